@@ -1,0 +1,97 @@
+//! A folded, space-free view of a stretch of text with a map back to bytes.
+//!
+//! Facts such as "邮 编 ： 223100" or a period split over three lines read the
+//! same once spacing is gone; spans still point into the original text.
+
+use crate::normalize::{fold, is_space};
+use crate::source::Span;
+
+pub struct Compact {
+    pub chars: Vec<char>,
+    /// Byte offset of each char's original in the source text.
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Compact {
+    /// The view of `text[range]`, `base` being where `text` starts in the source.
+    pub fn new(text: &str, base: usize) -> Compact {
+        let mut chars = Vec::with_capacity(text.len() / 2);
+        let mut starts = Vec::with_capacity(text.len() / 2);
+        let mut ends = Vec::with_capacity(text.len() / 2);
+        for (i, c) in text.char_indices() {
+            let f = fold(c);
+            if is_space(f) || f == '\u{000C}' {
+                continue;
+            }
+            chars.push(f);
+            starts.push((base + i) as u32);
+            ends.push((base + i + c.len_utf8()) as u32);
+        }
+        Compact {
+            chars,
+            starts,
+            ends,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    /// Source span of compact chars `a..b`.
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        if a >= b || b > self.chars.len() {
+            let at = self
+                .starts
+                .get(a)
+                .copied()
+                .unwrap_or_else(|| self.ends.last().copied().unwrap_or(0));
+            return Span { start: at, end: at };
+        }
+        Span {
+            start: self.starts[a],
+            end: self.ends[b - 1],
+        }
+    }
+
+    pub fn string(&self, a: usize, b: usize) -> String {
+        self.chars[a.min(b)..b.min(self.chars.len())]
+            .iter()
+            .collect()
+    }
+
+    /// First position at or after `from` where `pat` (already folded) starts.
+    pub fn find(&self, pat: &str, from: usize) -> Option<usize> {
+        let p: Vec<char> = pat.chars().collect();
+        self.find_chars(&p, from, self.chars.len())
+    }
+
+    pub fn find_chars(&self, p: &[char], from: usize, to: usize) -> Option<usize> {
+        let to = to.min(self.chars.len());
+        if p.is_empty() || to < p.len() {
+            return None;
+        }
+        (from..=to - p.len()).find(|&i| self.chars[i] == p[0] && self.chars[i..i + p.len()] == *p)
+    }
+
+    /// Position of the first char whose source offset is at or after `offset`.
+    pub fn at_offset(&self, offset: u32) -> usize {
+        self.starts.partition_point(|&s| s < offset)
+    }
+
+    /// Reads ASCII digits from `at`; returns (value, next position).
+    pub fn digits(&self, at: usize, max: usize) -> Option<(u32, usize)> {
+        let mut v: u32 = 0;
+        let mut i = at;
+        while i < self.chars.len() && i - at < max && self.chars[i].is_ascii_digit() {
+            v = v * 10 + self.chars[i].to_digit(10)?;
+            i += 1;
+        }
+        (i > at).then_some((v, i))
+    }
+}

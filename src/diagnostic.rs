@@ -1,0 +1,48 @@
+//! Findings: code, severity, message, where, and what to write instead.
+
+use crate::source::Span;
+use crate::template::TableId;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn key(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+/// The table cell or row a finding is about (`column` None for a whole row).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CellRef {
+    pub table: TableId,
+    pub row: Option<&'static str>,
+    pub column: Option<&'static str>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub span: Span,
+    pub cell: Option<CellRef>,
+    /// Text to put in place of `span`, when it can be computed.
+    pub fix: Option<String>,
+}

@@ -1,0 +1,300 @@
+//! The JSON output contract (SPEC.md §3), written by hand so that the browser
+//! build carries no serialisation framework.
+
+use crate::report::{Fact, Report, TableRead};
+use crate::source::Span;
+use crate::Outcome;
+
+/// A small JSON writer: objects and arrays with comma bookkeeping.
+pub struct Writer {
+    out: String,
+    first: Vec<bool>,
+}
+
+impl Default for Writer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Writer {
+    pub fn new() -> Writer {
+        Writer {
+            out: String::with_capacity(4096),
+            first: Vec::new(),
+        }
+    }
+    pub fn finish(self) -> String {
+        self.out
+    }
+    fn sep(&mut self) {
+        if let Some(f) = self.first.last_mut() {
+            if !*f {
+                self.out.push(',');
+            }
+            *f = false;
+        }
+    }
+    pub fn key(&mut self, k: &str) -> &mut Self {
+        self.sep();
+        string(&mut self.out, k);
+        self.out.push(':');
+        // The value that follows must not add a comma of its own.
+        if let Some(f) = self.first.last_mut() {
+            *f = true;
+        }
+        self
+    }
+    fn after_value(&mut self) {
+        if let Some(f) = self.first.last_mut() {
+            *f = false;
+        }
+    }
+    pub fn begin_object(&mut self) -> &mut Self {
+        self.sep();
+        self.out.push('{');
+        self.first.push(true);
+        self
+    }
+    pub fn end_object(&mut self) -> &mut Self {
+        self.first.pop();
+        self.out.push('}');
+        self.after_value();
+        self
+    }
+    pub fn begin_array(&mut self) -> &mut Self {
+        self.sep();
+        self.out.push('[');
+        self.first.push(true);
+        self
+    }
+    pub fn end_array(&mut self) -> &mut Self {
+        self.first.pop();
+        self.out.push(']');
+        self.after_value();
+        self
+    }
+    pub fn str(&mut self, s: &str) -> &mut Self {
+        self.sep();
+        string(&mut self.out, s);
+        self.after_value();
+        self
+    }
+    pub fn num(&mut self, v: f64) -> &mut Self {
+        self.sep();
+        number(&mut self.out, v);
+        self.after_value();
+        self
+    }
+    pub fn null(&mut self) -> &mut Self {
+        self.sep();
+        self.out.push_str("null");
+        self.after_value();
+        self
+    }
+    pub fn bool(&mut self, b: bool) -> &mut Self {
+        self.sep();
+        self.out.push_str(if b { "true" } else { "false" });
+        self.after_value();
+        self
+    }
+    pub fn opt_str(&mut self, s: Option<&str>) -> &mut Self {
+        match s {
+            Some(s) => self.str(s),
+            None => self.null(),
+        }
+    }
+}
+
+fn string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn number(out: &mut String, v: f64) {
+    if !v.is_finite() {
+        out.push_str("null");
+    } else if v.fract() == 0.0 && v.abs() < 9e15 {
+        out.push_str(&format!("{}", v as i64));
+    } else {
+        out.push_str(&format!("{v}"));
+    }
+}
+
+/// The whole document for one checked report.
+pub fn outcome(o: &Outcome, utf16: bool) -> String {
+    let mut w = Writer::new();
+    write_outcome(&mut w, o, utf16);
+    w.finish()
+}
+
+pub fn write_outcome(w: &mut Writer, o: &Outcome, utf16: bool) {
+    w.begin_object();
+    w.key("report");
+    report(w, &o.report);
+    w.key("diagnostics").begin_array();
+    for d in &o.diagnostics {
+        let (line, column) = o.source.line_col(d.span.start);
+        w.begin_object();
+        w.key("code").str(d.code);
+        w.key("severity").str(d.severity.key());
+        w.key("message").str(&d.message);
+        w.key("line").num(line as f64);
+        w.key("column").num(column as f64);
+        w.key("span");
+        span(w, d.span);
+        if utf16 {
+            w.key("utf16").begin_object();
+            w.key("start").num(o.source.utf16(d.span.start) as f64);
+            w.key("end").num(o.source.utf16(d.span.end) as f64);
+            w.end_object();
+        }
+        if let Some(c) = &d.cell {
+            w.key("cell").begin_object();
+            w.key("table").str(c.table.key());
+            if let Some(r) = c.row {
+                w.key("row").str(r);
+            }
+            if let Some(col) = c.column {
+                w.key("column").str(col);
+            }
+            w.end_object();
+        }
+        if let Some(f) = &d.fix {
+            w.key("fix").str(f);
+        }
+        w.end_object();
+    }
+    w.end_array();
+    w.key("summary").begin_object();
+    w.key("errors").num(o.count(crate::Severity::Error) as f64);
+    w.key("warnings")
+        .num(o.count(crate::Severity::Warning) as f64);
+    w.key("infos").num(o.count(crate::Severity::Info) as f64);
+    w.end_object();
+    w.end_object();
+}
+
+fn span(w: &mut Writer, s: Span) {
+    w.begin_object();
+    w.key("start").num(s.start as f64);
+    w.key("end").num(s.end as f64);
+    w.end_object();
+}
+
+fn fact_str(w: &mut Writer, f: &Option<Fact<String>>) {
+    w.opt_str(f.as_ref().map(|f| f.value.as_str()));
+}
+
+pub fn report(w: &mut Writer, r: &Report) {
+    w.begin_object();
+    w.key("title");
+    fact_str(w, &r.title);
+    w.key("organ");
+    fact_str(w, &r.organ);
+    w.key("year");
+    match &r.year {
+        Some(y) => w.num(y.value as f64),
+        None => w.null(),
+    };
+    w.key("period");
+    match &r.period {
+        Some(p) => {
+            w.begin_object();
+            w.key("from").str(&p.from.iso());
+            w.key("to").str(&p.to.iso());
+            w.end_object();
+        }
+        None => {
+            w.null();
+        }
+    }
+    w.key("template").str(r.template.key());
+    w.key("contact").begin_object();
+    w.key("address");
+    fact_str(w, &r.contact.address);
+    w.key("postcode");
+    fact_str(w, &r.contact.postcode);
+    w.key("phone");
+    fact_str(w, &r.contact.phone);
+    w.key("email");
+    fact_str(w, &r.contact.email);
+    w.end_object();
+    w.key("signature_date")
+        .opt_str(r.signature_date.as_ref().map(|d| d.value.iso()).as_deref());
+    w.key("sections").begin_array();
+    for s in &r.sections {
+        w.begin_object();
+        w.key("number").num(s.number as f64);
+        w.key("heading").str(&s.heading);
+        w.key("line").num(s.line as f64);
+        w.end_object();
+    }
+    w.end_array();
+    w.key("tables").begin_object();
+    for (k, t) in [
+        ("t2", &r.tables.t2),
+        ("t3", &r.tables.t3),
+        ("t4", &r.tables.t4),
+    ] {
+        w.key(k);
+        match t {
+            Some(t) => table(w, t),
+            None => {
+                w.null();
+            }
+        }
+    }
+    w.end_object();
+    w.end_object();
+}
+
+pub fn table(w: &mut Writer, t: &TableRead) {
+    w.begin_object();
+    for (row, read) in t.template.rows.iter().zip(&t.rows) {
+        w.key(row.key).begin_object();
+        for (col, cell) in row.columns.iter().zip(&read.cells) {
+            w.key(col.key);
+            match cell.value {
+                Some(v) => w.num(v),
+                None => w.null(),
+            };
+        }
+        w.end_object();
+    }
+    w.end_object();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writer_nests() {
+        let mut w = Writer::new();
+        w.begin_object();
+        w.key("a").num(1.0);
+        w.key("b")
+            .begin_array()
+            .num(2.5)
+            .str("x\"")
+            .null()
+            .end_array();
+        w.key("c").begin_object().end_object();
+        w.end_object();
+        assert_eq!(w.finish(), r#"{"a":1,"b":[2.5,"x\"",null],"c":{}}"#);
+    }
+}

@@ -1,0 +1,384 @@
+//! Lines, cells and tokens with spans.
+//!
+//! A line is split into cells at tabs, pipes and runs of wide spacing (how Word,
+//! WPS, web pages and PDF viewers separate table columns). A cell yields values
+//! (numbers, placeholders such as `/`) and text fragments. Numbers that sit
+//! inside a sentence are not values: a value stands alone in its cell, or ends
+//! a label cell ("行政许可 0"), and never follows prose.
+
+use crate::normalize::{fold, is_space};
+use crate::source::{Source, Span};
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Kind {
+    Text,
+    Number(f64),
+    /// "/", "—", "-", "无": a cell where a number belongs but none is written.
+    Placeholder,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Token {
+    pub kind: Kind,
+    pub span: Span,
+    /// 0-based line index.
+    pub line: u32,
+    /// Index of the cell in its line; meaningful when `tabbed`.
+    pub cell: u16,
+    /// The line's cells are separated by tabs or pipes (column positions hold).
+    pub tabbed: bool,
+}
+
+impl Token {
+    pub fn is_value(&self) -> bool {
+        !matches!(self.kind, Kind::Text)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Line {
+    pub span: Span,
+    pub blank: bool,
+    /// A page number or page mark ("-3-", "第 3 页", a bare number between pages).
+    pub page_mark: bool,
+    /// Range of this line's tokens in `Lexed::tokens`.
+    pub first_token: u32,
+    pub end_token: u32,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Lexed {
+    pub lines: Vec<Line>,
+    pub tokens: Vec<Token>,
+}
+
+impl Lexed {
+    pub fn line_tokens(&self, line: usize) -> &[Token] {
+        let l = &self.lines[line];
+        &self.tokens[l.first_token as usize..l.end_token as usize]
+    }
+}
+
+pub fn lex(src: &Source) -> Lexed {
+    let text = src.text();
+    let n = src.line_count();
+    let mut lines = Vec::with_capacity(n);
+    let mut tokens = Vec::new();
+    for i in 0..n {
+        let span = src.line_span(i);
+        let s = &text[span.range()];
+        let blank = s.chars().all(|c| is_space(c) || c == '\u{000C}');
+        let first = tokens.len() as u32;
+        if !blank {
+            lex_line(s, span.start as usize, i as u32, &mut tokens);
+        }
+        lines.push(Line {
+            span,
+            blank,
+            page_mark: false,
+            first_token: first,
+            end_token: tokens.len() as u32,
+        });
+    }
+    mark_pages(text, &mut lines);
+    Lexed { lines, tokens }
+}
+
+/// Page marks are recognised by shape ("-3-", "第3页") or, for a bare number, by
+/// position: alone between blank lines or next to a form feed.
+fn mark_pages(text: &str, lines: &mut [Line]) {
+    for i in 0..lines.len() {
+        if lines[i].blank {
+            continue;
+        }
+        let raw = &text[lines[i].span.range()];
+        let t: String = raw
+            .chars()
+            .map(fold)
+            .filter(|c| !is_space(*c) && *c != '\u{000C}')
+            .collect();
+        let shaped = dashed_page(&t) || is_page_phrase(&t);
+        let bare = !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit());
+        let mark = shaped
+            || (bare && {
+                let blanks_before = lines[..i].iter().rev().take_while(|l| l.blank).count();
+                let next_ff = lines
+                    .get(i + 1)
+                    .map(|l| text[l.span.range()].starts_with('\u{000C}'))
+                    .unwrap_or(false);
+                let prev_ff = raw.trim_start().starts_with('\u{000C}');
+                let at_end = lines[i + 1..].iter().all(|l| l.blank);
+                blanks_before >= 2 || next_ff || prev_ff || (at_end && blanks_before >= 1)
+            });
+        lines[i].page_mark = mark;
+    }
+}
+
+fn is_page_phrase(t: &str) -> bool {
+    // 第3页, 第3页共8页, 第 3 页 / 共 8 页
+    let Some(rest) = t.strip_prefix('第') else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 || digits > 3 {
+        return false;
+    }
+    let rest = &rest[digits..];
+    let Some(rest) = rest.strip_prefix('页') else {
+        return false;
+    };
+    let rest = rest.trim_start_matches([',', '/']);
+    rest.is_empty() || (rest.starts_with('共') && rest.ends_with('页'))
+}
+
+/// True when the folded, space-free line is a dashed page number: "-3-", "—3—".
+pub fn dashed_page(t: &str) -> bool {
+    let Some(inner) = t.strip_prefix('-').and_then(|s| s.strip_suffix('-')) else {
+        return false;
+    };
+    !inner.is_empty() && inner.len() <= 3 && inner.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn lex_line(s: &str, base: usize, line: u32, out: &mut Vec<Token>) {
+    let tabbed = s.contains(['\t', '|', '\u{FF5C}']);
+    let mut cell = 0u16;
+    for (start, end) in cells(s) {
+        lex_cell(&s[start..end], base + start, line, cell, tabbed, out);
+        cell = cell.saturating_add(1);
+    }
+}
+
+/// Byte ranges of the cells of a line, each trimmed. Empty cells between two
+/// tabs still count, so that column positions survive in tab-separated rows.
+fn cells(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut spaces = 0usize; // width of the current run of spaces (U+3000 counts 2)
+    let mut run_start = 0usize;
+    for (i, c) in s.char_indices() {
+        if c == '\t' || c == '|' || c == '\u{FF5C}' {
+            out.push((start, i));
+            start = i + c.len_utf8();
+            spaces = 0;
+            continue;
+        }
+        if is_space(c) || c == '\u{000C}' {
+            if spaces == 0 {
+                run_start = i;
+            }
+            spaces += if c == '\u{3000}' { 2 } else { 1 };
+            continue;
+        }
+        if spaces >= 2 && run_start > start {
+            out.push((start, run_start));
+            start = run_start;
+        }
+        spaces = 0;
+    }
+    out.push((start, s.len()));
+    out.into_iter()
+        .map(|(a, b)| {
+            let t = &s[a..b];
+            let lead = t.len()
+                - t.trim_start_matches(|c: char| is_space(c) || c == '\u{000C}')
+                    .len();
+            let trail = t.len()
+                - t.trim_end_matches(|c: char| is_space(c) || c == '\u{000C}')
+                    .len();
+            (a + lead, (b - trail).max(a + lead))
+        })
+        .collect()
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Word {
+    Number(f64),
+    Placeholder,
+    Text,
+}
+
+fn lex_cell(s: &str, base: usize, line: u32, cell: u16, tabbed: bool, out: &mut Vec<Token>) {
+    if s.is_empty() {
+        return;
+    }
+    // Words separated by single spaces.
+    let mut words: Vec<(usize, usize, Word)> = Vec::new();
+    let mut i = 0;
+    let bytes = s.len();
+    while i < bytes {
+        let rest = &s[i..];
+        let skip = rest.len() - rest.trim_start_matches(is_space).len();
+        i += skip;
+        if i >= bytes {
+            break;
+        }
+        let rest = &s[i..];
+        let len = rest.find(is_space).unwrap_or(rest.len());
+        let w = &rest[..len];
+        words.push((i, i + len, classify(w)));
+        i += len;
+    }
+    let prose = s.contains('。');
+    // Values: all words, or a trailing run after text with no other number in it.
+    let trailing = words.iter().rev().take_while(|w| w.2 != Word::Text).count();
+    let text_words = words.len() - trailing;
+    let numbers_inside = words[..text_words].iter().any(|w| w.2 != Word::Text);
+    let values_from = if prose || numbers_inside {
+        words.len()
+    } else {
+        text_words
+    };
+    if text_words > 0 {
+        let end = if values_from < words.len() {
+            words[text_words - 1].1
+        } else {
+            s.len()
+        };
+        out.push(Token {
+            kind: Kind::Text,
+            span: Span::new(base, base + end),
+            line,
+            cell,
+            tabbed,
+        });
+    }
+    for &(a, b, w) in &words[values_from..] {
+        let kind = match w {
+            Word::Number(v) => Kind::Number(v),
+            _ => Kind::Placeholder,
+        };
+        out.push(Token {
+            kind,
+            span: Span::new(base + a, base + b),
+            line,
+            cell,
+            tabbed,
+        });
+    }
+}
+
+fn classify(w: &str) -> Word {
+    let f: String = w.chars().map(fold).collect();
+    if matches!(
+        f.as_str(),
+        "/" | "\\" | "-" | "--" | "---" | "无" | "*" | "×"
+    ) {
+        return Word::Placeholder;
+    }
+    match parse_number(&f) {
+        Some(v) => Word::Number(v),
+        None => Word::Text,
+    }
+}
+
+/// Parses a folded number: optional sign, digits with optional thousands commas,
+/// optional decimals. "1,288" is 1288; "3." and "1、" are numbering, not numbers.
+pub fn parse_number(f: &str) -> Option<f64> {
+    let (neg, body) = match f.strip_prefix(['-', '+']) {
+        Some(b) => (f.starts_with('-'), b),
+        None => (false, f),
+    };
+    let (int, frac) = match body.split_once('.') {
+        Some((a, b)) => (a, Some(b)),
+        None => (body, None),
+    };
+    if int.is_empty()
+        || frac.is_some_and(|b| b.is_empty() || !b.bytes().all(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    let groups: Vec<&str> = int.split(',').collect();
+    if groups
+        .iter()
+        .any(|g| g.is_empty() || !g.bytes().all(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    if groups.len() > 1 && (groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
+        return None;
+    }
+    let digits: String = groups.concat();
+    if digits.len() > 15 {
+        return None;
+    }
+    let mut v: f64 = digits.parse().ok()?;
+    if let Some(fr) = frac {
+        let fr = &fr[..fr.len().min(9)];
+        v += fr.parse::<f64>().ok()? / 10f64.powi(fr.len() as i32);
+    }
+    Some(if neg { -v } else { v })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(line: &str) -> Vec<String> {
+        let src = Source::new(line);
+        let lx = lex(&src);
+        lx.tokens
+            .iter()
+            .map(|t| match t.kind {
+                Kind::Text => format!("T:{}", src.slice(t.span)),
+                Kind::Number(v) => format!("N:{v}"),
+                Kind::Placeholder => "P".into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rows_of_every_layout() {
+        assert_eq!(
+            kinds("行政许可\t0\t0\t0"),
+            ["T:行政许可", "N:0", "N:0", "N:0"]
+        );
+        assert_eq!(
+            kinds("一、本年新收政府信息公开申请数量 0 0 7"),
+            ["T:一、本年新收政府信息公开申请数量", "N:0", "N:0", "N:7"]
+        );
+        assert_eq!(
+            kinds("规章            1          0        11"),
+            ["T:规章", "N:1", "N:0", "N:11"]
+        );
+        assert_eq!(
+            kinds("1. 属于国家秘密 / 0"),
+            ["T:1. 属于国家秘密", "P", "N:0"]
+        );
+        assert_eq!(
+            kinds("行政事业性收费   96171.6"),
+            ["T:行政事业性收费", "N:96171.6"]
+        );
+        assert_eq!(kinds("\t　０"), ["N:0"]);
+    }
+
+    #[test]
+    fn prose_numbers_are_not_values() {
+        assert_eq!(
+            kinds("府信息 2428 条，公开政府常务会议 7"),
+            ["T:府信息 2428 条，公开政府常务会议 7"]
+        );
+        assert_eq!(kinds("答复 3 件。"), ["T:答复 3 件。"]);
+    }
+
+    #[test]
+    fn page_marks() {
+        let src = Source::new("正文\n\n\n5\n\n（五）\n  -3-\n\u{000C}下一页\n第 2 页\n");
+        let lx = lex(&src);
+        let marks: Vec<usize> = lx
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.page_mark)
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(marks, [3, 6, 8]);
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(parse_number("1,288"), Some(1288.0));
+        assert_eq!(parse_number("3."), None);
+        assert_eq!(parse_number("-2"), Some(-2.0));
+        assert_eq!(parse_number("12,34"), None);
+    }
+}

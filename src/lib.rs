@@ -1,0 +1,66 @@
+//! nianbao: reads a government information-disclosure annual report
+//! (政府信息公开工作年度报告), rebuilds its tables in the national template and
+//! checks it. One data flow: text → tokens → report model → rules → diagnostics
+//! → renderers.
+
+pub mod compact;
+pub mod diagnostic;
+pub mod json;
+pub mod lex;
+pub mod normalize;
+pub mod parse;
+pub mod report;
+pub mod rules;
+pub mod source;
+pub mod template;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use report::Report;
+pub use source::{Source, Span};
+
+/// A checked report: the model, its findings and the text they point into.
+pub struct Outcome {
+    pub source: Source,
+    pub report: Report,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Outcome {
+    /// The JSON document of SPEC.md §3.
+    pub fn to_json(&self) -> String {
+        json::outcome(self, false)
+    }
+    /// The same with UTF-16 offsets beside the byte spans (for browsers).
+    pub fn to_json_utf16(&self) -> String {
+        json::outcome(self, true)
+    }
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+}
+
+/// Parses and checks one report.
+pub fn check(text: &str) -> Outcome {
+    check_with_previous(text, None)
+}
+
+/// Parses and checks a report, with last year's report of the same body when
+/// there is one (for the cross-year rules).
+pub fn check_with_previous(text: &str, previous: Option<&str>) -> Outcome {
+    let source = Source::new(text);
+    let (report, _) = parse::parse(&source);
+    let previous = previous.map(|p| {
+        let src = Source::new(p);
+        let (r, _) = parse::parse(&src);
+        (src, r)
+    });
+    let diagnostics = rules::run(&source, &report, previous.as_ref().map(|(s, r)| (s, r)));
+    Outcome {
+        source,
+        report,
+        diagnostics,
+    }
+}

@@ -1,0 +1,236 @@
+//! Character folding used wherever text is compared with the template.
+//!
+//! Reports arrive with full-width digits and punctuation, ideographic spaces and,
+//! from Hong Kong or Taiwan tooling, traditional characters in labels. Matching
+//! works on folded characters; spans always point at the original text.
+
+/// Folds one character: full width to ASCII, dash and quote variants to one
+/// form, every kind of space to ' ', traditional to simplified (label vocabulary).
+pub fn fold(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\t' => ' ',
+        '\u{200B}' | '\u{FEFF}' => ' ',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' => '-',
+        '\u{201C}' | '\u{201D}' | '\u{300C}' | '\u{300D}' => '"',
+        '\u{2018}' | '\u{2019}' => '\'',
+        '\u{3008}' => '《',
+        '\u{3009}' => '》',
+        '\u{FE50}' => ',',
+        _ if (c as u32) >= 0x4E00 => simplify(c),
+        _ => c,
+    }
+}
+
+/// True for characters that separate words once folded.
+pub fn is_space(c: char) -> bool {
+    matches!(fold(c), ' ' | '\r' | '\n' | '\u{000C}' | '\u{000B}')
+}
+
+/// Appends the folded form of `s` to `out`, dropping all white space.
+pub fn compact_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        let f = fold(c);
+        if !is_space(f) {
+            out.push(f);
+        }
+    }
+}
+
+/// The folded form of `s` without white space.
+pub fn compact(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    compact_into(s, &mut out);
+    out
+}
+
+// Traditional forms of the characters that occur in the template's labels,
+// headings and the facts we read (sorted by code point for binary search).
+const TRADITIONAL: &[(char, char)] = &[
+    ('並', '并'),
+    ('係', '系'),
+    ('個', '个'),
+    ('們', '们'),
+    ('備', '备'),
+    ('內', '内'),
+    ('動', '动'),
+    ('務', '务'),
+    ('區', '区'),
+    ('協', '协'),
+    ('員', '员'),
+    ('問', '问'),
+    ('啟', '启'),
+    ('單', '单'),
+    ('國', '国'),
+    ('圍', '围'),
+    ('報', '报'),
+    ('場', '场'),
+    ('壹', '一'),
+    ('實', '实'),
+    ('審', '审'),
+    ('對', '对'),
+    ('導', '导'),
+    ('屬', '属'),
+    ('廢', '废'),
+    ('後', '后'),
+    ('從', '从'),
+    ('復', '复'),
+    ('戶', '户'),
+    ('撥', '拨'),
+    ('據', '据'),
+    ('數', '数'),
+    ('於', '于'),
+    ('時', '时'),
+    ('會', '会'),
+    ('條', '条'),
+    ('業', '业'),
+    ('構', '构'),
+    ('機', '机'),
+    ('權', '权'),
+    ('歲', '岁'),
+    ('歷', '历'),
+    ('況', '况'),
+    ('準', '准'),
+    ('為', '为'),
+    ('無', '无'),
+    ('獲', '获'),
+    ('現', '现'),
+    ('產', '产'),
+    ('當', '当'),
+    ('發', '发'),
+    ('監', '监'),
+    ('確', '确'),
+    ('禮', '礼'),
+    ('穩', '稳'),
+    ('箇', '个'),
+    ('節', '节'),
+    ('範', '范'),
+    ('糾', '纠'),
+    ('紀', '纪'),
+    ('納', '纳'),
+    ('紙', '纸'),
+    ('組', '组'),
+    ('結', '结'),
+    ('統', '统'),
+    ('經', '经'),
+    ('維', '维'),
+    ('網', '网'),
+    ('線', '线'),
+    ('編', '编'),
+    ('總', '总'),
+    ('織', '织'),
+    ('繳', '缴'),
+    ('續', '续'),
+    ('罰', '罚'),
+    ('職', '职'),
+    ('與', '与'),
+    ('舉', '举'),
+    ('萬', '万'),
+    ('處', '处'),
+    ('號', '号'),
+    ('補', '补'),
+    ('製', '制'),
+    ('複', '复'),
+    ('覆', '复'),
+    ('見', '见'),
+    ('規', '规'),
+    ('計', '计'),
+    ('訟', '讼'),
+    ('訪', '访'),
+    ('許', '许'),
+    ('訴', '诉'),
+    ('詢', '询'),
+    ('話', '话'),
+    ('該', '该'),
+    ('認', '认'),
+    ('說', '说'),
+    ('請', '请'),
+    ('論', '论'),
+    ('議', '议'),
+    ('護', '护'),
+    ('負', '负'),
+    ('責', '责'),
+    ('費', '费'),
+    ('資', '资'),
+    ('較', '较'),
+    ('輯', '辑'),
+    ('轉', '转'),
+    ('辦', '办'),
+    ('這', '这'),
+    ('進', '进'),
+    ('過', '过'),
+    ('違', '违'),
+    ('郵', '邮'),
+    ('醫', '医'),
+    ('錄', '录'),
+    ('長', '长'),
+    ('門', '门'),
+    ('開', '开'),
+    ('間', '间'),
+    ('關', '关'),
+    ('際', '际'),
+    ('隨', '随'),
+    ('險', '险'),
+    ('電', '电'),
+    ('項', '项'),
+    ('題', '题'),
+    ('額', '额'),
+    ('類', '类'),
+    ('體', '体'),
+    ('黨', '党'),
+    ('齊', '齐'),
+];
+
+fn simplify(c: char) -> char {
+    match TRADITIONAL.binary_search_by(|(t, _)| t.cmp(&c)) {
+        Ok(i) => TRADITIONAL[i].1,
+        Err(_) => c,
+    }
+}
+
+/// Value of a Chinese numeral from 〇 to 九十九 (used in dates and numbering).
+pub fn chinese_number(s: &str) -> Option<u32> {
+    let digit = |c: char| {
+        "〇一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .or(if c == '零' || c == 'О' {
+                Some(0)
+            } else {
+                None
+            })
+    };
+    let cs: Vec<char> = s.chars().collect();
+    match cs.as_slice() {
+        [] => None,
+        ['十'] => Some(10),
+        ['十', d] => Some(10 + digit(*d)? as u32),
+        [d, '十'] => Some(digit(*d)? as u32 * 10),
+        [a, '十', b] => Some(digit(*a)? as u32 * 10 + digit(*b)? as u32),
+        ds => ds.iter().try_fold(0u32, |acc, &d| {
+            Some(acc.checked_mul(10)? + digit(d)? as u32)
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_sorted() {
+        let mut last = '\0';
+        for (t, _) in TRADITIONAL {
+            assert!(*t >= last, "{t} out of order");
+            last = *t;
+        }
+    }
+
+    #[test]
+    fn folds_width_and_script() {
+        assert_eq!(compact("（一）　予以公開 １２"), "(一)予以公开12");
+        assert_eq!(chinese_number("二〇二四"), Some(2024));
+        assert_eq!(chinese_number("十二"), Some(12));
+        assert_eq!(chinese_number("三十一"), Some(31));
+    }
+}

@@ -1,0 +1,413 @@
+//! Aligning the template's row sequence with the value groups seen in the text.
+//!
+//! A group is a run of values with the text that came before it. Rows come in
+//! the template's fixed order, so a small dynamic programme decides which group
+//! fills which rows: label similarity says where a row is, skipped rows and
+//! unplaced groups cost, and the table's own sums break ties between readings
+//! (a group of 9 × 7 values read column by column, as pdftotext's reading order
+//! prints it, only when that reading is the one whose row totals add up).
+
+/// A run of values and the text before it.
+#[derive(Clone, Debug, Default)]
+pub struct Group {
+    /// Token indices of the values.
+    pub values: Vec<u32>,
+    /// Token indices of the text fragments between the previous group and this one.
+    pub context: Vec<u32>,
+    /// Sorted character bigrams of the end of the context.
+    pub bigrams: Vec<u64>,
+    /// A lone number with no label: a page number or a stray figure.
+    pub page_like: bool,
+}
+
+/// What the aligner needs to know about a template row.
+pub struct RowSpec {
+    pub width: usize,
+    /// Weighted bigrams of each accepted wording of the label.
+    pub labels: Vec<Vec<(u64, f32)>>,
+}
+
+/// Where a row's values were found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placed {
+    pub group: usize,
+    /// Token index of each cell's value; None when it cannot be placed.
+    pub cells: Vec<Option<u32>>,
+    /// How many values the group gave this row.
+    pub found: usize,
+    /// The group carried a wrong number of values for this row.
+    pub mismatch: bool,
+    /// The group filled several rows at once.
+    pub shared: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Alignment {
+    pub score: f32,
+    pub rows: Vec<Option<Placed>>,
+    pub skipped: Vec<usize>,
+}
+
+impl Alignment {
+    pub fn placed(&self) -> usize {
+        self.rows.iter().filter(|r| r.is_some()).count()
+    }
+}
+
+const SKIP_ROW: f32 = 1.0;
+const SKIP_GROUP: f32 = 0.6;
+const SKIP_PAGE: f32 = 0.05;
+const MISMATCH: f32 = 0.9;
+const RELATION: f32 = 0.25;
+const COLUMN_MAJOR: f32 = 0.3;
+/// Below this label similarity a wrong-sized group is not taken for a row.
+const MISMATCH_MIN_SIM: f32 = 0.5;
+
+fn label_score(sim: f32) -> f32 {
+    1.5 * sim - 0.35
+}
+
+/// Similarity of a group's context with a row's label: the weighted share of
+/// the label's bigrams that occur in the context (rare bigrams weigh more).
+pub fn similarity(group: &Group, row: &RowSpec) -> f32 {
+    row.labels
+        .iter()
+        .map(|label| {
+            let total: f32 = label.iter().map(|(_, w)| w).sum();
+            if total == 0.0 {
+                return 0.0;
+            }
+            let hit: f32 = label
+                .iter()
+                .filter(|(b, _)| group.bigrams.binary_search(b).is_ok())
+                .map(|(_, w)| w)
+                .sum();
+            hit / total
+        })
+        .fold(0.0, f32::max)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Move {
+    Start,
+    SkipRow,
+    SkipGroup,
+    Place { rows: u16, mismatch: bool },
+}
+
+/// Aligns `rows` with `groups`. `number` gives a value token's number (None for
+/// a placeholder); `row_ok` checks a row's own relation (None when it has none
+/// or a cell is missing).
+pub fn align(
+    rows: &[RowSpec],
+    groups: &[Group],
+    number: &dyn Fn(u32) -> Option<f64>,
+    row_ok: &dyn Fn(usize, &[Option<f64>]) -> Option<bool>,
+) -> Alignment {
+    let r = rows.len();
+    let g = groups.len();
+    let w = g + 1;
+    let mut score = vec![f32::NEG_INFINITY; (r + 1) * w];
+    let mut back = vec![Move::Start; (r + 1) * w];
+    score[0] = 0.0;
+    let sims: Vec<f32> = (0..r * g)
+        .map(|x| similarity(&groups[x % g.max(1)], &rows[x / g.max(1)]))
+        .collect();
+    let sim = |i: usize, j: usize| sims[i * g + j];
+
+    for i in 0..=r {
+        for j in 0..=g {
+            let here = score[i * w + j];
+            if here == f32::NEG_INFINITY {
+                continue;
+            }
+            let mut relax = |ni: usize, nj: usize, s: f32, m: Move| {
+                let k = ni * w + nj;
+                if s > score[k] {
+                    score[k] = s;
+                    back[k] = m;
+                }
+            };
+            if i < r {
+                relax(i + 1, j, here - SKIP_ROW, Move::SkipRow);
+            }
+            if j < g {
+                let cost = if groups[j].page_like {
+                    SKIP_PAGE
+                } else {
+                    (SKIP_GROUP + 0.05 * groups[j].values.len() as f32).min(1.5)
+                };
+                relax(i, j + 1, here - cost, Move::SkipGroup);
+            }
+            if i < r && j < g {
+                let size = groups[j].values.len();
+                let mut width = 0;
+                let mut k = 0;
+                while i + k < r && width < size {
+                    width += rows[i + k].width;
+                    k += 1;
+                }
+                if width == size {
+                    let (cells_score, _) = read_rows(rows, i, k, &groups[j], number, row_ok);
+                    let label = if k == 1 {
+                        label_score(sim(i, j))
+                    } else {
+                        0.5 * label_score(sim(i, j))
+                    };
+                    relax(
+                        i + k,
+                        j + 1,
+                        here + label + cells_score,
+                        Move::Place {
+                            rows: k as u16,
+                            mismatch: false,
+                        },
+                    );
+                }
+                if size != rows[i].width && sim(i, j) >= MISMATCH_MIN_SIM {
+                    relax(
+                        i + 1,
+                        j + 1,
+                        here + label_score(sim(i, j)) - MISMATCH,
+                        Move::Place {
+                            rows: 1,
+                            mismatch: true,
+                        },
+                    );
+                }
+            }
+        }
+    }
+
+    // Leftover groups after the last row were skipped by SkipGroup moves.
+    let mut out = Alignment {
+        score: score[r * w + g],
+        rows: vec![None; r],
+        skipped: Vec::new(),
+    };
+    let (mut i, mut j) = (r, g);
+    while i > 0 || j > 0 {
+        match back[i * w + j] {
+            Move::Start => break,
+            Move::SkipRow => i -= 1,
+            Move::SkipGroup => {
+                j -= 1;
+                out.skipped.push(j);
+            }
+            Move::Place { rows: k, mismatch } => {
+                let k = k as usize;
+                i -= k;
+                j -= 1;
+                if mismatch {
+                    let grp = &groups[j];
+                    out.rows[i] = Some(Placed {
+                        group: j,
+                        cells: vec![None; rows[i].width],
+                        found: grp.values.len(),
+                        mismatch: true,
+                        shared: false,
+                    });
+                } else {
+                    let (_, cells) = read_rows(rows, i, k, &groups[j], number, row_ok);
+                    for (n, c) in cells.into_iter().enumerate() {
+                        out.rows[i + n] = Some(Placed {
+                            group: j,
+                            found: c.len(),
+                            cells: c,
+                            mismatch: false,
+                            shared: k > 1,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    out.skipped.sort_unstable();
+    out
+}
+
+/// Reads `k` rows from one group whose size equals their widths. Uniform rows
+/// may be split into segments read row by row or column by column; the
+/// segmentation whose row relations hold best wins. Returns (score, cells).
+fn read_rows(
+    rows: &[RowSpec],
+    first: usize,
+    k: usize,
+    group: &Group,
+    number: &dyn Fn(u32) -> Option<f64>,
+    row_ok: &dyn Fn(usize, &[Option<f64>]) -> Option<bool>,
+) -> (f32, Vec<Vec<Option<u32>>>) {
+    let widths: Vec<usize> = (first..first + k).map(|i| rows[i].width).collect();
+    let uniform = widths.iter().all(|&x| x == widths[0]);
+    let rel = |row: usize, toks: &[Option<u32>]| -> f32 {
+        let vals: Vec<Option<f64>> = toks.iter().map(|t| t.and_then(number)).collect();
+        match row_ok(row, &vals) {
+            Some(true) => RELATION,
+            Some(false) => -RELATION,
+            None => 0.0,
+        }
+    };
+    if k == 1 || !uniform {
+        let mut at = 0;
+        let mut score = 0.0;
+        let mut cells = Vec::with_capacity(k);
+        for (n, &wd) in widths.iter().enumerate() {
+            let c: Vec<Option<u32>> = group.values[at..at + wd].iter().map(|&t| Some(t)).collect();
+            score += rel(first + n, &c);
+            cells.push(c);
+            at += wd;
+        }
+        return (score, cells);
+    }
+    let wd = widths[0];
+    let segment = |o: usize, m: usize| -> (f32, Vec<Vec<Option<u32>>>) {
+        let base = o * wd;
+        let mut s = if m > 1 { -COLUMN_MAJOR } else { 0.0 };
+        let mut cells = Vec::with_capacity(m);
+        for r in 0..m {
+            let c: Vec<Option<u32>> = (0..wd)
+                .map(|c| Some(group.values[base + c * m + r]))
+                .collect();
+            s += rel(first + o + r, &c);
+            cells.push(c);
+        }
+        (s, cells)
+    };
+    let mut best = vec![(f32::NEG_INFINITY, 0usize); k + 1];
+    best[0] = (0.0, 0);
+    for o in 0..k {
+        if best[o].0 == f32::NEG_INFINITY {
+            continue;
+        }
+        for m in 1..=k - o {
+            let (s, _) = segment(o, m);
+            let total = best[o].0 + s;
+            if total > best[o + m].0 {
+                best[o + m] = (total, m);
+            }
+        }
+    }
+    let mut segs = Vec::new();
+    let mut o = k;
+    while o > 0 {
+        let m = best[o].1;
+        segs.push((o - m, m));
+        o -= m;
+    }
+    segs.reverse();
+    let cells = segs
+        .into_iter()
+        .flat_map(|(o, m)| segment(o, m).1)
+        .collect();
+    (best[k].0, cells)
+}
+
+/// Sorted, deduplicated bigrams of a string's chars.
+pub fn bigrams(chars: &[char]) -> Vec<u64> {
+    let mut v: Vec<u64> = chars
+        .windows(2)
+        .map(|p| ((p[0] as u64) << 32) | p[1] as u64)
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Bigram weights for each row's labels: a bigram shared by many rows of the
+/// table ("申请", "属于") says little about which row it is.
+pub fn label_weights(labels: &[Vec<String>]) -> Vec<Vec<Vec<(u64, f32)>>> {
+    let sets: Vec<Vec<Vec<u64>>> = labels
+        .iter()
+        .map(|ls| {
+            ls.iter()
+                .map(|l| bigrams(&l.chars().collect::<Vec<_>>()))
+                .collect()
+        })
+        .collect();
+    let mut df: std::collections::HashMap<u64, f32> = std::collections::HashMap::new();
+    for row in &sets {
+        let mut seen: Vec<u64> = row.iter().flatten().copied().collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for b in seen {
+            *df.entry(b).or_insert(0.0) += 1.0;
+        }
+    }
+    sets.into_iter()
+        .map(|row| {
+            row.into_iter()
+                .map(|bs| bs.into_iter().map(|b| (b, 1.0 / df[&b])).collect())
+                .collect()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn group(vals: std::ops::Range<u32>, label: &str) -> Group {
+        Group {
+            values: vals.collect(),
+            context: vec![],
+            bigrams: bigrams(&label.chars().collect::<Vec<_>>()),
+            page_like: false,
+        }
+    }
+
+    #[test]
+    fn skips_a_missing_row_by_label() {
+        let labels: Vec<Vec<String>> = ["规章", "行政规范性文件", "行政许可", "行政处罚"]
+            .iter()
+            .map(|s| vec![s.to_string()])
+            .collect();
+        let weights = label_weights(&labels);
+        let rows: Vec<RowSpec> = weights
+            .into_iter()
+            .map(|l| RowSpec {
+                width: 1,
+                labels: l,
+            })
+            .collect();
+        let groups = vec![
+            group(0..1, "规章"),
+            group(1..2, "行政许可"),
+            group(2..3, "行政处罚"),
+        ];
+        let a = align(&rows, &groups, &|t| Some(t as f64), &|_, _| None);
+        assert_eq!(a.rows[0].as_ref().unwrap().group, 0);
+        assert!(a.rows[1].is_none());
+        assert_eq!(a.rows[2].as_ref().unwrap().group, 1);
+        assert_eq!(a.rows[3].as_ref().unwrap().group, 2);
+    }
+
+    #[test]
+    fn reads_column_major_when_sums_say_so() {
+        // Two rows of (a, b, total) printed column by column: 1 2 | 3 4 | 4 6.
+        let rows: Vec<RowSpec> = (0..2)
+            .map(|_| RowSpec {
+                width: 3,
+                labels: vec![],
+            })
+            .collect();
+        let vals = [1.0, 2.0, 3.0, 4.0, 4.0, 6.0];
+        let groups = vec![group(0..6, "")];
+        let a = align(
+            &rows,
+            &groups,
+            &|t| Some(vals[t as usize]),
+            &|_, v| match v {
+                [Some(a), Some(b), Some(t)] => Some(a + b == *t),
+                _ => None,
+            },
+        );
+        assert_eq!(
+            a.rows[0].as_ref().unwrap().cells,
+            vec![Some(0), Some(2), Some(4)]
+        );
+        assert_eq!(
+            a.rows[1].as_ref().unwrap().cells,
+            vec![Some(1), Some(3), Some(5)]
+        );
+    }
+}

@@ -1,0 +1,350 @@
+//! Title, organ, year, statistical period, contact and signature date.
+
+use crate::compact::Compact;
+use crate::lex::Lexed;
+use crate::normalize::{chinese_number, compact};
+use crate::report::{Contact, Date, Fact, Period, Section};
+use crate::source::{Source, Span};
+
+pub struct Facts {
+    pub title: Option<Fact<String>>,
+    pub organ: Option<Fact<String>>,
+    pub year: Option<Fact<i32>>,
+    pub period: Option<Period>,
+    pub contact: Contact,
+    pub signature_date: Option<Fact<Date>>,
+}
+
+pub fn read(src: &Source, lx: &Lexed, sections: &[Section]) -> Facts {
+    // The preamble: everything before section 一 (or the first 60 lines).
+    let head_end = sections
+        .first()
+        .map(|s| s.span.start as usize)
+        .unwrap_or_else(|| {
+            let n = lx.lines.len().min(60);
+            lx.lines
+                .get(n.saturating_sub(1))
+                .map(|l| l.span.end as usize)
+                .unwrap_or(0)
+        });
+    let head = Compact::new(&src.text()[..head_end], 0);
+    let title = title(src, lx, head_end);
+    let period = period(&head).or_else(|| {
+        // Some reports state the period in section 一 instead.
+        let end = sections
+            .get(1)
+            .map(|s| s.span.start as usize)
+            .unwrap_or(src.text().len())
+            .min(head_end + 4000);
+        let end = floor_char(src.text(), end);
+        period(&Compact::new(&src.text()[head_end..end], head_end))
+    });
+    let contact = contact(&head);
+    let signature_date = signature(src, lx);
+    let (organ, year) = match &title {
+        Some(t) => organ_year(&t.value, t.span),
+        None => (None, None),
+    };
+    let organ = organ.or_else(|| contact_organ(&head));
+    let year = year.or_else(|| {
+        period.as_ref().map(|p| Fact {
+            value: p.from.year,
+            span: p.span,
+        })
+    });
+    Facts {
+        title,
+        organ,
+        year,
+        period,
+        contact,
+        signature_date,
+    }
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The title: the first short line near the top naming a 年度报告, with the
+/// one or two short lines right above it (the organ is often on its own line).
+fn title(src: &Source, lx: &Lexed, head_end: usize) -> Option<Fact<String>> {
+    let mut seen = 0;
+    for (i, line) in lx.lines.iter().enumerate() {
+        if line.span.start as usize >= head_end || seen >= 8 {
+            break;
+        }
+        if line.blank || line.page_mark {
+            continue;
+        }
+        seen += 1;
+        let text = crate::parse::strip_residue(&compact(src.slice(line.span)));
+        if !is_title_line(&text)
+            || !(text.contains("年度报告") || text.contains("工作报告") || text.contains("年报"))
+        {
+            continue;
+        }
+        let mut start = i;
+        let mut parts = vec![text];
+        for j in (0..i).rev().filter(|&j| !lx.lines[j].blank).take(2) {
+            let t = crate::parse::strip_residue(&compact(src.slice(lx.lines[j].span)));
+            if !is_title_line(&t) || t.contains("年度报告") || t.chars().count() > 30 {
+                break;
+            }
+            parts.insert(0, t);
+            start = j;
+        }
+        let span = Span::new(lx.lines[start].span.start as usize, line.span.end as usize);
+        return Some(Fact {
+            value: parts.concat(),
+            span,
+        });
+    }
+    None
+}
+
+fn is_title_line(t: &str) -> bool {
+    let n = t.chars().count();
+    (2..=45).contains(&n)
+        && !t.contains(['。', ':', ';'])
+        && !t.starts_with('本')
+        && !t.starts_with('(')
+}
+
+/// Organ and year from a title such as 淮安市人民政府2024年政府信息公开工作年度报告.
+fn organ_year(title: &str, span: Span) -> (Option<Fact<String>>, Option<Fact<i32>>) {
+    let chars: Vec<char> = title.chars().collect();
+    let mut year = None;
+    let mut organ_end = None;
+    for i in 0..chars.len().saturating_sub(4) {
+        if chars[i..i + 4].iter().all(|c| c.is_ascii_digit())
+            && chars.get(i + 4) == Some(&'年')
+            && (i == 0 || !chars[i - 1].is_ascii_digit())
+        {
+            let y: i32 = chars[i..i + 4]
+                .iter()
+                .collect::<String>()
+                .parse()
+                .unwrap_or(0);
+            year = Some(Fact { value: y, span });
+            organ_end = Some(i);
+            break;
+        }
+    }
+    let organ_end = organ_end
+        .or_else(|| find_chars(&chars, "政府信息公开"))
+        .or_else(|| find_chars(&chars, "年度报告"));
+    let organ = organ_end.and_then(|e| {
+        let o: String = chars[..e].iter().collect();
+        let o = o.trim_end_matches(['关', '于']).to_string();
+        (o.chars().count() >= 2).then_some(Fact { value: o, span })
+    });
+    (organ, year)
+}
+
+fn find_chars(hay: &[char], pat: &str) -> Option<usize> {
+    let p: Vec<char> = pat.chars().collect();
+    (0..hay.len().saturating_sub(p.len() - 1)).find(|&i| hay[i..].starts_with(&p))
+}
+
+/// "请与淮安市人民政府办公室联系" names the body when the title does not.
+fn contact_organ(head: &Compact) -> Option<Fact<String>> {
+    let at = head.find("请与", 0)?;
+    let end = head.find_chars(&['联', '系'], at, (at + 40).min(head.len()))?;
+    let o = head.string(at + 2, end);
+    (o.chars().count() >= 2).then(|| Fact {
+        value: o,
+        span: head.span(at + 2, end),
+    })
+}
+
+const PERIOD_ANCHORS: &[&str] = &[
+    "统计期限",
+    "统计期间",
+    "统计时限",
+    "统计时段",
+    "统计时间",
+    "统计区间",
+    "统计周期",
+    "统计范围",
+];
+
+fn period(c: &Compact) -> Option<Period> {
+    let at = PERIOD_ANCHORS.iter().filter_map(|a| c.find(a, 0)).min()?;
+    let limit = (at + 60).min(c.len());
+    let (from, a0, a1) = date_in(c, at, limit)?;
+    let (to, _, b1) = date_in(c, a1, limit)?;
+    let _ = a0;
+    Some(Period {
+        from,
+        to,
+        span: c.span(at, b1),
+    })
+}
+
+/// The first date "YYYY年M月D日" (ASCII or Chinese numerals) in `c[from..to]`:
+/// (date, start, end).
+pub fn date_in(c: &Compact, from: usize, to: usize) -> Option<(Date, usize, usize)> {
+    let mut i = from;
+    while i < to {
+        if let Some((d, end)) = date_at(c, i) {
+            return Some((d, i, end));
+        }
+        i += 1;
+    }
+    None
+}
+
+fn date_at(c: &Compact, i: usize) -> Option<(Date, usize)> {
+    let (y, j) = number_at(c, i, 4)?;
+    if !(1900..=2200).contains(&y) || c.chars.get(j) != Some(&'年') {
+        return None;
+    }
+    if i > 0 && (c.chars[i - 1].is_ascii_digit()) {
+        return None;
+    }
+    let (m, k) = number_at(c, j + 1, 2)?;
+    if c.chars.get(k) != Some(&'月') {
+        return None;
+    }
+    let (d, l) = number_at(c, k + 1, 3)?;
+    if !matches!(c.chars.get(l), Some('日') | Some('号')) {
+        return None;
+    }
+    Some((
+        Date {
+            year: y as i32,
+            month: m,
+            day: d,
+        },
+        l + 1,
+    ))
+}
+
+/// ASCII digits, or Chinese numerals (二〇二四, 十二, 三十一).
+fn number_at(c: &Compact, i: usize, max: usize) -> Option<(u32, usize)> {
+    if let Some(r) = c.digits(i, max) {
+        return Some(r);
+    }
+    let zh = |ch: char| "〇零一二三四五六七八九十О".contains(ch);
+    let mut j = i;
+    while j < c.len() && j - i < max.max(3) + 1 && zh(c.chars[j]) {
+        j += 1;
+    }
+    let s: String = c.chars[i..j].iter().collect();
+    chinese_number(&s).map(|v| (v, j))
+}
+
+fn contact(c: &Compact) -> Contact {
+    Contact {
+        address: field(c, &["通讯地址:", "地址:"], |ch| {
+            !matches!(ch, ';' | ',' | '。' | ')' | '、')
+        })
+        .filter(|f| f.value.chars().count() >= 3),
+        postcode: field(c, &["邮政编码:", "邮编:"], |ch| {
+            ch.is_ascii_alphanumeric()
+        }),
+        phone: field(c, &["联系电话:", "咨询电话:", "电话:"], |ch| {
+            ch.is_ascii_digit() || matches!(ch, '-' | '(' | ')' | '/' | '转')
+        }),
+        email: field(
+            c,
+            &[
+                "电子邮箱:",
+                "电子信箱:",
+                "电子邮件:",
+                "邮箱:",
+                "E-mail:",
+                "Email:",
+                "email:",
+                "E-MAIL:",
+            ],
+            |ch| ch.is_ascii_alphanumeric() || matches!(ch, '@' | '.' | '-' | '_' | '+'),
+        ),
+    }
+}
+
+/// The text after the first of `labels` while `keep` accepts its characters.
+fn field(c: &Compact, labels: &[&str], keep: impl Fn(char) -> bool) -> Option<Fact<String>> {
+    let (at, label) = labels
+        .iter()
+        .filter_map(|l| c.find(l, 0).map(|p| (p, l)))
+        .min_by_key(|(p, _)| *p)?;
+    let start = at + label.chars().count();
+    let mut end = start;
+    while end < c.len() && end - start < 80 && keep(c.chars[end]) {
+        end += 1;
+    }
+    // A closing bracket with no opening one ends the field: "0517-87290606）".
+    let mut depth = 0i32;
+    for k in start..end {
+        match c.chars[k] {
+            '(' => depth += 1,
+            ')' if depth == 0 => {
+                end = k;
+                break;
+            }
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    (end > start).then(|| Fact {
+        value: c.string(start, end),
+        span: c.span(start, end),
+    })
+}
+
+/// The signature date: a line near the end that is nothing but a date.
+fn signature(src: &Source, lx: &Lexed) -> Option<Fact<Date>> {
+    for line in lx
+        .lines
+        .iter()
+        .rev()
+        .filter(|l| !l.blank && !l.page_mark)
+        .take(12)
+    {
+        let c = Compact::new(src.slice(line.span), line.span.start as usize);
+        if c.len() > 14 {
+            continue;
+        }
+        if let Some((d, a, b)) = date_in(&c, 0, c.len()) {
+            if a == 0 && b == c.len() {
+                return Some(Fact {
+                    value: d,
+                    span: c.span(a, b),
+                });
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        let c = Compact::new("统计期限自 2024 年 1 月 1 日起至 2024 年 12 月 31 日止", 0);
+        let p = period(&c).unwrap();
+        assert_eq!(
+            (p.from.iso(), p.to.iso()),
+            ("2024-01-01".into(), "2024-12-31".into())
+        );
+        let c = Compact::new("二〇二四年一月十一日", 0);
+        assert_eq!(date_in(&c, 0, c.len()).unwrap().0.iso(), "2024-01-11");
+    }
+
+    #[test]
+    fn contact_fields() {
+        let c = Compact::new("（地址：淮安市翔宇南道 1 号，邮编：223001，电话：0517-83605210，电\n子邮箱：hazwgkc@163.com）", 0);
+        let k = contact(&c);
+        assert_eq!(k.address.unwrap().value, "淮安市翔宇南道1号");
+        assert_eq!(k.postcode.unwrap().value, "223001");
+        assert_eq!(k.phone.unwrap().value, "0517-83605210");
+        assert_eq!(k.email.unwrap().value, "hazwgkc@163.com");
+    }
+}

@@ -1,0 +1,104 @@
+//! Finding the six section headings.
+//!
+//! A heading is a short line numbered 一、 to 六、 (or an unnumbered line that is
+//! exactly a template heading) whose words name one of the sections. Table 三's
+//! row labels are also numbered 一、 to 四、, so the words decide, not the number.
+
+use crate::lex::Lexed;
+use crate::normalize::compact;
+use crate::report::Section;
+use crate::source::{Source, Span};
+use crate::template::{SectionTemplate, SECTIONS};
+
+const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
+
+pub fn find(src: &Source, lx: &Lexed) -> Vec<Section> {
+    let mut found: Vec<Section> = Vec::new();
+    for (i, line) in lx.lines.iter().enumerate() {
+        if line.blank || line.page_mark {
+            continue;
+        }
+        if lx.line_tokens(i).iter().any(|t| t.is_value()) {
+            continue;
+        }
+        let text = crate::parse::strip_residue(&compact(src.slice(line.span)));
+        let Some((tpl, variant)) = heading(&text) else {
+            continue;
+        };
+        found.push(Section {
+            number: tpl.number,
+            heading: text,
+            span: line.span,
+            body: line.span,
+            line: i + 1,
+            variant,
+        });
+    }
+    let end = src.text().len();
+    for k in 0..found.len() {
+        let stop = found
+            .get(k + 1)
+            .map(|s| s.span.start as usize)
+            .unwrap_or(end);
+        found[k].body = Span::new(found[k].span.start as usize, stop);
+    }
+    found
+}
+
+/// The template a heading line stands for, and whether it is a variant wording.
+fn heading(text: &str) -> Option<(&'static SectionTemplate, bool)> {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() < 3 || chars.len() > 40 {
+        return None;
+    }
+    let numbered = NUMERALS.contains(&chars[0]) && matches!(chars[1], '、' | '.' | ',' | ':');
+    let rest: String = if numbered {
+        chars[2..].iter().collect()
+    } else {
+        text.to_string()
+    };
+    let rest = rest.trim_end_matches(['。', '.', ':']);
+    for tpl in SECTIONS {
+        let plain = &compact(tpl.heading)[tpl
+            .heading
+            .find('、')
+            .map(|i| i + '、'.len_utf8())
+            .unwrap_or(0)..];
+        let exact = rest == plain;
+        if numbered {
+            if exact {
+                return Some((tpl, false));
+            }
+            if tpl.keywords.iter().any(|k| rest.contains(k)) && !rest.contains('。') {
+                return Some((tpl, true));
+            }
+        } else if exact || tpl.variants.iter().any(|v| rest == compact(v)) {
+            return Some((tpl, !exact));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_and_row_labels() {
+        assert_eq!(
+            heading("一、总体情况").map(|(t, v)| (t.number, v)),
+            Some((1, false))
+        );
+        assert_eq!(
+            heading("五、政府信息公开工作存在的主要问题及改进情况").map(|(t, v)| (t.number, v)),
+            Some((5, true))
+        );
+        assert!(heading("四、结转下年度继续办理").is_none());
+        assert!(heading("二、上年结转政府信息公开申请数量").is_none());
+        assert!(heading("三、本年度办理结果").is_none());
+        assert_eq!(
+            heading("其他需要报告的事项").map(|(t, _)| t.number),
+            Some(6)
+        );
+    }
+}

@@ -1,0 +1,657 @@
+//! Reading tables 二, 三 and 四 by aligning their regions with the template.
+
+use super::align::{align, bigrams, label_weights, Alignment, Group, RowSpec};
+use super::{core_label, strip_residue};
+use crate::lex::{Kind, Lexed, Token};
+use crate::normalize::compact;
+use crate::report::{Anomaly, Cell, RowRead, Section, TableRead, Tables};
+use crate::source::{Source, Span};
+use crate::template::{candidates, TableId, TableTemplate, SIGNALS_2019};
+
+/// More groups than this in one table region is not a table we can align.
+const MAX_GROUPS: usize = 2000;
+/// How much of a group's preceding text identifies its row.
+const CONTEXT_CHARS: usize = 80;
+
+pub fn read(
+    src: &Source,
+    lx: &Lexed,
+    sections: &[Section],
+    anomalies: &mut Vec<Anomaly>,
+) -> Tables {
+    let mut tables = Tables::default();
+    for id in [TableId::T2, TableId::T3, TableId::T4] {
+        let Some(region) = region(sections, id.section()) else {
+            continue;
+        };
+        let toks = region_tokens(lx, region);
+        if !toks.iter().any(|&t| lx.tokens[t as usize].is_value()) {
+            continue;
+        }
+        let table = if id == TableId::T4 {
+            read_t4(src, lx, &toks, region, anomalies)
+        } else {
+            read_aligned(src, lx, id, &toks, region, anomalies)
+        };
+        match id {
+            TableId::T2 => tables.t2 = Some(table),
+            TableId::T3 => tables.t3 = Some(table),
+            TableId::T4 => tables.t4 = Some(table),
+        }
+    }
+    if let Some(t2) = &tables.t2 {
+        signals_2019(src, t2.span, anomalies);
+    }
+    tables
+}
+
+/// A section's text after its heading line.
+fn region(sections: &[Section], number: u8) -> Option<Span> {
+    let s = sections.iter().find(|s| s.number == number)?;
+    Some(Span {
+        start: s.span.end,
+        end: s.body.end,
+    })
+}
+
+/// Token indices inside `region`, page marks left out.
+fn region_tokens(lx: &Lexed, region: Span) -> Vec<u32> {
+    let first = lx.tokens.partition_point(|t| t.span.start < region.start);
+    let last = lx.tokens.partition_point(|t| t.span.start < region.end);
+    (first..last)
+        .filter(|&i| !lx.lines[lx.tokens[i].line as usize].page_mark)
+        .map(|i| i as u32)
+        .collect()
+}
+
+fn tok_text(src: &Source, t: &Token) -> String {
+    strip_residue(&compact(src.slice(t.span)))
+}
+
+fn number(lx: &Lexed, t: u32) -> Option<f64> {
+    match lx.tokens[t as usize].kind {
+        Kind::Number(v) => Some(v),
+        _ => None,
+    }
+}
+
+fn build_groups(src: &Source, lx: &Lexed, toks: &[u32]) -> Vec<Group> {
+    let mut groups = Vec::new();
+    let mut cur = Group::default();
+    for &t in toks {
+        if lx.tokens[t as usize].is_value() {
+            cur.values.push(t);
+        } else {
+            if !cur.values.is_empty() {
+                groups.push(std::mem::take(&mut cur));
+            }
+            cur.context.push(t);
+        }
+    }
+    if !cur.values.is_empty() {
+        groups.push(cur);
+    }
+    for g in &mut groups {
+        let text: String = g
+            .context
+            .iter()
+            .map(|&t| tok_text(src, &lx.tokens[t as usize]))
+            .collect();
+        let chars: Vec<char> = text.chars().collect();
+        let tail = &chars[chars.len().saturating_sub(CONTEXT_CHARS)..];
+        g.bigrams = bigrams(tail);
+        g.page_like = g.values.len() == 1 && chars.is_empty();
+    }
+    groups
+}
+
+fn row_specs(tpl: &TableTemplate) -> Vec<RowSpec> {
+    let labels: Vec<Vec<String>> = tpl
+        .rows
+        .iter()
+        .map(|r| {
+            std::iter::once(r.label)
+                .chain(r.aliases.iter().copied())
+                .map(core_label)
+                .collect()
+        })
+        .collect();
+    label_weights(&labels)
+        .into_iter()
+        .zip(tpl.rows)
+        .map(|(labels, r)| RowSpec {
+            width: r.width(),
+            labels,
+        })
+        .collect()
+}
+
+/// The template's own relation for one row: its total equals the sum of its parts.
+pub fn row_relation(tpl: &TableTemplate, row: usize, vals: &[Option<f64>]) -> Option<bool> {
+    let rt = tpl.row_total.as_ref()?;
+    let r = &tpl.rows[row];
+    let total = vals.get(r.column(rt.total)?).copied().flatten()?;
+    let mut sum = 0.0;
+    for p in rt.parts {
+        sum += vals.get(r.column(p)?).copied().flatten()?;
+    }
+    Some((sum - total).abs() < 1e-6)
+}
+
+fn read_aligned(
+    src: &Source,
+    lx: &Lexed,
+    id: TableId,
+    toks: &[u32],
+    region: Span,
+    anomalies: &mut Vec<Anomaly>,
+) -> TableRead {
+    let groups = build_groups(src, lx, toks);
+    let num = |t: u32| number(lx, t);
+    let mut best: Option<(&'static TableTemplate, Alignment)> = None;
+    if groups.len() <= MAX_GROUPS {
+        let base = candidates(id)[0];
+        for tpl in candidates(id) {
+            let specs = row_specs(tpl);
+            let a = align(&specs, &groups, &num, &|r, v| row_relation(tpl, r, v));
+            // Another format's variant wins only on evidence: it scores better
+            // and places a row that the current format does not have.
+            let own_row = std::ptr::eq(*tpl, base)
+                || a.rows.iter().zip(tpl.rows).any(|(p, r)| p.is_some() && base.row(r.key).is_none_or(|b| base.rows[b].columns.len() != r.columns.len() || base.rows[b].label != r.label));
+            if own_row && best.as_ref().is_none_or(|(_, b)| a.score > b.score) {
+                best = Some((tpl, a));
+            }
+        }
+    }
+    let tpl = best.as_ref().map(|b| b.0).unwrap_or(candidates(id)[0]);
+    let mut table = TableRead {
+        id,
+        template: tpl,
+        rows: vec![RowRead::default(); tpl.rows.len()],
+        span: region,
+        unreadable: false,
+    };
+    for (i, row) in table.rows.iter_mut().enumerate() {
+        row.cells = vec![Cell::default(); tpl.rows[i].width()];
+    }
+    let Some((_, a)) = best.filter(|(_, a)| a.placed() * 2 >= tpl.rows.len()) else {
+        table.unreadable = true;
+        anomalies.push(Anomaly::Unreadable {
+            table: id,
+            span: region,
+            reason: "values cannot be placed in the template's rows",
+        });
+        return table;
+    };
+    let mut mismatched = Vec::new();
+    for (i, placed) in a.rows.iter().enumerate() {
+        let Some(p) = placed else { continue };
+        let g = &groups[p.group];
+        let row = &mut table.rows[i];
+        row.present = true;
+        row.found = p.found;
+        let first_of_group = i == 0 || a.rows[i - 1].as_ref().is_none_or(|q| q.group != p.group);
+        if first_of_group {
+            row.label = g
+                .context
+                .iter()
+                .map(|&t| tok_text(src, &lx.tokens[t as usize]))
+                .collect();
+            row.label_span = g.context.last().map(|&t| lx.tokens[t as usize].span);
+        }
+        if p.mismatch {
+            row.values_span = cover(lx, &g.values);
+            mismatched.push(i);
+        } else {
+            for (c, cell) in p.cells.iter().enumerate() {
+                row.cells[c] = cell_of(lx, *cell);
+            }
+            let used: Vec<u32> = p.cells.iter().flatten().copied().collect();
+            row.values_span = cover(lx, &used);
+            if !p.shared {
+                if let Some((found, span)) =
+                    label_variant(src, lx, &tpl.rows[i], g, groups.get(p.group + 1))
+                {
+                    anomalies.push(Anomaly::RowLabel {
+                        table: id,
+                        row: i,
+                        found,
+                        span,
+                    });
+                }
+            }
+        }
+    }
+    for &i in &mismatched {
+        let p = a.rows[i].as_ref().expect("mismatched rows are placed");
+        let g = &groups[p.group];
+        let recovered = recover(src, lx, &mut table, i, g);
+        let span = table.rows[i].values_span.unwrap_or(region);
+        anomalies.push(Anomaly::CellCount {
+            table: id,
+            row: i,
+            expected: tpl.rows[i].width(),
+            found: p.found,
+            span,
+            recovered,
+        });
+    }
+    missing_rows(&table, &a, region, anomalies);
+    for &j in &a.skipped {
+        let g = &groups[j];
+        if g.page_like || g.values.len() < 2 {
+            continue;
+        }
+        if let Some(&t) = g.context.last() {
+            let tok = &lx.tokens[t as usize];
+            anomalies.push(Anomaly::ExtraRow {
+                table: id,
+                label: tok_text(src, tok),
+                span: tok.span,
+            });
+        }
+    }
+    if tpl.format == "2019" && id == TableId::T3 {
+        if let Some(i) = tpl.row("other") {
+            let span = table.rows[i]
+                .label_span
+                .or(table.rows[i].values_span)
+                .unwrap_or(region);
+            anomalies.push(Anomaly::Signal2019 {
+                text: "（六）其他处理（单行）",
+                span,
+            });
+        }
+    }
+    column_headers(src, lx, &table, &a, &groups, anomalies);
+    table
+}
+
+fn cell_of(lx: &Lexed, tok: Option<u32>) -> Cell {
+    match tok.map(|t| &lx.tokens[t as usize]) {
+        Some(t) => match t.kind {
+            Kind::Number(v) => Cell {
+                value: Some(v),
+                span: Some(t.span),
+                placeholder: false,
+            },
+            _ => Cell {
+                value: None,
+                span: Some(t.span),
+                placeholder: true,
+            },
+        },
+        None => Cell::default(),
+    }
+}
+
+fn cover(lx: &Lexed, toks: &[u32]) -> Option<Span> {
+    let first = lx.tokens[*toks.first()? as usize].span;
+    let last = lx.tokens[*toks.last()? as usize].span;
+    Some(first.cover(last))
+}
+
+/// One anomaly per run of consecutive missing rows, placed where the run belongs.
+fn missing_rows(table: &TableRead, a: &Alignment, region: Span, anomalies: &mut Vec<Anomaly>) {
+    let n = a.rows.len();
+    let mut i = 0;
+    while i < n {
+        if a.rows[i].is_some() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && a.rows[i].is_none() {
+            i += 1;
+        }
+        let next = table.rows[i..]
+            .iter()
+            .find_map(|r| r.label_span.or(r.values_span));
+        let prev = table.rows[..start].iter().rev().find_map(|r| r.values_span);
+        let span = match (prev, next) {
+            (Some(p), _) => p,
+            (None, Some(nx)) => nx,
+            _ => Span {
+                start: region.start,
+                end: region.start,
+            },
+        };
+        anomalies.push(Anomaly::RowsMissing {
+            table: table.id,
+            rows: (start..i).collect(),
+            span,
+        });
+    }
+}
+
+/// Recovers a row that carried a wrong number of values: by column position
+/// under the block's header (tab-separated rows), or by the only reading that
+/// satisfies the template's sums. Otherwise its cells stay None.
+fn recover(src: &Source, lx: &Lexed, table: &mut TableRead, i: usize, g: &Group) -> bool {
+    let tpl = table.template;
+    let row = &tpl.rows[i];
+    let vals = &g.values;
+    if tpl.row_total.is_none() {
+        // Column position: the value standing in the header's column.
+        let line = lx.tokens[vals[0] as usize].line;
+        if !vals
+            .iter()
+            .all(|&t| lx.tokens[t as usize].line == line && lx.tokens[t as usize].tabbed)
+        {
+            return false;
+        }
+        let mut cells = Vec::new();
+        for col in row.columns {
+            let label = compact(col.label);
+            let header = g
+                .context
+                .iter()
+                .rev()
+                .map(|&t| &lx.tokens[t as usize])
+                .find(|t| t.tabbed && t.line != line && tok_text(src, t).contains(&label));
+            let Some(h) = header else { return false };
+            let Some(&v) = vals.iter().find(|&&t| lx.tokens[t as usize].cell == h.cell) else {
+                return false;
+            };
+            cells.push(cell_of(lx, Some(v)));
+        }
+        table.rows[i].cells = cells;
+        return true;
+    }
+    let w = row.width();
+    if vals.len() <= w || vals.len() - w > 2 || vals.iter().any(|&t| number(lx, t).is_none()) {
+        return false;
+    }
+    let extra = vals.len() - w;
+    let mut readings: Vec<Vec<u32>> = Vec::new();
+    let drops: Vec<Vec<usize>> = if extra == 1 {
+        (0..vals.len()).map(|a| vec![a]).collect()
+    } else {
+        (0..vals.len())
+            .flat_map(|a| (a + 1..vals.len()).map(move |b| vec![a, b]))
+            .collect()
+    };
+    for drop in drops {
+        let kept: Vec<u32> = vals
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| !drop.contains(k))
+            .map(|(_, &t)| t)
+            .collect();
+        let nums: Vec<Option<f64>> = kept.iter().map(|&t| number(lx, t)).collect();
+        if row_relation(tpl, i, &nums) != Some(true) {
+            continue;
+        }
+        let saved = std::mem::take(&mut table.rows[i].cells);
+        table.rows[i].cells = kept.iter().map(|&t| cell_of(lx, Some(t))).collect();
+        let ok = columns_hold(table, i);
+        table.rows[i].cells = saved;
+        if ok
+            && !readings.iter().any(|r| {
+                r.iter()
+                    .map(|&t| number(lx, t))
+                    .eq(kept.iter().map(|&t| number(lx, t)))
+            })
+        {
+            readings.push(kept);
+        }
+    }
+    if readings.len() == 1 {
+        table.rows[i].cells = readings[0].iter().map(|&t| cell_of(lx, Some(t))).collect();
+        return true;
+    }
+    false
+}
+
+/// The column relations that involve row `i` hold wherever every value is known.
+fn columns_hold(table: &TableRead, i: usize) -> bool {
+    let tpl = table.template;
+    let cols = tpl.rows[i].width();
+    for c in 0..cols {
+        let col = tpl.rows[i].columns[c].key;
+        let v = |key: &str| {
+            tpl.row(key)
+                .and_then(|r| table.rows[r].cells.get(c))
+                .and_then(|x| x.value)
+        };
+        if let Some(total) = tpl.column_total {
+            let involved = tpl.rows[i].key == total || tpl.rows[i].outcome;
+            if involved {
+                let parts: Option<f64> = tpl
+                    .rows
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| r.outcome)
+                    .map(|(r, _)| table.rows[r].cells.get(c).and_then(|x| x.value))
+                    .sum();
+                if let (Some(p), Some(t)) = (parts, v(total)) {
+                    if (p - t).abs() > 1e-6 {
+                        return false;
+                    }
+                }
+            }
+        }
+        if let Some(b) = &tpl.balance {
+            let keys = [b.inflow[0], b.inflow[1], b.outflow[0], b.outflow[1]];
+            if keys.contains(&tpl.rows[i].key) {
+                if let [Some(a), Some(bb), Some(x), Some(y)] = keys.map(v) {
+                    if (a + bb - x - y).abs() > 1e-6 {
+                        return false;
+                    }
+                }
+            }
+        }
+        let _ = col;
+    }
+    true
+}
+
+/// A row label that is recognisably the template's but worded differently
+/// ("其他法律法规禁止公开" for "其他法律行政法规禁止公开", "其它" for "其他").
+fn label_variant(
+    src: &Source,
+    lx: &Lexed,
+    row: &crate::template::Row,
+    g: &Group,
+    next: Option<&Group>,
+) -> Option<(String, Span)> {
+    let target: Vec<char> = core_label(row.label).chars().collect();
+    let aliases: Vec<Vec<char>> = row
+        .aliases
+        .iter()
+        .map(|a| core_label(a).chars().collect())
+        .collect();
+    // The label's text: the end of this group's context, plus the first
+    // fragment after the values (PDF text wraps labels around the numbers).
+    let mut window: Vec<(String, Span)> = Vec::new();
+    let mut len = 0;
+    for &t in g.context.iter().rev() {
+        let tok = &lx.tokens[t as usize];
+        let s = tok_text(src, tok);
+        len += s.chars().count();
+        window.insert(0, (s, tok.span));
+        if len >= target.len() + 12 {
+            break;
+        }
+    }
+    let after = next.and_then(|n| n.context.first()).map(|&t| {
+        (
+            tok_text(src, &lx.tokens[t as usize]),
+            lx.tokens[t as usize].span,
+        )
+    });
+    let joined: Vec<char> = window
+        .iter()
+        .map(|w| w.0.as_str())
+        .chain(after.as_ref().map(|a| a.0.as_str()))
+        .collect::<String>()
+        .chars()
+        .collect();
+    if is_subsequence(&target, &joined) {
+        return None;
+    }
+    // Which fragment is the label: the one sharing most with the template's.
+    let (text, span, ratio) = window
+        .iter()
+        .map(|(s, sp)| {
+            let core: Vec<char> = core_label(s).chars().collect();
+            (
+                s.clone(),
+                *sp,
+                lcs(&target, &core) as f32 / target.len().max(core.len()).max(1) as f32,
+            )
+        })
+        .max_by(|a, b| a.2.total_cmp(&b.2))?;
+    let core: Vec<char> = core_label(&text).chars().collect();
+    if aliases.iter().any(|a| *a == core) {
+        return Some((text, span));
+    }
+    let threshold = if target.len() <= 4 { 0.5 } else { 0.6 };
+    (ratio >= threshold && ratio < 1.0).then_some((text, span))
+}
+
+fn is_subsequence(needle: &[char], hay: &[char]) -> bool {
+    let mut it = hay.iter();
+    needle.iter().all(|c| it.any(|h| h == c))
+}
+
+fn lcs(a: &[char], b: &[char]) -> usize {
+    let mut prev = vec![0usize; b.len() + 1];
+    for &x in a {
+        let mut cur = vec![0usize; b.len() + 1];
+        for (j, &y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                prev[j + 1].max(cur[j])
+            };
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Table 二's column headers: a block headed by another block's column, or by
+/// a 2019 column, where the template's header is absent.
+fn column_headers(
+    src: &Source,
+    lx: &Lexed,
+    table: &TableRead,
+    a: &Alignment,
+    groups: &[Group],
+    anomalies: &mut Vec<Anomaly>,
+) {
+    if table.id != TableId::T2 || table.template.format != "2021" {
+        return;
+    }
+    let tpl = table.template;
+    let all_labels: Vec<&str> = tpl
+        .rows
+        .iter()
+        .flat_map(|r| r.columns.iter().map(|c| c.label))
+        .chain(SIGNALS_2019.iter().copied())
+        .collect();
+    let mut seen_blocks: Vec<&str> = Vec::new();
+    for (i, row) in tpl.rows.iter().enumerate() {
+        if seen_blocks.contains(&row.block) {
+            continue;
+        }
+        let Some(p) = &a.rows[i] else { continue };
+        seen_blocks.push(row.block);
+        let ctx: Vec<(String, Span)> = groups[p.group]
+            .context
+            .iter()
+            .map(|&t| {
+                (
+                    tok_text(src, &lx.tokens[t as usize]),
+                    lx.tokens[t as usize].span,
+                )
+            })
+            .collect();
+        let joined: String = ctx.iter().map(|c| c.0.as_str()).collect();
+        for (c, col) in row.columns.iter().enumerate() {
+            let want = compact(col.label);
+            if joined.contains(&want) {
+                continue;
+            }
+            let other = all_labels.iter().map(|l| compact(l)).filter(|l| {
+                *l != want
+                    && joined.contains(l.as_str())
+                    && !row.columns.iter().any(|k| compact(k.label) == *l)
+            });
+            let found: Vec<String> = other.collect();
+            let Some(f) = found.into_iter().max_by_key(|l| l.len()) else {
+                continue;
+            };
+            let span = ctx
+                .iter()
+                .find(|(s, _)| s.contains(&f))
+                .map(|c| c.1)
+                .unwrap_or(table.span);
+            anomalies.push(Anomaly::ColumnHeader {
+                table: table.id,
+                row: i,
+                column: c,
+                found: f,
+                span,
+            });
+        }
+    }
+}
+
+/// Wording that only the 2019 format prints, anywhere in table 二's region.
+fn signals_2019(src: &Source, region: Span, anomalies: &mut Vec<Anomaly>) {
+    let c = crate::compact::Compact::new(src.slice(region), region.start as usize);
+    for s in SIGNALS_2019 {
+        if let Some(at) = c.find(&compact(s), 0) {
+            anomalies.push(Anomaly::Signal2019 {
+                text: s,
+                span: c.span(at, at + compact(s).chars().count()),
+            });
+        }
+    }
+}
+
+/// Table 四 prints its fifteen values in one row under a two-level header; its
+/// reading order survives every layout, so fifteen values are read in order.
+fn read_t4(
+    src: &Source,
+    lx: &Lexed,
+    toks: &[u32],
+    region: Span,
+    anomalies: &mut Vec<Anomaly>,
+) -> TableRead {
+    let tpl = &crate::template::T4;
+    let start = toks.iter().position(|&t| {
+        let tok = &lx.tokens[t as usize];
+        !tok.is_value() && tok_text(src, tok).contains("行政复议")
+    });
+    let after = &toks[start.unwrap_or(0)..];
+    let values: Vec<u32> = after
+        .iter()
+        .copied()
+        .filter(|&t| lx.tokens[t as usize].is_value())
+        .collect();
+    if values.len() == tpl.cells() {
+        let mut rows = Vec::new();
+        for (i, r) in tpl.rows.iter().enumerate() {
+            let toks = &values[i * r.width()..(i + 1) * r.width()];
+            rows.push(RowRead {
+                present: true,
+                cells: toks.iter().map(|&t| cell_of(lx, Some(t))).collect(),
+                label: compact(r.label),
+                label_span: None,
+                values_span: cover(lx, toks),
+                found: r.width(),
+            });
+        }
+        return TableRead {
+            id: TableId::T4,
+            template: tpl,
+            rows,
+            span: region,
+            unreadable: false,
+        };
+    }
+    read_aligned(src, lx, TableId::T4, toks, region, anomalies)
+}

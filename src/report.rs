@@ -1,0 +1,224 @@
+//! The report model: what the parser read, every value with its span.
+
+use crate::source::Span;
+use crate::template::{TableId, TableTemplate};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fact<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+    pub fn zh(&self) -> String {
+        format!("{}年{}月{}日", self.year, self.month, self.day)
+    }
+    pub fn is_valid(&self) -> bool {
+        let days = match self.month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if self.year % 4 == 0 && (self.year % 100 != 0 || self.year % 400 == 0) => 29,
+            2 => 28,
+            _ => return false,
+        };
+        (1..=days).contains(&self.day) && (1900..=2200).contains(&self.year)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Period {
+    pub from: Date,
+    pub to: Date,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Contact {
+    pub address: Option<Fact<String>>,
+    pub postcode: Option<Fact<String>>,
+    pub phone: Option<Fact<String>>,
+    pub email: Option<Fact<String>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    pub number: u8,
+    /// The heading as written (folded, without spaces).
+    pub heading: String,
+    /// Span of the heading line.
+    pub span: Span,
+    /// From the heading to the next section's heading (or the end).
+    pub body: Span,
+    /// 1-based line of the heading.
+    pub line: usize,
+    /// The heading uses an accepted wording other than the template's.
+    pub variant: bool,
+}
+
+/// Which national format the report follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Generation {
+    F2021,
+    F2019,
+    /// The 2008 条例's structure: no tables, sections such as 收费及减免情况.
+    Pre2019,
+}
+
+impl Generation {
+    pub fn key(self) -> &'static str {
+        match self {
+            Generation::F2021 => "2021",
+            Generation::F2019 => "2019",
+            Generation::Pre2019 => "pre2019",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Cell {
+    /// The number read, or None (not read, or a placeholder).
+    pub value: Option<f64>,
+    /// Where the cell's text is, when one was read.
+    pub span: Option<Span>,
+    /// The cell holds "/", "—", "无" or similar instead of a number.
+    pub placeholder: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RowRead {
+    /// The row was found in the text.
+    pub present: bool,
+    pub cells: Vec<Cell>,
+    /// The label text that was matched to the row (folded, without spaces).
+    pub label: String,
+    pub label_span: Option<Span>,
+    /// Span from the first to the last value of the row.
+    pub values_span: Option<Span>,
+    /// How many values the row carried in the text.
+    pub found: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct TableRead {
+    pub id: TableId,
+    pub template: &'static TableTemplate,
+    /// One entry per template row, in template order.
+    pub rows: Vec<RowRead>,
+    /// The region of text the table was read from.
+    pub span: Span,
+    /// Values could not be placed with confidence: every cell is None.
+    pub unreadable: bool,
+}
+
+impl TableRead {
+    pub fn value(&self, row: &str, column: &str) -> Option<f64> {
+        let r = self.template.row(row)?;
+        let c = self.template.rows[r].column(column)?;
+        self.rows[r].cells.get(c)?.value
+    }
+    pub fn cell(&self, row: usize, column: &str) -> Option<&Cell> {
+        let c = self.template.rows[row].column(column)?;
+        self.rows[row].cells.get(c)
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Tables {
+    pub t2: Option<TableRead>,
+    pub t3: Option<TableRead>,
+    pub t4: Option<TableRead>,
+}
+
+impl Tables {
+    pub fn get(&self, id: TableId) -> Option<&TableRead> {
+        match id {
+            TableId::T2 => self.t2.as_ref(),
+            TableId::T3 => self.t3.as_ref(),
+            TableId::T4 => self.t4.as_ref(),
+        }
+    }
+    pub fn all(&self) -> impl Iterator<Item = &TableRead> {
+        [&self.t2, &self.t3, &self.t4].into_iter().flatten()
+    }
+}
+
+/// What the parser noticed while reading, for the rules to report.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Anomaly {
+    /// Template rows not found in a table that is otherwise present (a run).
+    RowsMissing {
+        table: TableId,
+        rows: Vec<usize>,
+        span: Span,
+    },
+    /// A row carries more or fewer values than its cells.
+    CellCount {
+        table: TableId,
+        row: usize,
+        expected: usize,
+        found: usize,
+        span: Span,
+        recovered: bool,
+    },
+    /// A row with values that is not in the template.
+    ExtraRow {
+        table: TableId,
+        label: String,
+        span: Span,
+    },
+    /// A row label that differs from the template.
+    RowLabel {
+        table: TableId,
+        row: usize,
+        found: String,
+        span: Span,
+    },
+    /// A column header that differs from the template (`row` is the first row it heads).
+    ColumnHeader {
+        table: TableId,
+        row: usize,
+        column: usize,
+        found: String,
+        span: Span,
+    },
+    /// A table whose values could not be placed.
+    Unreadable {
+        table: TableId,
+        span: Span,
+        reason: &'static str,
+    },
+    /// Wording only the 2019 format uses.
+    Signal2019 { text: &'static str, span: Span },
+    /// Conversion leftovers: bookmarks, markdown bold, page numbers, entities.
+    Residue { what: &'static str, span: Span },
+}
+
+#[derive(Clone, Debug)]
+pub struct Report {
+    pub title: Option<Fact<String>>,
+    pub organ: Option<Fact<String>>,
+    pub year: Option<Fact<i32>>,
+    pub period: Option<Period>,
+    pub contact: Contact,
+    pub signature_date: Option<Fact<Date>>,
+    pub sections: Vec<Section>,
+    pub template: Generation,
+    pub tables: Tables,
+    pub anomalies: Vec<Anomaly>,
+}
+
+impl Report {
+    pub fn section(&self, number: u8) -> Option<&Section> {
+        self.sections.iter().find(|s| s.number == number)
+    }
+}
