@@ -10,7 +10,11 @@ fn root() -> PathBuf {
 
 pub fn cases() -> Vec<(String, Value, String)> {
     let mut out = Vec::new();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("expected")).unwrap().flatten().map(|e| e.path()).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("expected"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     files.sort();
     for p in files {
         let exp: Value = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
@@ -23,7 +27,12 @@ pub fn cases() -> Vec<(String, Value, String)> {
 }
 
 fn may_be_null(exp: &Value, path: &str) -> bool {
-    exp["may_be_null"].as_array().into_iter().flatten().filter_map(|v| v.as_str()).any(|p| path == p || path.starts_with(&format!("{p}.")))
+    exp["may_be_null"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str())
+        .any(|p| path == p || path.starts_with(&format!("{p}.")))
 }
 
 #[test]
@@ -33,7 +42,10 @@ fn tables_and_year() {
         let out = nianbao::check(&text);
         let got: Value = serde_json::from_str(&out.to_json()).expect("valid JSON");
         if got["report"]["year"] != exp["year"] {
-            failures.push(format!("{file}: year {} != {}", got["report"]["year"], exp["year"]));
+            failures.push(format!(
+                "{file}: year {} != {}",
+                got["report"]["year"], exp["year"]
+            ));
         }
         for (t, table) in exp["tables"].as_object().unwrap() {
             let ours = &got["report"]["tables"][t];
@@ -58,5 +70,65 @@ fn tables_and_year() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+fn matches(d: &Value, want: &Value) -> bool {
+    if let Some(any) = want.get("any").and_then(|a| a.as_array()) {
+        return any.iter().any(|w| matches(d, w));
+    }
+    if d["code"] != want["code"] {
+        return false;
+    }
+    for k in ["table", "row", "column"] {
+        if let Some(v) = want.get(k) {
+            if &d["cell"][k] != v {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+#[test]
+fn findings() {
+    let mut failures = Vec::new();
+    for (file, exp, text) in cases() {
+        let out = nianbao::check(&text);
+        let got: Value = serde_json::from_str(&out.to_json()).unwrap();
+        let diags = got["diagnostics"].as_array().unwrap();
+        for want in exp["must"].as_array().unwrap() {
+            if !diags.iter().any(|d| matches(d, want)) {
+                failures.push(format!("{file}: missing {want}"));
+            }
+        }
+        let may: Vec<&Value> = exp["must"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(exp["may"].as_array().unwrap())
+            .collect();
+        for d in diags {
+            if d["severity"] == "info" {
+                continue;
+            }
+            if !may.iter().any(|w| matches(d, w)) {
+                failures.push(format!(
+                    "{file}: unexpected {} {} {} ({})",
+                    d["code"], d["severity"], d["message"], d["cell"]
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -71,10 +71,25 @@ fn residue(src: &Source, lx: &Lexed, out: &mut Vec<Anomaly>) {
             });
         }
     }
+    // **bold**: one finding for the pair on a line, or for a lone marker.
+    for line in &lx.lines {
+        let s = src.slice(line.span);
+        let base = line.span.start as usize;
+        let mut from = 0;
+        while let Some(i) = s[from..].find("**") {
+            let open = from + i;
+            let close = s[open + 2..].find("**").map(|j| open + 2 + j + 2);
+            let end = close.unwrap_or(open + 2);
+            out.push(Anomaly::Residue {
+                what: "Markdown 粗体标记",
+                span: Span::new(base + open, base + end),
+            });
+            from = end;
+        }
+    }
     let t = src.text();
     for (pat, what) in [
         ("[bookmark:", "书签标记"),
-        ("**", "Markdown 粗体标记"),
         ("&nbsp;", "HTML 实体"),
         ("&amp;", "HTML 实体"),
         ("&lt;", "HTML 实体"),

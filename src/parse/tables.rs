@@ -157,7 +157,13 @@ fn read_aligned(
             // Another format's variant wins only on evidence: it scores better
             // and places a row that the current format does not have.
             let own_row = std::ptr::eq(*tpl, base)
-                || a.rows.iter().zip(tpl.rows).any(|(p, r)| p.is_some() && base.row(r.key).is_none_or(|b| base.rows[b].columns.len() != r.columns.len() || base.rows[b].label != r.label));
+                || a.rows.iter().zip(tpl.rows).any(|(p, r)| {
+                    p.is_some()
+                        && base.row(r.key).is_none_or(|b| {
+                            base.rows[b].columns.len() != r.columns.len()
+                                || base.rows[b].label != r.label
+                        })
+                });
             if own_row && best.as_ref().is_none_or(|(_, b)| a.score > b.score) {
                 best = Some((tpl, a));
             }

@@ -1,0 +1,139 @@
+//! H001–H003: conversion residue, numbering and punctuation.
+
+use super::Ctx;
+use crate::normalize::fold;
+use crate::report::Anomaly;
+use crate::source::Span;
+
+pub fn check(ctx: &mut Ctx) {
+    residue(ctx);
+    numbering(ctx);
+    punctuation(ctx);
+}
+
+fn residue(ctx: &mut Ctx) {
+    for a in &ctx.report.anomalies {
+        if let Anomaly::Residue { what, span } = a {
+            let raw = ctx.src.slice(*span);
+            let shown = raw.trim().chars().take(30).collect::<String>();
+            // Bold markers go, their text stays.
+            let fix = if raw.starts_with("**") && raw.len() > 4 && raw.ends_with("**") {
+                raw[2..raw.len() - 2].to_string()
+            } else {
+                String::new()
+            };
+            ctx.emit(
+                "H001",
+                *span,
+                format!("文档转换残留（{what}）：“{shown}”"),
+                None,
+                Some(fix),
+            );
+        }
+    }
+}
+
+/// An item's enumerator at the start of a line: (style, value).
+/// Styles: 0 （一）, 1 （1）, 2 一、, 3 1. or 1、
+fn enumerator(line: &str) -> Option<(u8, u32, usize)> {
+    let t: Vec<char> = line.trim_start().chars().map(fold).collect();
+    let lead = line.len() - line.trim_start().len();
+    let zh = |s: &[char]| crate::normalize::chinese_number(&s.iter().collect::<String>());
+    if t.first() == Some(&'(') {
+        let close = t.iter().take(6).position(|&c| c == ')')?;
+        let inner = &t[1..close];
+        if inner.iter().all(|c| c.is_ascii_digit()) && !inner.is_empty() {
+            return Some((1, inner.iter().collect::<String>().parse().ok()?, lead));
+        }
+        return zh(inner).map(|v| (0, v, lead));
+    }
+    let n = t.iter().take_while(|c| c.is_ascii_digit()).count();
+    if n > 0
+        && n <= 2
+        && matches!(t.get(n), Some('.') | Some('、'))
+        && t.get(n + 1).is_some_and(|c| !c.is_ascii_digit())
+    {
+        return Some((3, t[..n].iter().collect::<String>().parse().ok()?, lead));
+    }
+    let m = t
+        .iter()
+        .take_while(|c| "一二三四五六七八九十".contains(**c))
+        .count();
+    if m > 0 && m <= 2 && t.get(m) == Some(&'、') {
+        return Some((2, zh(&t[..m])?, lead));
+    }
+    None
+}
+
+/// H002: an item that continues a sibling list in another style (（一） then （2）).
+fn numbering(ctx: &mut Ctx) {
+    for s in &ctx.report.sections {
+        let mut last: Option<(u8, u32)> = None;
+        let mut offset = s.span.end as usize;
+        for line in ctx
+            .src
+            .slice(Span {
+                start: s.span.end,
+                end: s.body.end,
+            })
+            .split_inclusive('\n')
+        {
+            if let Some((style, v, lead)) = enumerator(line) {
+                if let Some((ls, lv)) = last {
+                    let paren = |x: u8| x <= 1;
+                    if ls != style && paren(ls) == paren(style) && v == lv + 1 {
+                        let body = line.trim_start();
+                        let close = |c: char| matches!(fold(c), ')' | '.' | '、');
+                        let len = body
+                            .char_indices()
+                            .find(|&(_, c)| close(c))
+                            .map(|(i, c)| i + c.len_utf8())
+                            .unwrap_or(0);
+                        let start = offset + lead;
+                        let span = Span::new(start, start + len);
+                        ctx.emit(
+                            "H002",
+                            span,
+                            format!(
+                                "序号“{}”与上一同级条目的序号格式不一致",
+                                ctx.src.slice(span)
+                            ),
+                            None,
+                            None,
+                        );
+                    }
+                }
+                last = Some((style, v));
+            }
+            offset += line.len();
+        }
+    }
+}
+
+/// H003: doubled full stops and commas, half-width commas between Chinese.
+fn punctuation(ctx: &mut Ctx) {
+    let text = ctx.src.text();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let cjk = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    let mut found = Vec::new();
+    for k in 1..chars.len() {
+        let (i, c) = chars[k];
+        let (_, p) = chars[k - 1];
+        if (c == '。' && p == '。') || (c == '，' && p == '，') {
+            found.push((
+                Span::new(chars[k - 1].0, i + c.len_utf8()),
+                format!("标点重复：“{p}{c}”"),
+                Some(c.to_string()),
+            ));
+        } else if c == ',' && cjk(p) && chars.get(k + 1).is_some_and(|&(_, n)| cjk(n)) {
+            found.push((
+                Span::new(i, i + 1),
+                "中文之间使用了半角逗号“,”".to_string(),
+                Some("，".to_string()),
+            ));
+        }
+    }
+    for (span, msg, fix) in found.into_iter().take(50) {
+        ctx.emit("H003", span, msg, None, fix);
+    }
+}

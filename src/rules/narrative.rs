@@ -1,0 +1,446 @@
+//! N001–N003: what the text says against what the tables say.
+//!
+//! Figures are read only right next to their keywords, and only when the
+//! clause speaks of information-disclosure applications: 收到人大代表建议 7 件 or
+//! 政策性文件 11 件 are something else and stay quiet.
+
+use super::{cell, num, Ctx};
+use crate::compact::Compact;
+use crate::report::TableRead;
+use crate::source::Span;
+use crate::template::TableId;
+
+pub fn check(ctx: &mut Ctx) {
+    for piece in narrative_pieces(ctx) {
+        let c = Compact::new(ctx.src.slice(piece), piece.start as usize);
+        figures(ctx, &c);
+        itemized(ctx, &c);
+    }
+    fee_statement(ctx);
+}
+
+/// The text outside the tables: preamble, sections 一, 五, 六, and 二 to 四
+/// when they hold no table.
+fn narrative_pieces(ctx: &Ctx) -> Vec<Span> {
+    let r = ctx.report;
+    let mut out = Vec::new();
+    let first = r
+        .sections
+        .first()
+        .map(|s| s.span.start)
+        .unwrap_or(ctx.src.text().len() as u32);
+    out.push(Span {
+        start: 0,
+        end: first,
+    });
+    for s in &r.sections {
+        let table = match s.number {
+            2 => r.tables.t2.is_some(),
+            3 => r.tables.t3.is_some(),
+            4 => r.tables.t4.is_some(),
+            _ => false,
+        };
+        if !table {
+            out.push(Span {
+                start: s.span.end,
+                end: s.body.end,
+            });
+        }
+    }
+    out
+}
+
+const UNITS: &str = "件份条个宗起次项篇";
+const OFF_TOPIC: &[&str] = &[
+    "建议", "提案", "信访", "举报", "投诉", "咨询", "来电", "留言", "诉求",
+];
+
+/// A number followed by a unit at `i`: (value, start, end of number).
+fn number_unit(c: &Compact, i: usize) -> Option<(f64, usize, usize, char)> {
+    if i > 0 && c.chars[i - 1].is_ascii_digit() {
+        return None;
+    }
+    let mut j = i;
+    while j < c.len() && (c.chars[j].is_ascii_digit() || (c.chars[j] == '.' && j > i)) {
+        j += 1;
+    }
+    if j == i {
+        return None;
+    }
+    let unit = *c.chars.get(j)?;
+    if !UNITS.contains(unit) {
+        return None;
+    }
+    let v: f64 = c.string(i, j).parse().ok()?;
+    Some((v, i, j, unit))
+}
+
+/// The first number-with-unit in `c[from..to]`.
+fn first_number(c: &Compact, from: usize, to: usize) -> Option<(f64, usize, usize, char)> {
+    (from..to.min(c.len())).find_map(|i| number_unit(c, i))
+}
+
+fn clause_end(c: &Compact, from: usize) -> usize {
+    (from..c.len())
+        .find(|&i| matches!(c.chars[i], '。' | ';'))
+        .unwrap_or(c.len())
+}
+
+fn clause_start(c: &Compact, at: usize) -> usize {
+    (0..at)
+        .rev()
+        .find(|&i| matches!(c.chars[i], '。' | ';'))
+        .map(|i| i + 1)
+        .unwrap_or(0)
+}
+
+fn contains(c: &Compact, from: usize, to: usize, words: &[&str]) -> bool {
+    let s = c.string(from, to.min(c.len()));
+    words.iter().any(|w| s.contains(w))
+}
+
+fn total(t: Option<&TableRead>, row: &str, col: &str) -> Option<f64> {
+    t.filter(|t| !t.unreadable).and_then(|t| t.value(row, col))
+}
+
+fn all_at(c: &Compact, word: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = c.find(word, from) {
+        out.push(i);
+        from = i + 1;
+    }
+    out
+}
+
+fn figures(ctx: &mut Ctx, c: &Compact) {
+    let r = ctx.report;
+    let t3 = r.tables.t3.as_ref();
+    let t4 = r.tables.t4.as_ref();
+    let received = total(t3, "received", "total");
+    let carried_in = total(t3, "carried_in", "total");
+    let carried_out = total(t3, "carried_out", "total");
+    let review = total(t4, "review", "total");
+    let suits = match (
+        total(t4, "suit_direct", "total"),
+        total(t4, "suit_after_review", "total"),
+    ) {
+        (Some(a), Some(b)) => Some(a + b),
+        _ => None,
+    };
+    let mut said: Vec<usize> = Vec::new();
+    let mut report =
+        |ctx: &mut Ctx, at: usize, span: Span, msg: String, cellref, fix: Option<String>| {
+            if !said.contains(&at) {
+                said.push(at);
+                ctx.emit("N001", span, msg, cellref, fix);
+            }
+        };
+
+    // Applications received: 收到/受理/新收 … 申请 … N 件.
+    for verb in ["收到", "受理", "新收"] {
+        for at in all_at(c, verb) {
+            let end = clause_end(c, at);
+            let Some(req) = c.find_chars(&['申', '请'], at, (at + 25).min(end)) else {
+                continue;
+            };
+            let negated =
+                at >= 1 && (c.chars[at - 1] == '未' || (at >= 2 && c.string(at - 2, at) == "没有"));
+            if negated {
+                if contains(c, at, req, OFF_TOPIC) {
+                    continue;
+                }
+                if let Some(v) = received.filter(|&v| v > 0.0) {
+                    let msg = format!("正文称未收到政府信息公开申请，但表三“本年新收政府信息公开申请数量”总计为 {}", num(v));
+                    report(
+                        ctx,
+                        at,
+                        c.span(at - 1, req + 2),
+                        msg,
+                        cell(TableId::T3, "received", Some("total")),
+                        None,
+                    );
+                }
+                continue;
+            }
+            let Some((v, a, b, _)) = first_number(c, req + 2, (req + 12).min(end)) else {
+                continue;
+            };
+            if contains(c, at, a, OFF_TOPIC)
+                || contains(c, at, a, &["复议", "诉讼"])
+                || matches!(c.chars.get(b + 1), Some('余') | Some('多'))
+            {
+                continue;
+            }
+            let Some(want) = received else { continue };
+            // "收到 N 件（含上年结转 M 件）" counts both; accept that reading too.
+            if v != want && Some(v) != carried_in.map(|ci| ci + want) {
+                let msg = format!("正文称收到（受理）政府信息公开申请 {} 件，但表三“本年新收政府信息公开申请数量”总计为 {}", num(v), num(want));
+                report(
+                    ctx,
+                    a,
+                    c.span(a, b),
+                    msg,
+                    cell(TableId::T3, "received", Some("total")),
+                    Some(num(want)),
+                );
+            }
+        }
+    }
+
+    // Carried in: 上年(度)结转 … N 件.
+    for kw in ["上年结转", "上年度结转", "上一年度结转", "上年度转结"] {
+        for at in all_at(c, kw) {
+            let end = clause_end(c, at);
+            let Some((v, a, b, _)) = first_number(
+                c,
+                at + kw.chars().count(),
+                (at + kw.chars().count() + 10).min(end),
+            ) else {
+                continue;
+            };
+            let Some(want) = carried_in else { continue };
+            if v != want {
+                let msg = format!(
+                    "正文称上年结转申请 {} 件，但表三“上年结转政府信息公开申请数量”总计为 {}",
+                    num(v),
+                    num(want)
+                );
+                report(
+                    ctx,
+                    a,
+                    c.span(a, b),
+                    msg,
+                    cell(TableId::T3, "carried_in", Some("total")),
+                    Some(num(want)),
+                );
+            }
+        }
+    }
+
+    // Carried out: N 件 … 结转(到)下年度 / 顺延到下年度.
+    for kw in [
+        "结转下年度",
+        "结转到下年度",
+        "结转至下年度",
+        "顺延到下年度",
+        "顺延至下年度",
+        "转入下一年度",
+        "结转下一年度",
+        "结转至下一年度",
+    ] {
+        for at in all_at(c, kw) {
+            let start = clause_start(c, at).max(at.saturating_sub(12));
+            let before = (start..at).rev().find_map(|i| number_unit(c, i));
+            let after = || {
+                first_number(
+                    c,
+                    at + kw.chars().count(),
+                    (at + kw.chars().count() + 10).min(clause_end(c, at)),
+                )
+            };
+            let Some((v, a, b, _)) = before.or_else(after) else {
+                continue;
+            };
+            let Some(want) = carried_out else { continue };
+            if v != want {
+                let msg = format!(
+                    "正文称结转下年度 {} 件，但表三“结转下年度继续办理”总计为 {}",
+                    num(v),
+                    num(want)
+                );
+                report(
+                    ctx,
+                    a,
+                    c.span(a, b),
+                    msg,
+                    cell(TableId::T3, "carried_out", Some("total")),
+                    Some(num(want)),
+                );
+            }
+        }
+    }
+
+    // Reviews and lawsuits: 行政复议 N 件; 无/未发生 … 行政复议.
+    for (kw, have, row, what) in [
+        ("行政复议", review, "review", "行政复议"),
+        ("行政诉讼", suits, "suit_direct", "行政诉讼"),
+    ] {
+        for at in all_at(c, kw) {
+            let end = clause_end(c, at);
+            let start = clause_start(c, at).max(at.saturating_sub(15));
+            let prefix = c.string(start, at);
+            let negated = ["无", "未发生", "未有", "没有", "未收到", "未出现", "零"]
+                .iter()
+                .any(|n| prefix.contains(n));
+            let next = first_number(c, at + 4, (at + 9).min(end))
+                .filter(|n| matches!(n.3, '件' | '起' | '宗'));
+            if let Some((v, a, b, _)) = next {
+                let Some(want) = have else { continue };
+                if v != want {
+                    let msg = format!(
+                        "正文称{what} {} 件，但表四{what}总计为 {}",
+                        num(v),
+                        num(want)
+                    );
+                    report(
+                        ctx,
+                        a,
+                        c.span(a, b),
+                        msg,
+                        cell(TableId::T4, row, Some("total")),
+                        Some(num(want)),
+                    );
+                }
+            } else if negated
+                && !contains(
+                    c,
+                    start,
+                    end,
+                    &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
+                )
+            {
+                if let Some(want) = have.filter(|&v| v > 0.0) {
+                    let msg = format!("正文称没有{what}，但表四{what}总计为 {}", num(want));
+                    report(
+                        ctx,
+                        at,
+                        c.span(at, at + 4),
+                        msg,
+                        cell(TableId::T4, row, Some("total")),
+                        None,
+                    );
+                }
+            }
+        }
+    }
+
+    // Documents issued: 制发/出台/印发 … 规章 N 件, 行政规范性文件 N 件.
+    let t2 = r.tables.t2.as_ref().filter(|t| t.template.format == "2021");
+    for (kw, row) in [
+        ("规章", "regulations"),
+        ("规范性文件", "normative_documents"),
+    ] {
+        for at in all_at(c, kw) {
+            let start = clause_start(c, at).max(at.saturating_sub(10));
+            if !contains(
+                c,
+                start,
+                at,
+                &["制发", "出台", "印发", "制定", "新增公开", "新制定"],
+            ) || contains(c, start, at, &["废止", "清理", "有效"])
+            {
+                continue;
+            }
+            let end = clause_end(c, at);
+            let k = at + kw.chars().count();
+            let Some((v, a, b, _)) = first_number(c, k, (k + 6).min(end)).filter(|n| n.3 == '件')
+            else {
+                continue;
+            };
+            let Some(want) = total(t2, row, "issued") else {
+                continue;
+            };
+            if v != want {
+                let label = if row == "regulations" {
+                    "规章"
+                } else {
+                    "行政规范性文件"
+                };
+                let msg = format!(
+                    "正文称制发{label} {} 件，但表二“{label}”本年制发件数为 {}",
+                    num(v),
+                    num(want)
+                );
+                report(
+                    ctx,
+                    a,
+                    c.span(a, b),
+                    msg,
+                    cell(TableId::T2, row, Some("issued")),
+                    Some(num(want)),
+                );
+            }
+        }
+    }
+}
+
+/// N002: 共 N 条，其中 a 条、b 条… whose parts do not add up.
+fn itemized(ctx: &mut Ctx, c: &Compact) {
+    for at in all_at(c, "共") {
+        let end = clause_end(c, at);
+        let Some((total, a, b, unit)) = first_number(c, at + 1, (at + 20).min(end)) else {
+            continue;
+        };
+        if matches!(c.chars.get(b + 1), Some('余') | Some('多')) {
+            continue;
+        }
+        // "其中" right after the total (the sentence may end in between).
+        let mut k = b + 1;
+        while k < c.len() && k <= b + 3 && matches!(c.chars[k], ',' | '。' | ':' | ';' | '(') {
+            k += 1;
+        }
+        if c.string(k, k + 2) != "其中" {
+            continue;
+        }
+        let list_end = clause_end(c, k);
+        let mut items: Vec<f64> = Vec::new();
+        let mut clause_from = k + 2;
+        for i in k + 2..=list_end {
+            let boundary = i == list_end || matches!(c.chars[i], '、' | ',');
+            if !boundary {
+                continue;
+            }
+            let nums: Vec<(f64, usize, usize, char)> = (clause_from..i)
+                .filter_map(|j| number_unit(c, j))
+                .filter(|n| n.3 == unit)
+                .collect();
+            if let Some(n) = nums.last() {
+                items.push(n.0);
+            } else if i > clause_from && c.chars[i - 1].is_ascii_digit() {
+                // "政务公告46": the unit left out at the end of an item.
+                let s = (clause_from..i)
+                    .rev()
+                    .take_while(|&j| c.chars[j].is_ascii_digit())
+                    .last()
+                    .unwrap_or(i - 1);
+                if let Ok(v) = c.string(s, i).parse::<f64>() {
+                    items.push(v);
+                }
+            }
+            clause_from = i + 1;
+        }
+        let sum: f64 = items.iter().sum();
+        if items.len() >= 2 && (sum > total || (items.len() >= 3 && sum != total)) {
+            let msg = format!(
+                "“共{}{unit}”，但其中列出的 {} 项之和为 {}（{}）",
+                num(total),
+                items.len(),
+                num(sum),
+                items
+                    .iter()
+                    .map(|v| num(*v))
+                    .collect::<Vec<_>>()
+                    .join(" + ")
+            );
+            ctx.emit("N002", c.span(a, b + 1), msg, None, None);
+        }
+    }
+}
+
+/// N003: section 六 reports the 信息处理费.
+fn fee_statement(ctx: &mut Ctx) {
+    let Some(s) = ctx.report.section(6) else {
+        return;
+    };
+    let body = crate::normalize::compact(ctx.src.slice(s.body));
+    if !body.contains("处理费") && !body.contains("信息处理") {
+        ctx.emit(
+            "N003",
+            s.span,
+            "第六部分未说明信息处理费的收取情况".into(),
+            None,
+            Some("本年度未收取信息处理费。".into()),
+        );
+    }
+}

@@ -1,0 +1,276 @@
+//! T001–T008 and P001: the format, the tables' shape and labels.
+
+use super::{cell, Ctx};
+use crate::compact::Compact;
+use crate::report::{Anomaly, Generation};
+use crate::source::Span;
+use crate::template::{TableId, FORMAT_NOTICE_2019, FORMAT_NOTICE_2021};
+
+pub fn check(ctx: &mut Ctx) {
+    outdated(ctx);
+    missing_tables(ctx);
+    anomalies(ctx);
+    placeholders(ctx);
+    citation(ctx);
+}
+
+/// One finding for the whole report, at the first sign of the old format.
+fn outdated(ctx: &mut Ctx) {
+    let r = ctx.report;
+    let Some(year) = ctx.year() else { return };
+    if year < 2021 || r.template == Generation::F2021 {
+        return;
+    }
+    let signals: Vec<(&str, Span)> = r
+        .anomalies
+        .iter()
+        .filter_map(|a| {
+            if let Anomaly::Signal2019 { text, span } = a {
+                Some((*text, *span))
+            } else {
+                None
+            }
+        })
+        .collect();
+    let span = signals
+        .iter()
+        .map(|s| s.1)
+        .min()
+        .or(r.sections.first().map(|s| s.span))
+        .unwrap_or_default();
+    let what = if r.template == Generation::Pre2019 {
+        "2019年以前（2008年条例）的格式".to_string()
+    } else {
+        "2019年（试行）格式".to_string()
+    };
+    let list: Vec<&str> = signals.iter().map(|s| s.0).collect();
+    let msg = if list.is_empty() {
+        format!("{year}年度的报告使用了{what}，应使用国办公开办函〔2021〕30号规定的格式")
+    } else {
+        format!(
+            "{year}年度的报告使用了{what}（{}），应使用国办公开办函〔2021〕30号规定的格式",
+            list.join("、")
+        )
+    };
+    ctx.emit("T001", span, msg, None, None);
+}
+
+fn missing_tables(ctx: &mut Ctx) {
+    let r = ctx.report;
+    for id in [TableId::T2, TableId::T3, TableId::T4] {
+        let Some(s) = r.section(id.section()) else {
+            continue;
+        };
+        if r.tables.get(id).is_none() && r.template != Generation::Pre2019 {
+            ctx.emit(
+                "T002",
+                s.span,
+                format!(
+                    "第{}部分“{}”缺少{}",
+                    ['二', '三', '四'][id.section() as usize - 2],
+                    s.heading,
+                    id.zh()
+                ),
+                Some(crate::diagnostic::CellRef {
+                    table: id,
+                    row: None,
+                    column: None,
+                }),
+                None,
+            );
+        }
+    }
+}
+
+fn anomalies(ctx: &mut Ctx) {
+    let r = ctx.report;
+    for a in &r.anomalies {
+        match a {
+            Anomaly::RowsMissing { table, rows, span } => {
+                let Some(t) = r.tables.get(*table) else {
+                    continue;
+                };
+                if t.unreadable {
+                    continue;
+                }
+                let labels: Vec<String> = rows.iter().map(|&i| row_name(t.template, i)).collect();
+                let msg = format!("{}缺少{}行：{}", table.zh(), rows.len(), labels.join("、"));
+                ctx.emit(
+                    "T003",
+                    *span,
+                    msg,
+                    cell(*table, t.template.rows[rows[0]].key, None),
+                    None,
+                );
+            }
+            Anomaly::CellCount {
+                table,
+                row,
+                expected,
+                found,
+                span,
+                recovered,
+            } => {
+                let Some(t) = r.tables.get(*table) else {
+                    continue;
+                };
+                let note = if *recovered {
+                    "已根据表头位置或表内合计关系确定了各列的数"
+                } else {
+                    "各列的数无法确定，不参与计算检查"
+                };
+                let msg = format!(
+                    "{}“{}”行有{found}个数，模板只有{expected}列（{note}）",
+                    table.zh(),
+                    row_name(t.template, *row),
+                );
+                ctx.emit(
+                    "T005",
+                    *span,
+                    msg,
+                    cell(*table, t.template.rows[*row].key, None),
+                    None,
+                );
+            }
+            Anomaly::RowLabel {
+                table,
+                row,
+                found,
+                span,
+            } => {
+                let Some(t) = r.tables.get(*table) else {
+                    continue;
+                };
+                let want = t.template.rows[*row].label;
+                let msg = format!("{}的行名“{found}”与模板“{want}”不一致", table.zh());
+                ctx.emit(
+                    "T004",
+                    *span,
+                    msg,
+                    cell(*table, t.template.rows[*row].key, None),
+                    Some(want.to_string()),
+                );
+            }
+            Anomaly::ColumnHeader {
+                table,
+                row,
+                column,
+                found,
+                span,
+            } => {
+                let Some(t) = r.tables.get(*table) else {
+                    continue;
+                };
+                let col = &t.template.rows[*row].columns[*column];
+                let msg = format!(
+                    "{}“{}”一栏的列名“{found}”应为“{}”",
+                    table.zh(),
+                    t.template.rows[*row].block,
+                    col.label
+                );
+                ctx.emit(
+                    "T004",
+                    *span,
+                    msg,
+                    cell(*table, t.template.rows[*row].key, Some(col.key)),
+                    Some(col.label.to_string()),
+                );
+            }
+            Anomaly::ExtraRow { table, label, span } => {
+                ctx.emit(
+                    "T007",
+                    *span,
+                    format!("{}中的“{label}”不是模板中的行", table.zh()),
+                    None,
+                    None,
+                );
+            }
+            Anomaly::Unreadable { table, span, .. } => {
+                let msg = format!(
+                    "{}的数据无法可靠地对应到模板的行列，已跳过对该表的计算检查",
+                    table.zh()
+                );
+                ctx.emit(
+                    "P001",
+                    *span,
+                    msg,
+                    Some(crate::diagnostic::CellRef {
+                        table: *table,
+                        row: None,
+                        column: None,
+                    }),
+                    None,
+                );
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A row's name with its group, as a reader would say it: 不予公开·属于国家秘密.
+pub fn row_name(tpl: &crate::template::TableTemplate, i: usize) -> String {
+    let row = &tpl.rows[i];
+    let own = crate::parse::core_label(row.label);
+    let group = crate::parse::core_label(row.group);
+    if group.is_empty() || row.key == "total" || !row.key.contains('.') {
+        own
+    } else {
+        format!("{group}·{own}")
+    }
+}
+
+fn placeholders(ctx: &mut Ctx) {
+    let r = ctx.report;
+    for t in r.tables.all() {
+        for (i, row) in t.rows.iter().enumerate() {
+            for (c, cellv) in row.cells.iter().enumerate() {
+                if !cellv.placeholder {
+                    continue;
+                }
+                let Some(span) = cellv.span else { continue };
+                let col = &t.template.rows[i].columns[c];
+                let shown = ctx.src.slice(span).to_string();
+                let msg = format!(
+                    "{}“{}”行“{}”列填写了“{shown}”，此处应填数字（没有则填 0）",
+                    t.id.zh(),
+                    row_name(t.template, i),
+                    col.label
+                );
+                ctx.emit(
+                    "T006",
+                    span,
+                    msg,
+                    cell(t.id, t.template.rows[i].key, Some(col.key)),
+                    Some("0".into()),
+                );
+            }
+        }
+    }
+}
+
+fn citation(ctx: &mut Ctx) {
+    // Reports for 2019 and 2020 rightly cite the 2019 notice.
+    if ctx.year().is_none_or(|y| y < 2021) {
+        return;
+    }
+    let c = Compact::new(ctx.src.text(), 0);
+    for form in [
+        FORMAT_NOTICE_2019,
+        "国办公开办函[2019]60号",
+        "国办公开办函(2019)60号",
+    ] {
+        if let Some(at) = c.find(&crate::normalize::compact(form), 0) {
+            let end = at + crate::normalize::compact(form).chars().count();
+            let msg =
+                format!("引用了已被替换的{FORMAT_NOTICE_2019}，现行格式文件为{FORMAT_NOTICE_2021}");
+            ctx.emit(
+                "T008",
+                c.span(at, end),
+                msg,
+                None,
+                Some(FORMAT_NOTICE_2021.into()),
+            );
+            return;
+        }
+    }
+}
