@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs whatever is missing to build the web app (and, with --browser, to run
+# the browser tests). Idempotent: a second run only checks versions.
+#   scripts/setup.sh            wasm target, trunk, wasm-bindgen-cli, wasm-opt
+#   scripts/setup.sh --browser  the same plus Chromium, ChromeDriver, node test deps
+set -euo pipefail
+cd "$(dirname "$0")/.."
+say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+
+browser=0
+[ "${1:-}" = "--browser" ] && browser=1
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# Trunk 0.22 needs a newer rustc than this toolchain; 0.21 builds from crates.io.
+if ! trunk --version 2>/dev/null | grep -q ' 0\.21\.'; then
+  say "installing trunk 0.21 (takes about ten minutes once)"
+  cargo install trunk --version '~0.21' --locked
+fi
+
+# wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock. Installed
+# without --locked: one of its locked dependencies is gone from the registry.
+want_wbg=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want_wbg" ]; then
+  say "installing wasm-bindgen-cli $want_wbg"
+  cargo install wasm-bindgen-cli --version "=$want_wbg"
+fi
+
+# Debian's binaryen cannot read current rustc output; npm's binaryen 132 can.
+if ! wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
+  say "installing wasm-opt (binaryen 132 from npm)"
+  npm install -g binaryen@132
+fi
+
+if [ "$browser" = 1 ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing Chromium and ChromeDriver (Debian packages)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  if [ ! -d tests/e2e/node_modules ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules ]; then
+    say "installing the browser tests' node packages"
+    (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi
+say "ready"
