@@ -7,11 +7,7 @@ fn corpus() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
     let mut texts = Vec::new();
     for dir in ["seeds", "real"] {
-        let mut entries: Vec<_> = std::fs::read_dir(root.join(dir))
-            .expect("corpus dir")
-            .flatten()
-            .map(|e| e.path())
-            .collect();
+        let mut entries: Vec<_> = std::fs::read_dir(root.join(dir)).expect("corpus dir").flatten().map(|e| e.path()).collect();
         entries.sort();
         for p in entries {
             if p.extension().is_some_and(|e| e == "txt") {

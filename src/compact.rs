@@ -28,11 +28,7 @@ impl Compact {
             starts.push((base + i) as u32);
             ends.push((base + i + c.len_utf8()) as u32);
         }
-        Compact {
-            chars,
-            starts,
-            ends,
-        }
+        Compact { chars, starts, ends }
     }
 
     pub fn len(&self) -> usize {
@@ -46,23 +42,14 @@ impl Compact {
     /// Source span of compact chars `a..b`.
     pub fn span(&self, a: usize, b: usize) -> Span {
         if a >= b || b > self.chars.len() {
-            let at = self
-                .starts
-                .get(a)
-                .copied()
-                .unwrap_or_else(|| self.ends.last().copied().unwrap_or(0));
+            let at = self.starts.get(a).copied().unwrap_or_else(|| self.ends.last().copied().unwrap_or(0));
             return Span { start: at, end: at };
         }
-        Span {
-            start: self.starts[a],
-            end: self.ends[b - 1],
-        }
+        Span { start: self.starts[a], end: self.ends[b - 1] }
     }
 
     pub fn string(&self, a: usize, b: usize) -> String {
-        self.chars[a.min(b)..b.min(self.chars.len())]
-            .iter()
-            .collect()
+        self.chars[a.min(b)..b.min(self.chars.len())].iter().collect()
     }
 
     /// First position at or after `from` where `pat` (already folded) starts.

@@ -19,10 +19,7 @@ impl Default for Writer {
 
 impl Writer {
     pub fn new() -> Writer {
-        Writer {
-            out: String::with_capacity(4096),
-            first: Vec::new(),
-        }
+        Writer { out: String::with_capacity(4096), first: Vec::new() }
     }
     pub fn finish(self) -> String {
         self.out
@@ -115,9 +112,7 @@ fn string(out: &mut String, s: &str) {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32))
-            }
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => out.push_str(&format!("\\u{:04x}", c as u32)),
             c => out.push(c),
         }
     }
@@ -134,19 +129,39 @@ fn number(out: &mut String, v: f64) {
     }
 }
 
+/// How a document is written: offsets, the file it came from, what to show.
+#[derive(Clone, Copy)]
+pub struct Options<'a> {
+    /// Add UTF-16 offsets beside the byte spans (for browsers).
+    pub utf16: bool,
+    /// Add the file name as the first key (batch output).
+    pub file: Option<&'a str>,
+    /// Leave out findings below this severity.
+    pub min: crate::Severity,
+}
+
 /// The whole document for one checked report.
 pub fn outcome(o: &Outcome, utf16: bool) -> String {
+    document(o, Options { utf16, file: None, min: crate::Severity::Info })
+}
+
+pub fn document(o: &Outcome, opts: Options) -> String {
     let mut w = Writer::new();
-    write_outcome(&mut w, o, utf16);
+    write_outcome(&mut w, o, opts);
     w.finish()
 }
 
-pub fn write_outcome(w: &mut Writer, o: &Outcome, utf16: bool) {
+pub fn write_outcome(w: &mut Writer, o: &Outcome, opts: Options) {
+    let utf16 = opts.utf16;
+    let shown: Vec<&crate::Diagnostic> = o.diagnostics.iter().filter(|d| d.severity >= opts.min).collect();
     w.begin_object();
+    if let Some(f) = opts.file {
+        w.key("file").str(f);
+    }
     w.key("report");
     report(w, &o.report);
     w.key("diagnostics").begin_array();
-    for d in &o.diagnostics {
+    for d in shown.iter().copied() {
         let (line, column) = o.source.line_col(d.span.start);
         w.begin_object();
         w.key("code").str(d.code);
@@ -179,11 +194,11 @@ pub fn write_outcome(w: &mut Writer, o: &Outcome, utf16: bool) {
         w.end_object();
     }
     w.end_array();
+    let n = |s| shown.iter().filter(|d| d.severity == s).count() as f64;
     w.key("summary").begin_object();
-    w.key("errors").num(o.count(crate::Severity::Error) as f64);
-    w.key("warnings")
-        .num(o.count(crate::Severity::Warning) as f64);
-    w.key("infos").num(o.count(crate::Severity::Info) as f64);
+    w.key("errors").num(n(crate::Severity::Error));
+    w.key("warnings").num(n(crate::Severity::Warning));
+    w.key("infos").num(n(crate::Severity::Info));
     w.end_object();
     w.end_object();
 }
@@ -233,8 +248,7 @@ pub fn report(w: &mut Writer, r: &Report) {
     w.key("email");
     fact_str(w, &r.contact.email);
     w.end_object();
-    w.key("signature_date")
-        .opt_str(r.signature_date.as_ref().map(|d| d.value.iso()).as_deref());
+    w.key("signature_date").opt_str(r.signature_date.as_ref().map(|d| d.value.iso()).as_deref());
     w.key("sections").begin_array();
     for s in &r.sections {
         w.begin_object();
@@ -245,11 +259,7 @@ pub fn report(w: &mut Writer, r: &Report) {
     }
     w.end_array();
     w.key("tables").begin_object();
-    for (k, t) in [
-        ("t2", &r.tables.t2),
-        ("t3", &r.tables.t3),
-        ("t4", &r.tables.t4),
-    ] {
+    for (k, t) in [("t2", &r.tables.t2), ("t3", &r.tables.t3), ("t4", &r.tables.t4)] {
         w.key(k);
         match t {
             Some(t) => table(w, t),
@@ -278,6 +288,23 @@ pub fn table(w: &mut Writer, t: &TableRead) {
     w.end_object();
 }
 
+/// The rule catalog: code, name, severity, titles and documentation.
+pub fn rules(w: &mut Writer) {
+    w.begin_array();
+    for r in crate::rules::RULES {
+        w.begin_object();
+        w.key("code").str(r.code);
+        w.key("name").str(r.name);
+        w.key("severity").str(r.severity.key());
+        w.key("title").str(r.title_zh);
+        w.key("title_en").str(r.title_en);
+        w.key("doc").str(r.doc_zh);
+        w.key("doc_en").str(r.doc);
+        w.end_object();
+    }
+    w.end_array();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -287,12 +314,7 @@ mod tests {
         let mut w = Writer::new();
         w.begin_object();
         w.key("a").num(1.0);
-        w.key("b")
-            .begin_array()
-            .num(2.5)
-            .str("x\"")
-            .null()
-            .end_array();
+        w.key("b").begin_array().num(2.5).str("x\"").null().end_array();
         w.key("c").begin_object().end_object();
         w.end_object();
         assert_eq!(w.finish(), r#"{"a":1,"b":[2.5,"x\"",null],"c":{}}"#);

@@ -72,13 +72,7 @@ pub fn lex(src: &Source) -> Lexed {
         if !blank {
             lex_line(s, span.start as usize, i as u32, &mut tokens);
         }
-        lines.push(Line {
-            span,
-            blank,
-            page_mark: false,
-            first_token: first,
-            end_token: tokens.len() as u32,
-        });
+        lines.push(Line { span, blank, page_mark: false, first_token: first, end_token: tokens.len() as u32 });
     }
     mark_pages(text, &mut lines);
     Lexed { lines, tokens }
@@ -92,20 +86,13 @@ fn mark_pages(text: &str, lines: &mut [Line]) {
             continue;
         }
         let raw = &text[lines[i].span.range()];
-        let t: String = raw
-            .chars()
-            .map(fold)
-            .filter(|c| !is_space(*c) && *c != '\u{000C}')
-            .collect();
+        let t: String = raw.chars().map(fold).filter(|c| !is_space(*c) && *c != '\u{000C}').collect();
         let shaped = dashed_page(&t) || is_page_phrase(&t);
         let bare = !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit());
         let mark = shaped
             || (bare && {
                 let blanks_before = lines[..i].iter().rev().take_while(|l| l.blank).count();
-                let next_ff = lines
-                    .get(i + 1)
-                    .map(|l| text[l.span.range()].starts_with('\u{000C}'))
-                    .unwrap_or(false);
+                let next_ff = lines.get(i + 1).map(|l| text[l.span.range()].starts_with('\u{000C}')).unwrap_or(false);
                 let prev_ff = raw.trim_start().starts_with('\u{000C}');
                 let at_end = lines[i + 1..].iter().all(|l| l.blank);
                 blanks_before >= 2 || next_ff || prev_ff || (at_end && blanks_before >= 1)
@@ -179,12 +166,8 @@ fn cells(s: &str) -> Vec<(usize, usize)> {
     out.into_iter()
         .map(|(a, b)| {
             let t = &s[a..b];
-            let lead = t.len()
-                - t.trim_start_matches(|c: char| is_space(c) || c == '\u{000C}')
-                    .len();
-            let trail = t.len()
-                - t.trim_end_matches(|c: char| is_space(c) || c == '\u{000C}')
-                    .len();
+            let lead = t.len() - t.trim_start_matches(|c: char| is_space(c) || c == '\u{000C}').len();
+            let trail = t.len() - t.trim_end_matches(|c: char| is_space(c) || c == '\u{000C}').len();
             (a + lead, (b - trail).max(a + lead))
         })
         .collect()
@@ -223,46 +206,23 @@ fn lex_cell(s: &str, base: usize, line: u32, cell: u16, tabbed: bool, out: &mut 
     let trailing = words.iter().rev().take_while(|w| w.2 != Word::Text).count();
     let text_words = words.len() - trailing;
     let numbers_inside = words[..text_words].iter().any(|w| w.2 != Word::Text);
-    let values_from = if prose || numbers_inside {
-        words.len()
-    } else {
-        text_words
-    };
+    let values_from = if prose || numbers_inside { words.len() } else { text_words };
     if text_words > 0 {
-        let end = if values_from < words.len() {
-            words[text_words - 1].1
-        } else {
-            s.len()
-        };
-        out.push(Token {
-            kind: Kind::Text,
-            span: Span::new(base, base + end),
-            line,
-            cell,
-            tabbed,
-        });
+        let end = if values_from < words.len() { words[text_words - 1].1 } else { s.len() };
+        out.push(Token { kind: Kind::Text, span: Span::new(base, base + end), line, cell, tabbed });
     }
     for &(a, b, w) in &words[values_from..] {
         let kind = match w {
             Word::Number(v) => Kind::Number(v),
             _ => Kind::Placeholder,
         };
-        out.push(Token {
-            kind,
-            span: Span::new(base + a, base + b),
-            line,
-            cell,
-            tabbed,
-        });
+        out.push(Token { kind, span: Span::new(base + a, base + b), line, cell, tabbed });
     }
 }
 
 fn classify(w: &str) -> Word {
     let f: String = w.chars().map(fold).collect();
-    if matches!(
-        f.as_str(),
-        "/" | "\\" | "-" | "--" | "---" | "无" | "*" | "×"
-    ) {
+    if matches!(f.as_str(), "/" | "\\" | "-" | "--" | "---" | "无" | "*" | "×") {
         return Word::Placeholder;
     }
     match parse_number(&f) {
@@ -282,16 +242,11 @@ pub fn parse_number(f: &str) -> Option<f64> {
         Some((a, b)) => (a, Some(b)),
         None => (body, None),
     };
-    if int.is_empty()
-        || frac.is_some_and(|b| b.is_empty() || !b.bytes().all(|c| c.is_ascii_digit()))
-    {
+    if int.is_empty() || frac.is_some_and(|b| b.is_empty() || !b.bytes().all(|c| c.is_ascii_digit())) {
         return None;
     }
     let groups: Vec<&str> = int.split(',').collect();
-    if groups
-        .iter()
-        .any(|g| g.is_empty() || !g.bytes().all(|c| c.is_ascii_digit()))
-    {
+    if groups.iter().any(|g| g.is_empty() || !g.bytes().all(|c| c.is_ascii_digit())) {
         return None;
     }
     if groups.len() > 1 && (groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
@@ -328,35 +283,17 @@ mod tests {
 
     #[test]
     fn rows_of_every_layout() {
-        assert_eq!(
-            kinds("行政许可\t0\t0\t0"),
-            ["T:行政许可", "N:0", "N:0", "N:0"]
-        );
-        assert_eq!(
-            kinds("一、本年新收政府信息公开申请数量 0 0 7"),
-            ["T:一、本年新收政府信息公开申请数量", "N:0", "N:0", "N:7"]
-        );
-        assert_eq!(
-            kinds("规章            1          0        11"),
-            ["T:规章", "N:1", "N:0", "N:11"]
-        );
-        assert_eq!(
-            kinds("1. 属于国家秘密 / 0"),
-            ["T:1. 属于国家秘密", "P", "N:0"]
-        );
-        assert_eq!(
-            kinds("行政事业性收费   96171.6"),
-            ["T:行政事业性收费", "N:96171.6"]
-        );
+        assert_eq!(kinds("行政许可\t0\t0\t0"), ["T:行政许可", "N:0", "N:0", "N:0"]);
+        assert_eq!(kinds("一、本年新收政府信息公开申请数量 0 0 7"), ["T:一、本年新收政府信息公开申请数量", "N:0", "N:0", "N:7"]);
+        assert_eq!(kinds("规章            1          0        11"), ["T:规章", "N:1", "N:0", "N:11"]);
+        assert_eq!(kinds("1. 属于国家秘密 / 0"), ["T:1. 属于国家秘密", "P", "N:0"]);
+        assert_eq!(kinds("行政事业性收费   96171.6"), ["T:行政事业性收费", "N:96171.6"]);
         assert_eq!(kinds("\t　０"), ["N:0"]);
     }
 
     #[test]
     fn prose_numbers_are_not_values() {
-        assert_eq!(
-            kinds("府信息 2428 条，公开政府常务会议 7"),
-            ["T:府信息 2428 条，公开政府常务会议 7"]
-        );
+        assert_eq!(kinds("府信息 2428 条，公开政府常务会议 7"), ["T:府信息 2428 条，公开政府常务会议 7"]);
         assert_eq!(kinds("答复 3 件。"), ["T:答复 3 件。"]);
     }
 
@@ -364,13 +301,7 @@ mod tests {
     fn page_marks() {
         let src = Source::new("正文\n\n\n5\n\n（五）\n  -3-\n\u{000C}下一页\n第 2 页\n");
         let lx = lex(&src);
-        let marks: Vec<usize> = lx
-            .lines
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| l.page_mark)
-            .map(|(i, _)| i)
-            .collect();
+        let marks: Vec<usize> = lx.lines.iter().enumerate().filter(|(_, l)| l.page_mark).map(|(i, _)| i).collect();
         assert_eq!(marks, [3, 6, 8]);
     }
 

@@ -5,10 +5,12 @@
 
 pub mod compact;
 pub mod diagnostic;
+pub mod input;
 pub mod json;
 pub mod lex;
 pub mod normalize;
 pub mod parse;
+pub mod render;
 pub mod report;
 pub mod rules;
 pub mod source;
@@ -35,10 +37,7 @@ impl Outcome {
         json::outcome(self, true)
     }
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
     }
 }
 
@@ -58,9 +57,5 @@ pub fn check_with_previous(text: &str, previous: Option<&str>) -> Outcome {
         (src, r)
     });
     let diagnostics = rules::run(&source, &report, previous.as_ref().map(|(s, r)| (s, r)));
-    Outcome {
-        source,
-        report,
-        diagnostics,
-    }
+    Outcome { source, report, diagnostics }
 }

@@ -190,16 +190,7 @@ fn simplify(c: char) -> char {
 
 /// Value of a Chinese numeral from 〇 to 九十九 (used in dates and numbering).
 pub fn chinese_number(s: &str) -> Option<u32> {
-    let digit = |c: char| {
-        "〇一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .or(if c == '零' || c == 'О' {
-                Some(0)
-            } else {
-                None
-            })
-    };
+    let digit = |c: char| "〇一二三四五六七八九".chars().position(|d| d == c).or(if c == '零' || c == 'О' { Some(0) } else { None });
     let cs: Vec<char> = s.chars().collect();
     match cs.as_slice() {
         [] => None,
@@ -207,9 +198,7 @@ pub fn chinese_number(s: &str) -> Option<u32> {
         ['十', d] => Some(10 + digit(*d)? as u32),
         [d, '十'] => Some(digit(*d)? as u32 * 10),
         [a, '十', b] => Some(digit(*a)? as u32 * 10 + digit(*b)? as u32),
-        ds => ds.iter().try_fold(0u32, |acc, &d| {
-            Some(acc.checked_mul(10)? + digit(d)? as u32)
-        }),
+        ds => ds.iter().try_fold(0u32, |acc, &d| Some(acc.checked_mul(10)? + digit(d)? as u32)),
     }
 }
 

@@ -156,47 +156,17 @@ impl Tables {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Anomaly {
     /// Template rows not found in a table that is otherwise present (a run).
-    RowsMissing {
-        table: TableId,
-        rows: Vec<usize>,
-        span: Span,
-    },
+    RowsMissing { table: TableId, rows: Vec<usize>, span: Span },
     /// A row carries more or fewer values than its cells.
-    CellCount {
-        table: TableId,
-        row: usize,
-        expected: usize,
-        found: usize,
-        span: Span,
-        recovered: bool,
-    },
+    CellCount { table: TableId, row: usize, expected: usize, found: usize, span: Span, recovered: bool },
     /// A row with values that is not in the template.
-    ExtraRow {
-        table: TableId,
-        label: String,
-        span: Span,
-    },
+    ExtraRow { table: TableId, label: String, span: Span },
     /// A row label that differs from the template.
-    RowLabel {
-        table: TableId,
-        row: usize,
-        found: String,
-        span: Span,
-    },
+    RowLabel { table: TableId, row: usize, found: String, span: Span },
     /// A column header that differs from the template (`row` is the first row it heads).
-    ColumnHeader {
-        table: TableId,
-        row: usize,
-        column: usize,
-        found: String,
-        span: Span,
-    },
+    ColumnHeader { table: TableId, row: usize, column: usize, found: String, span: Span },
     /// A table whose values could not be placed.
-    Unreadable {
-        table: TableId,
-        span: Span,
-        reason: &'static str,
-    },
+    Unreadable { table: TableId, span: Span, reason: &'static str },
     /// Wording only the 2019 format uses.
     Signal2019 { text: &'static str, span: Span },
     /// Conversion leftovers: bookmarks, markdown bold, page numbers, entities.

@@ -10,19 +10,13 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Span {
-        Span {
-            start: start as u32,
-            end: end as u32,
-        }
+        Span { start: start as u32, end: end as u32 }
     }
     pub fn range(self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize
     }
     pub fn cover(self, other: Span) -> Span {
-        Span {
-            start: self.start.min(other.start),
-            end: self.end.max(other.end),
-        }
+        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
     }
     pub fn is_empty(self) -> bool {
         self.start >= self.end
@@ -42,16 +36,8 @@ impl Source {
     pub fn new(text: &str) -> Source {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let mut line_starts = vec![0u32];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i as u32 + 1),
-        );
-        Source {
-            text: text.to_string(),
-            line_starts,
-        }
+        line_starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i as u32 + 1));
+        Source { text: text.to_string(), line_starts }
     }
 
     pub fn text(&self) -> &str {
@@ -69,11 +55,7 @@ impl Source {
     /// Byte range of 0-based line `i`, without its line terminator.
     pub fn line_span(&self, i: usize) -> Span {
         let start = self.line_starts[i] as usize;
-        let mut end = self
-            .line_starts
-            .get(i + 1)
-            .map(|&s| s as usize - 1)
-            .unwrap_or(self.text.len());
+        let mut end = self.line_starts.get(i + 1).map(|&s| s as usize - 1).unwrap_or(self.text.len());
         if end > start && self.text.as_bytes()[end - 1] == b'\r' {
             end -= 1;
         }
@@ -93,21 +75,14 @@ impl Source {
         let line = self.line_of(offset);
         let start = self.line_starts[line] as usize;
         let end = (offset as usize).min(self.text.len());
-        let col = self
-            .text
-            .get(start..end)
-            .map(|s| s.chars().count())
-            .unwrap_or(0);
+        let col = self.text.get(start..end).map(|s| s.chars().count()).unwrap_or(0);
         (line + 1, col + 1)
     }
 
     /// UTF-16 code-unit offset of a byte offset (what browser text APIs use).
     pub fn utf16(&self, offset: u32) -> usize {
         let end = (offset as usize).min(self.text.len());
-        self.text
-            .get(..end)
-            .map(|s| s.encode_utf16().count())
-            .unwrap_or(0)
+        self.text.get(..end).map(|s| s.encode_utf16().count()).unwrap_or(0)
     }
 }
 

@@ -10,11 +10,7 @@ fn root() -> PathBuf {
 
 pub fn cases() -> Vec<(String, Value, String)> {
     let mut out = Vec::new();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("expected"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("expected")).unwrap().flatten().map(|e| e.path()).collect();
     files.sort();
     for p in files {
         let exp: Value = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
@@ -27,12 +23,7 @@ pub fn cases() -> Vec<(String, Value, String)> {
 }
 
 fn may_be_null(exp: &Value, path: &str) -> bool {
-    exp["may_be_null"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|v| v.as_str())
-        .any(|p| path == p || path.starts_with(&format!("{p}.")))
+    exp["may_be_null"].as_array().into_iter().flatten().filter_map(|v| v.as_str()).any(|p| path == p || path.starts_with(&format!("{p}.")))
 }
 
 #[test]
@@ -42,10 +33,7 @@ fn tables_and_year() {
         let out = nianbao::check(&text);
         let got: Value = serde_json::from_str(&out.to_json()).expect("valid JSON");
         if got["report"]["year"] != exp["year"] {
-            failures.push(format!(
-                "{file}: year {} != {}",
-                got["report"]["year"], exp["year"]
-            ));
+            failures.push(format!("{file}: year {} != {}", got["report"]["year"], exp["year"]));
         }
         for (t, table) in exp["tables"].as_object().unwrap() {
             let ours = &got["report"]["tables"][t];
@@ -70,12 +58,7 @@ fn tables_and_year() {
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} mismatches:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
 }
 
 fn matches(d: &Value, want: &Value) -> bool {
@@ -107,28 +90,15 @@ fn findings() {
                 failures.push(format!("{file}: missing {want}"));
             }
         }
-        let may: Vec<&Value> = exp["must"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .chain(exp["may"].as_array().unwrap())
-            .collect();
+        let may: Vec<&Value> = exp["must"].as_array().unwrap().iter().chain(exp["may"].as_array().unwrap()).collect();
         for d in diags {
             if d["severity"] == "info" {
                 continue;
             }
             if !may.iter().any(|w| matches(d, w)) {
-                failures.push(format!(
-                    "{file}: unexpected {} {} {} ({})",
-                    d["code"], d["severity"], d["message"], d["cell"]
-                ));
+                failures.push(format!("{file}: unexpected {} {} {} ({})", d["code"], d["severity"], d["message"], d["cell"]));
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} problems:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
 }

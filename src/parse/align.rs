@@ -77,11 +77,7 @@ pub fn similarity(group: &Group, row: &RowSpec) -> f32 {
             if total == 0.0 {
                 return 0.0;
             }
-            let hit: f32 = label
-                .iter()
-                .filter(|(b, _)| group.bigrams.binary_search(b).is_ok())
-                .map(|(_, w)| w)
-                .sum();
+            let hit: f32 = label.iter().filter(|(b, _)| group.bigrams.binary_search(b).is_ok()).map(|(_, w)| w).sum();
             hit / total
         })
         .fold(0.0, f32::max)
@@ -110,9 +106,7 @@ pub fn align(
     let mut score = vec![f32::NEG_INFINITY; (r + 1) * w];
     let mut back = vec![Move::Start; (r + 1) * w];
     score[0] = 0.0;
-    let sims: Vec<f32> = (0..r * g)
-        .map(|x| similarity(&groups[x % g.max(1)], &rows[x / g.max(1)]))
-        .collect();
+    let sims: Vec<f32> = (0..r * g).map(|x| similarity(&groups[x % g.max(1)], &rows[x / g.max(1)])).collect();
     let sim = |i: usize, j: usize| sims[i * g + j];
 
     for i in 0..=r {
@@ -132,11 +126,7 @@ pub fn align(
                 relax(i + 1, j, here - SKIP_ROW, Move::SkipRow);
             }
             if j < g {
-                let cost = if groups[j].page_like {
-                    SKIP_PAGE
-                } else {
-                    (SKIP_GROUP + 0.05 * groups[j].values.len() as f32).min(1.5)
-                };
+                let cost = if groups[j].page_like { SKIP_PAGE } else { (SKIP_GROUP + 0.05 * groups[j].values.len() as f32).min(1.5) };
                 relax(i, j + 1, here - cost, Move::SkipGroup);
             }
             if i < r && j < g {
@@ -149,42 +139,18 @@ pub fn align(
                 }
                 if width == size {
                     let (cells_score, _) = read_rows(rows, i, k, &groups[j], number, row_ok);
-                    let label = if k == 1 {
-                        label_score(sim(i, j))
-                    } else {
-                        0.5 * label_score(sim(i, j))
-                    };
-                    relax(
-                        i + k,
-                        j + 1,
-                        here + label + cells_score,
-                        Move::Place {
-                            rows: k as u16,
-                            mismatch: false,
-                        },
-                    );
+                    let label = if k == 1 { label_score(sim(i, j)) } else { 0.5 * label_score(sim(i, j)) };
+                    relax(i + k, j + 1, here + label + cells_score, Move::Place { rows: k as u16, mismatch: false });
                 }
                 if size != rows[i].width && sim(i, j) >= MISMATCH_MIN_SIM {
-                    relax(
-                        i + 1,
-                        j + 1,
-                        here + label_score(sim(i, j)) - MISMATCH,
-                        Move::Place {
-                            rows: 1,
-                            mismatch: true,
-                        },
-                    );
+                    relax(i + 1, j + 1, here + label_score(sim(i, j)) - MISMATCH, Move::Place { rows: 1, mismatch: true });
                 }
             }
         }
     }
 
     // Leftover groups after the last row were skipped by SkipGroup moves.
-    let mut out = Alignment {
-        score: score[r * w + g],
-        rows: vec![None; r],
-        skipped: Vec::new(),
-    };
+    let mut out = Alignment { score: score[r * w + g], rows: vec![None; r], skipped: Vec::new() };
     let (mut i, mut j) = (r, g);
     while i > 0 || j > 0 {
         match back[i * w + j] {
@@ -200,23 +166,12 @@ pub fn align(
                 j -= 1;
                 if mismatch {
                     let grp = &groups[j];
-                    out.rows[i] = Some(Placed {
-                        group: j,
-                        cells: vec![None; rows[i].width],
-                        found: grp.values.len(),
-                        mismatch: true,
-                        shared: false,
-                    });
+                    out.rows[i] =
+                        Some(Placed { group: j, cells: vec![None; rows[i].width], found: grp.values.len(), mismatch: true, shared: false });
                 } else {
                     let (_, cells) = read_rows(rows, i, k, &groups[j], number, row_ok);
                     for (n, c) in cells.into_iter().enumerate() {
-                        out.rows[i + n] = Some(Placed {
-                            group: j,
-                            found: c.len(),
-                            cells: c,
-                            mismatch: false,
-                            shared: k > 1,
-                        });
+                        out.rows[i + n] = Some(Placed { group: j, found: c.len(), cells: c, mismatch: false, shared: k > 1 });
                     }
                 }
             }
@@ -265,9 +220,7 @@ fn read_rows(
         let mut s = if m > 1 { -COLUMN_MAJOR } else { 0.0 };
         let mut cells = Vec::with_capacity(m);
         for r in 0..m {
-            let c: Vec<Option<u32>> = (0..wd)
-                .map(|c| Some(group.values[base + c * m + r]))
-                .collect();
+            let c: Vec<Option<u32>> = (0..wd).map(|c| Some(group.values[base + c * m + r])).collect();
             s += rel(first + o + r, &c);
             cells.push(c);
         }
@@ -295,19 +248,13 @@ fn read_rows(
         o -= m;
     }
     segs.reverse();
-    let cells = segs
-        .into_iter()
-        .flat_map(|(o, m)| segment(o, m).1)
-        .collect();
+    let cells = segs.into_iter().flat_map(|(o, m)| segment(o, m).1).collect();
     (best[k].0, cells)
 }
 
 /// Sorted, deduplicated bigrams of a string's chars.
 pub fn bigrams(chars: &[char]) -> Vec<u64> {
-    let mut v: Vec<u64> = chars
-        .windows(2)
-        .map(|p| ((p[0] as u64) << 32) | p[1] as u64)
-        .collect();
+    let mut v: Vec<u64> = chars.windows(2).map(|p| ((p[0] as u64) << 32) | p[1] as u64).collect();
     v.sort_unstable();
     v.dedup();
     v
@@ -316,14 +263,7 @@ pub fn bigrams(chars: &[char]) -> Vec<u64> {
 /// Bigram weights for each row's labels: a bigram shared by many rows of the
 /// table ("申请", "属于") says little about which row it is.
 pub fn label_weights(labels: &[Vec<String>]) -> Vec<Vec<Vec<(u64, f32)>>> {
-    let sets: Vec<Vec<Vec<u64>>> = labels
-        .iter()
-        .map(|ls| {
-            ls.iter()
-                .map(|l| bigrams(&l.chars().collect::<Vec<_>>()))
-                .collect()
-        })
-        .collect();
+    let sets: Vec<Vec<Vec<u64>>> = labels.iter().map(|ls| ls.iter().map(|l| bigrams(&l.chars().collect::<Vec<_>>())).collect()).collect();
     let mut df: std::collections::HashMap<u64, f32> = std::collections::HashMap::new();
     for row in &sets {
         let mut seen: Vec<u64> = row.iter().flatten().copied().collect();
@@ -333,13 +273,7 @@ pub fn label_weights(labels: &[Vec<String>]) -> Vec<Vec<Vec<(u64, f32)>>> {
             *df.entry(b).or_insert(0.0) += 1.0;
         }
     }
-    sets.into_iter()
-        .map(|row| {
-            row.into_iter()
-                .map(|bs| bs.into_iter().map(|b| (b, 1.0 / df[&b])).collect())
-                .collect()
-        })
-        .collect()
+    sets.into_iter().map(|row| row.into_iter().map(|bs| bs.into_iter().map(|b| (b, 1.0 / df[&b])).collect()).collect()).collect()
 }
 
 #[cfg(test)]
@@ -347,33 +281,15 @@ mod tests {
     use super::*;
 
     fn group(vals: std::ops::Range<u32>, label: &str) -> Group {
-        Group {
-            values: vals.collect(),
-            context: vec![],
-            bigrams: bigrams(&label.chars().collect::<Vec<_>>()),
-            page_like: false,
-        }
+        Group { values: vals.collect(), context: vec![], bigrams: bigrams(&label.chars().collect::<Vec<_>>()), page_like: false }
     }
 
     #[test]
     fn skips_a_missing_row_by_label() {
-        let labels: Vec<Vec<String>> = ["规章", "行政规范性文件", "行政许可", "行政处罚"]
-            .iter()
-            .map(|s| vec![s.to_string()])
-            .collect();
+        let labels: Vec<Vec<String>> = ["规章", "行政规范性文件", "行政许可", "行政处罚"].iter().map(|s| vec![s.to_string()]).collect();
         let weights = label_weights(&labels);
-        let rows: Vec<RowSpec> = weights
-            .into_iter()
-            .map(|l| RowSpec {
-                width: 1,
-                labels: l,
-            })
-            .collect();
-        let groups = vec![
-            group(0..1, "规章"),
-            group(1..2, "行政许可"),
-            group(2..3, "行政处罚"),
-        ];
+        let rows: Vec<RowSpec> = weights.into_iter().map(|l| RowSpec { width: 1, labels: l }).collect();
+        let groups = vec![group(0..1, "规章"), group(1..2, "行政许可"), group(2..3, "行政处罚")];
         let a = align(&rows, &groups, &|t| Some(t as f64), &|_, _| None);
         assert_eq!(a.rows[0].as_ref().unwrap().group, 0);
         assert!(a.rows[1].is_none());
@@ -384,30 +300,14 @@ mod tests {
     #[test]
     fn reads_column_major_when_sums_say_so() {
         // Two rows of (a, b, total) printed column by column: 1 2 | 3 4 | 4 6.
-        let rows: Vec<RowSpec> = (0..2)
-            .map(|_| RowSpec {
-                width: 3,
-                labels: vec![],
-            })
-            .collect();
+        let rows: Vec<RowSpec> = (0..2).map(|_| RowSpec { width: 3, labels: vec![] }).collect();
         let vals = [1.0, 2.0, 3.0, 4.0, 4.0, 6.0];
         let groups = vec![group(0..6, "")];
-        let a = align(
-            &rows,
-            &groups,
-            &|t| Some(vals[t as usize]),
-            &|_, v| match v {
-                [Some(a), Some(b), Some(t)] => Some(a + b == *t),
-                _ => None,
-            },
-        );
-        assert_eq!(
-            a.rows[0].as_ref().unwrap().cells,
-            vec![Some(0), Some(2), Some(4)]
-        );
-        assert_eq!(
-            a.rows[1].as_ref().unwrap().cells,
-            vec![Some(1), Some(3), Some(5)]
-        );
+        let a = align(&rows, &groups, &|t| Some(vals[t as usize]), &|_, v| match v {
+            [Some(a), Some(b), Some(t)] => Some(a + b == *t),
+            _ => None,
+        });
+        assert_eq!(a.rows[0].as_ref().unwrap().cells, vec![Some(0), Some(2), Some(4)]);
+        assert_eq!(a.rows[1].as_ref().unwrap().cells, vec![Some(1), Some(3), Some(5)]);
     }
 }

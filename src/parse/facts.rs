@@ -17,25 +17,15 @@ pub struct Facts {
 
 pub fn read(src: &Source, lx: &Lexed, sections: &[Section]) -> Facts {
     // The preamble: everything before section 一 (or the first 60 lines).
-    let head_end = sections
-        .first()
-        .map(|s| s.span.start as usize)
-        .unwrap_or_else(|| {
-            let n = lx.lines.len().min(60);
-            lx.lines
-                .get(n.saturating_sub(1))
-                .map(|l| l.span.end as usize)
-                .unwrap_or(0)
-        });
+    let head_end = sections.first().map(|s| s.span.start as usize).unwrap_or_else(|| {
+        let n = lx.lines.len().min(60);
+        lx.lines.get(n.saturating_sub(1)).map(|l| l.span.end as usize).unwrap_or(0)
+    });
     let head = Compact::new(&src.text()[..head_end], 0);
     let title = title(src, lx, head_end);
     let period = period(&head).or_else(|| {
         // Some reports state the period in section 一 instead.
-        let end = sections
-            .get(1)
-            .map(|s| s.span.start as usize)
-            .unwrap_or(src.text().len())
-            .min(head_end + 4000);
+        let end = sections.get(1).map(|s| s.span.start as usize).unwrap_or(src.text().len()).min(head_end + 4000);
         let end = floor_char(src.text(), end);
         period(&Compact::new(&src.text()[head_end..end], head_end))
     });
@@ -46,20 +36,8 @@ pub fn read(src: &Source, lx: &Lexed, sections: &[Section]) -> Facts {
         None => (None, None),
     };
     let organ = organ.or_else(|| contact_organ(&head));
-    let year = year.or_else(|| {
-        period.as_ref().map(|p| Fact {
-            value: p.from.year,
-            span: p.span,
-        })
-    });
-    Facts {
-        title,
-        organ,
-        year,
-        period,
-        contact,
-        signature_date,
-    }
+    let year = year.or_else(|| period.as_ref().map(|p| Fact { value: p.from.year, span: p.span }));
+    Facts { title, organ, year, period, contact, signature_date }
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {
@@ -82,9 +60,7 @@ fn title(src: &Source, lx: &Lexed, head_end: usize) -> Option<Fact<String>> {
         }
         seen += 1;
         let text = crate::parse::strip_residue(&compact(src.slice(line.span)));
-        if !is_title_line(&text)
-            || !(text.contains("年度报告") || text.contains("工作报告") || text.contains("年报"))
-        {
+        if !is_title_line(&text) || !(text.contains("年度报告") || text.contains("工作报告") || text.contains("年报")) {
             continue;
         }
         let mut start = i;
@@ -98,20 +74,14 @@ fn title(src: &Source, lx: &Lexed, head_end: usize) -> Option<Fact<String>> {
             start = j;
         }
         let span = Span::new(lx.lines[start].span.start as usize, line.span.end as usize);
-        return Some(Fact {
-            value: parts.concat(),
-            span,
-        });
+        return Some(Fact { value: parts.concat(), span });
     }
     None
 }
 
 fn is_title_line(t: &str) -> bool {
     let n = t.chars().count();
-    (2..=45).contains(&n)
-        && !t.contains(['。', ':', ';'])
-        && !t.starts_with('本')
-        && !t.starts_with('(')
+    (2..=45).contains(&n) && !t.contains(['。', ':', ';']) && !t.starts_with('本') && !t.starts_with('(')
 }
 
 /// Organ and year from a title such as 淮安市人民政府2024年政府信息公开工作年度报告.
@@ -124,19 +94,13 @@ fn organ_year(title: &str, span: Span) -> (Option<Fact<String>>, Option<Fact<i32
             && chars.get(i + 4) == Some(&'年')
             && (i == 0 || !chars[i - 1].is_ascii_digit())
         {
-            let y: i32 = chars[i..i + 4]
-                .iter()
-                .collect::<String>()
-                .parse()
-                .unwrap_or(0);
+            let y: i32 = chars[i..i + 4].iter().collect::<String>().parse().unwrap_or(0);
             year = Some(Fact { value: y, span });
             organ_end = Some(i);
             break;
         }
     }
-    let organ_end = organ_end
-        .or_else(|| find_chars(&chars, "政府信息公开"))
-        .or_else(|| find_chars(&chars, "年度报告"));
+    let organ_end = organ_end.or_else(|| find_chars(&chars, "政府信息公开")).or_else(|| find_chars(&chars, "年度报告"));
     let organ = organ_end.and_then(|e| {
         let o: String = chars[..e].iter().collect();
         let o = o.trim_end_matches(['关', '于']).to_string();
@@ -155,22 +119,10 @@ fn contact_organ(head: &Compact) -> Option<Fact<String>> {
     let at = head.find("请与", 0)?;
     let end = head.find_chars(&['联', '系'], at, (at + 40).min(head.len()))?;
     let o = head.string(at + 2, end);
-    (o.chars().count() >= 2).then(|| Fact {
-        value: o,
-        span: head.span(at + 2, end),
-    })
+    (o.chars().count() >= 2).then(|| Fact { value: o, span: head.span(at + 2, end) })
 }
 
-const PERIOD_ANCHORS: &[&str] = &[
-    "统计期限",
-    "统计期间",
-    "统计时限",
-    "统计时段",
-    "统计时间",
-    "统计区间",
-    "统计周期",
-    "统计范围",
-];
+const PERIOD_ANCHORS: &[&str] = &["统计期限", "统计期间", "统计时限", "统计时段", "统计时间", "统计区间", "统计周期", "统计范围"];
 
 fn period(c: &Compact) -> Option<Period> {
     let at = PERIOD_ANCHORS.iter().filter_map(|a| c.find(a, 0)).min()?;
@@ -178,11 +130,7 @@ fn period(c: &Compact) -> Option<Period> {
     let (from, a0, a1) = date_in(c, at, limit)?;
     let (to, _, b1) = date_in(c, a1, limit)?;
     let _ = a0;
-    Some(Period {
-        from,
-        to,
-        span: c.span(at, b1),
-    })
+    Some(Period { from, to, span: c.span(at, b1) })
 }
 
 /// The first date "YYYY年M月D日" (ASCII or Chinese numerals) in `c[from..to]`:
@@ -214,14 +162,7 @@ fn date_at(c: &Compact, i: usize) -> Option<(Date, usize)> {
     if !matches!(c.chars.get(l), Some('日') | Some('号')) {
         return None;
     }
-    Some((
-        Date {
-            year: y as i32,
-            month: m,
-            day: d,
-        },
-        l + 1,
-    ))
+    Some((Date { year: y as i32, month: m, day: d }, l + 1))
 }
 
 /// ASCII digits, or Chinese numerals (二〇二四, 十二, 三十一).
@@ -240,39 +181,21 @@ fn number_at(c: &Compact, i: usize, max: usize) -> Option<(u32, usize)> {
 
 fn contact(c: &Compact) -> Contact {
     Contact {
-        address: field(c, &["通讯地址:", "地址:"], |ch| {
-            !matches!(ch, ';' | ',' | '。' | ')' | '、')
-        })
-        .filter(|f| f.value.chars().count() >= 3),
-        postcode: field(c, &["邮政编码:", "邮编:"], |ch| {
-            ch.is_ascii_alphanumeric()
-        }),
+        address: field(c, &["通讯地址:", "地址:"], |ch| !matches!(ch, ';' | ',' | '。' | ')' | '、'))
+            .filter(|f| f.value.chars().count() >= 3),
+        postcode: field(c, &["邮政编码:", "邮编:"], |ch| ch.is_ascii_alphanumeric()),
         phone: field(c, &["联系电话:", "咨询电话:", "电话:"], |ch| {
             ch.is_ascii_digit() || matches!(ch, '-' | '(' | ')' | '/' | '转')
         }),
-        email: field(
-            c,
-            &[
-                "电子邮箱:",
-                "电子信箱:",
-                "电子邮件:",
-                "邮箱:",
-                "E-mail:",
-                "Email:",
-                "email:",
-                "E-MAIL:",
-            ],
-            |ch| ch.is_ascii_alphanumeric() || matches!(ch, '@' | '.' | '-' | '_' | '+'),
-        ),
+        email: field(c, &["电子邮箱:", "电子信箱:", "电子邮件:", "邮箱:", "E-mail:", "Email:", "email:", "E-MAIL:"], |ch| {
+            ch.is_ascii_alphanumeric() || matches!(ch, '@' | '.' | '-' | '_' | '+')
+        }),
     }
 }
 
 /// The text after the first of `labels` while `keep` accepts its characters.
 fn field(c: &Compact, labels: &[&str], keep: impl Fn(char) -> bool) -> Option<Fact<String>> {
-    let (at, label) = labels
-        .iter()
-        .filter_map(|l| c.find(l, 0).map(|p| (p, l)))
-        .min_by_key(|(p, _)| *p)?;
+    let (at, label) = labels.iter().filter_map(|l| c.find(l, 0).map(|p| (p, l))).min_by_key(|(p, _)| *p)?;
     let start = at + label.chars().count();
     let mut end = start;
     while end < c.len() && end - start < 80 && keep(c.chars[end]) {
@@ -291,31 +214,19 @@ fn field(c: &Compact, labels: &[&str], keep: impl Fn(char) -> bool) -> Option<Fa
             _ => {}
         }
     }
-    (end > start).then(|| Fact {
-        value: c.string(start, end),
-        span: c.span(start, end),
-    })
+    (end > start).then(|| Fact { value: c.string(start, end), span: c.span(start, end) })
 }
 
 /// The signature date: a line near the end that is nothing but a date.
 fn signature(src: &Source, lx: &Lexed) -> Option<Fact<Date>> {
-    for line in lx
-        .lines
-        .iter()
-        .rev()
-        .filter(|l| !l.blank && !l.page_mark)
-        .take(12)
-    {
+    for line in lx.lines.iter().rev().filter(|l| !l.blank && !l.page_mark).take(12) {
         let c = Compact::new(src.slice(line.span), line.span.start as usize);
         if c.len() > 14 {
             continue;
         }
         if let Some((d, a, b)) = date_in(&c, 0, c.len()) {
             if a == 0 && b == c.len() {
-                return Some(Fact {
-                    value: d,
-                    span: c.span(a, b),
-                });
+                return Some(Fact { value: d, span: c.span(a, b) });
             }
         }
     }
@@ -330,10 +241,7 @@ mod tests {
     fn dates() {
         let c = Compact::new("统计期限自 2024 年 1 月 1 日起至 2024 年 12 月 31 日止", 0);
         let p = period(&c).unwrap();
-        assert_eq!(
-            (p.from.iso(), p.to.iso()),
-            ("2024-01-01".into(), "2024-12-31".into())
-        );
+        assert_eq!((p.from.iso(), p.to.iso()), ("2024-01-01".into(), "2024-12-31".into()));
         let c = Compact::new("二〇二四年一月十一日", 0);
         assert_eq!(date_in(&c, 0, c.len()).unwrap().0.iso(), "2024-01-11");
     }

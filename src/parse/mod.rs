@@ -36,25 +36,15 @@ pub fn parse(src: &Source) -> (Report, Lexed) {
     (report, lx)
 }
 
-fn generation(
-    src: &Source,
-    tables: &crate::report::Tables,
-    anomalies: &[Anomaly],
-    sections: &[crate::report::Section],
-) -> Generation {
-    if anomalies
-        .iter()
-        .any(|a| matches!(a, Anomaly::Signal2019 { .. }))
-    {
+fn generation(src: &Source, tables: &crate::report::Tables, anomalies: &[Anomaly], sections: &[crate::report::Section]) -> Generation {
+    if anomalies.iter().any(|a| matches!(a, Anomaly::Signal2019 { .. })) {
         return Generation::F2019;
     }
     let no_tables = tables.all().next().is_none();
     let t = src.text();
     if no_tables
         && sections.len() < 3
-        && (t.contains("收费及减免情况")
-            || t.contains("收费及减免")
-            || t.contains("因政府信息公开申请提起行政复议"))
+        && (t.contains("收费及减免情况") || t.contains("收费及减免") || t.contains("因政府信息公开申请提起行政复议"))
     {
         return Generation::Pre2019;
     }
@@ -65,10 +55,7 @@ fn generation(
 fn residue(src: &Source, lx: &Lexed, out: &mut Vec<Anomaly>) {
     for line in &lx.lines {
         if line.page_mark {
-            out.push(Anomaly::Residue {
-                what: "页码",
-                span: line.span,
-            });
+            out.push(Anomaly::Residue { what: "页码", span: line.span });
         }
     }
     // **bold**: one finding for the pair on a line, or for a lone marker.
@@ -80,10 +67,7 @@ fn residue(src: &Source, lx: &Lexed, out: &mut Vec<Anomaly>) {
             let open = from + i;
             let close = s[open + 2..].find("**").map(|j| open + 2 + j + 2);
             let end = close.unwrap_or(open + 2);
-            out.push(Anomaly::Residue {
-                what: "Markdown 粗体标记",
-                span: Span::new(base + open, base + end),
-            });
+            out.push(Anomaly::Residue { what: "Markdown 粗体标记", span: Span::new(base + open, base + end) });
             from = end;
         }
     }
@@ -101,21 +85,11 @@ fn residue(src: &Source, lx: &Lexed, out: &mut Vec<Anomaly>) {
         while let Some(i) = t[from..].find(pat) {
             let at = from + i;
             let end = match pat {
-                "[bookmark:" => t[at..]
-                    .find(']')
-                    .map(|e| at + e + 1)
-                    .unwrap_or(at + pat.len()),
-                "&#" => t[at..]
-                    .find(';')
-                    .filter(|&e| e < 10)
-                    .map(|e| at + e + 1)
-                    .unwrap_or(at + pat.len()),
+                "[bookmark:" => t[at..].find(']').map(|e| at + e + 1).unwrap_or(at + pat.len()),
+                "&#" => t[at..].find(';').filter(|&e| e < 10).map(|e| at + e + 1).unwrap_or(at + pat.len()),
                 _ => at + pat.len(),
             };
-            out.push(Anomaly::Residue {
-                what,
-                span: Span::new(at, end),
-            });
+            out.push(Anomaly::Residue { what, span: Span::new(at, end) });
             from = end;
         }
     }
@@ -151,14 +125,8 @@ pub fn core_label(s: &str) -> String {
                 continue;
             }
         }
-        let digits = chars
-            .iter()
-            .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(**c))
-            .count();
-        if digits > 0
-            && digits <= 3
-            && matches!(chars.get(digits), Some('、') | Some('.') | Some(','))
-        {
+        let digits = chars.iter().take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(**c)).count();
+        if digits > 0 && digits <= 3 && matches!(chars.get(digits), Some('、') | Some('.') | Some(',')) {
             chars = &chars[digits + 1..];
             continue;
         }
@@ -176,10 +144,7 @@ mod tests {
     fn labels() {
         assert_eq!(core_label("（三）不予公开"), "不予公开");
         assert_eq!(core_label("1．属于国家秘密"), "属于国家秘密");
-        assert_eq!(
-            core_label("[bookmark: _Hlk1]一、本年新收政府信息公开申请数量"),
-            "本年新收政府信息公开申请数量"
-        );
+        assert_eq!(core_label("[bookmark: _Hlk1]一、本年新收政府信息公开申请数量"), "本年新收政府信息公开申请数量");
         assert_eq!(core_label("规章"), "规章");
     }
 }

@@ -25,21 +25,11 @@ pub fn find(src: &Source, lx: &Lexed) -> Vec<Section> {
         let Some((tpl, variant)) = heading(&text) else {
             continue;
         };
-        found.push(Section {
-            number: tpl.number,
-            heading: text,
-            span: line.span,
-            body: line.span,
-            line: i + 1,
-            variant,
-        });
+        found.push(Section { number: tpl.number, heading: text, span: line.span, body: line.span, line: i + 1, variant });
     }
     let end = src.text().len();
     for k in 0..found.len() {
-        let stop = found
-            .get(k + 1)
-            .map(|s| s.span.start as usize)
-            .unwrap_or(end);
+        let stop = found.get(k + 1).map(|s| s.span.start as usize).unwrap_or(end);
         found[k].body = Span::new(found[k].span.start as usize, stop);
     }
     found
@@ -52,18 +42,10 @@ fn heading(text: &str) -> Option<(&'static SectionTemplate, bool)> {
         return None;
     }
     let numbered = NUMERALS.contains(&chars[0]) && matches!(chars[1], '、' | '.' | ',' | ':');
-    let rest: String = if numbered {
-        chars[2..].iter().collect()
-    } else {
-        text.to_string()
-    };
+    let rest: String = if numbered { chars[2..].iter().collect() } else { text.to_string() };
     let rest = rest.trim_end_matches(['。', '.', ':']);
     for tpl in SECTIONS {
-        let plain = &compact(tpl.heading)[tpl
-            .heading
-            .find('、')
-            .map(|i| i + '、'.len_utf8())
-            .unwrap_or(0)..];
+        let plain = &compact(tpl.heading)[tpl.heading.find('、').map(|i| i + '、'.len_utf8()).unwrap_or(0)..];
         let exact = rest == plain;
         if numbered {
             if exact {
@@ -85,20 +67,11 @@ mod tests {
 
     #[test]
     fn headings_and_row_labels() {
-        assert_eq!(
-            heading("一、总体情况").map(|(t, v)| (t.number, v)),
-            Some((1, false))
-        );
-        assert_eq!(
-            heading("五、政府信息公开工作存在的主要问题及改进情况").map(|(t, v)| (t.number, v)),
-            Some((5, true))
-        );
+        assert_eq!(heading("一、总体情况").map(|(t, v)| (t.number, v)), Some((1, false)));
+        assert_eq!(heading("五、政府信息公开工作存在的主要问题及改进情况").map(|(t, v)| (t.number, v)), Some((5, true)));
         assert!(heading("四、结转下年度继续办理").is_none());
         assert!(heading("二、上年结转政府信息公开申请数量").is_none());
         assert!(heading("三、本年度办理结果").is_none());
-        assert_eq!(
-            heading("其他需要报告的事项").map(|(t, _)| t.number),
-            Some(6)
-        );
+        assert_eq!(heading("其他需要报告的事项").map(|(t, _)| t.number), Some(6));
     }
 }

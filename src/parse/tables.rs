@@ -13,12 +13,7 @@ const MAX_GROUPS: usize = 2000;
 /// How much of a group's preceding text identifies its row.
 const CONTEXT_CHARS: usize = 80;
 
-pub fn read(
-    src: &Source,
-    lx: &Lexed,
-    sections: &[Section],
-    anomalies: &mut Vec<Anomaly>,
-) -> Tables {
+pub fn read(src: &Source, lx: &Lexed, sections: &[Section], anomalies: &mut Vec<Anomaly>) -> Tables {
     let mut tables = Tables::default();
     for id in [TableId::T2, TableId::T3, TableId::T4] {
         let Some(region) = region(sections, id.section()) else {
@@ -48,20 +43,14 @@ pub fn read(
 /// A section's text after its heading line.
 fn region(sections: &[Section], number: u8) -> Option<Span> {
     let s = sections.iter().find(|s| s.number == number)?;
-    Some(Span {
-        start: s.span.end,
-        end: s.body.end,
-    })
+    Some(Span { start: s.span.end, end: s.body.end })
 }
 
 /// Token indices inside `region`, page marks left out.
 fn region_tokens(lx: &Lexed, region: Span) -> Vec<u32> {
     let first = lx.tokens.partition_point(|t| t.span.start < region.start);
     let last = lx.tokens.partition_point(|t| t.span.start < region.end);
-    (first..last)
-        .filter(|&i| !lx.lines[lx.tokens[i].line as usize].page_mark)
-        .map(|i| i as u32)
-        .collect()
+    (first..last).filter(|&i| !lx.lines[lx.tokens[i].line as usize].page_mark).map(|i| i as u32).collect()
 }
 
 fn tok_text(src: &Source, t: &Token) -> String {
@@ -92,11 +81,7 @@ fn build_groups(src: &Source, lx: &Lexed, toks: &[u32]) -> Vec<Group> {
         groups.push(cur);
     }
     for g in &mut groups {
-        let text: String = g
-            .context
-            .iter()
-            .map(|&t| tok_text(src, &lx.tokens[t as usize]))
-            .collect();
+        let text: String = g.context.iter().map(|&t| tok_text(src, &lx.tokens[t as usize])).collect();
         let chars: Vec<char> = text.chars().collect();
         let tail = &chars[chars.len().saturating_sub(CONTEXT_CHARS)..];
         g.bigrams = bigrams(tail);
@@ -106,24 +91,9 @@ fn build_groups(src: &Source, lx: &Lexed, toks: &[u32]) -> Vec<Group> {
 }
 
 fn row_specs(tpl: &TableTemplate) -> Vec<RowSpec> {
-    let labels: Vec<Vec<String>> = tpl
-        .rows
-        .iter()
-        .map(|r| {
-            std::iter::once(r.label)
-                .chain(r.aliases.iter().copied())
-                .map(core_label)
-                .collect()
-        })
-        .collect();
-    label_weights(&labels)
-        .into_iter()
-        .zip(tpl.rows)
-        .map(|(labels, r)| RowSpec {
-            width: r.width(),
-            labels,
-        })
-        .collect()
+    let labels: Vec<Vec<String>> =
+        tpl.rows.iter().map(|r| std::iter::once(r.label).chain(r.aliases.iter().copied()).map(core_label).collect()).collect();
+    label_weights(&labels).into_iter().zip(tpl.rows).map(|(labels, r)| RowSpec { width: r.width(), labels }).collect()
 }
 
 /// The template's own relation for one row: its total equals the sum of its parts.
@@ -138,14 +108,7 @@ pub fn row_relation(tpl: &TableTemplate, row: usize, vals: &[Option<f64>]) -> Op
     Some((sum - total).abs() < 1e-6)
 }
 
-fn read_aligned(
-    src: &Source,
-    lx: &Lexed,
-    id: TableId,
-    toks: &[u32],
-    region: Span,
-    anomalies: &mut Vec<Anomaly>,
-) -> TableRead {
+fn read_aligned(src: &Source, lx: &Lexed, id: TableId, toks: &[u32], region: Span, anomalies: &mut Vec<Anomaly>) -> TableRead {
     let groups = build_groups(src, lx, toks);
     let num = |t: u32| number(lx, t);
     let mut best: Option<(&'static TableTemplate, Alignment)> = None;
@@ -159,10 +122,7 @@ fn read_aligned(
             let own_row = std::ptr::eq(*tpl, base)
                 || a.rows.iter().zip(tpl.rows).any(|(p, r)| {
                     p.is_some()
-                        && base.row(r.key).is_none_or(|b| {
-                            base.rows[b].columns.len() != r.columns.len()
-                                || base.rows[b].label != r.label
-                        })
+                        && base.row(r.key).is_none_or(|b| base.rows[b].columns.len() != r.columns.len() || base.rows[b].label != r.label)
                 });
             if own_row && best.as_ref().is_none_or(|(_, b)| a.score > b.score) {
                 best = Some((tpl, a));
@@ -170,23 +130,13 @@ fn read_aligned(
         }
     }
     let tpl = best.as_ref().map(|b| b.0).unwrap_or(candidates(id)[0]);
-    let mut table = TableRead {
-        id,
-        template: tpl,
-        rows: vec![RowRead::default(); tpl.rows.len()],
-        span: region,
-        unreadable: false,
-    };
+    let mut table = TableRead { id, template: tpl, rows: vec![RowRead::default(); tpl.rows.len()], span: region, unreadable: false };
     for (i, row) in table.rows.iter_mut().enumerate() {
         row.cells = vec![Cell::default(); tpl.rows[i].width()];
     }
     let Some((_, a)) = best.filter(|(_, a)| a.placed() * 2 >= tpl.rows.len()) else {
         table.unreadable = true;
-        anomalies.push(Anomaly::Unreadable {
-            table: id,
-            span: region,
-            reason: "values cannot be placed in the template's rows",
-        });
+        anomalies.push(Anomaly::Unreadable { table: id, span: region, reason: "values cannot be placed in the template's rows" });
         return table;
     };
     let mut mismatched = Vec::new();
@@ -198,11 +148,7 @@ fn read_aligned(
         row.found = p.found;
         let first_of_group = i == 0 || a.rows[i - 1].as_ref().is_none_or(|q| q.group != p.group);
         if first_of_group {
-            row.label = g
-                .context
-                .iter()
-                .map(|&t| tok_text(src, &lx.tokens[t as usize]))
-                .collect();
+            row.label = g.context.iter().map(|&t| tok_text(src, &lx.tokens[t as usize])).collect();
             row.label_span = g.context.last().map(|&t| lx.tokens[t as usize].span);
         }
         if p.mismatch {
@@ -215,15 +161,8 @@ fn read_aligned(
             let used: Vec<u32> = p.cells.iter().flatten().copied().collect();
             row.values_span = cover(lx, &used);
             if !p.shared {
-                if let Some((found, span)) =
-                    label_variant(src, lx, &tpl.rows[i], g, groups.get(p.group + 1))
-                {
-                    anomalies.push(Anomaly::RowLabel {
-                        table: id,
-                        row: i,
-                        found,
-                        span,
-                    });
+                if let Some((found, span)) = label_variant(src, lx, &tpl.rows[i], g, groups.get(p.group + 1)) {
+                    anomalies.push(Anomaly::RowLabel { table: id, row: i, found, span });
                 }
             }
         }
@@ -233,14 +172,7 @@ fn read_aligned(
         let g = &groups[p.group];
         let recovered = recover(src, lx, &mut table, i, g);
         let span = table.rows[i].values_span.unwrap_or(region);
-        anomalies.push(Anomaly::CellCount {
-            table: id,
-            row: i,
-            expected: tpl.rows[i].width(),
-            found: p.found,
-            span,
-            recovered,
-        });
+        anomalies.push(Anomaly::CellCount { table: id, row: i, expected: tpl.rows[i].width(), found: p.found, span, recovered });
     }
     missing_rows(&table, &a, region, anomalies);
     for &j in &a.skipped {
@@ -250,23 +182,13 @@ fn read_aligned(
         }
         if let Some(&t) = g.context.last() {
             let tok = &lx.tokens[t as usize];
-            anomalies.push(Anomaly::ExtraRow {
-                table: id,
-                label: tok_text(src, tok),
-                span: tok.span,
-            });
+            anomalies.push(Anomaly::ExtraRow { table: id, label: tok_text(src, tok), span: tok.span });
         }
     }
     if tpl.format == "2019" && id == TableId::T3 {
         if let Some(i) = tpl.row("other") {
-            let span = table.rows[i]
-                .label_span
-                .or(table.rows[i].values_span)
-                .unwrap_or(region);
-            anomalies.push(Anomaly::Signal2019 {
-                text: "（六）其他处理（单行）",
-                span,
-            });
+            let span = table.rows[i].label_span.or(table.rows[i].values_span).unwrap_or(region);
+            anomalies.push(Anomaly::Signal2019 { text: "（六）其他处理（单行）", span });
         }
     }
     column_headers(src, lx, &table, &a, &groups, anomalies);
@@ -276,16 +198,8 @@ fn read_aligned(
 fn cell_of(lx: &Lexed, tok: Option<u32>) -> Cell {
     match tok.map(|t| &lx.tokens[t as usize]) {
         Some(t) => match t.kind {
-            Kind::Number(v) => Cell {
-                value: Some(v),
-                span: Some(t.span),
-                placeholder: false,
-            },
-            _ => Cell {
-                value: None,
-                span: Some(t.span),
-                placeholder: true,
-            },
+            Kind::Number(v) => Cell { value: Some(v), span: Some(t.span), placeholder: false },
+            _ => Cell { value: None, span: Some(t.span), placeholder: true },
         },
         None => Cell::default(),
     }
@@ -310,23 +224,14 @@ fn missing_rows(table: &TableRead, a: &Alignment, region: Span, anomalies: &mut 
         while i < n && a.rows[i].is_none() {
             i += 1;
         }
-        let next = table.rows[i..]
-            .iter()
-            .find_map(|r| r.label_span.or(r.values_span));
+        let next = table.rows[i..].iter().find_map(|r| r.label_span.or(r.values_span));
         let prev = table.rows[..start].iter().rev().find_map(|r| r.values_span);
         let span = match (prev, next) {
             (Some(p), _) => p,
             (None, Some(nx)) => nx,
-            _ => Span {
-                start: region.start,
-                end: region.start,
-            },
+            _ => Span { start: region.start, end: region.start },
         };
-        anomalies.push(Anomaly::RowsMissing {
-            table: table.id,
-            rows: (start..i).collect(),
-            span,
-        });
+        anomalies.push(Anomaly::RowsMissing { table: table.id, rows: (start..i).collect(), span });
     }
 }
 
@@ -340,10 +245,7 @@ fn recover(src: &Source, lx: &Lexed, table: &mut TableRead, i: usize, g: &Group)
     if tpl.row_total.is_none() {
         // Column position: the value standing in the header's column.
         let line = lx.tokens[vals[0] as usize].line;
-        if !vals
-            .iter()
-            .all(|&t| lx.tokens[t as usize].line == line && lx.tokens[t as usize].tabbed)
-        {
+        if !vals.iter().all(|&t| lx.tokens[t as usize].line == line && lx.tokens[t as usize].tabbed) {
             return false;
         }
         let mut cells = Vec::new();
@@ -373,17 +275,10 @@ fn recover(src: &Source, lx: &Lexed, table: &mut TableRead, i: usize, g: &Group)
     let drops: Vec<Vec<usize>> = if extra == 1 {
         (0..vals.len()).map(|a| vec![a]).collect()
     } else {
-        (0..vals.len())
-            .flat_map(|a| (a + 1..vals.len()).map(move |b| vec![a, b]))
-            .collect()
+        (0..vals.len()).flat_map(|a| (a + 1..vals.len()).map(move |b| vec![a, b])).collect()
     };
     for drop in drops {
-        let kept: Vec<u32> = vals
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| !drop.contains(k))
-            .map(|(_, &t)| t)
-            .collect();
+        let kept: Vec<u32> = vals.iter().enumerate().filter(|(k, _)| !drop.contains(k)).map(|(_, &t)| t).collect();
         let nums: Vec<Option<f64>> = kept.iter().map(|&t| number(lx, t)).collect();
         if row_relation(tpl, i, &nums) != Some(true) {
             continue;
@@ -392,13 +287,7 @@ fn recover(src: &Source, lx: &Lexed, table: &mut TableRead, i: usize, g: &Group)
         table.rows[i].cells = kept.iter().map(|&t| cell_of(lx, Some(t))).collect();
         let ok = columns_hold(table, i);
         table.rows[i].cells = saved;
-        if ok
-            && !readings.iter().any(|r| {
-                r.iter()
-                    .map(|&t| number(lx, t))
-                    .eq(kept.iter().map(|&t| number(lx, t)))
-            })
-        {
+        if ok && !readings.iter().any(|r| r.iter().map(|&t| number(lx, t)).eq(kept.iter().map(|&t| number(lx, t)))) {
             readings.push(kept);
         }
     }
@@ -415,11 +304,7 @@ fn columns_hold(table: &TableRead, i: usize) -> bool {
     let cols = tpl.rows[i].width();
     for c in 0..cols {
         let col = tpl.rows[i].columns[c].key;
-        let v = |key: &str| {
-            tpl.row(key)
-                .and_then(|r| table.rows[r].cells.get(c))
-                .and_then(|x| x.value)
-        };
+        let v = |key: &str| tpl.row(key).and_then(|r| table.rows[r].cells.get(c)).and_then(|x| x.value);
         if let Some(total) = tpl.column_total {
             let involved = tpl.rows[i].key == total || tpl.rows[i].outcome;
             if involved {
@@ -454,19 +339,9 @@ fn columns_hold(table: &TableRead, i: usize) -> bool {
 
 /// A row label that is recognisably the template's but worded differently
 /// ("其他法律法规禁止公开" for "其他法律行政法规禁止公开", "其它" for "其他").
-fn label_variant(
-    src: &Source,
-    lx: &Lexed,
-    row: &crate::template::Row,
-    g: &Group,
-    next: Option<&Group>,
-) -> Option<(String, Span)> {
+fn label_variant(src: &Source, lx: &Lexed, row: &crate::template::Row, g: &Group, next: Option<&Group>) -> Option<(String, Span)> {
     let target: Vec<char> = core_label(row.label).chars().collect();
-    let aliases: Vec<Vec<char>> = row
-        .aliases
-        .iter()
-        .map(|a| core_label(a).chars().collect())
-        .collect();
+    let aliases: Vec<Vec<char>> = row.aliases.iter().map(|a| core_label(a).chars().collect()).collect();
     // The label's text: the end of this group's context, plus the first
     // fragment after the values (PDF text wraps labels around the numbers).
     let mut window: Vec<(String, Span)> = Vec::new();
@@ -480,19 +355,9 @@ fn label_variant(
             break;
         }
     }
-    let after = next.and_then(|n| n.context.first()).map(|&t| {
-        (
-            tok_text(src, &lx.tokens[t as usize]),
-            lx.tokens[t as usize].span,
-        )
-    });
-    let joined: Vec<char> = window
-        .iter()
-        .map(|w| w.0.as_str())
-        .chain(after.as_ref().map(|a| a.0.as_str()))
-        .collect::<String>()
-        .chars()
-        .collect();
+    let after = next.and_then(|n| n.context.first()).map(|&t| (tok_text(src, &lx.tokens[t as usize]), lx.tokens[t as usize].span));
+    let joined: Vec<char> =
+        window.iter().map(|w| w.0.as_str()).chain(after.as_ref().map(|a| a.0.as_str())).collect::<String>().chars().collect();
     if is_subsequence(&target, &joined) {
         return None;
     }
@@ -501,11 +366,7 @@ fn label_variant(
         .iter()
         .map(|(s, sp)| {
             let core: Vec<char> = core_label(s).chars().collect();
-            (
-                s.clone(),
-                *sp,
-                lcs(&target, &core) as f32 / target.len().max(core.len()).max(1) as f32,
-            )
+            (s.clone(), *sp, lcs(&target, &core) as f32 / target.len().max(core.len()).max(1) as f32)
         })
         .max_by(|a, b| a.2.total_cmp(&b.2))?;
     let core: Vec<char> = core_label(&text).chars().collect();
@@ -526,11 +387,7 @@ fn lcs(a: &[char], b: &[char]) -> usize {
     for &x in a {
         let mut cur = vec![0usize; b.len() + 1];
         for (j, &y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y {
-                prev[j] + 1
-            } else {
-                prev[j + 1].max(cur[j])
-            };
+            cur[j + 1] = if x == y { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
         }
         prev = cur;
     }
@@ -539,24 +396,13 @@ fn lcs(a: &[char], b: &[char]) -> usize {
 
 /// Table 二's column headers: a block headed by another block's column, or by
 /// a 2019 column, where the template's header is absent.
-fn column_headers(
-    src: &Source,
-    lx: &Lexed,
-    table: &TableRead,
-    a: &Alignment,
-    groups: &[Group],
-    anomalies: &mut Vec<Anomaly>,
-) {
+fn column_headers(src: &Source, lx: &Lexed, table: &TableRead, a: &Alignment, groups: &[Group], anomalies: &mut Vec<Anomaly>) {
     if table.id != TableId::T2 || table.template.format != "2021" {
         return;
     }
     let tpl = table.template;
-    let all_labels: Vec<&str> = tpl
-        .rows
-        .iter()
-        .flat_map(|r| r.columns.iter().map(|c| c.label))
-        .chain(SIGNALS_2019.iter().copied())
-        .collect();
+    let all_labels: Vec<&str> =
+        tpl.rows.iter().flat_map(|r| r.columns.iter().map(|c| c.label)).chain(SIGNALS_2019.iter().copied()).collect();
     let mut seen_blocks: Vec<&str> = Vec::new();
     for (i, row) in tpl.rows.iter().enumerate() {
         if seen_blocks.contains(&row.block) {
@@ -564,43 +410,24 @@ fn column_headers(
         }
         let Some(p) = &a.rows[i] else { continue };
         seen_blocks.push(row.block);
-        let ctx: Vec<(String, Span)> = groups[p.group]
-            .context
-            .iter()
-            .map(|&t| {
-                (
-                    tok_text(src, &lx.tokens[t as usize]),
-                    lx.tokens[t as usize].span,
-                )
-            })
-            .collect();
+        let ctx: Vec<(String, Span)> =
+            groups[p.group].context.iter().map(|&t| (tok_text(src, &lx.tokens[t as usize]), lx.tokens[t as usize].span)).collect();
         let joined: String = ctx.iter().map(|c| c.0.as_str()).collect();
         for (c, col) in row.columns.iter().enumerate() {
             let want = compact(col.label);
             if joined.contains(&want) {
                 continue;
             }
-            let other = all_labels.iter().map(|l| compact(l)).filter(|l| {
-                *l != want
-                    && joined.contains(l.as_str())
-                    && !row.columns.iter().any(|k| compact(k.label) == *l)
-            });
+            let other = all_labels
+                .iter()
+                .map(|l| compact(l))
+                .filter(|l| *l != want && joined.contains(l.as_str()) && !row.columns.iter().any(|k| compact(k.label) == *l));
             let found: Vec<String> = other.collect();
             let Some(f) = found.into_iter().max_by_key(|l| l.len()) else {
                 continue;
             };
-            let span = ctx
-                .iter()
-                .find(|(s, _)| s.contains(&f))
-                .map(|c| c.1)
-                .unwrap_or(table.span);
-            anomalies.push(Anomaly::ColumnHeader {
-                table: table.id,
-                row: i,
-                column: c,
-                found: f,
-                span,
-            });
+            let span = ctx.iter().find(|(s, _)| s.contains(&f)).map(|c| c.1).unwrap_or(table.span);
+            anomalies.push(Anomaly::ColumnHeader { table: table.id, row: i, column: c, found: f, span });
         }
     }
 }
@@ -610,34 +437,21 @@ fn signals_2019(src: &Source, region: Span, anomalies: &mut Vec<Anomaly>) {
     let c = crate::compact::Compact::new(src.slice(region), region.start as usize);
     for s in SIGNALS_2019 {
         if let Some(at) = c.find(&compact(s), 0) {
-            anomalies.push(Anomaly::Signal2019 {
-                text: s,
-                span: c.span(at, at + compact(s).chars().count()),
-            });
+            anomalies.push(Anomaly::Signal2019 { text: s, span: c.span(at, at + compact(s).chars().count()) });
         }
     }
 }
 
 /// Table 四 prints its fifteen values in one row under a two-level header; its
 /// reading order survives every layout, so fifteen values are read in order.
-fn read_t4(
-    src: &Source,
-    lx: &Lexed,
-    toks: &[u32],
-    region: Span,
-    anomalies: &mut Vec<Anomaly>,
-) -> TableRead {
+fn read_t4(src: &Source, lx: &Lexed, toks: &[u32], region: Span, anomalies: &mut Vec<Anomaly>) -> TableRead {
     let tpl = &crate::template::T4;
     let start = toks.iter().position(|&t| {
         let tok = &lx.tokens[t as usize];
         !tok.is_value() && tok_text(src, tok).contains("行政复议")
     });
     let after = &toks[start.unwrap_or(0)..];
-    let values: Vec<u32> = after
-        .iter()
-        .copied()
-        .filter(|&t| lx.tokens[t as usize].is_value())
-        .collect();
+    let values: Vec<u32> = after.iter().copied().filter(|&t| lx.tokens[t as usize].is_value()).collect();
     if values.len() == tpl.cells() {
         let mut rows = Vec::new();
         for (i, r) in tpl.rows.iter().enumerate() {
@@ -651,13 +465,7 @@ fn read_t4(
                 found: r.width(),
             });
         }
-        return TableRead {
-            id: TableId::T4,
-            template: tpl,
-            rows,
-            span: region,
-            unreadable: false,
-        };
+        return TableRead { id: TableId::T4, template: tpl, rows, span: region, unreadable: false };
     }
     read_aligned(src, lx, TableId::T4, toks, region, anomalies)
 }

@@ -48,60 +48,28 @@ fn equations(t: &TableRead) -> Vec<Equation> {
     let mut eqs = Vec::new();
     if let Some(rt) = &tpl.row_total {
         for (i, row) in tpl.rows.iter().enumerate() {
-            let mut terms: Vec<(usize, usize, f64)> = rt
-                .parts
-                .iter()
-                .filter_map(|p| row.column(p))
-                .map(|c| (i, c, 1.0))
-                .collect();
+            let mut terms: Vec<(usize, usize, f64)> = rt.parts.iter().filter_map(|p| row.column(p)).map(|c| (i, c, 1.0)).collect();
             if let Some(c) = row.column(rt.total) {
                 terms.push((i, c, -1.0));
-                eqs.push(Equation {
-                    kind: Kind::RowTotal(i),
-                    terms,
-                    residual: 0.0,
-                });
+                eqs.push(Equation { kind: Kind::RowTotal(i), terms, residual: 0.0 });
             }
         }
     }
     let width = tpl.rows.first().map(|r| r.width()).unwrap_or(0);
     if let Some(total) = tpl.column_total.and_then(|k| tpl.row(k)) {
         for c in 0..width {
-            let mut terms: Vec<(usize, usize, f64)> = tpl
-                .rows
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| r.outcome)
-                .map(|(i, _)| (i, c, 1.0))
-                .collect();
+            let mut terms: Vec<(usize, usize, f64)> =
+                tpl.rows.iter().enumerate().filter(|(_, r)| r.outcome).map(|(i, _)| (i, c, 1.0)).collect();
             terms.push((total, c, -1.0));
-            eqs.push(Equation {
-                kind: Kind::ColumnTotal(c),
-                terms,
-                residual: 0.0,
-            });
+            eqs.push(Equation { kind: Kind::ColumnTotal(c), terms, residual: 0.0 });
         }
     }
     if let Some(b) = &tpl.balance {
-        let rows: Option<Vec<usize>> = b
-            .inflow
-            .iter()
-            .chain(b.outflow.iter())
-            .map(|k| tpl.row(k))
-            .collect();
+        let rows: Option<Vec<usize>> = b.inflow.iter().chain(b.outflow.iter()).map(|k| tpl.row(k)).collect();
         if let Some(rows) = rows {
             for c in 0..width {
-                let terms = vec![
-                    (rows[0], c, 1.0),
-                    (rows[1], c, 1.0),
-                    (rows[2], c, -1.0),
-                    (rows[3], c, -1.0),
-                ];
-                eqs.push(Equation {
-                    kind: Kind::Balance(c),
-                    terms,
-                    residual: 0.0,
-                });
+                let terms = vec![(rows[0], c, 1.0), (rows[1], c, 1.0), (rows[2], c, -1.0), (rows[3], c, -1.0)];
+                eqs.push(Equation { kind: Kind::Balance(c), terms, residual: 0.0 });
             }
         }
     }
@@ -135,27 +103,18 @@ fn sums(ctx: &mut Ctx, t: &TableRead) {
                 continue;
             }
             for &(r, c, _) in &e.terms {
-                let involved: Vec<usize> = (0..eqs.len())
-                    .filter(|&k| eqs[k].terms.iter().any(|&(rr, cc, _)| rr == r && cc == c))
-                    .collect();
+                let involved: Vec<usize> = (0..eqs.len()).filter(|&k| eqs[k].terms.iter().any(|&(rr, cc, _)| rr == r && cc == c)).collect();
                 if involved.len() < 2 || !involved.iter().all(|&k| open[k]) {
                     continue;
                 }
                 let deltas: Vec<f64> = involved
                     .iter()
                     .map(|&k| {
-                        let coef = eqs[k]
-                            .terms
-                            .iter()
-                            .find(|&&(rr, cc, _)| rr == r && cc == c)
-                            .map(|x| x.2)
-                            .unwrap_or(1.0);
+                        let coef = eqs[k].terms.iter().find(|&&(rr, cc, _)| rr == r && cc == c).map(|x| x.2).unwrap_or(1.0);
                         eqs[k].residual / coef
                     })
                     .collect();
-                if deltas.iter().all(|d| (d - deltas[0]).abs() < 1e-6)
-                    && best.as_ref().is_none_or(|b| b.2.len() < involved.len())
-                {
+                if deltas.iter().all(|d| (d - deltas[0]).abs() < 1e-6) && best.as_ref().is_none_or(|b| b.2.len() < involved.len()) {
                     best = Some(((r, c), deltas[0], involved));
                 }
             }
@@ -166,14 +125,7 @@ fn sums(ctx: &mut Ctx, t: &TableRead) {
         for &k in &involved {
             open[k] = false;
         }
-        root_cause(
-            ctx,
-            t,
-            r,
-            c,
-            delta,
-            involved.iter().map(|&k| eqs[k].kind).collect(),
-        );
+        root_cause(ctx, t, r, c, delta, involved.iter().map(|&k| eqs[k].kind).collect());
     }
     for (k, e) in eqs.iter().enumerate() {
         if open[k] {
@@ -183,12 +135,7 @@ fn sums(ctx: &mut Ctx, t: &TableRead) {
 }
 
 fn cell_span(t: &TableRead, r: usize, c: usize) -> Span {
-    t.rows[r]
-        .cells
-        .get(c)
-        .and_then(|x| x.span)
-        .or(t.rows[r].values_span)
-        .unwrap_or(t.span)
+    t.rows[r].cells.get(c).and_then(|x| x.span).or(t.rows[r].values_span).unwrap_or(t.span)
 }
 
 fn root_cause(ctx: &mut Ctx, t: &TableRead, r: usize, c: usize, delta: f64, kinds: Vec<Kind>) {
@@ -222,13 +169,7 @@ fn root_cause(ctx: &mut Ctx, t: &TableRead, r: usize, c: usize, delta: f64, kind
         what.join("、"),
         num(want)
     );
-    ctx.emit(
-        code,
-        cell_span(t, r, c),
-        msg,
-        cell(t.id, tpl.rows[r].key, Some(col.key)),
-        Some(num(want)),
-    );
+    ctx.emit(code, cell_span(t, r, c), msg, cell(t.id, tpl.rows[r].key, Some(col.key)), Some(num(want)));
 }
 
 fn single(ctx: &mut Ctx, t: &TableRead, e: &Equation) {
@@ -237,31 +178,13 @@ fn single(ctx: &mut Ctx, t: &TableRead, e: &Equation) {
     match e.kind {
         Kind::RowTotal(r) => {
             let row = &tpl.rows[r];
-            let (total_c, _) = e
-                .terms
-                .iter()
-                .find(|x| x.2 < 0.0)
-                .map(|x| (x.1, ()))
-                .unwrap_or((0, ()));
-            let parts: Vec<(usize, usize, f64)> =
-                e.terms.iter().copied().filter(|x| x.2 > 0.0).collect();
+            let (total_c, _) = e.terms.iter().find(|x| x.2 < 0.0).map(|x| (x.1, ())).unwrap_or((0, ()));
+            let parts: Vec<(usize, usize, f64)> = e.terms.iter().copied().filter(|x| x.2 > 0.0).collect();
             let sum: f64 = parts.iter().map(|&(r, c, _)| val(r, c)).sum();
             let shown = val(r, total_c);
-            let items: Vec<String> = parts
-                .iter()
-                .map(|&(r, c, _)| format!("{} {}", row.columns[c].label, num(val(r, c))))
-                .collect();
+            let items: Vec<String> = parts.iter().map(|&(r, c, _)| format!("{} {}", row.columns[c].label, num(val(r, c)))).collect();
             let (code, msg) = if t.id == TableId::T4 {
-                (
-                    "A004",
-                    format!(
-                        "{}总计为 {}，但{} = {}",
-                        crate::parse::core_label(row.label),
-                        num(shown),
-                        items.join(" + "),
-                        num(sum)
-                    ),
-                )
+                ("A004", format!("{}总计为 {}，但{} = {}", crate::parse::core_label(row.label), num(shown), items.join(" + "), num(sum)))
             } else {
                 let items: Vec<String> = parts.iter().map(|&(r, c, _)| num(val(r, c))).collect();
                 (
@@ -276,29 +199,18 @@ fn single(ctx: &mut Ctx, t: &TableRead, e: &Equation) {
                     ),
                 )
             };
-            ctx.emit(
-                code,
-                cell_span(t, r, total_c),
-                msg,
-                cell(t.id, row.key, Some(row.columns[total_c].key)),
-                Some(num(sum)),
-            );
+            ctx.emit(code, cell_span(t, r, total_c), msg, cell(t.id, row.key, Some(row.columns[total_c].key)), Some(num(sum)));
         }
         Kind::ColumnTotal(c) => {
             let (total_r, _, _) = *e.terms.iter().find(|x| x.2 < 0.0).expect("total term");
-            let parts: Vec<(usize, usize, f64)> =
-                e.terms.iter().copied().filter(|x| x.2 > 0.0).collect();
+            let parts: Vec<(usize, usize, f64)> = e.terms.iter().copied().filter(|x| x.2 > 0.0).collect();
             let sum: f64 = parts.iter().map(|&(r, c, _)| val(r, c)).sum();
             let nonzero: Vec<String> = parts
                 .iter()
                 .filter(|&&(r, c, _)| val(r, c) != 0.0)
                 .map(|&(r, c, _)| format!("{} {}", row_name(tpl, r), num(val(r, c))))
                 .collect();
-            let detail = if nonzero.is_empty() {
-                "各项均为 0".to_string()
-            } else {
-                format!("非零项：{}", nonzero.join(" + "))
-            };
+            let detail = if nonzero.is_empty() { "各项均为 0".to_string() } else { format!("非零项：{}", nonzero.join(" + ")) };
             let col = &tpl.rows[total_r].columns[c];
             let msg = format!(
                 "{}“（七）总计”的“{}”列为 {}，但{}项办理结果之和为 {}（{}）",
@@ -309,17 +221,10 @@ fn single(ctx: &mut Ctx, t: &TableRead, e: &Equation) {
                 num(sum),
                 detail
             );
-            ctx.emit(
-                "A002",
-                cell_span(t, total_r, c),
-                msg,
-                cell(t.id, tpl.rows[total_r].key, Some(col.key)),
-                Some(num(sum)),
-            );
+            ctx.emit("A002", cell_span(t, total_r, c), msg, cell(t.id, tpl.rows[total_r].key, Some(col.key)), Some(num(sum)));
         }
         Kind::Balance(c) => {
-            let [(a, _, _), (b, _, _), (x, _, _), (y, _, _)] =
-                [e.terms[0], e.terms[1], e.terms[2], e.terms[3]];
+            let [(a, _, _), (b, _, _), (x, _, _), (y, _, _)] = [e.terms[0], e.terms[1], e.terms[2], e.terms[3]];
             let col = &tpl.rows[a].columns[c];
             let lhs = val(a, c) + val(b, c);
             let rhs = val(x, c) + val(y, c);
@@ -337,13 +242,7 @@ fn single(ctx: &mut Ctx, t: &TableRead, e: &Equation) {
                 if expect_out >= 0.0 { format!("；若其余无误，结转下年度应为 {}", num(expect_out)) } else { String::new() }
             );
             let fix = (expect_out >= 0.0).then(|| num(expect_out));
-            ctx.emit(
-                "A001",
-                cell_span(t, y, c),
-                msg,
-                cell(t.id, tpl.rows[y].key, Some(col.key)),
-                fix,
-            );
+            ctx.emit("A001", cell_span(t, y, c), msg, cell(t.id, tpl.rows[y].key, Some(col.key)), fix);
         }
     }
 }
@@ -362,20 +261,8 @@ fn numbers(ctx: &mut Ctx, t: &TableRead) {
             } else {
                 continue;
             };
-            let msg = format!(
-                "{}“{}”行“{}”列的 {} {problem}，件数应为非负整数",
-                t.id.zh(),
-                row_name(t.template, i),
-                col.label,
-                num(v)
-            );
-            ctx.emit(
-                "A005",
-                x.span.unwrap_or(t.span),
-                msg,
-                cell(t.id, trow.key, Some(col.key)),
-                None,
-            );
+            let msg = format!("{}“{}”行“{}”列的 {} {problem}，件数应为非负整数", t.id.zh(), row_name(t.template, i), col.label, num(v));
+            ctx.emit("A005", x.span.unwrap_or(t.span), msg, cell(t.id, trow.key, Some(col.key)), None);
         }
     }
 }
@@ -386,11 +273,7 @@ fn documents(ctx: &mut Ctx, t2: &TableRead) {
         return;
     }
     for key in ["regulations", "normative_documents"] {
-        let (Some(i), Some(r), Some(f)) = (
-            t2.value(key, "issued"),
-            t2.value(key, "repealed"),
-            t2.value(key, "in_force"),
-        ) else {
+        let (Some(i), Some(r), Some(f)) = (t2.value(key, "issued"), t2.value(key, "repealed"), t2.value(key, "in_force")) else {
             continue;
         };
         if i > f + r {
@@ -404,13 +287,7 @@ fn documents(ctx: &mut Ctx, t2: &TableRead) {
                 num(f),
                 num(r)
             );
-            ctx.emit(
-                "A006",
-                span,
-                msg,
-                cell(TableId::T2, t2.template.rows[row].key, Some("issued")),
-                None,
-            );
+            ctx.emit("A006", span, msg, cell(TableId::T2, t2.template.rows[row].key, Some("issued")), None);
         }
     }
 }
@@ -429,41 +306,20 @@ fn authority(ctx: &mut Ctx, t2: &TableRead) {
     if !vals.iter().any(|&v| v > 0.0) {
         return;
     }
-    let national = o.starts_with("国家")
-        || o.starts_with("国务院")
-        || o.starts_with("中华人民共和国")
-        || o.ends_with('部')
-        || o.ends_with("总署");
+    let national =
+        o.starts_with("国家") || o.starts_with("国务院") || o.starts_with("中华人民共和国") || o.ends_with('部') || o.ends_with("总署");
     let local_gov = o.ends_with("人民政府");
-    let below_city = [
-        "县人民政府",
-        "区人民政府",
-        "旗人民政府",
-        "乡人民政府",
-        "镇人民政府",
-    ]
-    .iter()
-    .any(|s| o.ends_with(s))
+    let below_city = ["县人民政府", "区人民政府", "旗人民政府", "乡人民政府", "镇人民政府"].iter().any(|s| o.ends_with(s))
         || o.contains("街道")
         || o.ends_with("乡")
         || o.ends_with("镇");
-    let cannot = if national {
-        false
-    } else {
-        !local_gov || below_city
-    };
+    let cannot = if national { false } else { !local_gov || below_city };
     if cannot {
         let span = t2.rows[row].values_span.unwrap_or(t2.span);
         let msg = format!(
             "{o}没有规章制定权，却填报了规章（{}）；应计入行政规范性文件或填 0",
             vals.iter().map(|v| num(*v)).collect::<Vec<_>>().join("、")
         );
-        ctx.emit(
-            "A007",
-            span,
-            msg,
-            cell(TableId::T2, "regulations", None),
-            None,
-        );
+        ctx.emit("A007", span, msg, cell(TableId::T2, "regulations", None), None);
     }
 }

@@ -9,33 +9,17 @@ pub fn check(ctx: &mut Ctx) {
         return;
     };
     let r = ctx.report;
-    if let (Some(t3), Some(p3)) = (
-        r.tables.t3.as_ref().filter(|t| !t.unreadable),
-        prev.tables.t3.as_ref().filter(|t| !t.unreadable),
-    ) {
+    if let (Some(t3), Some(p3)) = (r.tables.t3.as_ref().filter(|t| !t.unreadable), prev.tables.t3.as_ref().filter(|t| !t.unreadable)) {
         if let Some(row) = t3.template.row("carried_in") {
             for (c, col) in t3.template.rows[row].columns.iter().enumerate() {
-                let (Some(now), Some(before)) = (
-                    t3.rows[row].cells[c].value,
-                    p3.value("carried_out", col.key),
-                ) else {
+                let (Some(now), Some(before)) = (t3.rows[row].cells[c].value, p3.value("carried_out", col.key)) else {
                     continue;
                 };
                 if now != before {
                     let span = t3.rows[row].cells[c].span.unwrap_or(t3.span);
-                    let msg = format!(
-                        "表三“上年结转”的“{}”列为 {}，但上一年报告的“结转下年度继续办理”为 {}",
-                        col.label,
-                        num(now),
-                        num(before)
-                    );
-                    ctx.emit(
-                        "X001",
-                        span,
-                        msg,
-                        cell(TableId::T3, "carried_in", Some(col.key)),
-                        Some(num(before)),
-                    );
+                    let msg =
+                        format!("表三“上年结转”的“{}”列为 {}，但上一年报告的“结转下年度继续办理”为 {}", col.label, num(now), num(before));
+                    ctx.emit("X001", span, msg, cell(TableId::T3, "carried_in", Some(col.key)), Some(num(before)));
                 }
             }
         }
@@ -45,11 +29,7 @@ pub fn check(ctx: &mut Ctx) {
     let mut differ = 0;
     let mut nonzero = 0;
     for t in r.tables.all().filter(|t| !t.unreadable) {
-        let Some(p) = prev
-            .tables
-            .get(t.id)
-            .filter(|p| !p.unreadable && std::ptr::eq(p.template, t.template))
-        else {
+        let Some(p) = prev.tables.get(t.id).filter(|p| !p.unreadable && std::ptr::eq(p.template, t.template)) else {
             continue;
         };
         for (a, b) in t.rows.iter().zip(&p.rows) {
@@ -68,59 +48,25 @@ pub fn check(ctx: &mut Ctx) {
         }
     }
     if differ == 0 && nonzero >= 3 && same >= 10 {
-        let span = r
-            .tables
-            .t2
-            .as_ref()
-            .or(r.tables.t3.as_ref())
-            .map(|t| t.span)
-            .unwrap_or_default();
-        ctx.emit(
-            "X002",
-            span,
-            format!("表格中的 {same} 个数据与上一年报告完全相同，疑似照抄"),
-            None,
-            None,
-        );
+        let span = r.tables.t2.as_ref().or(r.tables.t3.as_ref()).map(|t| t.span).unwrap_or_default();
+        ctx.emit("X002", span, format!("表格中的 {same} 个数据与上一年报告完全相同，疑似照抄"), None, None);
     }
     // X003: share of this year's narrative bigrams found in last year's.
     let narrative = |src: &crate::source::Source, rep: &crate::report::Report| -> String {
-        rep.sections
-            .iter()
-            .filter(|s| matches!(s.number, 1 | 5 | 6))
-            .map(|s| compact(src.slice(s.body)))
-            .collect::<String>()
+        rep.sections.iter().filter(|s| matches!(s.number, 1 | 5 | 6)).map(|s| compact(src.slice(s.body))).collect::<String>()
     };
-    let now: Vec<char> = narrative(ctx.src, r)
-        .chars()
-        .filter(|c| !c.is_ascii_digit())
-        .collect();
-    let before: Vec<char> = narrative(psrc, prev)
-        .chars()
-        .filter(|c| !c.is_ascii_digit())
-        .collect();
+    let now: Vec<char> = narrative(ctx.src, r).chars().filter(|c| !c.is_ascii_digit()).collect();
+    let before: Vec<char> = narrative(psrc, prev).chars().filter(|c| !c.is_ascii_digit()).collect();
     if now.len() >= 200 && before.len() >= 200 {
-        let mut grams: Vec<[char; 4]> = before
-            .windows(4)
-            .map(|w| [w[0], w[1], w[2], w[3]])
-            .collect();
+        let mut grams: Vec<[char; 4]> = before.windows(4).map(|w| [w[0], w[1], w[2], w[3]]).collect();
         grams.sort_unstable();
         grams.dedup();
         let total = now.len() - 3;
-        let hit = now
-            .windows(4)
-            .filter(|w| grams.binary_search(&[w[0], w[1], w[2], w[3]]).is_ok())
-            .count();
+        let hit = now.windows(4).filter(|w| grams.binary_search(&[w[0], w[1], w[2], w[3]]).is_ok()).count();
         let share = hit as f64 / total as f64;
         if share >= 0.8 {
             let span = r.section(1).map(|s| s.span).unwrap_or_default();
-            ctx.emit(
-                "X003",
-                span,
-                format!("正文约 {:.0}% 与上一年报告相同，疑似照抄", share * 100.0),
-                None,
-                None,
-            );
+            ctx.emit("X003", span, format!("正文约 {:.0}% 与上一年报告相同，疑似照抄", share * 100.0), None, None);
         }
     }
 }

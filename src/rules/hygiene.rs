@@ -22,13 +22,7 @@ fn residue(ctx: &mut Ctx) {
             } else {
                 String::new()
             };
-            ctx.emit(
-                "H001",
-                *span,
-                format!("文档转换残留（{what}）：“{shown}”"),
-                None,
-                Some(fix),
-            );
+            ctx.emit("H001", *span, format!("文档转换残留（{what}）：“{shown}”"), None, Some(fix));
         }
     }
 }
@@ -48,17 +42,10 @@ fn enumerator(line: &str) -> Option<(u8, u32, usize)> {
         return zh(inner).map(|v| (0, v, lead));
     }
     let n = t.iter().take_while(|c| c.is_ascii_digit()).count();
-    if n > 0
-        && n <= 2
-        && matches!(t.get(n), Some('.') | Some('、'))
-        && t.get(n + 1).is_some_and(|c| !c.is_ascii_digit())
-    {
+    if n > 0 && n <= 2 && matches!(t.get(n), Some('.') | Some('、')) && t.get(n + 1).is_some_and(|c| !c.is_ascii_digit()) {
         return Some((3, t[..n].iter().collect::<String>().parse().ok()?, lead));
     }
-    let m = t
-        .iter()
-        .take_while(|c| "一二三四五六七八九十".contains(**c))
-        .count();
+    let m = t.iter().take_while(|c| "一二三四五六七八九十".contains(**c)).count();
     if m > 0 && m <= 2 && t.get(m) == Some(&'、') {
         return Some((2, zh(&t[..m])?, lead));
     }
@@ -70,37 +57,17 @@ fn numbering(ctx: &mut Ctx) {
     for s in &ctx.report.sections {
         let mut last: Option<(u8, u32)> = None;
         let mut offset = s.span.end as usize;
-        for line in ctx
-            .src
-            .slice(Span {
-                start: s.span.end,
-                end: s.body.end,
-            })
-            .split_inclusive('\n')
-        {
+        for line in ctx.src.slice(Span { start: s.span.end, end: s.body.end }).split_inclusive('\n') {
             if let Some((style, v, lead)) = enumerator(line) {
                 if let Some((ls, lv)) = last {
                     let paren = |x: u8| x <= 1;
                     if ls != style && paren(ls) == paren(style) && v == lv + 1 {
                         let body = line.trim_start();
                         let close = |c: char| matches!(fold(c), ')' | '.' | '、');
-                        let len = body
-                            .char_indices()
-                            .find(|&(_, c)| close(c))
-                            .map(|(i, c)| i + c.len_utf8())
-                            .unwrap_or(0);
+                        let len = body.char_indices().find(|&(_, c)| close(c)).map(|(i, c)| i + c.len_utf8()).unwrap_or(0);
                         let start = offset + lead;
                         let span = Span::new(start, start + len);
-                        ctx.emit(
-                            "H002",
-                            span,
-                            format!(
-                                "序号“{}”与上一同级条目的序号格式不一致",
-                                ctx.src.slice(span)
-                            ),
-                            None,
-                            None,
-                        );
+                        ctx.emit("H002", span, format!("序号“{}”与上一同级条目的序号格式不一致", ctx.src.slice(span)), None, None);
                     }
                 }
                 last = Some((style, v));
@@ -120,17 +87,9 @@ fn punctuation(ctx: &mut Ctx) {
         let (i, c) = chars[k];
         let (_, p) = chars[k - 1];
         if (c == '。' && p == '。') || (c == '，' && p == '，') {
-            found.push((
-                Span::new(chars[k - 1].0, i + c.len_utf8()),
-                format!("标点重复：“{p}{c}”"),
-                Some(c.to_string()),
-            ));
+            found.push((Span::new(chars[k - 1].0, i + c.len_utf8()), format!("标点重复：“{p}{c}”"), Some(c.to_string())));
         } else if c == ',' && cjk(p) && chars.get(k + 1).is_some_and(|&(_, n)| cjk(n)) {
-            found.push((
-                Span::new(i, i + 1),
-                "中文之间使用了半角逗号“,”".to_string(),
-                Some("，".to_string()),
-            ));
+            found.push((Span::new(i, i + 1), "中文之间使用了半角逗号“,”".to_string(), Some("，".to_string())));
         }
     }
     for (span, msg, fix) in found.into_iter().take(50) {

@@ -240,6 +240,33 @@ catalog! {
         "检查：（同一机关相邻两年）正文大部分与上一年报告相同。\n为何：照抄的正文不能反映本年度工作。\n怎么改：根据本年度工作重新撰写。";
 }
 
+/// The catalog as Markdown, for the README (generated, never written by hand).
+pub fn markdown() -> String {
+    let mut s = String::from("| code | name | severity | 检查内容 | what it checks |\n|---|---|---|---|---|\n");
+    for r in RULES {
+        s.push_str(&format!(
+            "| [{}](#{}) | {} | {} | {} | {} |\n",
+            r.code,
+            r.code.to_lowercase(),
+            r.name,
+            r.severity.key(),
+            r.title_zh,
+            r.title_en
+        ));
+    }
+    for r in RULES {
+        s.push_str(&format!("\n#### {}\n\n**{} · {}** ({})\n\n", r.code, r.title_zh, r.title_en, r.severity.key()));
+        for line in r.doc_zh.lines() {
+            s.push_str(&format!("- {line}\n"));
+        }
+        s.push('\n');
+        for line in r.doc.lines() {
+            s.push_str(&format!("- {}\n", line.trim()));
+        }
+    }
+    s
+}
+
 pub fn rule(code: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.code == code)
 }
@@ -253,23 +280,9 @@ pub struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn emit(
-        &mut self,
-        code: &'static str,
-        span: Span,
-        message: String,
-        cell: Option<CellRef>,
-        fix: Option<String>,
-    ) {
+    pub fn emit(&mut self, code: &'static str, span: Span, message: String, cell: Option<CellRef>, fix: Option<String>) {
         let severity = rule(code).map(|r| r.severity).unwrap_or(Severity::Warning);
-        self.out.push(Diagnostic {
-            code,
-            severity,
-            message,
-            span,
-            cell,
-            fix,
-        });
+        self.out.push(Diagnostic { code, severity, message, span, cell, fix });
     }
     /// The report's year, when known.
     pub fn year(&self) -> Option<i32> {
@@ -278,11 +291,7 @@ impl<'a> Ctx<'a> {
 }
 
 pub fn cell(table: TableId, row: &'static str, column: Option<&'static str>) -> Option<CellRef> {
-    Some(CellRef {
-        table,
-        row: Some(row),
-        column,
-    })
+    Some(CellRef { table, row: Some(row), column })
 }
 
 /// Formats a number as it would be written in a report.
@@ -297,12 +306,7 @@ pub fn num(v: f64) -> String {
 
 /// Runs every rule over a parsed report; findings sorted by position.
 pub fn run(src: &Source, report: &Report, previous: Option<(&Source, &Report)>) -> Vec<Diagnostic> {
-    let mut ctx = Ctx {
-        src,
-        report,
-        previous,
-        out: Vec::new(),
-    };
+    let mut ctx = Ctx { src, report, previous, out: Vec::new() };
     structure::check(&mut ctx);
     template_rules::check(&mut ctx);
     arithmetic::check(&mut ctx);

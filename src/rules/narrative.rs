@@ -24,15 +24,8 @@ pub fn check(ctx: &mut Ctx) {
 fn narrative_pieces(ctx: &Ctx) -> Vec<Span> {
     let r = ctx.report;
     let mut out = Vec::new();
-    let first = r
-        .sections
-        .first()
-        .map(|s| s.span.start)
-        .unwrap_or(ctx.src.text().len() as u32);
-    out.push(Span {
-        start: 0,
-        end: first,
-    });
+    let first = r.sections.first().map(|s| s.span.start).unwrap_or(ctx.src.text().len() as u32);
+    out.push(Span { start: 0, end: first });
     for s in &r.sections {
         let table = match s.number {
             2 => r.tables.t2.is_some(),
@@ -41,19 +34,14 @@ fn narrative_pieces(ctx: &Ctx) -> Vec<Span> {
             _ => false,
         };
         if !table {
-            out.push(Span {
-                start: s.span.end,
-                end: s.body.end,
-            });
+            out.push(Span { start: s.span.end, end: s.body.end });
         }
     }
     out
 }
 
 const UNITS: &str = "件份条个宗起次项篇";
-const OFF_TOPIC: &[&str] = &[
-    "建议", "提案", "信访", "举报", "投诉", "咨询", "来电", "留言", "诉求",
-];
+const OFF_TOPIC: &[&str] = &["建议", "提案", "信访", "举报", "投诉", "咨询", "来电", "留言", "诉求"];
 
 /// A number followed by a unit at `i`: (value, start, end of number).
 fn number_unit(c: &Compact, i: usize) -> Option<(f64, usize, usize, char)> {
@@ -81,17 +69,11 @@ fn first_number(c: &Compact, from: usize, to: usize) -> Option<(f64, usize, usiz
 }
 
 fn clause_end(c: &Compact, from: usize) -> usize {
-    (from..c.len())
-        .find(|&i| matches!(c.chars[i], '。' | ';'))
-        .unwrap_or(c.len())
+    (from..c.len()).find(|&i| matches!(c.chars[i], '。' | ';')).unwrap_or(c.len())
 }
 
 fn clause_start(c: &Compact, at: usize) -> usize {
-    (0..at)
-        .rev()
-        .find(|&i| matches!(c.chars[i], '。' | ';'))
-        .map(|i| i + 1)
-        .unwrap_or(0)
+    (0..at).rev().find(|&i| matches!(c.chars[i], '。' | ';')).map(|i| i + 1).unwrap_or(0)
 }
 
 fn contains(c: &Compact, from: usize, to: usize, words: &[&str]) -> bool {
@@ -121,21 +103,17 @@ fn figures(ctx: &mut Ctx, c: &Compact) {
     let carried_in = total(t3, "carried_in", "total");
     let carried_out = total(t3, "carried_out", "total");
     let review = total(t4, "review", "total");
-    let suits = match (
-        total(t4, "suit_direct", "total"),
-        total(t4, "suit_after_review", "total"),
-    ) {
+    let suits = match (total(t4, "suit_direct", "total"), total(t4, "suit_after_review", "total")) {
         (Some(a), Some(b)) => Some(a + b),
         _ => None,
     };
     let mut said: Vec<usize> = Vec::new();
-    let mut report =
-        |ctx: &mut Ctx, at: usize, span: Span, msg: String, cellref, fix: Option<String>| {
-            if !said.contains(&at) {
-                said.push(at);
-                ctx.emit("N001", span, msg, cellref, fix);
-            }
-        };
+    let mut report = |ctx: &mut Ctx, at: usize, span: Span, msg: String, cellref, fix: Option<String>| {
+        if !said.contains(&at) {
+            said.push(at);
+            ctx.emit("N001", span, msg, cellref, fix);
+        }
+    };
 
     // Applications received: 收到/受理/新收 … 申请 … N 件.
     for verb in ["收到", "受理", "新收"] {
@@ -144,22 +122,14 @@ fn figures(ctx: &mut Ctx, c: &Compact) {
             let Some(req) = c.find_chars(&['申', '请'], at, (at + 25).min(end)) else {
                 continue;
             };
-            let negated =
-                at >= 1 && (c.chars[at - 1] == '未' || (at >= 2 && c.string(at - 2, at) == "没有"));
+            let negated = at >= 1 && (c.chars[at - 1] == '未' || (at >= 2 && c.string(at - 2, at) == "没有"));
             if negated {
                 if contains(c, at, req, OFF_TOPIC) {
                     continue;
                 }
                 if let Some(v) = received.filter(|&v| v > 0.0) {
                     let msg = format!("正文称未收到政府信息公开申请，但表三“本年新收政府信息公开申请数量”总计为 {}", num(v));
-                    report(
-                        ctx,
-                        at,
-                        c.span(at - 1, req + 2),
-                        msg,
-                        cell(TableId::T3, "received", Some("total")),
-                        None,
-                    );
+                    report(ctx, at, c.span(at - 1, req + 2), msg, cell(TableId::T3, "received", Some("total")), None);
                 }
                 continue;
             }
@@ -175,15 +145,9 @@ fn figures(ctx: &mut Ctx, c: &Compact) {
             let Some(want) = received else { continue };
             // "收到 N 件（含上年结转 M 件）" counts both; accept that reading too.
             if v != want && Some(v) != carried_in.map(|ci| ci + want) {
-                let msg = format!("正文称收到（受理）政府信息公开申请 {} 件，但表三“本年新收政府信息公开申请数量”总计为 {}", num(v), num(want));
-                report(
-                    ctx,
-                    a,
-                    c.span(a, b),
-                    msg,
-                    cell(TableId::T3, "received", Some("total")),
-                    Some(num(want)),
-                );
+                let msg =
+                    format!("正文称收到（受理）政府信息公开申请 {} 件，但表三“本年新收政府信息公开申请数量”总计为 {}", num(v), num(want));
+                report(ctx, a, c.span(a, b), msg, cell(TableId::T3, "received", Some("total")), Some(num(want)));
             }
         }
     }
@@ -192,124 +156,55 @@ fn figures(ctx: &mut Ctx, c: &Compact) {
     for kw in ["上年结转", "上年度结转", "上一年度结转", "上年度转结"] {
         for at in all_at(c, kw) {
             let end = clause_end(c, at);
-            let Some((v, a, b, _)) = first_number(
-                c,
-                at + kw.chars().count(),
-                (at + kw.chars().count() + 10).min(end),
-            ) else {
+            let Some((v, a, b, _)) = first_number(c, at + kw.chars().count(), (at + kw.chars().count() + 10).min(end)) else {
                 continue;
             };
             let Some(want) = carried_in else { continue };
             if v != want {
-                let msg = format!(
-                    "正文称上年结转申请 {} 件，但表三“上年结转政府信息公开申请数量”总计为 {}",
-                    num(v),
-                    num(want)
-                );
-                report(
-                    ctx,
-                    a,
-                    c.span(a, b),
-                    msg,
-                    cell(TableId::T3, "carried_in", Some("total")),
-                    Some(num(want)),
-                );
+                let msg = format!("正文称上年结转申请 {} 件，但表三“上年结转政府信息公开申请数量”总计为 {}", num(v), num(want));
+                report(ctx, a, c.span(a, b), msg, cell(TableId::T3, "carried_in", Some("total")), Some(num(want)));
             }
         }
     }
 
     // Carried out: N 件 … 结转(到)下年度 / 顺延到下年度.
-    for kw in [
-        "结转下年度",
-        "结转到下年度",
-        "结转至下年度",
-        "顺延到下年度",
-        "顺延至下年度",
-        "转入下一年度",
-        "结转下一年度",
-        "结转至下一年度",
-    ] {
+    for kw in
+        ["结转下年度", "结转到下年度", "结转至下年度", "顺延到下年度", "顺延至下年度", "转入下一年度", "结转下一年度", "结转至下一年度"]
+    {
         for at in all_at(c, kw) {
             let start = clause_start(c, at).max(at.saturating_sub(12));
             let before = (start..at).rev().find_map(|i| number_unit(c, i));
-            let after = || {
-                first_number(
-                    c,
-                    at + kw.chars().count(),
-                    (at + kw.chars().count() + 10).min(clause_end(c, at)),
-                )
-            };
+            let after = || first_number(c, at + kw.chars().count(), (at + kw.chars().count() + 10).min(clause_end(c, at)));
             let Some((v, a, b, _)) = before.or_else(after) else {
                 continue;
             };
             let Some(want) = carried_out else { continue };
             if v != want {
-                let msg = format!(
-                    "正文称结转下年度 {} 件，但表三“结转下年度继续办理”总计为 {}",
-                    num(v),
-                    num(want)
-                );
-                report(
-                    ctx,
-                    a,
-                    c.span(a, b),
-                    msg,
-                    cell(TableId::T3, "carried_out", Some("total")),
-                    Some(num(want)),
-                );
+                let msg = format!("正文称结转下年度 {} 件，但表三“结转下年度继续办理”总计为 {}", num(v), num(want));
+                report(ctx, a, c.span(a, b), msg, cell(TableId::T3, "carried_out", Some("total")), Some(num(want)));
             }
         }
     }
 
     // Reviews and lawsuits: 行政复议 N 件; 无/未发生 … 行政复议.
-    for (kw, have, row, what) in [
-        ("行政复议", review, "review", "行政复议"),
-        ("行政诉讼", suits, "suit_direct", "行政诉讼"),
-    ] {
+    for (kw, have, row, what) in [("行政复议", review, "review", "行政复议"), ("行政诉讼", suits, "suit_direct", "行政诉讼")]
+    {
         for at in all_at(c, kw) {
             let end = clause_end(c, at);
             let start = clause_start(c, at).max(at.saturating_sub(15));
             let prefix = c.string(start, at);
-            let negated = ["无", "未发生", "未有", "没有", "未收到", "未出现", "零"]
-                .iter()
-                .any(|n| prefix.contains(n));
-            let next = first_number(c, at + 4, (at + 9).min(end))
-                .filter(|n| matches!(n.3, '件' | '起' | '宗'));
+            let negated = ["无", "未发生", "未有", "没有", "未收到", "未出现", "零"].iter().any(|n| prefix.contains(n));
+            let next = first_number(c, at + 4, (at + 9).min(end)).filter(|n| matches!(n.3, '件' | '起' | '宗'));
             if let Some((v, a, b, _)) = next {
                 let Some(want) = have else { continue };
                 if v != want {
-                    let msg = format!(
-                        "正文称{what} {} 件，但表四{what}总计为 {}",
-                        num(v),
-                        num(want)
-                    );
-                    report(
-                        ctx,
-                        a,
-                        c.span(a, b),
-                        msg,
-                        cell(TableId::T4, row, Some("total")),
-                        Some(num(want)),
-                    );
+                    let msg = format!("正文称{what} {} 件，但表四{what}总计为 {}", num(v), num(want));
+                    report(ctx, a, c.span(a, b), msg, cell(TableId::T4, row, Some("total")), Some(num(want)));
                 }
-            } else if negated
-                && !contains(
-                    c,
-                    start,
-                    end,
-                    &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"],
-                )
-            {
+            } else if negated && !contains(c, start, end, &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]) {
                 if let Some(want) = have.filter(|&v| v > 0.0) {
                     let msg = format!("正文称没有{what}，但表四{what}总计为 {}", num(want));
-                    report(
-                        ctx,
-                        at,
-                        c.span(at, at + 4),
-                        msg,
-                        cell(TableId::T4, row, Some("total")),
-                        None,
-                    );
+                    report(ctx, at, c.span(at, at + 4), msg, cell(TableId::T4, row, Some("total")), None);
                 }
             }
         }
@@ -317,49 +212,26 @@ fn figures(ctx: &mut Ctx, c: &Compact) {
 
     // Documents issued: 制发/出台/印发 … 规章 N 件, 行政规范性文件 N 件.
     let t2 = r.tables.t2.as_ref().filter(|t| t.template.format == "2021");
-    for (kw, row) in [
-        ("规章", "regulations"),
-        ("规范性文件", "normative_documents"),
-    ] {
+    for (kw, row) in [("规章", "regulations"), ("规范性文件", "normative_documents")] {
         for at in all_at(c, kw) {
             let start = clause_start(c, at).max(at.saturating_sub(10));
-            if !contains(
-                c,
-                start,
-                at,
-                &["制发", "出台", "印发", "制定", "新增公开", "新制定"],
-            ) || contains(c, start, at, &["废止", "清理", "有效"])
+            if !contains(c, start, at, &["制发", "出台", "印发", "制定", "新增公开", "新制定"])
+                || contains(c, start, at, &["废止", "清理", "有效"])
             {
                 continue;
             }
             let end = clause_end(c, at);
             let k = at + kw.chars().count();
-            let Some((v, a, b, _)) = first_number(c, k, (k + 6).min(end)).filter(|n| n.3 == '件')
-            else {
+            let Some((v, a, b, _)) = first_number(c, k, (k + 6).min(end)).filter(|n| n.3 == '件') else {
                 continue;
             };
             let Some(want) = total(t2, row, "issued") else {
                 continue;
             };
             if v != want {
-                let label = if row == "regulations" {
-                    "规章"
-                } else {
-                    "行政规范性文件"
-                };
-                let msg = format!(
-                    "正文称制发{label} {} 件，但表二“{label}”本年制发件数为 {}",
-                    num(v),
-                    num(want)
-                );
-                report(
-                    ctx,
-                    a,
-                    c.span(a, b),
-                    msg,
-                    cell(TableId::T2, row, Some("issued")),
-                    Some(num(want)),
-                );
+                let label = if row == "regulations" { "规章" } else { "行政规范性文件" };
+                let msg = format!("正文称制发{label} {} 件，但表二“{label}”本年制发件数为 {}", num(v), num(want));
+                report(ctx, a, c.span(a, b), msg, cell(TableId::T2, row, Some("issued")), Some(num(want)));
             }
         }
     }
@@ -391,19 +263,12 @@ fn itemized(ctx: &mut Ctx, c: &Compact) {
             if !boundary {
                 continue;
             }
-            let nums: Vec<(f64, usize, usize, char)> = (clause_from..i)
-                .filter_map(|j| number_unit(c, j))
-                .filter(|n| n.3 == unit)
-                .collect();
+            let nums: Vec<(f64, usize, usize, char)> = (clause_from..i).filter_map(|j| number_unit(c, j)).filter(|n| n.3 == unit).collect();
             if let Some(n) = nums.last() {
                 items.push(n.0);
             } else if i > clause_from && c.chars[i - 1].is_ascii_digit() {
                 // "政务公告46": the unit left out at the end of an item.
-                let s = (clause_from..i)
-                    .rev()
-                    .take_while(|&j| c.chars[j].is_ascii_digit())
-                    .last()
-                    .unwrap_or(i - 1);
+                let s = (clause_from..i).rev().take_while(|&j| c.chars[j].is_ascii_digit()).last().unwrap_or(i - 1);
                 if let Ok(v) = c.string(s, i).parse::<f64>() {
                     items.push(v);
                 }
@@ -417,11 +282,7 @@ fn itemized(ctx: &mut Ctx, c: &Compact) {
                 num(total),
                 items.len(),
                 num(sum),
-                items
-                    .iter()
-                    .map(|v| num(*v))
-                    .collect::<Vec<_>>()
-                    .join(" + ")
+                items.iter().map(|v| num(*v)).collect::<Vec<_>>().join(" + ")
             );
             ctx.emit("N002", c.span(a, b + 1), msg, None, None);
         }
@@ -435,12 +296,6 @@ fn fee_statement(ctx: &mut Ctx) {
     };
     let body = crate::normalize::compact(ctx.src.slice(s.body));
     if !body.contains("处理费") && !body.contains("信息处理") {
-        ctx.emit(
-            "N003",
-            s.span,
-            "第六部分未说明信息处理费的收取情况".into(),
-            None,
-            Some("本年度未收取信息处理费。".into()),
-        );
+        ctx.emit("N003", s.span, "第六部分未说明信息处理费的收取情况".into(), None, Some("本年度未收取信息处理费。".into()));
     }
 }

@@ -21,17 +21,10 @@ fn title(ctx: &mut Ctx) {
             (Some(o), Some(y)) => Some(format!("{}{}年政府信息公开工作年度报告\n", o.value, y)),
             _ => None,
         };
-        ctx.emit(
-            "S001",
-            at,
-            "报告缺少标题：开头应写明机关名称、年度和“政府信息公开工作年度报告”".into(),
-            None,
-            fix,
-        );
+        ctx.emit("S001", at, "报告缺少标题：开头应写明机关名称、年度和“政府信息公开工作年度报告”".into(), None, fix);
         return;
     };
-    let has_year =
-        t.value.chars().filter(|c| c.is_ascii_digit()).count() >= 4 && t.value.contains('年');
+    let has_year = t.value.chars().filter(|c| c.is_ascii_digit()).count() >= 4 && t.value.contains('年');
     let standard = t.value.contains("政府信息公开工作年度报告");
     let has_organ = r.organ.as_ref().is_some_and(|o| o.span == t.span);
     let mut problems = Vec::new();
@@ -63,46 +56,21 @@ fn sections(ctx: &mut Ctx) {
             continue;
         }
         // Where the section belongs: before the first later section found.
-        let at = found
-            .iter()
-            .find(|s| s.number > tpl.number)
-            .map(|s| s.span.start)
-            .unwrap_or(text_len as u32);
-        let msg = format!(
-            "缺少第{}部分“{}”",
-            tpl.heading.chars().next().unwrap_or('?'),
-            tpl.heading
-        );
-        ctx.emit(
-            "S003",
-            Span { start: at, end: at },
-            msg,
-            None,
-            Some(format!("{}\n", tpl.heading)),
-        );
+        let at = found.iter().find(|s| s.number > tpl.number).map(|s| s.span.start).unwrap_or(text_len as u32);
+        let msg = format!("缺少第{}部分“{}”", tpl.heading.chars().next().unwrap_or('?'), tpl.heading);
+        ctx.emit("S003", Span { start: at, end: at }, msg, None, Some(format!("{}\n", tpl.heading)));
     }
     let mut max = 0u8;
     let mut seen = [false; 7];
     for s in found.clone() {
         let n = s.number as usize;
         if seen[n] {
-            ctx.emit(
-                "S004",
-                s.span,
-                format!("第{}部分重复出现（“{}”）", numeral(s.number), s.heading),
-                None,
-                None,
-            );
+            ctx.emit("S004", s.span, format!("第{}部分重复出现（“{}”）", numeral(s.number), s.heading), None, None);
         } else if s.number < max {
             ctx.emit(
                 "S004",
                 s.span,
-                format!(
-                    "第{}部分“{}”出现在第{}部分之后，顺序错误",
-                    numeral(s.number),
-                    s.heading,
-                    numeral(max)
-                ),
+                format!("第{}部分“{}”出现在第{}部分之后，顺序错误", numeral(s.number), s.heading, numeral(max)),
                 None,
                 None,
             );
@@ -119,27 +87,12 @@ fn sections(ctx: &mut Ctx) {
                 Some(tpl.heading.to_string()),
             );
         }
-        let body = Span {
-            start: s.span.end,
-            end: s.body.end,
-        };
+        let body = Span { start: s.span.end, end: s.body.end };
         let c = Compact::new(ctx.src.slice(body), body.start as usize);
         let content: String = c.chars.iter().collect();
-        let trimmed =
-            content.trim_matches(|ch: char| ch.is_ascii_punctuation() || "。，；：".contains(ch));
+        let trimmed = content.trim_matches(|ch: char| ch.is_ascii_punctuation() || "。，；：".contains(ch));
         if c.len() < 8 || matches!(trimmed, "无" | "暂无" | "无此类情况" | "本年度无") {
-            ctx.emit(
-                "S006",
-                s.span,
-                format!(
-                    "第{}部分“{}”几乎没有内容（“{}”）",
-                    numeral(s.number),
-                    s.heading,
-                    content
-                ),
-                None,
-                None,
-            );
+            ctx.emit("S006", s.span, format!("第{}部分“{}”几乎没有内容（“{}”）", numeral(s.number), s.heading, content), None, None);
         }
     }
 }
@@ -150,22 +103,9 @@ fn numeral(n: u8) -> char {
 
 fn period(ctx: &mut Ctx) {
     let Some(p) = &ctx.report.period else {
-        let at = ctx
-            .report
-            .sections
-            .first()
-            .map(|s| s.span.start)
-            .unwrap_or(0);
-        let fix = ctx
-            .year()
-            .map(|y| format!("本报告中所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。"));
-        ctx.emit(
-            "S007",
-            Span { start: at, end: at },
-            "报告未说明统计期限".into(),
-            None,
-            fix,
-        );
+        let at = ctx.report.sections.first().map(|s| s.span.start).unwrap_or(0);
+        let fix = ctx.year().map(|y| format!("本报告中所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。"));
+        ctx.emit("S007", Span { start: at, end: at }, "报告未说明统计期限".into(), None, fix);
         return;
     };
     let ok = p.from.is_valid()
@@ -175,11 +115,7 @@ fn period(ctx: &mut Ctx) {
         && (p.to.month, p.to.day) == (12, 31);
     if !ok {
         let y = ctx.year().unwrap_or(p.from.year);
-        let msg = format!(
-            "统计期限为{}至{}，应为{y}年1月1日至{y}年12月31日",
-            p.from.zh(),
-            p.to.zh()
-        );
+        let msg = format!("统计期限为{}至{}，应为{y}年1月1日至{y}年12月31日", p.from.zh(), p.to.zh());
         ctx.emit("S008", p.span, msg, None, None);
     }
 }
@@ -187,58 +123,27 @@ fn period(ctx: &mut Ctx) {
 fn years(ctx: &mut Ctx) {
     let r = ctx.report;
     let title_year = r.title.as_ref().and_then(|t| title_year(&t.value));
-    let period_year = r
-        .period
-        .as_ref()
-        .filter(|p| p.from.year == p.to.year)
-        .map(|p| p.from.year);
+    let period_year = r.period.as_ref().filter(|p| p.from.year == p.to.year).map(|p| p.from.year);
     let sign = r.signature_date.as_ref();
     let mut said = false;
     if let (Some(ty), Some(py)) = (title_year, period_year) {
         if ty != py {
             let span = r.period.as_ref().map(|p| p.span).unwrap_or_default();
-            ctx.emit(
-                "S009",
-                span,
-                format!("标题年份为{ty}年，统计期限却是{py}年"),
-                None,
-                None,
-            );
+            ctx.emit("S009", span, format!("标题年份为{ty}年，统计期限却是{py}年"), None, None);
             said = true;
         }
     }
     let year = title_year.or(period_year);
     if let (Some(y), Some(d)) = (year, sign) {
         if !said && d.value.year != y + 1 && d.value.year != y {
-            ctx.emit(
-                "S009",
-                d.span,
-                format!("报告年度为{y}年，落款日期却是{}", d.value.zh()),
-                None,
-                None,
-            );
+            ctx.emit("S009", d.span, format!("报告年度为{y}年，落款日期却是{}", d.value.zh()), None, None);
             return;
         }
-        let government = r
-            .organ
-            .as_ref()
-            .is_some_and(|o| o.value.ends_with("人民政府"));
-        let deadline = Date {
-            year: y + 1,
-            month: if government { 3 } else { 1 },
-            day: 31,
-        };
+        let government = r.organ.as_ref().is_some_and(|o| o.value.ends_with("人民政府"));
+        let deadline = Date { year: y + 1, month: if government { 3 } else { 1 }, day: 31 };
         if d.value > deadline {
-            let who = if government {
-                "人民政府的年报"
-            } else {
-                "政府部门的年报"
-            };
-            let msg = format!(
-                "落款日期{}晚于法定期限：{who}应在{}前公布",
-                d.value.zh(),
-                deadline.zh()
-            );
+            let who = if government { "人民政府的年报" } else { "政府部门的年报" };
+            let msg = format!("落款日期{}晚于法定期限：{who}应在{}前公布", d.value.zh(), deadline.zh());
             ctx.emit("S010", d.span, msg, None, None);
         }
     }

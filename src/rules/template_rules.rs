@@ -21,23 +21,9 @@ fn outdated(ctx: &mut Ctx) {
     if year < 2021 || r.template == Generation::F2021 {
         return;
     }
-    let signals: Vec<(&str, Span)> = r
-        .anomalies
-        .iter()
-        .filter_map(|a| {
-            if let Anomaly::Signal2019 { text, span } = a {
-                Some((*text, *span))
-            } else {
-                None
-            }
-        })
-        .collect();
-    let span = signals
-        .iter()
-        .map(|s| s.1)
-        .min()
-        .or(r.sections.first().map(|s| s.span))
-        .unwrap_or_default();
+    let signals: Vec<(&str, Span)> =
+        r.anomalies.iter().filter_map(|a| if let Anomaly::Signal2019 { text, span } = a { Some((*text, *span)) } else { None }).collect();
+    let span = signals.iter().map(|s| s.1).min().or(r.sections.first().map(|s| s.span)).unwrap_or_default();
     let what = if r.template == Generation::Pre2019 {
         "2019年以前（2008年条例）的格式".to_string()
     } else {
@@ -47,10 +33,7 @@ fn outdated(ctx: &mut Ctx) {
     let msg = if list.is_empty() {
         format!("{year}年度的报告使用了{what}，应使用国办公开办函〔2021〕30号规定的格式")
     } else {
-        format!(
-            "{year}年度的报告使用了{what}（{}），应使用国办公开办函〔2021〕30号规定的格式",
-            list.join("、")
-        )
+        format!("{year}年度的报告使用了{what}（{}），应使用国办公开办函〔2021〕30号规定的格式", list.join("、"))
     };
     ctx.emit("T001", span, msg, None, None);
 }
@@ -65,17 +48,8 @@ fn missing_tables(ctx: &mut Ctx) {
             ctx.emit(
                 "T002",
                 s.span,
-                format!(
-                    "第{}部分“{}”缺少{}",
-                    ['二', '三', '四'][id.section() as usize - 2],
-                    s.heading,
-                    id.zh()
-                ),
-                Some(crate::diagnostic::CellRef {
-                    table: id,
-                    row: None,
-                    column: None,
-                }),
+                format!("第{}部分“{}”缺少{}", ['二', '三', '四'][id.section() as usize - 2], s.heading, id.zh()),
+                Some(crate::diagnostic::CellRef { table: id, row: None, column: None }),
                 None,
             );
         }
@@ -93,24 +67,12 @@ fn anomalies(ctx: &mut Ctx) {
                 if t.unreadable {
                     continue;
                 }
-                let labels: Vec<String> = rows.iter().map(|&i| row_name(t.template, i)).collect();
-                let msg = format!("{}缺少{}行：{}", table.zh(), rows.len(), labels.join("、"));
-                ctx.emit(
-                    "T003",
-                    *span,
-                    msg,
-                    cell(*table, t.template.rows[rows[0]].key, None),
-                    None,
-                );
+                let labels: Vec<String> = rows.iter().take(4).map(|&i| format!("“{}”", row_name(t.template, i))).collect();
+                let more = if rows.len() > 4 { format!("等{}行", rows.len()) } else { String::new() };
+                let msg = format!("{}缺少{}{more}", table.zh(), labels.join("、"));
+                ctx.emit("T003", *span, msg, cell(*table, t.template.rows[rows[0]].key, None), None);
             }
-            Anomaly::CellCount {
-                table,
-                row,
-                expected,
-                found,
-                span,
-                recovered,
-            } => {
+            Anomaly::CellCount { table, row, expected, found, span, recovered } => {
                 let Some(t) = r.tables.get(*table) else {
                     continue;
                 };
@@ -119,88 +81,31 @@ fn anomalies(ctx: &mut Ctx) {
                 } else {
                     "各列的数无法确定，不参与计算检查"
                 };
-                let msg = format!(
-                    "{}“{}”行有{found}个数，模板只有{expected}列（{note}）",
-                    table.zh(),
-                    row_name(t.template, *row),
-                );
-                ctx.emit(
-                    "T005",
-                    *span,
-                    msg,
-                    cell(*table, t.template.rows[*row].key, None),
-                    None,
-                );
+                let msg = format!("{}“{}”行有{found}个数，模板只有{expected}列（{note}）", table.zh(), row_name(t.template, *row),);
+                ctx.emit("T005", *span, msg, cell(*table, t.template.rows[*row].key, None), None);
             }
-            Anomaly::RowLabel {
-                table,
-                row,
-                found,
-                span,
-            } => {
+            Anomaly::RowLabel { table, row, found, span } => {
                 let Some(t) = r.tables.get(*table) else {
                     continue;
                 };
                 let want = t.template.rows[*row].label;
                 let msg = format!("{}的行名“{found}”与模板“{want}”不一致", table.zh());
-                ctx.emit(
-                    "T004",
-                    *span,
-                    msg,
-                    cell(*table, t.template.rows[*row].key, None),
-                    Some(want.to_string()),
-                );
+                ctx.emit("T004", *span, msg, cell(*table, t.template.rows[*row].key, None), Some(want.to_string()));
             }
-            Anomaly::ColumnHeader {
-                table,
-                row,
-                column,
-                found,
-                span,
-            } => {
+            Anomaly::ColumnHeader { table, row, column, found, span } => {
                 let Some(t) = r.tables.get(*table) else {
                     continue;
                 };
                 let col = &t.template.rows[*row].columns[*column];
-                let msg = format!(
-                    "{}“{}”一栏的列名“{found}”应为“{}”",
-                    table.zh(),
-                    t.template.rows[*row].block,
-                    col.label
-                );
-                ctx.emit(
-                    "T004",
-                    *span,
-                    msg,
-                    cell(*table, t.template.rows[*row].key, Some(col.key)),
-                    Some(col.label.to_string()),
-                );
+                let msg = format!("{}“{}”一栏的列名“{found}”应为“{}”", table.zh(), t.template.rows[*row].block, col.label);
+                ctx.emit("T004", *span, msg, cell(*table, t.template.rows[*row].key, Some(col.key)), Some(col.label.to_string()));
             }
             Anomaly::ExtraRow { table, label, span } => {
-                ctx.emit(
-                    "T007",
-                    *span,
-                    format!("{}中的“{label}”不是模板中的行", table.zh()),
-                    None,
-                    None,
-                );
+                ctx.emit("T007", *span, format!("{}中的“{label}”不是模板中的行", table.zh()), None, None);
             }
             Anomaly::Unreadable { table, span, .. } => {
-                let msg = format!(
-                    "{}的数据无法可靠地对应到模板的行列，已跳过对该表的计算检查",
-                    table.zh()
-                );
-                ctx.emit(
-                    "P001",
-                    *span,
-                    msg,
-                    Some(crate::diagnostic::CellRef {
-                        table: *table,
-                        row: None,
-                        column: None,
-                    }),
-                    None,
-                );
+                let msg = format!("{}的数据无法可靠地对应到模板的行列，已跳过对该表的计算检查", table.zh());
+                ctx.emit("P001", *span, msg, Some(crate::diagnostic::CellRef { table: *table, row: None, column: None }), None);
             }
             _ => {}
         }
@@ -230,19 +135,9 @@ fn placeholders(ctx: &mut Ctx) {
                 let Some(span) = cellv.span else { continue };
                 let col = &t.template.rows[i].columns[c];
                 let shown = ctx.src.slice(span).to_string();
-                let msg = format!(
-                    "{}“{}”行“{}”列填写了“{shown}”，此处应填数字（没有则填 0）",
-                    t.id.zh(),
-                    row_name(t.template, i),
-                    col.label
-                );
-                ctx.emit(
-                    "T006",
-                    span,
-                    msg,
-                    cell(t.id, t.template.rows[i].key, Some(col.key)),
-                    Some("0".into()),
-                );
+                let msg =
+                    format!("{}“{}”行“{}”列填写了“{shown}”，此处应填数字（没有则填 0）", t.id.zh(), row_name(t.template, i), col.label);
+                ctx.emit("T006", span, msg, cell(t.id, t.template.rows[i].key, Some(col.key)), Some("0".into()));
             }
         }
     }
@@ -254,22 +149,11 @@ fn citation(ctx: &mut Ctx) {
         return;
     }
     let c = Compact::new(ctx.src.text(), 0);
-    for form in [
-        FORMAT_NOTICE_2019,
-        "国办公开办函[2019]60号",
-        "国办公开办函(2019)60号",
-    ] {
+    for form in [FORMAT_NOTICE_2019, "国办公开办函[2019]60号", "国办公开办函(2019)60号"] {
         if let Some(at) = c.find(&crate::normalize::compact(form), 0) {
             let end = at + crate::normalize::compact(form).chars().count();
-            let msg =
-                format!("引用了已被替换的{FORMAT_NOTICE_2019}，现行格式文件为{FORMAT_NOTICE_2021}");
-            ctx.emit(
-                "T008",
-                c.span(at, end),
-                msg,
-                None,
-                Some(FORMAT_NOTICE_2021.into()),
-            );
+            let msg = format!("引用了已被替换的{FORMAT_NOTICE_2019}，现行格式文件为{FORMAT_NOTICE_2021}");
+            ctx.emit("T008", c.span(at, end), msg, None, Some(FORMAT_NOTICE_2021.into()));
             return;
         }
     }

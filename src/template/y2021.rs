@@ -24,10 +24,7 @@ pub const SECTIONS: &[SectionTemplate] = &[
     SectionTemplate {
         number: 4,
         heading: "四、政府信息公开行政复议、行政诉讼情况",
-        variants: &[
-            "因政府信息公开工作被申请行政复议、提起行政诉讼情况",
-            "政府信息公开行政复议和行政诉讼情况",
-        ],
+        variants: &["因政府信息公开工作被申请行政复议、提起行政诉讼情况", "政府信息公开行政复议和行政诉讼情况"],
         keywords: &["行政复议", "行政诉讼"],
     },
     SectionTemplate {
@@ -45,23 +42,11 @@ pub const SECTIONS: &[SectionTemplate] = &[
 ];
 
 const COUNT_3: &[Column] = &[
-    Column {
-        key: "issued",
-        label: "本年制发件数",
-    },
-    Column {
-        key: "repealed",
-        label: "本年废止件数",
-    },
-    Column {
-        key: "in_force",
-        label: "现行有效件数",
-    },
+    Column { key: "issued", label: "本年制发件数" },
+    Column { key: "repealed", label: "本年废止件数" },
+    Column { key: "in_force", label: "现行有效件数" },
 ];
-const DECISIONS: &[Column] = &[Column {
-    key: "decisions",
-    label: "本年处理决定数量",
-}];
+const DECISIONS: &[Column] = &[Column { key: "decisions", label: "本年处理决定数量" }];
 
 const fn t2(
     key: &'static str,
@@ -70,16 +55,7 @@ const fn t2(
     block: &'static str,
     columns: &'static [Column],
 ) -> Row {
-    Row {
-        key,
-        label,
-        aliases,
-        group: "",
-        columns,
-        outcome: false,
-        block,
-        decimal: false,
-    }
+    Row { key, label, aliases, group: "", columns, outcome: false, block, decimal: false }
 }
 
 pub const T2_2021: TableTemplate = TableTemplate {
@@ -87,43 +63,16 @@ pub const T2_2021: TableTemplate = TableTemplate {
     format: "2021",
     rows: &[
         t2("regulations", "规章", &[], "第二十条第（一）项", COUNT_3),
-        t2(
-            "normative_documents",
-            "行政规范性文件",
-            &["规范性文件"],
-            "第二十条第（一）项",
-            COUNT_3,
-        ),
-        t2(
-            "licensing",
-            "行政许可",
-            &[],
-            "第二十条第（五）项",
-            DECISIONS,
-        ),
-        t2(
-            "penalties",
-            "行政处罚",
-            &[],
-            "第二十条第（六）项",
-            DECISIONS,
-        ),
-        t2(
-            "enforcement",
-            "行政强制",
-            &[],
-            "第二十条第（六）项",
-            DECISIONS,
-        ),
+        t2("normative_documents", "行政规范性文件", &["规范性文件"], "第二十条第（一）项", COUNT_3),
+        t2("licensing", "行政许可", &[], "第二十条第（五）项", DECISIONS),
+        t2("penalties", "行政处罚", &[], "第二十条第（六）项", DECISIONS),
+        t2("enforcement", "行政强制", &[], "第二十条第（六）项", DECISIONS),
         Row {
             key: "fees",
             label: "行政事业性收费",
             aliases: &[],
             group: "",
-            columns: &[Column {
-                key: "amount",
-                label: "本年收费金额（单位：万元）",
-            }],
+            columns: &[Column { key: "amount", label: "本年收费金额（单位：万元）" }],
             outcome: false,
             block: "第二十条第（八）项",
             decimal: true,
@@ -135,47 +84,17 @@ pub const T2_2021: TableTemplate = TableTemplate {
 };
 
 pub const APPLICANTS: &[Column] = &[
-    Column {
-        key: "natural_person",
-        label: "自然人",
-    },
-    Column {
-        key: "commercial",
-        label: "商业企业",
-    },
-    Column {
-        key: "research",
-        label: "科研机构",
-    },
-    Column {
-        key: "public_interest",
-        label: "社会公益组织",
-    },
-    Column {
-        key: "legal_services",
-        label: "法律服务机构",
-    },
-    Column {
-        key: "other_org",
-        label: "其他",
-    },
-    Column {
-        key: "total",
-        label: "总计",
-    },
+    Column { key: "natural_person", label: "自然人" },
+    Column { key: "commercial", label: "商业企业" },
+    Column { key: "research", label: "科研机构" },
+    Column { key: "public_interest", label: "社会公益组织" },
+    Column { key: "legal_services", label: "法律服务机构" },
+    Column { key: "other_org", label: "其他" },
+    Column { key: "total", label: "总计" },
 ];
 
 pub const fn t3(key: &'static str, label: &'static str, group: &'static str, outcome: bool) -> Row {
-    Row {
-        key,
-        label,
-        aliases: &[],
-        group,
-        columns: APPLICANTS,
-        outcome,
-        block: "",
-        decimal: false,
-    }
+    Row { key, label, aliases: &[], group, columns: APPLICANTS, outcome, block: "", decimal: false }
 }
 
 pub const RESULTS: &str = "三、本年度办理结果";
@@ -189,102 +108,26 @@ pub(super) const T3_HEAD: [Row; 20] = [
     t3("received", "一、本年新收政府信息公开申请数量", "", false),
     t3("carried_in", "二、上年结转政府信息公开申请数量", "", false),
     t3("disclosed", "（一）予以公开", RESULTS, true),
-    t3(
-        "partly_disclosed",
-        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-        RESULTS,
-        true,
-    ),
+    t3("partly_disclosed", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", RESULTS, true),
     t3("withheld.state_secret", "1.属于国家秘密", WITHHELD, true),
-    t3(
-        "withheld.prohibited_by_law",
-        "2.其他法律行政法规禁止公开",
-        WITHHELD,
-        true,
-    ),
-    t3(
-        "withheld.security_stability",
-        "3.危及“三安全一稳定”",
-        WITHHELD,
-        true,
-    ),
-    t3(
-        "withheld.third_party",
-        "4.保护第三方合法权益",
-        WITHHELD,
-        true,
-    ),
-    t3(
-        "withheld.internal_affairs",
-        "5.属于三类内部事务信息",
-        WITHHELD,
-        true,
-    ),
-    t3(
-        "withheld.process_info",
-        "6.属于四类过程性信息",
-        WITHHELD,
-        true,
-    ),
-    t3(
-        "withheld.enforcement_file",
-        "7.属于行政执法案卷",
-        WITHHELD,
-        true,
-    ),
-    t3(
-        "withheld.query_matter",
-        "8.属于行政查询事项",
-        WITHHELD,
-        true,
-    ),
-    t3(
-        "unavailable.not_held",
-        "1.本机关不掌握相关政府信息",
-        UNAVAILABLE,
-        true,
-    ),
-    t3(
-        "unavailable.needs_creation",
-        "2.没有现成信息需要另行制作",
-        UNAVAILABLE,
-        true,
-    ),
-    t3(
-        "unavailable.unclear",
-        "3.补正后申请内容仍不明确",
-        UNAVAILABLE,
-        true,
-    ),
-    t3(
-        "not_processed.petition",
-        "1.信访举报投诉类申请",
-        NOT_PROCESSED,
-        true,
-    ),
+    t3("withheld.prohibited_by_law", "2.其他法律行政法规禁止公开", WITHHELD, true),
+    t3("withheld.security_stability", "3.危及“三安全一稳定”", WITHHELD, true),
+    t3("withheld.third_party", "4.保护第三方合法权益", WITHHELD, true),
+    t3("withheld.internal_affairs", "5.属于三类内部事务信息", WITHHELD, true),
+    t3("withheld.process_info", "6.属于四类过程性信息", WITHHELD, true),
+    t3("withheld.enforcement_file", "7.属于行政执法案卷", WITHHELD, true),
+    t3("withheld.query_matter", "8.属于行政查询事项", WITHHELD, true),
+    t3("unavailable.not_held", "1.本机关不掌握相关政府信息", UNAVAILABLE, true),
+    t3("unavailable.needs_creation", "2.没有现成信息需要另行制作", UNAVAILABLE, true),
+    t3("unavailable.unclear", "3.补正后申请内容仍不明确", UNAVAILABLE, true),
+    t3("not_processed.petition", "1.信访举报投诉类申请", NOT_PROCESSED, true),
     t3("not_processed.duplicate", "2.重复申请", NOT_PROCESSED, true),
-    t3(
-        "not_processed.publication",
-        "3.要求提供公开出版物",
-        NOT_PROCESSED,
-        true,
-    ),
-    t3(
-        "not_processed.excessive",
-        "4.无正当理由大量反复申请",
-        NOT_PROCESSED,
-        true,
-    ),
-    t3(
-        "not_processed.reissue",
-        "5.要求行政机关确认或重新出具已获取信息",
-        NOT_PROCESSED,
-        true,
-    ),
+    t3("not_processed.publication", "3.要求提供公开出版物", NOT_PROCESSED, true),
+    t3("not_processed.excessive", "4.无正当理由大量反复申请", NOT_PROCESSED, true),
+    t3("not_processed.reissue", "5.要求行政机关确认或重新出具已获取信息", NOT_PROCESSED, true),
 ];
 const T3_ROWS: [Row; 25] = {
-    let [a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17, a18, a19] =
-        T3_HEAD;
+    let [a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17, a18, a19] = T3_HEAD;
     [
         a0,
         a1,
@@ -306,39 +149,17 @@ const T3_ROWS: [Row; 25] = {
         a17,
         a18,
         a19,
-        t3(
-            "other.no_correction",
-            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-            OTHER,
-            true,
-        ),
-        t3(
-            "other.fee_unpaid",
-            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-            OTHER,
-            true,
-        ),
+        t3("other.no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", OTHER, true),
+        t3("other.fee_unpaid", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", OTHER, true),
         t3("other.other", "3.其他", OTHER, true),
         t3("total", "（七）总计", RESULTS, false),
         t3("carried_out", "四、结转下年度继续办理", "", false),
     ]
 };
 
-pub const T3_ROW_TOTAL: RowTotal = RowTotal {
-    total: "total",
-    parts: &[
-        "natural_person",
-        "commercial",
-        "research",
-        "public_interest",
-        "legal_services",
-        "other_org",
-    ],
-};
-pub const T3_BALANCE: Balance = Balance {
-    inflow: ["received", "carried_in"],
-    outflow: ["total", "carried_out"],
-};
+pub const T3_ROW_TOTAL: RowTotal =
+    RowTotal { total: "total", parts: &["natural_person", "commercial", "research", "public_interest", "legal_services", "other_org"] };
+pub const T3_BALANCE: Balance = Balance { inflow: ["received", "carried_in"], outflow: ["total", "carried_out"] };
 
 pub const T3_2021: TableTemplate = TableTemplate {
     id: TableId::T3,
@@ -350,39 +171,15 @@ pub const T3_2021: TableTemplate = TableTemplate {
 };
 
 const RESULTS_T4: &[Column] = &[
-    Column {
-        key: "upheld",
-        label: "结果维持",
-    },
-    Column {
-        key: "corrected",
-        label: "结果纠正",
-    },
-    Column {
-        key: "other",
-        label: "其他结果",
-    },
-    Column {
-        key: "pending",
-        label: "尚未审结",
-    },
-    Column {
-        key: "total",
-        label: "总计",
-    },
+    Column { key: "upheld", label: "结果维持" },
+    Column { key: "corrected", label: "结果纠正" },
+    Column { key: "other", label: "其他结果" },
+    Column { key: "pending", label: "尚未审结" },
+    Column { key: "total", label: "总计" },
 ];
 
 const fn t4(key: &'static str, label: &'static str, group: &'static str) -> Row {
-    Row {
-        key,
-        label,
-        aliases: &[],
-        group,
-        columns: RESULTS_T4,
-        outcome: false,
-        block: "",
-        decimal: false,
-    }
+    Row { key, label, aliases: &[], group, columns: RESULTS_T4, outcome: false, block: "", decimal: false }
 }
 
 pub const T4: TableTemplate = TableTemplate {
@@ -393,10 +190,7 @@ pub const T4: TableTemplate = TableTemplate {
         t4("suit_direct", "未经复议直接起诉", "行政诉讼"),
         t4("suit_after_review", "复议后起诉", "行政诉讼"),
     ],
-    row_total: Some(RowTotal {
-        total: "total",
-        parts: &["upheld", "corrected", "other", "pending"],
-    }),
+    row_total: Some(RowTotal { total: "total", parts: &["upheld", "corrected", "other", "pending"] }),
     column_total: None,
     balance: None,
 };

@@ -1,0 +1,76 @@
+//! Files as people have them, turned into the text the parser reads: UTF-8
+//! (with or without BOM), UTF-16, GB18030/GBK, .docx and .html. This is the
+//! native side; the browser uses TextDecoder, DecompressionStream and the DOM.
+
+#[cfg(feature = "cli")]
+mod docx;
+#[cfg(feature = "cli")]
+mod encoding;
+pub mod markup;
+
+#[cfg(feature = "cli")]
+pub use encoding::decode;
+
+use std::fmt;
+
+/// Reports are a few dozen kilobytes; anything this large is not one.
+pub const MAX_BYTES: u64 = 32 * 1024 * 1024;
+
+#[derive(Debug)]
+pub enum InputError {
+    Io(std::io::Error),
+    Empty,
+    TooLarge(u64),
+    Binary,
+    Docx(String),
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            InputError::Io(e) => write!(f, "cannot read: {e}"),
+            InputError::Empty => write!(f, "the file is empty"),
+            InputError::TooLarge(n) => {
+                write!(f, "the file is {:.0} MB, more than the {} MB a report can be", *n as f64 / 1048576.0, MAX_BYTES / 1048576)
+            }
+            InputError::Binary => write!(f, "the file is binary data, not a text, .docx or .html report"),
+            InputError::Docx(why) => write!(f, "not a readable .docx: {why}"),
+        }
+    }
+}
+
+/// Reads a report file of any supported kind into text.
+#[cfg(feature = "cli")]
+pub fn read_file(path: &std::path::Path) -> Result<String, InputError> {
+    let meta = std::fs::metadata(path).map_err(InputError::Io)?;
+    if meta.is_dir() {
+        return Err(InputError::Io(std::io::Error::other("is a directory")));
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(InputError::TooLarge(meta.len()));
+    }
+    let bytes = std::fs::read(path).map_err(InputError::Io)?;
+    if bytes.is_empty() {
+        return Err(InputError::Empty);
+    }
+    let ext = path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).unwrap_or_default();
+    let text = if ext == "docx" || bytes.starts_with(b"PK\x03\x04") {
+        docx::text(&bytes).map_err(InputError::Docx)?
+    } else {
+        let text = decode(&bytes)?;
+        if ext == "html" || ext == "htm" || looks_like_html(&text) {
+            markup::html_to_text(&text)
+        } else {
+            text
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(InputError::Empty);
+    }
+    Ok(text)
+}
+
+fn looks_like_html(t: &str) -> bool {
+    let head: String = t.chars().take(512).collect::<String>().to_ascii_lowercase();
+    head.trim_start().starts_with("<!doctype html") || head.contains("<html")
+}
