@@ -31,6 +31,13 @@ impl Compact {
         Compact { chars, starts, ends }
     }
 
+    /// The part of this view whose source lies in `span` (a copy, cheap next to folding).
+    pub fn view(&self, span: Span) -> Compact {
+        let a = self.at_offset(span.start);
+        let b = self.at_offset(span.end).max(a);
+        Compact { chars: self.chars[a..b].to_vec(), starts: self.starts[a..b].to_vec(), ends: self.ends[a..b].to_vec() }
+    }
+
     pub fn len(&self) -> usize {
         self.chars.len()
     }

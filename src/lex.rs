@@ -63,14 +63,16 @@ pub fn lex(src: &Source) -> Lexed {
     let text = src.text();
     let n = src.line_count();
     let mut lines = Vec::with_capacity(n);
-    let mut tokens = Vec::new();
+    let mut tokens = Vec::with_capacity(text.len() / 6);
+    let mut cell_buf = Vec::new();
+    let mut word_buf = Vec::new();
     for i in 0..n {
         let span = src.line_span(i);
         let s = &text[span.range()];
         let blank = s.chars().all(|c| is_space(c) || c == '\u{000C}');
         let first = tokens.len() as u32;
         if !blank {
-            lex_line(s, span.start as usize, i as u32, &mut tokens);
+            lex_line(s, span.start as usize, i as u32, &mut tokens, &mut cell_buf, &mut word_buf);
         }
         lines.push(Line { span, blank, page_mark: false, first_token: first, end_token: tokens.len() as u32 });
     }
@@ -86,6 +88,11 @@ fn mark_pages(text: &str, lines: &mut [Line]) {
             continue;
         }
         let raw = &text[lines[i].span.range()];
+        // Page marks are short; a line with more text is not one.
+        let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{000C}');
+        if trimmed.len() > 40 || !trimmed.starts_with(|c: char| c.is_ascii_digit() || "-－—–第".contains(c)) {
+            continue;
+        }
         let t: String = raw.chars().map(fold).filter(|c| !is_space(*c) && *c != '\u{000C}').collect();
         let shaped = dashed_page(&t) || is_page_phrase(&t);
         let bare = !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit());
@@ -126,19 +133,27 @@ pub fn dashed_page(t: &str) -> bool {
     !inner.is_empty() && inner.len() <= 3 && inner.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn lex_line(s: &str, base: usize, line: u32, out: &mut Vec<Token>) {
+fn lex_line(
+    s: &str,
+    base: usize,
+    line: u32,
+    out: &mut Vec<Token>,
+    cell_buf: &mut Vec<(usize, usize)>,
+    words: &mut Vec<(usize, usize, Word)>,
+) {
     let tabbed = s.contains(['\t', '|', '\u{FF5C}']);
     let mut cell = 0u16;
-    for (start, end) in cells(s) {
-        lex_cell(&s[start..end], base + start, line, cell, tabbed, out);
+    cells(s, cell_buf);
+    for &(start, end) in cell_buf.iter() {
+        lex_cell(&s[start..end], base + start, line, cell, tabbed, out, words);
         cell = cell.saturating_add(1);
     }
 }
 
 /// Byte ranges of the cells of a line, each trimmed. Empty cells between two
 /// tabs still count, so that column positions survive in tab-separated rows.
-fn cells(s: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+fn cells(s: &str, out: &mut Vec<(usize, usize)>) {
+    out.clear();
     let mut start = 0usize;
     let mut spaces = 0usize; // width of the current run of spaces (U+3000 counts 2)
     let mut run_start = 0usize;
@@ -163,29 +178,28 @@ fn cells(s: &str) -> Vec<(usize, usize)> {
         spaces = 0;
     }
     out.push((start, s.len()));
-    out.into_iter()
-        .map(|(a, b)| {
-            let t = &s[a..b];
-            let lead = t.len() - t.trim_start_matches(|c: char| is_space(c) || c == '\u{000C}').len();
-            let trail = t.len() - t.trim_end_matches(|c: char| is_space(c) || c == '\u{000C}').len();
-            (a + lead, (b - trail).max(a + lead))
-        })
-        .collect()
+    for cell in out.iter_mut() {
+        let (a, b) = *cell;
+        let t = &s[a..b];
+        let lead = t.len() - t.trim_start_matches(is_space).len();
+        let trail = t.len() - t.trim_end_matches(is_space).len();
+        *cell = (a + lead, (b - trail).max(a + lead));
+    }
 }
 
 #[derive(Clone, Copy, PartialEq)]
-enum Word {
+pub(crate) enum Word {
     Number(f64),
     Placeholder,
     Text,
 }
 
-fn lex_cell(s: &str, base: usize, line: u32, cell: u16, tabbed: bool, out: &mut Vec<Token>) {
+fn lex_cell(s: &str, base: usize, line: u32, cell: u16, tabbed: bool, out: &mut Vec<Token>, words: &mut Vec<(usize, usize, Word)>) {
     if s.is_empty() {
         return;
     }
     // Words separated by single spaces.
-    let mut words: Vec<(usize, usize, Word)> = Vec::new();
+    words.clear();
     let mut i = 0;
     let bytes = s.len();
     while i < bytes {
@@ -221,6 +235,11 @@ fn lex_cell(s: &str, base: usize, line: u32, cell: u16, tabbed: bool, out: &mut 
 }
 
 fn classify(w: &str) -> Word {
+    // Most words are Chinese text: decide those without allocating.
+    let first = w.chars().next().map(fold).unwrap_or(' ');
+    if !(first.is_ascii_digit() || matches!(first, '-' | '+' | '/' | '\\' | '*' | '×' | '无')) {
+        return Word::Text;
+    }
     let f: String = w.chars().map(fold).collect();
     if matches!(f.as_str(), "/" | "\\" | "-" | "--" | "---" | "无" | "*" | "×") {
         return Word::Placeholder;

@@ -50,12 +50,12 @@ pub fn check(text: &str) -> Outcome {
 /// there is one (for the cross-year rules).
 pub fn check_with_previous(text: &str, previous: Option<&str>) -> Outcome {
     let source = Source::new(text);
-    let (report, _) = parse::parse(&source);
+    let parsed = parse::parse(&source);
     let previous = previous.map(|p| {
         let src = Source::new(p);
-        let (r, _) = parse::parse(&src);
+        let r = parse::parse(&src).report;
         (src, r)
     });
-    let diagnostics = rules::run(&source, &report, previous.as_ref().map(|(s, r)| (s, r)));
-    Outcome { source, report, diagnostics }
+    let diagnostics = rules::run(&source, &parsed, previous.as_ref().map(|(s, r)| (s, r)));
+    Outcome { source, report: parsed.report, diagnostics }
 }

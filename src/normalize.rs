@@ -22,9 +22,14 @@ pub fn fold(c: char) -> char {
     }
 }
 
-/// True for characters that separate words once folded.
+/// True for characters that separate words (every kind of space, tab, line
+/// and page break).
 pub fn is_space(c: char) -> bool {
-    matches!(fold(c), ' ' | '\r' | '\n' | '\u{000C}' | '\u{000B}')
+    matches!(
+        c,
+        ' ' | '\t' | '\r' | '\n' | '\u{000B}' | '\u{000C}' | '\u{00A0}' | '\u{2002}'
+            ..='\u{200B}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{FEFF}'
+    )
 }
 
 /// Appends the folded form of `s` to `out`, dropping all white space.
@@ -181,7 +186,24 @@ const TRADITIONAL: &[(char, char)] = &[
     ('齊', '齐'),
 ];
 
+/// Which code points of U+4E00..U+A000 have an entry in TRADITIONAL: most
+/// characters are not traditional, and this answers that without a search.
+const TRAD_BITS: [u64; 328] = {
+    let mut bits = [0u64; 328];
+    let mut i = 0;
+    while i < TRADITIONAL.len() {
+        let off = TRADITIONAL[i].0 as u32 - 0x4E00;
+        bits[(off / 64) as usize] |= 1 << (off % 64);
+        i += 1;
+    }
+    bits
+};
+
 fn simplify(c: char) -> char {
+    let off = c as u32 - 0x4E00;
+    if off >= 328 * 64 || TRAD_BITS[(off / 64) as usize] & (1 << (off % 64)) == 0 {
+        return c;
+    }
     match TRADITIONAL.binary_search_by(|(t, _)| t.cmp(&c)) {
         Ok(i) => TRADITIONAL[i].1,
         Err(_) => c,

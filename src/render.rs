@@ -72,18 +72,7 @@ pub fn diagnostic(o: &Outcome, path: &str, d: &Diagnostic, style: Style) -> Stri
     let lspan = src.line_span(line - 1);
     let text = src.slice(lspan);
     // Tabs and form feeds would misalign the underline: show them as spaces.
-    let shown: String = text
-        .chars()
-        .map(|c| {
-            if c == '\t' {
-                ' '
-            } else if c == '\u{000C}' {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
+    let shown: String = text.chars().map(|c| if c == '\t' || c == '\u{000C}' { ' ' } else { c }).collect();
     let start = (d.span.start - lspan.start) as usize;
     let end = (d.span.end.min(lspan.end).max(d.span.start) - lspan.start) as usize;
     let before = text.get(..start).map(|s| s.chars().map(|c| if c == '\t' { 1 } else { width(c) }).sum::<usize>()).unwrap_or(0);

@@ -177,7 +177,7 @@ fn run_check(paths: Vec<PathBuf>, format: Format, previous: Option<PathBuf>, min
         parallel(&files, jobs, |f| {
             let text = read_file(f).ok()?;
             let src = nianbao::Source::new(&text);
-            let (r, _) = nianbao::parse::parse(&src);
+            let r = nianbao::parse::parse(&src).report;
             Some((r.organ?.value, r.year?.value))
         })
     } else {

@@ -54,6 +54,11 @@ impl Alignment {
     }
 }
 
+/// A value token's number (None for a placeholder).
+pub type NumberOf<'a> = &'a dyn Fn(u32) -> Option<f64>;
+/// A row's own relation over its values (None when it has none or a value is missing).
+pub type RowCheck<'a> = &'a dyn Fn(usize, &[Option<f64>]) -> Option<bool>;
+
 const SKIP_ROW: f32 = 1.0;
 const SKIP_GROUP: f32 = 0.6;
 const SKIP_PAGE: f32 = 0.05;
@@ -67,8 +72,52 @@ fn label_score(sim: f32) -> f32 {
     1.5 * sim - 0.35
 }
 
+/// Every row's label bigrams, indexed by bigram: one pass over a group's
+/// bigrams then scores all rows at once.
+pub struct LabelIndex {
+    /// (bigram, row, label variant, weight), sorted by bigram.
+    entries: Vec<(u64, u16, u8, f32)>,
+    /// Total weight of each row's label variants.
+    totals: Vec<Vec<f32>>,
+}
+
+impl LabelIndex {
+    pub fn new(rows: &[RowSpec]) -> LabelIndex {
+        let mut entries = Vec::new();
+        for (r, row) in rows.iter().enumerate() {
+            for (v, label) in row.labels.iter().enumerate() {
+                entries.extend(label.iter().map(|&(b, w)| (b, r as u16, v as u8, w)));
+            }
+        }
+        entries.sort_by_key(|e| e.0);
+        let totals = rows.iter().map(|row| row.labels.iter().map(|l| l.iter().map(|(_, w)| w).sum()).collect()).collect();
+        LabelIndex { entries, totals }
+    }
+
+    /// The similarity of every (row, group) pair, row-major: sims[row * groups + group].
+    pub fn similarities(&self, groups: &[Group]) -> Vec<f32> {
+        let g = groups.len();
+        let mut sims = vec![0f32; self.totals.len() * g];
+        let mut acc: Vec<Vec<f32>> = self.totals.iter().map(|t| vec![0.0; t.len()]).collect();
+        for (j, grp) in groups.iter().enumerate() {
+            acc.iter_mut().for_each(|a| a.iter_mut().for_each(|x| *x = 0.0));
+            for b in &grp.bigrams {
+                let at = self.entries.partition_point(|e| e.0 < *b);
+                for e in self.entries[at..].iter().take_while(|e| e.0 == *b) {
+                    acc[e.1 as usize][e.2 as usize] += e.3;
+                }
+            }
+            for (r, (a, t)) in acc.iter().zip(&self.totals).enumerate() {
+                sims[r * g + j] = a.iter().zip(t).map(|(x, tot)| if *tot > 0.0 { x / tot } else { 0.0 }).fold(0.0, f32::max);
+            }
+        }
+        sims
+    }
+}
+
 /// Similarity of a group's context with a row's label: the weighted share of
 /// the label's bigrams that occur in the context (rare bigrams weigh more).
+#[cfg(test)]
 pub fn similarity(group: &Group, row: &RowSpec) -> f32 {
     row.labels
         .iter()
@@ -94,19 +143,14 @@ enum Move {
 /// Aligns `rows` with `groups`. `number` gives a value token's number (None for
 /// a placeholder); `row_ok` checks a row's own relation (None when it has none
 /// or a cell is missing).
-pub fn align(
-    rows: &[RowSpec],
-    groups: &[Group],
-    number: &dyn Fn(u32) -> Option<f64>,
-    row_ok: &dyn Fn(usize, &[Option<f64>]) -> Option<bool>,
-) -> Alignment {
+pub fn align(rows: &[RowSpec], groups: &[Group], sims: &[f32], number: NumberOf, row_ok: RowCheck) -> Alignment {
     let r = rows.len();
     let g = groups.len();
     let w = g + 1;
     let mut score = vec![f32::NEG_INFINITY; (r + 1) * w];
     let mut back = vec![Move::Start; (r + 1) * w];
     score[0] = 0.0;
-    let sims: Vec<f32> = (0..r * g).map(|x| similarity(&groups[x % g.max(1)], &rows[x / g.max(1)])).collect();
+    debug_assert_eq!(sims.len(), r * g);
     let sim = |i: usize, j: usize| sims[i * g + j];
 
     for i in 0..=r {
@@ -138,7 +182,11 @@ pub fn align(
                     k += 1;
                 }
                 if width == size {
-                    let (cells_score, _) = read_rows(rows, i, k, &groups[j], number, row_ok);
+                    let cells_score = if k == 1 {
+                        single_row_score(i, &groups[j].values, number, row_ok)
+                    } else {
+                        read_rows(rows, i, k, &groups[j], number, row_ok).0
+                    };
                     let label = if k == 1 { label_score(sim(i, j)) } else { 0.5 * label_score(sim(i, j)) };
                     relax(i + k, j + 1, here + label + cells_score, Move::Place { rows: k as u16, mismatch: false });
                 }
@@ -181,22 +229,37 @@ pub fn align(
     out
 }
 
+/// The relation score of one row read straight from a group, without allocating.
+fn single_row_score(row: usize, values: &[u32], number: NumberOf, row_ok: RowCheck) -> f32 {
+    let mut buf = [None; 16];
+    if values.len() > buf.len() {
+        return 0.0;
+    }
+    for (b, &t) in buf.iter_mut().zip(values) {
+        *b = number(t);
+    }
+    match row_ok(row, &buf[..values.len()]) {
+        Some(true) => RELATION,
+        Some(false) => -RELATION,
+        None => 0.0,
+    }
+}
+
 /// Reads `k` rows from one group whose size equals their widths. Uniform rows
 /// may be split into segments read row by row or column by column; the
 /// segmentation whose row relations hold best wins. Returns (score, cells).
-fn read_rows(
-    rows: &[RowSpec],
-    first: usize,
-    k: usize,
-    group: &Group,
-    number: &dyn Fn(u32) -> Option<f64>,
-    row_ok: &dyn Fn(usize, &[Option<f64>]) -> Option<bool>,
-) -> (f32, Vec<Vec<Option<u32>>>) {
+fn read_rows(rows: &[RowSpec], first: usize, k: usize, group: &Group, number: NumberOf, row_ok: RowCheck) -> (f32, Vec<Vec<Option<u32>>>) {
     let widths: Vec<usize> = (first..first + k).map(|i| rows[i].width).collect();
     let uniform = widths.iter().all(|&x| x == widths[0]);
     let rel = |row: usize, toks: &[Option<u32>]| -> f32 {
-        let vals: Vec<Option<f64>> = toks.iter().map(|t| t.and_then(number)).collect();
-        match row_ok(row, &vals) {
+        let mut vals = [None; 16];
+        if toks.len() > vals.len() {
+            return 0.0;
+        }
+        for (v, t) in vals.iter_mut().zip(toks) {
+            *v = t.and_then(number);
+        }
+        match row_ok(row, &vals[..toks.len()]) {
             Some(true) => RELATION,
             Some(false) => -RELATION,
             None => 0.0,
@@ -215,6 +278,21 @@ fn read_rows(
         return (score, cells);
     }
     let wd = widths[0];
+    let segment_score = |o: usize, m: usize| -> f32 {
+        let base = o * wd;
+        let mut s = if m > 1 { -COLUMN_MAJOR } else { 0.0 };
+        let mut c = [None; 16];
+        if wd > c.len() {
+            return s;
+        }
+        for r in 0..m {
+            for (col, slot) in c.iter_mut().enumerate().take(wd) {
+                *slot = Some(group.values[base + col * m + r]);
+            }
+            s += rel(first + o + r, &c[..wd]);
+        }
+        s
+    };
     let segment = |o: usize, m: usize| -> (f32, Vec<Vec<Option<u32>>>) {
         let base = o * wd;
         let mut s = if m > 1 { -COLUMN_MAJOR } else { 0.0 };
@@ -233,8 +311,7 @@ fn read_rows(
             continue;
         }
         for m in 1..=k - o {
-            let (s, _) = segment(o, m);
-            let total = best[o].0 + s;
+            let total = best[o].0 + segment_score(o, m);
             if total > best[o + m].0 {
                 best[o + m] = (total, m);
             }
@@ -290,7 +367,9 @@ mod tests {
         let weights = label_weights(&labels);
         let rows: Vec<RowSpec> = weights.into_iter().map(|l| RowSpec { width: 1, labels: l }).collect();
         let groups = vec![group(0..1, "规章"), group(1..2, "行政许可"), group(2..3, "行政处罚")];
-        let a = align(&rows, &groups, &|t| Some(t as f64), &|_, _| None);
+        let sims = LabelIndex::new(&rows).similarities(&groups);
+        assert_eq!(sims[2 * 3 + 1], similarity(&groups[1], &rows[2]));
+        let a = align(&rows, &groups, &sims, &|t| Some(t as f64), &|_, _| None);
         assert_eq!(a.rows[0].as_ref().unwrap().group, 0);
         assert!(a.rows[1].is_none());
         assert_eq!(a.rows[2].as_ref().unwrap().group, 1);
@@ -303,7 +382,7 @@ mod tests {
         let rows: Vec<RowSpec> = (0..2).map(|_| RowSpec { width: 3, labels: vec![] }).collect();
         let vals = [1.0, 2.0, 3.0, 4.0, 4.0, 6.0];
         let groups = vec![group(0..6, "")];
-        let a = align(&rows, &groups, &|t| Some(vals[t as usize]), &|_, v| match v {
+        let a = align(&rows, &groups, &[0.0, 0.0], &|t| Some(vals[t as usize]), &|_, v| match v {
             [Some(a), Some(b), Some(t)] => Some(a + b == *t),
             _ => None,
         });

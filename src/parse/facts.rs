@@ -15,19 +15,18 @@ pub struct Facts {
     pub signature_date: Option<Fact<Date>>,
 }
 
-pub fn read(src: &Source, lx: &Lexed, sections: &[Section]) -> Facts {
+pub fn read(src: &Source, lx: &Lexed, doc: &Compact, sections: &[Section]) -> Facts {
     // The preamble: everything before section 一 (or the first 60 lines).
     let head_end = sections.first().map(|s| s.span.start as usize).unwrap_or_else(|| {
         let n = lx.lines.len().min(60);
         lx.lines.get(n.saturating_sub(1)).map(|l| l.span.end as usize).unwrap_or(0)
     });
-    let head = Compact::new(&src.text()[..head_end], 0);
+    let head = doc.view(Span::new(0, head_end));
     let title = title(src, lx, head_end);
     let period = period(&head).or_else(|| {
         // Some reports state the period in section 一 instead.
         let end = sections.get(1).map(|s| s.span.start as usize).unwrap_or(src.text().len()).min(head_end + 4000);
-        let end = floor_char(src.text(), end);
-        period(&Compact::new(&src.text()[head_end..end], head_end))
+        period(&doc.view(Span::new(head_end, end)))
     });
     let contact = contact(&head);
     let signature_date = signature(src, lx);
@@ -38,13 +37,6 @@ pub fn read(src: &Source, lx: &Lexed, sections: &[Section]) -> Facts {
     let organ = organ.or_else(|| contact_organ(&head));
     let year = year.or_else(|| period.as_ref().map(|p| Fact { value: p.from.year, span: p.span }));
     Facts { title, organ, year, period, contact, signature_date }
-}
-
-fn floor_char(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// The title: the first short line near the top naming a 年度报告, with the

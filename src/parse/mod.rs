@@ -8,17 +8,28 @@ mod tables;
 pub use facts::date_in;
 pub use tables::row_relation;
 
+use crate::compact::Compact;
 use crate::lex::{lex, Lexed};
 use crate::report::{Anomaly, Generation, Report};
 use crate::source::{Source, Span};
 
+/// What parsing yields: the model, and the views of the text it was read from
+/// (the rules read the same views instead of folding the text again).
+pub struct Parsed {
+    pub report: Report,
+    pub lexed: Lexed,
+    /// The whole text folded and without spacing.
+    pub doc: Compact,
+}
+
 /// Parses a report. Never fails: what cannot be read is None or null.
-pub fn parse(src: &Source) -> (Report, Lexed) {
+pub fn parse(src: &Source) -> Parsed {
     let lx = lex(src);
-    let sections = sections::find(src, &lx);
-    let facts = facts::read(src, &lx, &sections);
+    let doc = Compact::new(src.text(), 0);
+    let sections = sections::find(src, &lx, &doc);
+    let facts = facts::read(src, &lx, &doc, &sections);
     let mut anomalies = Vec::new();
-    let tables = tables::read(src, &lx, &sections, &mut anomalies);
+    let tables = tables::read(&lx, &doc, &sections, &mut anomalies);
     residue(src, &lx, &mut anomalies);
     let template = generation(src, &tables, &anomalies, &sections);
     let report = Report {
@@ -33,7 +44,7 @@ pub fn parse(src: &Source) -> (Report, Lexed) {
         tables,
         anomalies,
     };
-    (report, lx)
+    Parsed { report, lexed: lx, doc }
 }
 
 fn generation(src: &Source, tables: &crate::report::Tables, anomalies: &[Anomaly], sections: &[crate::report::Section]) -> Generation {
@@ -55,7 +66,11 @@ fn generation(src: &Source, tables: &crate::report::Tables, anomalies: &[Anomaly
 fn residue(src: &Source, lx: &Lexed, out: &mut Vec<Anomaly>) {
     for line in &lx.lines {
         if line.page_mark {
-            out.push(Anomaly::Residue { what: "页码", span: line.span });
+            let raw = src.slice(line.span);
+            let lead = raw.len() - raw.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{000C}').len();
+            let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{000C}');
+            let start = line.span.start as usize + lead;
+            out.push(Anomaly::Residue { what: "页码", span: Span::new(start, start + trimmed.len()) });
         }
     }
     // **bold**: one finding for the pair on a line, or for a lone marker.
@@ -71,27 +86,27 @@ fn residue(src: &Source, lx: &Lexed, out: &mut Vec<Anomaly>) {
             from = end;
         }
     }
+    // Bookmarks and entities: one pass over the bytes that can start one.
     let t = src.text();
-    for (pat, what) in [
-        ("[bookmark:", "书签标记"),
-        ("&nbsp;", "HTML 实体"),
-        ("&amp;", "HTML 实体"),
-        ("&lt;", "HTML 实体"),
-        ("&gt;", "HTML 实体"),
-        ("&quot;", "HTML 实体"),
-        ("&#", "HTML 实体"),
-    ] {
-        let mut from = 0;
-        while let Some(i) = t[from..].find(pat) {
-            let at = from + i;
-            let end = match pat {
-                "[bookmark:" => t[at..].find(']').map(|e| at + e + 1).unwrap_or(at + pat.len()),
-                "&#" => t[at..].find(';').filter(|&e| e < 10).map(|e| at + e + 1).unwrap_or(at + pat.len()),
-                _ => at + pat.len(),
-            };
-            out.push(Anomaly::Residue { what, span: Span::new(at, end) });
-            from = end;
-        }
+    for (at, _) in t.match_indices(['[', '&']) {
+        let rest = &t[at..];
+        let (what, end) = if rest.starts_with("[bookmark:") {
+            ("书签标记", rest.find(']').map(|e| at + e + 1).unwrap_or(at + "[bookmark:".len()))
+        } else if let Some(body) = rest.strip_prefix('&') {
+            let Some(e) = body.find(';').filter(|&e| e < 9) else { continue };
+            let name = &body[..e];
+            let entity = matches!(name, "nbsp" | "amp" | "lt" | "gt" | "quot" | "apos" | "ldquo" | "rdquo" | "mdash" | "hellip")
+                || (name.starts_with('#')
+                    && name.len() > 1
+                    && name[1..].trim_start_matches(['x', 'X']).bytes().all(|b| b.is_ascii_hexdigit()));
+            if !entity {
+                continue;
+            }
+            ("HTML 实体", at + e + 2)
+        } else {
+            continue;
+        };
+        out.push(Anomaly::Residue { what, span: Span::new(at, end) });
     }
 }
 
@@ -117,7 +132,6 @@ pub fn strip_residue(s: &str) -> String {
 pub fn core_label(s: &str) -> String {
     let c = strip_residue(&crate::normalize::compact(s));
     let mut chars: &[char] = &c.chars().collect::<Vec<_>>();
-    let owned: Vec<char>;
     for _ in 0..2 {
         if chars.first() == Some(&'(') {
             if let Some(close) = chars.iter().take(5).position(|&c| c == ')') {
@@ -132,8 +146,7 @@ pub fn core_label(s: &str) -> String {
         }
         break;
     }
-    owned = chars.to_vec();
-    owned.into_iter().collect()
+    chars.iter().collect()
 }
 
 #[cfg(test)]

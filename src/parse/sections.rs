@@ -4,15 +4,15 @@
 //! exactly a template heading) whose words name one of the sections. Table 三's
 //! row labels are also numbered 一、 to 四、, so the words decide, not the number.
 
+use crate::compact::Compact;
 use crate::lex::Lexed;
-use crate::normalize::compact;
 use crate::report::Section;
 use crate::source::{Source, Span};
 use crate::template::{SectionTemplate, SECTIONS};
 
 const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
 
-pub fn find(src: &Source, lx: &Lexed) -> Vec<Section> {
+pub fn find(src: &Source, lx: &Lexed, doc: &Compact) -> Vec<Section> {
     let mut found: Vec<Section> = Vec::new();
     for (i, line) in lx.lines.iter().enumerate() {
         if line.blank || line.page_mark {
@@ -21,7 +21,15 @@ pub fn find(src: &Source, lx: &Lexed) -> Vec<Section> {
         if lx.line_tokens(i).iter().any(|t| t.is_value()) {
             continue;
         }
-        let text = crate::parse::strip_residue(&compact(src.slice(line.span)));
+        // Headings are short or start with their numeral: skip prose lines cheaply.
+        let raw = src.slice(line.span).trim_start_matches(|c: char| c.is_whitespace() || c == '*' || c == '\u{000C}');
+        let mut cs = raw.chars();
+        let numbered = cs.next().is_some_and(|c| NUMERALS.contains(&c)) && cs.next().is_some_and(|c| "、.．，,:：".contains(c));
+        if !(numbered || raw.starts_with('[') || raw.len() <= 60) || raw.len() > 200 {
+            continue;
+        }
+        let (a, b) = (doc.at_offset(line.span.start), doc.at_offset(line.span.end));
+        let text = crate::parse::strip_residue(&doc.string(a, b));
         let Some((tpl, variant)) = heading(&text) else {
             continue;
         };
@@ -45,7 +53,8 @@ fn heading(text: &str) -> Option<(&'static SectionTemplate, bool)> {
     let rest: String = if numbered { chars[2..].iter().collect() } else { text.to_string() };
     let rest = rest.trim_end_matches(['。', '.', ':']);
     for tpl in SECTIONS {
-        let plain = &compact(tpl.heading)[tpl.heading.find('、').map(|i| i + '、'.len_utf8()).unwrap_or(0)..];
+        // Template headings are already folded and space-free (checked by a test).
+        let plain = &tpl.heading[tpl.heading.find('、').map(|i| i + '、'.len_utf8()).unwrap_or(0)..];
         let exact = rest == plain;
         if numbered {
             if exact {
@@ -54,7 +63,7 @@ fn heading(text: &str) -> Option<(&'static SectionTemplate, bool)> {
             if tpl.keywords.iter().any(|k| rest.contains(k)) && !rest.contains('。') {
                 return Some((tpl, true));
             }
-        } else if exact || tpl.variants.iter().any(|v| rest == compact(v)) {
+        } else if exact || tpl.variants.contains(&rest) {
             return Some((tpl, !exact));
         }
     }
@@ -64,6 +73,17 @@ fn heading(text: &str) -> Option<(&'static SectionTemplate, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::compact;
+
+    #[test]
+    fn template_headings_are_folded() {
+        for t in SECTIONS {
+            assert_eq!(compact(t.heading), t.heading);
+            for v in t.variants {
+                assert_eq!(compact(v), *v);
+            }
+        }
+    }
 
     #[test]
     fn headings_and_row_labels() {

@@ -1,11 +1,11 @@
 //! Reading tables 二, 三 and 四 by aligning their regions with the template.
 
-use super::align::{align, bigrams, label_weights, Alignment, Group, RowSpec};
+use super::align::{align, bigrams, label_weights, Alignment, Group, LabelIndex, RowSpec};
 use super::{core_label, strip_residue};
-use crate::lex::{Kind, Lexed, Token};
+use crate::lex::{Kind, Lexed};
 use crate::normalize::compact;
 use crate::report::{Anomaly, Cell, RowRead, Section, TableRead, Tables};
-use crate::source::{Source, Span};
+use crate::source::Span;
 use crate::template::{candidates, TableId, TableTemplate, SIGNALS_2019};
 
 /// More groups than this in one table region is not a table we can align.
@@ -13,7 +13,7 @@ const MAX_GROUPS: usize = 2000;
 /// How much of a group's preceding text identifies its row.
 const CONTEXT_CHARS: usize = 80;
 
-pub fn read(src: &Source, lx: &Lexed, sections: &[Section], anomalies: &mut Vec<Anomaly>) -> Tables {
+pub fn read(lx: &Lexed, doc: &crate::compact::Compact, sections: &[Section], anomalies: &mut Vec<Anomaly>) -> Tables {
     let mut tables = Tables::default();
     for id in [TableId::T2, TableId::T3, TableId::T4] {
         let Some(region) = region(sections, id.section()) else {
@@ -23,10 +23,11 @@ pub fn read(src: &Source, lx: &Lexed, sections: &[Section], anomalies: &mut Vec<
         if !toks.iter().any(|&t| lx.tokens[t as usize].is_value()) {
             continue;
         }
+        let tx = Texts::new(lx, doc, &toks);
         let table = if id == TableId::T4 {
-            read_t4(src, lx, &toks, region, anomalies)
+            read_t4(lx, &tx, &toks, region, anomalies)
         } else {
-            read_aligned(src, lx, id, &toks, region, anomalies)
+            read_aligned(lx, &tx, id, &toks, region, anomalies)
         };
         match id {
             TableId::T2 => tables.t2 = Some(table),
@@ -35,7 +36,7 @@ pub fn read(src: &Source, lx: &Lexed, sections: &[Section], anomalies: &mut Vec<
         }
     }
     if let Some(t2) = &tables.t2 {
-        signals_2019(src, t2.span, anomalies);
+        signals_2019(doc, t2.span, anomalies);
     }
     tables
 }
@@ -53,8 +54,31 @@ fn region_tokens(lx: &Lexed, region: Span) -> Vec<u32> {
     (first..last).filter(|&i| !lx.lines[lx.tokens[i].line as usize].page_mark).map(|i| i as u32).collect()
 }
 
-fn tok_text(src: &Source, t: &Token) -> String {
-    strip_residue(&compact(src.slice(t.span)))
+/// The folded text of each text token of a region, computed once.
+struct Texts {
+    first: u32,
+    texts: Vec<String>,
+}
+
+impl Texts {
+    fn new(lx: &Lexed, doc: &crate::compact::Compact, toks: &[u32]) -> Texts {
+        let first = toks.first().copied().unwrap_or(0);
+        let last = toks.last().map(|&t| t + 1).unwrap_or(first);
+        let texts = (first..last)
+            .map(|t| {
+                let tok = &lx.tokens[t as usize];
+                if tok.is_value() {
+                    String::new()
+                } else {
+                    strip_residue(&doc.string(doc.at_offset(tok.span.start), doc.at_offset(tok.span.end)))
+                }
+            })
+            .collect();
+        Texts { first, texts }
+    }
+    fn get(&self, t: u32) -> &str {
+        self.texts.get((t - self.first) as usize).map(String::as_str).unwrap_or("")
+    }
 }
 
 fn number(lx: &Lexed, t: u32) -> Option<f64> {
@@ -64,7 +88,7 @@ fn number(lx: &Lexed, t: u32) -> Option<f64> {
     }
 }
 
-fn build_groups(src: &Source, lx: &Lexed, toks: &[u32]) -> Vec<Group> {
+fn build_groups(lx: &Lexed, tx: &Texts, toks: &[u32]) -> Vec<Group> {
     let mut groups = Vec::new();
     let mut cur = Group::default();
     for &t in toks {
@@ -81,7 +105,7 @@ fn build_groups(src: &Source, lx: &Lexed, toks: &[u32]) -> Vec<Group> {
         groups.push(cur);
     }
     for g in &mut groups {
-        let text: String = g.context.iter().map(|&t| tok_text(src, &lx.tokens[t as usize])).collect();
+        let text: String = g.context.iter().map(|&t| tx.get(t)).collect();
         let chars: Vec<char> = text.chars().collect();
         let tail = &chars[chars.len().saturating_sub(CONTEXT_CHARS)..];
         g.bigrams = bigrams(tail);
@@ -90,10 +114,40 @@ fn build_groups(src: &Source, lx: &Lexed, toks: &[u32]) -> Vec<Group> {
     groups
 }
 
-fn row_specs(tpl: &TableTemplate) -> Vec<RowSpec> {
+/// What the aligner and the label check need of a template, computed once per
+/// process: the templates are constants.
+struct Prepared {
+    specs: Vec<RowSpec>,
+    index: LabelIndex,
+    /// Each row's label without numbering, and its aliases likewise.
+    cores: Vec<(Vec<char>, Vec<Vec<char>>)>,
+}
+
+fn prepared(tpl: &'static TableTemplate) -> &'static Prepared {
+    static CACHE: std::sync::OnceLock<Vec<(usize, Prepared)>> = std::sync::OnceLock::new();
+    let all = CACHE.get_or_init(|| {
+        [TableId::T2, TableId::T3, TableId::T4]
+            .iter()
+            .flat_map(|&id| candidates(id).iter())
+            .map(|t| (*t as *const TableTemplate as usize, prepare(t)))
+            .collect()
+    });
+    let key = tpl as *const TableTemplate as usize;
+    &all.iter().find(|(k, _)| *k == key).expect("every template is a candidate").1
+}
+
+fn prepare(tpl: &TableTemplate) -> Prepared {
     let labels: Vec<Vec<String>> =
         tpl.rows.iter().map(|r| std::iter::once(r.label).chain(r.aliases.iter().copied()).map(core_label).collect()).collect();
-    label_weights(&labels).into_iter().zip(tpl.rows).map(|(labels, r)| RowSpec { width: r.width(), labels }).collect()
+    let specs: Vec<RowSpec> =
+        label_weights(&labels).into_iter().zip(tpl.rows).map(|(labels, r)| RowSpec { width: r.width(), labels }).collect();
+    let index = LabelIndex::new(&specs);
+    let cores = tpl
+        .rows
+        .iter()
+        .map(|r| (core_label(r.label).chars().collect(), r.aliases.iter().map(|a| core_label(a).chars().collect()).collect()))
+        .collect();
+    Prepared { specs, index, cores }
 }
 
 /// The template's own relation for one row: its total equals the sum of its parts.
@@ -108,15 +162,43 @@ pub fn row_relation(tpl: &TableTemplate, row: usize, vals: &[Option<f64>]) -> Op
     Some((sum - total).abs() < 1e-6)
 }
 
-fn read_aligned(src: &Source, lx: &Lexed, id: TableId, toks: &[u32], region: Span, anomalies: &mut Vec<Anomaly>) -> TableRead {
-    let groups = build_groups(src, lx, toks);
+fn read_aligned(lx: &Lexed, tx: &Texts, id: TableId, toks: &[u32], region: Span, anomalies: &mut Vec<Anomaly>) -> TableRead {
+    let groups = build_groups(lx, tx, toks);
     let num = |t: u32| number(lx, t);
-    let mut best: Option<(&'static TableTemplate, Alignment)> = None;
+    struct Best {
+        a: Alignment,
+        clean: bool,
+    }
+    let mut best: Option<(&'static TableTemplate, Best)> = None;
     if groups.len() <= MAX_GROUPS {
         let base = candidates(id)[0];
         for tpl in candidates(id) {
-            let specs = row_specs(tpl);
-            let a = align(&specs, &groups, &num, &|r, v| row_relation(tpl, r, v));
+            // The current format read cleanly (every row found under its own
+            // label, no group left over): no other format needs trying.
+            if best.as_ref().is_some_and(|(_, b)| b.clean) {
+                break;
+            }
+            let prep = prepared(tpl);
+            let specs = &prep.specs;
+            let sims = prep.index.similarities(&groups);
+            // Column indices of each row's relation, looked up once.
+            let rel: Vec<Option<(usize, Vec<usize>)>> = tpl
+                .rows
+                .iter()
+                .map(|r| {
+                    let rt = tpl.row_total.as_ref()?;
+                    Some((r.column(rt.total)?, rt.parts.iter().map(|p| r.column(p)).collect::<Option<Vec<_>>>()?))
+                })
+                .collect();
+            let row_ok = |r: usize, v: &[Option<f64>]| -> Option<bool> {
+                let (total, parts) = rel[r].as_ref()?;
+                let mut sum = 0.0;
+                for &p in parts {
+                    sum += (*v.get(p)?)?;
+                }
+                Some((sum - (*v.get(*total)?)?).abs() < 1e-6)
+            };
+            let a = align(specs, &groups, &sims, &num, &row_ok);
             // Another format's variant wins only on evidence: it scores better
             // and places a row that the current format does not have.
             let own_row = std::ptr::eq(*tpl, base)
@@ -124,11 +206,15 @@ fn read_aligned(src: &Source, lx: &Lexed, id: TableId, toks: &[u32], region: Spa
                     p.is_some()
                         && base.row(r.key).is_none_or(|b| base.rows[b].columns.len() != r.columns.len() || base.rows[b].label != r.label)
                 });
-            if own_row && best.as_ref().is_none_or(|(_, b)| a.score > b.score) {
-                best = Some((tpl, a));
+            if own_row && best.as_ref().is_none_or(|(_, b)| a.score > b.a.score) {
+                let g = groups.len();
+                let clean = a.skipped.iter().all(|&j| groups[j].page_like)
+                    && a.rows.iter().enumerate().all(|(i, p)| p.as_ref().is_some_and(|p| !p.mismatch && sims[i * g + p.group] >= 0.5));
+                best = Some((tpl, Best { a, clean }));
             }
         }
     }
+    let best = best.map(|(t, b)| (t, b.a));
     let tpl = best.as_ref().map(|b| b.0).unwrap_or(candidates(id)[0]);
     let mut table = TableRead { id, template: tpl, rows: vec![RowRead::default(); tpl.rows.len()], span: region, unreadable: false };
     for (i, row) in table.rows.iter_mut().enumerate() {
@@ -148,7 +234,7 @@ fn read_aligned(src: &Source, lx: &Lexed, id: TableId, toks: &[u32], region: Spa
         row.found = p.found;
         let first_of_group = i == 0 || a.rows[i - 1].as_ref().is_none_or(|q| q.group != p.group);
         if first_of_group {
-            row.label = g.context.iter().map(|&t| tok_text(src, &lx.tokens[t as usize])).collect();
+            row.label = g.context.iter().map(|&t| tx.get(t)).collect();
             row.label_span = g.context.last().map(|&t| lx.tokens[t as usize].span);
         }
         if p.mismatch {
@@ -161,7 +247,7 @@ fn read_aligned(src: &Source, lx: &Lexed, id: TableId, toks: &[u32], region: Spa
             let used: Vec<u32> = p.cells.iter().flatten().copied().collect();
             row.values_span = cover(lx, &used);
             if !p.shared {
-                if let Some((found, span)) = label_variant(src, lx, &tpl.rows[i], g, groups.get(p.group + 1)) {
+                if let Some((found, span)) = label_variant(lx, tx, &prepared(tpl).cores[i], g, groups.get(p.group + 1)) {
                     anomalies.push(Anomaly::RowLabel { table: id, row: i, found, span });
                 }
             }
@@ -170,7 +256,7 @@ fn read_aligned(src: &Source, lx: &Lexed, id: TableId, toks: &[u32], region: Spa
     for &i in &mismatched {
         let p = a.rows[i].as_ref().expect("mismatched rows are placed");
         let g = &groups[p.group];
-        let recovered = recover(src, lx, &mut table, i, g);
+        let recovered = recover(lx, tx, &mut table, i, g);
         let span = table.rows[i].values_span.unwrap_or(region);
         anomalies.push(Anomaly::CellCount { table: id, row: i, expected: tpl.rows[i].width(), found: p.found, span, recovered });
     }
@@ -182,7 +268,7 @@ fn read_aligned(src: &Source, lx: &Lexed, id: TableId, toks: &[u32], region: Spa
         }
         if let Some(&t) = g.context.last() {
             let tok = &lx.tokens[t as usize];
-            anomalies.push(Anomaly::ExtraRow { table: id, label: tok_text(src, tok), span: tok.span });
+            anomalies.push(Anomaly::ExtraRow { table: id, label: tx.get(t).to_string(), span: tok.span });
         }
     }
     if tpl.format == "2019" && id == TableId::T3 {
@@ -191,7 +277,7 @@ fn read_aligned(src: &Source, lx: &Lexed, id: TableId, toks: &[u32], region: Spa
             anomalies.push(Anomaly::Signal2019 { text: "（六）其他处理（单行）", span });
         }
     }
-    column_headers(src, lx, &table, &a, &groups, anomalies);
+    column_headers(lx, tx, &table, &a, &groups, anomalies);
     table
 }
 
@@ -238,7 +324,7 @@ fn missing_rows(table: &TableRead, a: &Alignment, region: Span, anomalies: &mut 
 /// Recovers a row that carried a wrong number of values: by column position
 /// under the block's header (tab-separated rows), or by the only reading that
 /// satisfies the template's sums. Otherwise its cells stay None.
-fn recover(src: &Source, lx: &Lexed, table: &mut TableRead, i: usize, g: &Group) -> bool {
+fn recover(lx: &Lexed, tx: &Texts, table: &mut TableRead, i: usize, g: &Group) -> bool {
     let tpl = table.template;
     let row = &tpl.rows[i];
     let vals = &g.values;
@@ -255,8 +341,8 @@ fn recover(src: &Source, lx: &Lexed, table: &mut TableRead, i: usize, g: &Group)
                 .context
                 .iter()
                 .rev()
-                .map(|&t| &lx.tokens[t as usize])
-                .find(|t| t.tabbed && t.line != line && tok_text(src, t).contains(&label));
+                .find(|&&t| lx.tokens[t as usize].tabbed && lx.tokens[t as usize].line != line && tx.get(t).contains(&label))
+                .map(|&t| &lx.tokens[t as usize]);
             let Some(h) = header else { return false };
             let Some(&v) = vals.iter().find(|&&t| lx.tokens[t as usize].cell == h.cell) else {
                 return false;
@@ -339,26 +425,25 @@ fn columns_hold(table: &TableRead, i: usize) -> bool {
 
 /// A row label that is recognisably the template's but worded differently
 /// ("其他法律法规禁止公开" for "其他法律行政法规禁止公开", "其它" for "其他").
-fn label_variant(src: &Source, lx: &Lexed, row: &crate::template::Row, g: &Group, next: Option<&Group>) -> Option<(String, Span)> {
-    let target: Vec<char> = core_label(row.label).chars().collect();
-    let aliases: Vec<Vec<char>> = row.aliases.iter().map(|a| core_label(a).chars().collect()).collect();
+fn label_variant(lx: &Lexed, tx: &Texts, core: &(Vec<char>, Vec<Vec<char>>), g: &Group, next: Option<&Group>) -> Option<(String, Span)> {
+    let (target, aliases) = core;
     // The label's text: the end of this group's context, plus the first
     // fragment after the values (PDF text wraps labels around the numbers).
     let mut window: Vec<(String, Span)> = Vec::new();
     let mut len = 0;
     for &t in g.context.iter().rev() {
         let tok = &lx.tokens[t as usize];
-        let s = tok_text(src, tok);
+        let s = tx.get(t).to_string();
         len += s.chars().count();
         window.insert(0, (s, tok.span));
         if len >= target.len() + 12 {
             break;
         }
     }
-    let after = next.and_then(|n| n.context.first()).map(|&t| (tok_text(src, &lx.tokens[t as usize]), lx.tokens[t as usize].span));
+    let after = next.and_then(|n| n.context.first()).map(|&t| (tx.get(t).to_string(), lx.tokens[t as usize].span));
     let joined: Vec<char> =
         window.iter().map(|w| w.0.as_str()).chain(after.as_ref().map(|a| a.0.as_str())).collect::<String>().chars().collect();
-    if is_subsequence(&target, &joined) {
+    if is_subsequence(target, &joined) {
         return None;
     }
     // Which fragment is the label: the one sharing most with the template's.
@@ -366,11 +451,11 @@ fn label_variant(src: &Source, lx: &Lexed, row: &crate::template::Row, g: &Group
         .iter()
         .map(|(s, sp)| {
             let core: Vec<char> = core_label(s).chars().collect();
-            (s.clone(), *sp, lcs(&target, &core) as f32 / target.len().max(core.len()).max(1) as f32)
+            (s.clone(), *sp, lcs(target, &core) as f32 / target.len().max(core.len()).max(1) as f32)
         })
         .max_by(|a, b| a.2.total_cmp(&b.2))?;
     let core: Vec<char> = core_label(&text).chars().collect();
-    if aliases.iter().any(|a| *a == core) {
+    if aliases.contains(&core) {
         return Some((text, span));
     }
     let threshold = if target.len() <= 4 { 0.5 } else { 0.6 };
@@ -396,7 +481,7 @@ fn lcs(a: &[char], b: &[char]) -> usize {
 
 /// Table 二's column headers: a block headed by another block's column, or by
 /// a 2019 column, where the template's header is absent.
-fn column_headers(src: &Source, lx: &Lexed, table: &TableRead, a: &Alignment, groups: &[Group], anomalies: &mut Vec<Anomaly>) {
+fn column_headers(lx: &Lexed, tx: &Texts, table: &TableRead, a: &Alignment, groups: &[Group], anomalies: &mut Vec<Anomaly>) {
     if table.id != TableId::T2 || table.template.format != "2021" {
         return;
     }
@@ -411,7 +496,7 @@ fn column_headers(src: &Source, lx: &Lexed, table: &TableRead, a: &Alignment, gr
         let Some(p) = &a.rows[i] else { continue };
         seen_blocks.push(row.block);
         let ctx: Vec<(String, Span)> =
-            groups[p.group].context.iter().map(|&t| (tok_text(src, &lx.tokens[t as usize]), lx.tokens[t as usize].span)).collect();
+            groups[p.group].context.iter().map(|&t| (tx.get(t).to_string(), lx.tokens[t as usize].span)).collect();
         let joined: String = ctx.iter().map(|c| c.0.as_str()).collect();
         for (c, col) in row.columns.iter().enumerate() {
             let want = compact(col.label);
@@ -433,8 +518,8 @@ fn column_headers(src: &Source, lx: &Lexed, table: &TableRead, a: &Alignment, gr
 }
 
 /// Wording that only the 2019 format prints, anywhere in table 二's region.
-fn signals_2019(src: &Source, region: Span, anomalies: &mut Vec<Anomaly>) {
-    let c = crate::compact::Compact::new(src.slice(region), region.start as usize);
+fn signals_2019(doc: &crate::compact::Compact, region: Span, anomalies: &mut Vec<Anomaly>) {
+    let c = doc.view(region);
     for s in SIGNALS_2019 {
         if let Some(at) = c.find(&compact(s), 0) {
             anomalies.push(Anomaly::Signal2019 { text: s, span: c.span(at, at + compact(s).chars().count()) });
@@ -444,11 +529,11 @@ fn signals_2019(src: &Source, region: Span, anomalies: &mut Vec<Anomaly>) {
 
 /// Table 四 prints its fifteen values in one row under a two-level header; its
 /// reading order survives every layout, so fifteen values are read in order.
-fn read_t4(src: &Source, lx: &Lexed, toks: &[u32], region: Span, anomalies: &mut Vec<Anomaly>) -> TableRead {
+fn read_t4(lx: &Lexed, tx: &Texts, toks: &[u32], region: Span, anomalies: &mut Vec<Anomaly>) -> TableRead {
     let tpl = &crate::template::T4;
     let start = toks.iter().position(|&t| {
         let tok = &lx.tokens[t as usize];
-        !tok.is_value() && tok_text(src, tok).contains("行政复议")
+        !tok.is_value() && tx.get(t).contains("行政复议")
     });
     let after = &toks[start.unwrap_or(0)..];
     let values: Vec<u32> = after.iter().copied().filter(|&t| lx.tokens[t as usize].is_value()).collect();
@@ -467,5 +552,5 @@ fn read_t4(src: &Source, lx: &Lexed, toks: &[u32], region: Span, anomalies: &mut
         }
         return TableRead { id: TableId::T4, template: tpl, rows, span: region, unreadable: false };
     }
-    read_aligned(src, lx, TableId::T4, toks, region, anomalies)
+    read_aligned(lx, tx, TableId::T4, toks, region, anomalies)
 }

@@ -151,8 +151,16 @@ fn root_cause(ctx: &mut Ctx, t: &TableRead, r: usize, c: usize, delta: f64, kind
             Kind::Balance(_) => "本列收支平衡",
         })
         .collect();
+    // The cell is itself a total: the relation that defines it names the finding.
+    let is_total_of = |k: &Kind| match k {
+        Kind::RowTotal(row) => *row == r && tpl.row_total.as_ref().is_some_and(|rt| tpl.rows[r].column(rt.total) == Some(c)),
+        Kind::ColumnTotal(col) => *col == c && tpl.column_total.is_some_and(|k| tpl.row(k) == Some(r)),
+        Kind::Balance(_) => false,
+    };
     let code = if t.id == TableId::T4 {
         "A004"
+    } else if kinds.iter().any(|k| matches!(k, Kind::RowTotal(_)) && is_total_of(k)) {
+        "A003"
     } else if kinds.iter().any(|k| matches!(k, Kind::ColumnTotal(_))) {
         "A002"
     } else if kinds.iter().any(|k| matches!(k, Kind::Balance(_))) {

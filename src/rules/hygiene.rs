@@ -30,6 +30,10 @@ fn residue(ctx: &mut Ctx) {
 /// An item's enumerator at the start of a line: (style, value).
 /// Styles: 0 （一）, 1 （1）, 2 一、, 3 1. or 1、
 fn enumerator(line: &str) -> Option<(u8, u32, usize)> {
+    let first = line.trim_start().chars().next()?;
+    if !(first.is_ascii_digit() || matches!(first, '(' | '（') || "一二三四五六七八九十".contains(first)) {
+        return None;
+    }
     let t: Vec<char> = line.trim_start().chars().map(fold).collect();
     let lead = line.len() - line.trim_start().len();
     let zh = |s: &[char]| crate::normalize::chinese_number(&s.iter().collect::<String>());
@@ -80,17 +84,19 @@ fn numbering(ctx: &mut Ctx) {
 /// H003: doubled full stops and commas, half-width commas between Chinese.
 fn punctuation(ctx: &mut Ctx) {
     let text = ctx.src.text();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let cjk = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
     let mut found = Vec::new();
-    for k in 1..chars.len() {
-        let (i, c) = chars[k];
-        let (_, p) = chars[k - 1];
-        if (c == '。' && p == '。') || (c == '，' && p == '，') {
-            found.push((Span::new(chars[k - 1].0, i + c.len_utf8()), format!("标点重复：“{p}{c}”"), Some(c.to_string())));
-        } else if c == ',' && cjk(p) && chars.get(k + 1).is_some_and(|&(_, n)| cjk(n)) {
-            found.push((Span::new(i, i + 1), "中文之间使用了半角逗号“,”".to_string(), Some("，".to_string())));
+    let mut it = text.char_indices().peekable();
+    let mut prev: Option<(usize, char)> = None;
+    while let Some((i, c)) = it.next() {
+        if let Some((pi, p)) = prev {
+            if (c == '。' && p == '。') || (c == '，' && p == '，') {
+                found.push((Span::new(pi, i + c.len_utf8()), format!("标点重复：“{p}{c}”"), Some(c.to_string())));
+            } else if c == ',' && cjk(p) && it.peek().is_some_and(|&(_, n)| cjk(n)) {
+                found.push((Span::new(i, i + 1), "中文之间使用了半角逗号“,”".to_string(), Some("，".to_string())));
+            }
         }
+        prev = Some((i, c));
     }
     for (span, msg, fix) in found.into_iter().take(50) {
         ctx.emit("H003", span, msg, None, fix);

@@ -275,6 +275,8 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
 pub struct Ctx<'a> {
     pub src: &'a Source,
     pub report: &'a Report,
+    /// The whole text folded and without spacing, from the parser.
+    pub doc: &'a crate::compact::Compact,
     pub previous: Option<(&'a Source, &'a Report)>,
     out: Vec<Diagnostic>,
 }
@@ -305,8 +307,8 @@ pub fn num(v: f64) -> String {
 }
 
 /// Runs every rule over a parsed report; findings sorted by position.
-pub fn run(src: &Source, report: &Report, previous: Option<(&Source, &Report)>) -> Vec<Diagnostic> {
-    let mut ctx = Ctx { src, report, previous, out: Vec::new() };
+pub fn run(src: &Source, parsed: &crate::parse::Parsed, previous: Option<(&Source, &Report)>) -> Vec<Diagnostic> {
+    let mut ctx = Ctx { src, report: &parsed.report, doc: &parsed.doc, previous, out: Vec::new() };
     structure::check(&mut ctx);
     template_rules::check(&mut ctx);
     arithmetic::check(&mut ctx);

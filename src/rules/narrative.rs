@@ -12,9 +12,10 @@ use crate::template::TableId;
 
 pub fn check(ctx: &mut Ctx) {
     for piece in narrative_pieces(ctx) {
-        let c = Compact::new(ctx.src.slice(piece), piece.start as usize);
-        figures(ctx, &c);
-        itemized(ctx, &c);
+        let c = ctx.doc.view(piece);
+        let hits = Hits::new(&c);
+        figures(ctx, &c, &hits);
+        itemized(ctx, &c, &hits);
     }
     fee_statement(ctx);
 }
@@ -85,17 +86,63 @@ fn total(t: Option<&TableRead>, row: &str, col: &str) -> Option<f64> {
     t.filter(|t| !t.unreadable).and_then(|t| t.value(row, col))
 }
 
-fn all_at(c: &Compact, word: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = c.find(word, from) {
-        out.push(i);
-        from = i + 1;
-    }
-    out
+/// Every keyword the narrative rules look for; found in one pass per piece.
+const KEYWORDS: &[&str] = &[
+    "收到",
+    "受理",
+    "新收",
+    "上年结转",
+    "上年度结转",
+    "上一年度结转",
+    "上年度转结",
+    "结转下年度",
+    "结转到下年度",
+    "结转至下年度",
+    "顺延到下年度",
+    "顺延至下年度",
+    "转入下一年度",
+    "结转下一年度",
+    "结转至下一年度",
+    "行政复议",
+    "行政诉讼",
+    "规章",
+    "规范性文件",
+    "共",
+];
+
+/// Positions of each of KEYWORDS in `c`, in one pass: most characters start no
+/// keyword and are passed over after one comparison.
+struct Hits {
+    at: Vec<Vec<usize>>,
 }
 
-fn figures(ctx: &mut Ctx, c: &Compact) {
+impl Hits {
+    fn new(c: &Compact) -> Hits {
+        let kws: Vec<Vec<char>> = KEYWORDS.iter().map(|k| k.chars().collect()).collect();
+        let mut firsts: Vec<char> = kws.iter().map(|k| k[0]).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        let mut at = vec![Vec::new(); kws.len()];
+        for i in 0..c.len() {
+            if firsts.binary_search(&c.chars[i]).is_err() {
+                continue;
+            }
+            for (k, kw) in kws.iter().enumerate() {
+                if c.chars[i..].starts_with(kw) {
+                    at[k].push(i);
+                }
+            }
+        }
+        Hits { at }
+    }
+    fn of(&self, word: &str) -> &[usize] {
+        let k = KEYWORDS.iter().position(|k| *k == word);
+        debug_assert!(k.is_some(), "{word} missing from KEYWORDS");
+        k.map(|k| self.at[k].as_slice()).unwrap_or(&[])
+    }
+}
+
+fn figures(ctx: &mut Ctx, c: &Compact, hits: &Hits) {
     let r = ctx.report;
     let t3 = r.tables.t3.as_ref();
     let t4 = r.tables.t4.as_ref();
@@ -117,7 +164,7 @@ fn figures(ctx: &mut Ctx, c: &Compact) {
 
     // Applications received: 收到/受理/新收 … 申请 … N 件.
     for verb in ["收到", "受理", "新收"] {
-        for at in all_at(c, verb) {
+        for &at in hits.of(verb) {
             let end = clause_end(c, at);
             let Some(req) = c.find_chars(&['申', '请'], at, (at + 25).min(end)) else {
                 continue;
@@ -154,7 +201,7 @@ fn figures(ctx: &mut Ctx, c: &Compact) {
 
     // Carried in: 上年(度)结转 … N 件.
     for kw in ["上年结转", "上年度结转", "上一年度结转", "上年度转结"] {
-        for at in all_at(c, kw) {
+        for &at in hits.of(kw) {
             let end = clause_end(c, at);
             let Some((v, a, b, _)) = first_number(c, at + kw.chars().count(), (at + kw.chars().count() + 10).min(end)) else {
                 continue;
@@ -171,8 +218,14 @@ fn figures(ctx: &mut Ctx, c: &Compact) {
     for kw in
         ["结转下年度", "结转到下年度", "结转至下年度", "顺延到下年度", "顺延至下年度", "转入下一年度", "结转下一年度", "结转至下一年度"]
     {
-        for at in all_at(c, kw) {
-            let start = clause_start(c, at).max(at.saturating_sub(12));
+        for &at in hits.of(kw) {
+            // The number belongs to this comma-clause: "另有 103 件顺延到下年度".
+            let start = (clause_start(c, at)..at)
+                .rev()
+                .find(|&i| c.chars[i] == ',')
+                .map(|i| i + 1)
+                .unwrap_or(clause_start(c, at))
+                .max(at.saturating_sub(12));
             let before = (start..at).rev().find_map(|i| number_unit(c, i));
             let after = || first_number(c, at + kw.chars().count(), (at + kw.chars().count() + 10).min(clause_end(c, at)));
             let Some((v, a, b, _)) = before.or_else(after) else {
@@ -189,7 +242,7 @@ fn figures(ctx: &mut Ctx, c: &Compact) {
     // Reviews and lawsuits: 行政复议 N 件; 无/未发生 … 行政复议.
     for (kw, have, row, what) in [("行政复议", review, "review", "行政复议"), ("行政诉讼", suits, "suit_direct", "行政诉讼")]
     {
-        for at in all_at(c, kw) {
+        for &at in hits.of(kw) {
             let end = clause_end(c, at);
             let start = clause_start(c, at).max(at.saturating_sub(15));
             let prefix = c.string(start, at);
@@ -213,7 +266,7 @@ fn figures(ctx: &mut Ctx, c: &Compact) {
     // Documents issued: 制发/出台/印发 … 规章 N 件, 行政规范性文件 N 件.
     let t2 = r.tables.t2.as_ref().filter(|t| t.template.format == "2021");
     for (kw, row) in [("规章", "regulations"), ("规范性文件", "normative_documents")] {
-        for at in all_at(c, kw) {
+        for &at in hits.of(kw) {
             let start = clause_start(c, at).max(at.saturating_sub(10));
             if !contains(c, start, at, &["制发", "出台", "印发", "制定", "新增公开", "新制定"])
                 || contains(c, start, at, &["废止", "清理", "有效"])
@@ -238,8 +291,8 @@ fn figures(ctx: &mut Ctx, c: &Compact) {
 }
 
 /// N002: 共 N 条，其中 a 条、b 条… whose parts do not add up.
-fn itemized(ctx: &mut Ctx, c: &Compact) {
-    for at in all_at(c, "共") {
+fn itemized(ctx: &mut Ctx, c: &Compact, hits: &Hits) {
+    for &at in hits.of("共") {
         let end = clause_end(c, at);
         let Some((total, a, b, unit)) = first_number(c, at + 1, (at + 20).min(end)) else {
             continue;
@@ -294,7 +347,8 @@ fn fee_statement(ctx: &mut Ctx) {
     let Some(s) = ctx.report.section(6) else {
         return;
     };
-    let body = crate::normalize::compact(ctx.src.slice(s.body));
+    let v = ctx.doc.view(s.body);
+    let body = v.string(0, v.len());
     if !body.contains("处理费") && !body.contains("信息处理") {
         ctx.emit("N003", s.span, "第六部分未说明信息处理费的收取情况".into(), None, Some("本年度未收取信息处理费。".into()));
     }

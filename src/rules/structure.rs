@@ -1,7 +1,6 @@
 //! S001–S010: title, sections, period, years and the publication deadline.
 
 use super::Ctx;
-use crate::compact::Compact;
 use crate::report::Date;
 use crate::source::Span;
 use crate::template::SECTIONS;
@@ -88,7 +87,7 @@ fn sections(ctx: &mut Ctx) {
             );
         }
         let body = Span { start: s.span.end, end: s.body.end };
-        let c = Compact::new(ctx.src.slice(body), body.start as usize);
+        let c = ctx.doc.view(body);
         let content: String = c.chars.iter().collect();
         let trimmed = content.trim_matches(|ch: char| ch.is_ascii_punctuation() || "。，；：".contains(ch));
         if c.len() < 8 || matches!(trimmed, "无" | "暂无" | "无此类情况" | "本年度无") {

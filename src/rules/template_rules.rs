@@ -1,7 +1,6 @@
 //! T001–T008 and P001: the format, the tables' shape and labels.
 
 use super::{cell, Ctx};
-use crate::compact::Compact;
 use crate::report::{Anomaly, Generation};
 use crate::source::Span;
 use crate::template::{TableId, FORMAT_NOTICE_2019, FORMAT_NOTICE_2021};
@@ -148,7 +147,7 @@ fn citation(ctx: &mut Ctx) {
     if ctx.year().is_none_or(|y| y < 2021) {
         return;
     }
-    let c = Compact::new(ctx.src.text(), 0);
+    let c = ctx.doc;
     for form in [FORMAT_NOTICE_2019, "国办公开办函[2019]60号", "国办公开办函(2019)60号"] {
         if let Some(at) = c.find(&crate::normalize::compact(form), 0) {
             let end = at + crate::normalize::compact(form).chars().count();

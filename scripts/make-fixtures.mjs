@@ -1,0 +1,91 @@
+// Builds tests/fixtures/report.{html,docx} from tests/rules/base.txt, so
+// that the .docx and .html readers are tested on files made the way Word and
+// web pages make them (tables as tables), not written by hand.
+// Run: node scripts/make-fixtures.mjs
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'tests/fixtures');
+const text = fs.readFileSync(path.join(root, 'tests/rules/base.txt'), 'utf8');
+const lines = text.split('\n');
+
+// Consecutive tab-separated lines form one table.
+function blocks() {
+  const res = [];
+  for (const line of lines) {
+    if (line.includes('\t')) {
+      const last = res[res.length - 1];
+      if (last?.table) last.rows.push(line.split('\t')); else res.push({ table: true, rows: [line.split('\t')] });
+    } else res.push({ table: false, text: line });
+  }
+  return res;
+}
+
+const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function html() {
+  const body = blocks().map((b) => b.table
+    ? '<table border="1">\n' + b.rows.map((r) => '  <tr>' + r.map((c) => `<td>${esc(c)}</td>`).join('') + '</tr>').join('\n') + '\n</table>'
+    : (b.text.trim() ? `<p>${esc(b.text).replace(/，/g, '，')}</p>` : '')).join('\n');
+  return `<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>某某市人民政府2023年政府信息公开工作年度报告</title>
+<style>td { padding: 2px; } p::before { content: "1 2 3"; }</style>
+<script>var figures = "<td>99</td><td>98</td>"; document.title += " 0 0 0";</script>
+</head><body>
+<!-- navigation: 首页 | 政务公开 | 12 34 -->
+${body}
+</body></html>
+`;
+}
+
+function docxXml() {
+  const run = (t) => `<w:r><w:t xml:space="preserve">${esc(t)}</w:t></w:r>`;
+  const para = (t) => `<w:p>${t ? run(t) : ''}</w:p>`;
+  const body = blocks().map((b) => b.table
+    ? '<w:tbl>' + b.rows.map((r) => '<w:tr>' + r.map((c) => `<w:tc><w:tcPr/>${para(c)}</w:tc>`).join('') + '</w:tr>').join('') + '</w:tbl>'
+    : para(b.text)).join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:sectPr/></w:body></w:document>`;
+}
+
+function zip(files) {
+  const locals = [];
+  const central = [];
+  let offset = 0;
+  for (const [name, content] of files) {
+    const data = Buffer.from(content, 'utf8');
+    const deflated = zlib.deflateRawSync(data);
+    const crc = zlib.crc32(data);
+    const nameBuf = Buffer.from(name, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(0x0800, 6); local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14); local.writeUInt32LE(deflated.length, 18); local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBuf.length, 26);
+    const cen = Buffer.alloc(46);
+    cen.writeUInt32LE(0x02014b50, 0); cen.writeUInt16LE(20, 4); cen.writeUInt16LE(20, 6); cen.writeUInt16LE(0x0800, 8); cen.writeUInt16LE(8, 10);
+    cen.writeUInt32LE(crc, 16); cen.writeUInt32LE(deflated.length, 20); cen.writeUInt32LE(data.length, 24);
+    cen.writeUInt16LE(nameBuf.length, 28); cen.writeUInt32LE(offset, 42);
+    locals.push(local, nameBuf, deflated);
+    central.push(cen, nameBuf);
+    offset += 30 + nameBuf.length + deflated.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(files.length, 8); end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
+const docx = zip([
+  ['[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'],
+  ['_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'],
+  ['word/document.xml', docxXml()],
+]);
+
+fs.mkdirSync(out, { recursive: true });
+fs.writeFileSync(path.join(out, 'report.html'), html());
+fs.writeFileSync(path.join(out, 'report.docx'), docx);
+console.log('wrote tests/fixtures/report.html, report.docx');

@@ -1,0 +1,109 @@
+//! Every rule has a fixture in tests/rules/fixtures/<CODE>.txt: edits of the
+//! clean base report that make the rule fire (`== invalid`) and a case where it
+//! must stay quiet (`== valid`). Edit lines: `- old` then `+ new` (all
+//! occurrences; `\n` and `\t` escaped; `...` in `old` spans anything between),
+//! `previous: FILE` checks against last year's report, `base: FILE` starts
+//! from another report.
+
+use nianbao::rules::RULES;
+use std::path::{Path, PathBuf};
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/rules")
+}
+
+struct Case {
+    text: String,
+    previous: Option<String>,
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("\\n", "\n").replace("\\t", "\t")
+}
+
+fn build(lines: &[&str], code: &str) -> Case {
+    let mut text = std::fs::read_to_string(dir().join("base.txt")).unwrap();
+    let mut previous = None;
+    let mut old: Option<String> = None;
+    for line in lines {
+        if let Some(f) = line.strip_prefix("base: ") {
+            text = std::fs::read_to_string(dir().join(f.trim())).unwrap();
+        } else if let Some(f) = line.strip_prefix("previous: ") {
+            previous = Some(std::fs::read_to_string(dir().join(f.trim())).unwrap());
+        } else if let Some(o) = line.strip_prefix("- ") {
+            old = Some(unescape(o));
+        } else if line.starts_with('+') {
+            let new = unescape(line.strip_prefix("+ ").unwrap_or(""));
+            let o = old.take().unwrap_or_else(|| panic!("{code}: '+' without '-'"));
+            if let Some((head, tail)) = o.split_once("...") {
+                let a = text.find(head).unwrap_or_else(|| panic!("{code}: {head:?} not in the base"));
+                let b = text[a..].find(tail).unwrap_or_else(|| panic!("{code}: {tail:?} not in the base")) + a + tail.len();
+                text.replace_range(a..b, &new);
+            } else {
+                assert!(text.contains(&o), "{code}: {o:?} not in the base");
+                text = text.replace(&o, &new);
+            }
+        }
+    }
+    Case { text, previous }
+}
+
+fn fixture(code: &str) -> (Case, Case) {
+    let path = dir().join("fixtures").join(format!("{code}.txt"));
+    let src = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{code}: no fixture at {}", path.display()));
+    let lines: Vec<&str> = src.lines().filter(|l| !l.starts_with('#')).collect();
+    let inv = lines.iter().position(|l| *l == "== invalid").unwrap_or_else(|| panic!("{code}: no '== invalid'"));
+    let val = lines.iter().position(|l| *l == "== valid").unwrap_or_else(|| panic!("{code}: no '== valid'"));
+    assert!(inv < val, "{code}: invalid first");
+    (build(&lines[inv + 1..val], code), build(&lines[val + 1..], code))
+}
+
+fn codes(c: &Case) -> Vec<&'static str> {
+    nianbao::check_with_previous(&c.text, c.previous.as_deref()).diagnostics.iter().map(|d| d.code).collect()
+}
+
+#[test]
+fn base_reports_are_clean() {
+    for f in ["base.txt", "previous.txt"] {
+        let text = std::fs::read_to_string(dir().join(f)).unwrap();
+        let out = nianbao::check(&text);
+        assert!(out.diagnostics.is_empty(), "{f}: {:?}", out.diagnostics.iter().map(|d| (d.code, &d.message)).collect::<Vec<_>>());
+    }
+}
+
+#[test]
+fn every_rule_fires_on_its_invalid_fixture_and_not_on_its_valid_one() {
+    let mut failures = Vec::new();
+    for rule in RULES {
+        let (invalid, valid) = fixture(rule.code);
+        let bad = codes(&invalid);
+        if !bad.contains(&rule.code) {
+            failures.push(format!("{}: did not fire on the invalid fixture (got {bad:?})", rule.code));
+        }
+        let good = codes(&valid);
+        if good.contains(&rule.code) {
+            failures.push(format!("{}: fired on the valid fixture", rule.code));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn every_fixture_names_a_rule() {
+    for e in std::fs::read_dir(dir().join("fixtures")).unwrap().flatten() {
+        let name = e.file_name().to_string_lossy().trim_end_matches(".txt").to_string();
+        assert!(RULES.iter().any(|r| r.code == name), "fixture {name} has no rule");
+    }
+}
+
+#[test]
+fn every_rule_is_documented() {
+    for r in RULES {
+        for part in ["What:", "Why:", "Fix:"] {
+            assert!(r.doc.contains(part), "{}: doc comment lacks {part}", r.code);
+        }
+        for part in ["检查", "为何", "怎么改"] {
+            assert!(r.doc_zh.contains(part), "{}: Chinese doc lacks {part}", r.code);
+        }
+    }
+}
