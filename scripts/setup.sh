@@ -35,15 +35,18 @@ if ! wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
   npm install -g binaryen@132
 fi
 
+# The build's minifier and the browser tests' drivers (package-lock.json pins them).
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
+  say "installing node packages (terser, playwright-core, axe-core)"
+  npm ci --no-audit --no-fund --loglevel=error
+  touch node_modules
+fi
+
 if [ "$browser" = 1 ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "installing Chromium and ChromeDriver (Debian packages)"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
-  fi
-  if [ ! -d tests/e2e/node_modules ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules ]; then
-    say "installing the browser tests' node packages"
-    (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
   fi
 fi
 say "ready"

@@ -120,13 +120,46 @@ fn string(out: &mut String, s: &str) {
 }
 
 fn number(out: &mut String, v: f64) {
-    if !v.is_finite() {
-        out.push_str("null");
-    } else if v.fract() == 0.0 && v.abs() < 9e15 {
-        out.push_str(&format!("{}", v as i64));
+    if v.is_finite() {
+        out.push_str(&format_number(v));
     } else {
-        out.push_str(&format!("{v}"));
+        out.push_str("null");
     }
+}
+
+/// A number as a report writes it: integers plainly, amounts with up to six
+/// decimals and no trailing zeros. Written by hand: the browser bundle then
+/// carries no float-formatting machinery.
+pub fn format_number(v: f64) -> String {
+    if !v.is_finite() {
+        return String::from("NaN");
+    }
+    let neg = v < 0.0;
+    let a = v.abs();
+    if a >= 9e15 {
+        return format!("{}{}", if neg { "-" } else { "" }, a as u64);
+    }
+    let scaled = (a * 1e6).round() as u64;
+    let (int, mut frac) = (scaled / 1_000_000, scaled % 1_000_000);
+    let mut s = String::new();
+    if neg && scaled != 0 {
+        s.push('-');
+    }
+    s.push_str(&int.to_string());
+    if frac != 0 {
+        let mut digits = 6;
+        while frac % 10 == 0 {
+            frac /= 10;
+            digits -= 1;
+        }
+        s.push('.');
+        let f = frac.to_string();
+        for _ in f.len()..digits {
+            s.push('0');
+        }
+        s.push_str(&f);
+    }
+    s
 }
 
 /// How a document is written: offsets, the file it came from, what to show.
@@ -154,6 +187,14 @@ pub fn document(o: &Outcome, opts: Options) -> String {
 pub fn write_outcome(w: &mut Writer, o: &Outcome, opts: Options) {
     let utf16 = opts.utf16;
     let shown: Vec<&crate::Diagnostic> = o.diagnostics.iter().filter(|d| d.severity >= opts.min).collect();
+    // UTF-16 offsets of every span in one pass (a large paste has many findings).
+    let units = if utf16 {
+        let offsets: Vec<u32> = shown.iter().flat_map(|d| [d.span.start, d.span.end]).collect();
+        o.source.utf16_map(&offsets)
+    } else {
+        Vec::new()
+    };
+    let unit = |b: u32| units.binary_search_by_key(&b, |u| u.0).map(|i| units[i].1).unwrap_or(0);
     w.begin_object();
     if let Some(f) = opts.file {
         w.key("file").str(f);
@@ -173,8 +214,8 @@ pub fn write_outcome(w: &mut Writer, o: &Outcome, opts: Options) {
         span(w, d.span);
         if utf16 {
             w.key("utf16").begin_object();
-            w.key("start").num(o.source.utf16(d.span.start) as f64);
-            w.key("end").num(o.source.utf16(d.span.end) as f64);
+            w.key("start").num(unit(d.span.start) as f64);
+            w.key("end").num(unit(d.span.end) as f64);
             w.end_object();
         }
         if let Some(c) = &d.cell {
@@ -308,6 +349,13 @@ pub fn rules(w: &mut Writer) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers() {
+        for (v, s) in [(0.0, "0"), (96171.6, "96171.6"), (7730.28, "7730.28"), (-3.0, "-3"), (0.05, "0.05"), (3985758.0, "3985758"), (1.000001, "1.000001")] {
+            assert_eq!(format_number(v), s);
+        }
+    }
 
     #[test]
     fn writer_nests() {

@@ -275,10 +275,16 @@ pub fn parse_number(f: &str) -> Option<f64> {
     if digits.len() > 15 {
         return None;
     }
-    let mut v: f64 = digits.parse().ok()?;
-    if let Some(fr) = frac {
-        let fr = &fr[..fr.len().min(9)];
-        v += fr.parse::<f64>().ok()? / 10f64.powi(fr.len() as i32);
+    // Whole digits and decimals as one integer, then one correctly rounded
+    // division: exact for report figures, and no float parser in the bundle.
+    let fr = frac.map(|f| &f[..f.len().min(6).min(18 - digits.len())]).unwrap_or("");
+    let mut n: u64 = 0;
+    for b in digits.bytes().chain(fr.bytes()) {
+        n = n * 10 + (b - b'0') as u64;
+    }
+    let mut v = n as f64;
+    if !fr.is_empty() {
+        v /= [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6][fr.len()];
     }
     Some(if neg { -v } else { v })
 }

@@ -79,6 +79,29 @@ impl Source {
         (line + 1, col + 1)
     }
 
+    /// UTF-16 offsets of many byte offsets in one pass over the text.
+    pub fn utf16_map(&self, offsets: &[u32]) -> Vec<(u32, usize)> {
+        let mut sorted: Vec<u32> = offsets.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let mut out = Vec::with_capacity(sorted.len());
+        let (mut byte, mut units) = (0usize, 0usize);
+        let text = self.text.as_bytes();
+        for &o in &sorted {
+            let o = (o as usize).min(text.len());
+            while byte < o {
+                let b = text[byte];
+                // A UTF-8 lead byte starts a char; 4-byte chars take two UTF-16 units.
+                if b & 0xC0 != 0x80 {
+                    units += if b >= 0xF0 { 2 } else { 1 };
+                }
+                byte += 1;
+            }
+            out.push((o as u32, units));
+        }
+        out
+    }
+
     /// UTF-16 code-unit offset of a byte offset (what browser text APIs use).
     pub fn utf16(&self, offset: u32) -> usize {
         let end = (offset as usize).min(self.text.len());
@@ -98,5 +121,7 @@ mod tests {
         let b = s.text().find('三').unwrap() as u32;
         assert_eq!(s.line_col(b), (2, 3));
         assert_eq!(s.utf16(b), 6);
+        let e = s.text().len() as u32;
+        assert_eq!(s.utf16_map(&[e, b, 0]), vec![(0, 0), (b, 6), (e, s.utf16(e))]);
     }
 }

@@ -1,8 +1,24 @@
 //! .docx: a ZIP archive whose word/document.xml holds the text. Only the
-//! central directory and stored or deflated entries are needed.
+//! central directory and stored or deflated entries are needed. Finding the
+//! entry is shared with the browser, which inflates with DecompressionStream.
 
+/// The document part of a .docx.
+pub const DOCUMENT: &str = "word/document.xml";
+
+/// A located archive entry: compression method (0 stored, 8 deflate) and its bytes.
+pub struct Entry<'a> {
+    pub method: u16,
+    pub data: &'a [u8],
+}
+
+#[cfg(feature = "cli")]
 pub fn text(bytes: &[u8]) -> Result<String, String> {
-    let xml = entry(bytes, "word/document.xml")?;
+    let e = locate(bytes, DOCUMENT)?;
+    let xml = match e.method {
+        0 => e.data.to_vec(),
+        8 => miniz_oxide::inflate::decompress_to_vec_with_limit(e.data, 256 * 1024 * 1024).map_err(|e| format!("deflate: {e:?}"))?,
+        m => return Err(format!("compression method {m} not supported")),
+    };
     let xml = String::from_utf8(xml).map_err(|_| "word/document.xml is not UTF-8".to_string())?;
     Ok(super::markup::word_to_text(&xml))
 }
@@ -14,8 +30,8 @@ fn u32le(b: &[u8], at: usize) -> Option<usize> {
     Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?) as usize)
 }
 
-/// The uncompressed bytes of one archive entry.
-pub fn entry(zip: &[u8], name: &str) -> Result<Vec<u8>, String> {
+/// Finds one archive entry through the central directory.
+pub fn locate<'a>(zip: &'a [u8], name: &str) -> Result<Entry<'a>, String> {
     // End of central directory: signature PK\5\6 within the last 64 KiB + 22 bytes.
     let from = zip.len().saturating_sub(65_557);
     let eocd = (from..zip.len().saturating_sub(21)).rev().find(|&i| zip[i..].starts_with(b"PK\x05\x06")).ok_or("no ZIP directory")?;
@@ -41,11 +57,7 @@ pub fn entry(zip: &[u8], name: &str) -> Result<Vec<u8>, String> {
             if usize_ > 256 * 1024 * 1024 {
                 return Err("entry too large".into());
             }
-            return match method {
-                0 => Ok(data.to_vec()),
-                8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, 256 * 1024 * 1024).map_err(|e| format!("deflate: {e:?}")),
-                m => Err(format!("compression method {m} not supported")),
-            };
+            return Ok(Entry { method: method as u16, data });
         }
         at += 46 + nlen + xlen + clen;
     }

@@ -2,8 +2,7 @@
 //! (with or without BOM), UTF-16, GB18030/GBK, .docx and .html. This is the
 //! native side; the browser uses TextDecoder, DecompressionStream and the DOM.
 
-#[cfg(feature = "cli")]
-mod docx;
+pub mod docx;
 #[cfg(feature = "cli")]
 mod encoding;
 pub mod markup;
@@ -70,6 +69,7 @@ pub fn read_file(path: &std::path::Path) -> Result<String, InputError> {
     Ok(text)
 }
 
+#[cfg(feature = "cli")]
 fn looks_like_html(t: &str) -> bool {
     let head: String = t.chars().take(512).collect::<String>().to_ascii_lowercase();
     head.trim_start().starts_with("<!doctype html") || head.contains("<html")

@@ -341,16 +341,17 @@ pub fn bigrams(chars: &[char]) -> Vec<u64> {
 /// table ("申请", "属于") says little about which row it is.
 pub fn label_weights(labels: &[Vec<String>]) -> Vec<Vec<Vec<(u64, f32)>>> {
     let sets: Vec<Vec<Vec<u64>>> = labels.iter().map(|ls| ls.iter().map(|l| bigrams(&l.chars().collect::<Vec<_>>())).collect()).collect();
-    let mut df: std::collections::HashMap<u64, f32> = std::collections::HashMap::new();
+    // Document frequency of each bigram over the rows, as a sorted list.
+    let mut all: Vec<u64> = Vec::new();
     for row in &sets {
         let mut seen: Vec<u64> = row.iter().flatten().copied().collect();
         seen.sort_unstable();
         seen.dedup();
-        for b in seen {
-            *df.entry(b).or_insert(0.0) += 1.0;
-        }
+        all.extend(seen);
     }
-    sets.into_iter().map(|row| row.into_iter().map(|bs| bs.into_iter().map(|b| (b, 1.0 / df[&b])).collect()).collect()).collect()
+    all.sort_unstable();
+    let df = |b: u64| (all.partition_point(|&x| x <= b) - all.partition_point(|&x| x < b)) as f32;
+    sets.into_iter().map(|row| row.into_iter().map(|bs| bs.into_iter().map(|b| (b, 1.0 / df(b))).collect()).collect()).collect()
 }
 
 #[cfg(test)]

@@ -66,7 +66,7 @@ pub fn check(ctx: &mut Ctx) {
         let share = hit as f64 / total as f64;
         if share >= 0.8 {
             let span = r.section(1).map(|s| s.span).unwrap_or_default();
-            ctx.emit("X003", span, format!("正文约 {:.0}% 与上一年报告相同，疑似照抄", share * 100.0), None, None);
+            ctx.emit("X003", span, format!("正文约 {}% 与上一年报告相同，疑似照抄", (share * 100.0).round() as u32), None, None);
         }
     }
 }

@@ -282,6 +282,8 @@ pub struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    // Called from a hundred places: kept out of line, the browser bundle stays small.
+    #[inline(never)]
     pub fn emit(&mut self, code: &'static str, span: Span, message: String, cell: Option<CellRef>, fix: Option<String>) {
         let severity = rule(code).map(|r| r.severity).unwrap_or(Severity::Warning);
         self.out.push(Diagnostic { code, severity, message, span, cell, fix });
@@ -292,18 +294,15 @@ impl<'a> Ctx<'a> {
     }
 }
 
+#[inline(never)]
 pub fn cell(table: TableId, row: &'static str, column: Option<&'static str>) -> Option<CellRef> {
     Some(CellRef { table, row: Some(row), column })
 }
 
 /// Formats a number as it would be written in a report.
+#[inline(never)]
 pub fn num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 9e15 {
-        format!("{}", v as i64)
-    } else {
-        let s = format!("{v:.4}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
+    crate::json::format_number(v)
 }
 
 /// Runs every rule over a parsed report; findings sorted by position.

@@ -60,7 +60,7 @@ fn number_unit(c: &Compact, i: usize) -> Option<(f64, usize, usize, char)> {
     if !UNITS.contains(unit) {
         return None;
     }
-    let v: f64 = c.string(i, j).parse().ok()?;
+    let v = crate::lex::parse_number(&c.string(i, j))?;
     Some((v, i, j, unit))
 }
 
@@ -322,7 +322,7 @@ fn itemized(ctx: &mut Ctx, c: &Compact, hits: &Hits) {
             } else if i > clause_from && c.chars[i - 1].is_ascii_digit() {
                 // "政务公告46": the unit left out at the end of an item.
                 let s = (clause_from..i).rev().take_while(|&j| c.chars[j].is_ascii_digit()).last().unwrap_or(i - 1);
-                if let Ok(v) = c.string(s, i).parse::<f64>() {
+                if let Some(v) = crate::lex::parse_number(&c.string(s, i)) {
                     items.push(v);
                 }
             }

@@ -1,0 +1,18 @@
+// Trunk post-build hook: minifies the JavaScript of the build (the wasm-bindgen
+// glue, the snippets and our loaders) so that the first load stays within budget.
+// Runs in Trunk's staging directory (TRUNK_STAGING_DIR), before dist/ is replaced.
+import fs from 'node:fs';
+import path from 'node:path';
+import { minify } from 'terser';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('minify.mjs: TRUNK_STAGING_DIR is not set (run it from Trunk)');
+  process.exit(1);
+}
+const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+for (const file of walk(dir).filter((f) => f.endsWith('.js'))) {
+  const src = fs.readFileSync(file, 'utf8');
+  const out = await minify(src, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  fs.writeFileSync(file, out.code);
+}

@@ -1,0 +1,81 @@
+//! nianbao in the browser: the Yew app, the widget mount, and the JavaScript
+//! API (`check`, `rules`). One wasm module serves the site, the embed and the API.
+
+mod app;
+mod files;
+mod findings;
+mod i18n;
+mod samples;
+mod tables;
+
+use app::{App, AppProps};
+
+/// A checked report shared between components; equal when it is the same check.
+#[derive(Clone)]
+pub struct Checked(pub Rc<nianbao::Outcome>);
+
+impl PartialEq for Checked {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Checked {
+    type Target = nianbao::Outcome;
+    fn deref(&self) -> &nianbao::Outcome {
+        &self.0
+    }
+}
+use i18n::Lang;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+/// Mounts the app into `#app` when the page has one (the site); the embed
+/// and the API pages mount or call explicitly.
+#[wasm_bindgen(start)]
+pub fn start() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(root) = doc.get_element_by_id("app") {
+        let lang = web_sys::window().and_then(|w| w.navigator().language()).map(|l| Lang::parse(&l)).filter(|_| false).unwrap_or(Lang::Zh);
+        yew::Renderer::<App>::with_root_and_props(root, AppProps { lang, compact: false, embedded: false, initial: None, on_checked: None }).render();
+    }
+}
+
+/// Checks a report. `options.previous` is last year's report of the same body.
+/// Returns the JSON document of the output contract, with UTF-16 offsets.
+#[wasm_bindgen]
+pub fn check(text: &str, options: Option<js_sys::Object>) -> Result<JsValue, JsError> {
+    let previous = options
+        .and_then(|o| js_sys::Reflect::get(&o, &JsValue::from_str("previous")).ok())
+        .and_then(|p| p.as_string());
+    let out = nianbao::check_with_previous(text, previous.as_deref());
+    js_sys::JSON::parse(&out.to_json_utf16()).map_err(|_| JsError::new("internal error: invalid JSON"))
+}
+
+/// The rule catalog: code, name, severity, titles and documentation.
+#[wasm_bindgen]
+pub fn rules() -> Result<JsValue, JsError> {
+    let mut w = nianbao::json::Writer::new();
+    nianbao::json::rules(&mut w);
+    js_sys::JSON::parse(&w.finish()).map_err(|_| JsError::new("internal error: invalid JSON"))
+}
+
+/// Mounts the checker into `root` (the widget's shadow root container).
+/// `on_checked` receives each result as the output-contract object.
+#[wasm_bindgen]
+pub fn mount(root: web_sys::Element, lang: &str, compact: bool, text: Option<String>, on_checked: Option<js_sys::Function>) {
+    let cb = on_checked.map(|f| {
+        Callback::from(move |o: Checked| {
+            if let Ok(v) = js_sys::JSON::parse(&o.to_json_utf16()) {
+                let _ = f.call1(&JsValue::NULL, &v);
+            }
+        })
+    });
+    yew::Renderer::<App>::with_root_and_props(
+        root,
+        AppProps { lang: Lang::parse(lang), compact, embedded: true, initial: text.map(Rc::new), on_checked: cb },
+    )
+    .render();
+}
+
+use yew::Callback;
