@@ -81,7 +81,8 @@ impl Source {
 
     /// UTF-16 offsets of many byte offsets in one pass over the text.
     pub fn utf16_map(&self, offsets: &[u32]) -> Vec<(u32, usize)> {
-        let mut sorted: Vec<u32> = offsets.to_vec();
+        // u64 keys: the same sort the parser already uses (one copy in the wasm).
+        let mut sorted: Vec<u64> = offsets.iter().map(|&o| o as u64).collect();
         sorted.sort_unstable();
         sorted.dedup();
         let mut out = Vec::with_capacity(sorted.len());
@@ -89,6 +90,7 @@ impl Source {
         let text = self.text.as_bytes();
         for &o in &sorted {
             let o = (o as usize).min(text.len());
+            let key = o as u32;
             while byte < o {
                 let b = text[byte];
                 // A UTF-8 lead byte starts a char; 4-byte chars take two UTF-16 units.
@@ -97,7 +99,7 @@ impl Source {
                 }
                 byte += 1;
             }
-            out.push((o as u32, units));
+            out.push((key, units));
         }
         out
     }

@@ -1,15 +1,21 @@
-// Starts the app: loads the wasm (from this origin only) and reports a failure
-// in words rather than leaving a blank page.
+// Starts the app: loads the wasm (from this origin only) and says in words
+// why when it cannot, instead of leaving a blank page.
 import init from './www.js';
 
 const loading = document.getElementById('loading');
-try {
-  await init({ module_or_path: new URL('./www_bg.wasm', import.meta.url) });
-  loading?.remove();
-} catch (e) {
-  if (loading) {
-    loading.className = 'nowasm';
-    loading.setAttribute('role', 'alert');
-    loading.textContent = '检查器未能加载（' + (e && e.message ? e.message : e) + '）。The checker could not load.';
+const fail = (why) => {
+  if (!loading) return;
+  loading.className = 'nowasm';
+  loading.setAttribute('role', 'alert');
+  loading.textContent = why;
+};
+if (typeof WebAssembly !== 'object') {
+  fail('此浏览器不支持 WebAssembly，无法运行年报检查，请使用新版 Chrome、Edge、Firefox 或 Safari。This browser does not support WebAssembly, which the checker needs.');
+} else {
+  try {
+    await init({ module_or_path: new URL('./www_bg.wasm', import.meta.url) });
+    loading?.remove();
+  } catch (e) {
+    fail('检查器未能加载（' + (e && e.message ? e.message : e) + '）。The checker could not load.');
   }
 }

@@ -89,7 +89,15 @@ impl LabelIndex {
                 entries.extend(label.iter().map(|&(b, w)| (b, r as u16, v as u8, w)));
             }
         }
-        entries.sort_by_key(|e| e.0);
+        // Built once per process: an insertion sort keeps the bundle free of
+        // another sort instantiation.
+        for i in 1..entries.len() {
+            let mut j = i;
+            while j > 0 && entries[j - 1].0 > entries[j].0 {
+                entries.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         let totals = rows.iter().map(|row| row.labels.iter().map(|l| l.iter().map(|(_, w)| w).sum()).collect()).collect();
         LabelIndex { entries, totals }
     }
@@ -225,7 +233,8 @@ pub fn align(rows: &[RowSpec], groups: &[Group], sims: &[f32], number: NumberOf,
             }
         }
     }
-    out.skipped.sort_unstable();
+    // Backtracking collected them from the end.
+    out.skipped.reverse();
     out
 }
 

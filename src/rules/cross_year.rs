@@ -58,11 +58,13 @@ pub fn check(ctx: &mut Ctx) {
     let now: Vec<char> = narrative(ctx.src, r).chars().filter(|c| !c.is_ascii_digit()).collect();
     let before: Vec<char> = narrative(psrc, prev).chars().filter(|c| !c.is_ascii_digit()).collect();
     if now.len() >= 200 && before.len() >= 200 {
-        let mut grams: Vec<[char; 4]> = before.windows(4).map(|w| [w[0], w[1], w[2], w[3]]).collect();
+        // Character trigrams packed into u64 (21 bits a char).
+        let pack = |w: &[char]| ((w[0] as u64) << 42) | ((w[1] as u64) << 21) | w[2] as u64;
+        let mut grams: Vec<u64> = before.windows(3).map(pack).collect();
         grams.sort_unstable();
         grams.dedup();
-        let total = now.len() - 3;
-        let hit = now.windows(4).filter(|w| grams.binary_search(&[w[0], w[1], w[2], w[3]]).is_ok()).count();
+        let total = now.len() - 2;
+        let hit = now.windows(3).filter(|w| grams.binary_search(&pack(w)).is_ok()).count();
         let share = hit as f64 / total as f64;
         if share >= 0.8 {
             let span = r.section(1).map(|s| s.span).unwrap_or_default();

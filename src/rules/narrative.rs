@@ -119,12 +119,10 @@ struct Hits {
 impl Hits {
     fn new(c: &Compact) -> Hits {
         let kws: Vec<Vec<char>> = KEYWORDS.iter().map(|k| k.chars().collect()).collect();
-        let mut firsts: Vec<char> = kws.iter().map(|k| k[0]).collect();
-        firsts.sort_unstable();
-        firsts.dedup();
+        let firsts: Vec<char> = kws.iter().map(|k| k[0]).collect();
         let mut at = vec![Vec::new(); kws.len()];
         for i in 0..c.len() {
-            if firsts.binary_search(&c.chars[i]).is_err() {
+            if !firsts.contains(&c.chars[i]) {
                 continue;
             }
             for (k, kw) in kws.iter().enumerate() {

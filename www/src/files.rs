@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/platform.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = decodeText)]
+    #[wasm_bindgen(js_name = decodeFileText)]
     pub fn decode_text(bytes: &Uint8Array) -> String;
     #[wasm_bindgen(js_name = htmlToText)]
     pub fn html_to_text(html: &str) -> String;

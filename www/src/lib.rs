@@ -36,8 +36,9 @@ use wasm_bindgen::prelude::*;
 pub fn start() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     if let Some(root) = doc.get_element_by_id("app") {
-        let lang = web_sys::window().and_then(|w| w.navigator().language()).map(|l| Lang::parse(&l)).filter(|_| false).unwrap_or(Lang::Zh);
-        yew::Renderer::<App>::with_root_and_props(root, AppProps { lang, compact: false, embedded: false, initial: None, on_checked: None }).render();
+        // Chinese first, whatever the browser's language: the switch is one click away.
+        let props = AppProps { lang: Lang::Zh, compact: false, embedded: false, initial: None, on_checked: None };
+        yew::Renderer::<App>::with_root_and_props(root, props).render();
     }
 }
 

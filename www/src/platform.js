@@ -3,7 +3,7 @@
 // Nothing here touches the network.
 
 /** Decodes a text file: BOM, then strict UTF-8, then UTF-16 by its zero bytes, then GB18030. */
-export function decodeText(bytes) {
+export function decodeFileText(bytes) {
   const b = bytes;
   if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return new TextDecoder('utf-8').decode(b.subarray(3));
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
