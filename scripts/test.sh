@@ -9,6 +9,9 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "cargo test (core, CLI, corpus, fixtures, properties)"
 cargo test -p nianbao --all-targets
 
+step "component tests (wasm-bindgen-test in headless Chromium)"
+(cd www && CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown)
+
 step "web app build (trunk, release)"
 trunk build --offline
 node tests/e2e/size.mjs

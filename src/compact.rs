@@ -74,6 +74,7 @@ impl Compact {
     }
 
     /// Position of the first char whose source offset is at or after `offset`.
+    #[inline(always)]
     pub fn at_offset(&self, offset: u32) -> usize {
         self.starts.partition_point(|&s| s < offset)
     }

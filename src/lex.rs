@@ -30,6 +30,7 @@ pub struct Token {
 }
 
 impl Token {
+    #[inline(always)]
     pub fn is_value(&self) -> bool {
         !matches!(self.kind, Kind::Text)
     }

@@ -6,6 +6,7 @@
 
 /// Folds one character: full width to ASCII, dash and quote variants to one
 /// form, every kind of space to ' ', traditional to simplified (label vocabulary).
+#[inline(always)]
 pub fn fold(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
@@ -24,6 +25,7 @@ pub fn fold(c: char) -> char {
 
 /// True for characters that separate words (every kind of space, tab, line
 /// and page break).
+#[inline(always)]
 pub fn is_space(c: char) -> bool {
     matches!(
         c,
@@ -199,6 +201,7 @@ const TRAD_BITS: [u64; 328] = {
     bits
 };
 
+#[inline(always)]
 fn simplify(c: char) -> char {
     let off = c as u32 - 0x4E00;
     if off >= 328 * 64 || TRAD_BITS[(off / 64) as usize] & (1 << (off % 64)) == 0 {

@@ -261,8 +261,10 @@ pub fn app(props: &AppProps) -> Html {
     if props.compact {
         return html! { <div class="nianbao compact" lang={lang.code()}>{findings}</div> };
     }
+    // The page's main landmark; inside a portal's page the host owns that role.
+    let root_tag = if props.embedded { "div" } else { "main" };
     html! {
-        <div class="nianbao" lang={lang.code()}>
+        <@{root_tag} class="nianbao" lang={lang.code()}>
             <header class="top">
                 <div class="brand">
                     <h1>{t.title}</h1>
@@ -306,7 +308,7 @@ pub fn app(props: &AppProps) -> Html {
                 <h2 id="tables-title">{t.tables}</h2>
                 <Tables outcome={outcome.clone()} lang={*lang} on_select={select} />
             </section>
-        </div>
+        </@>
     }
 }
 

@@ -38,7 +38,11 @@ pub async fn read(file: &web_sys::File) -> Result<String, String> {
         return Err("binary data".into());
     }
     let lower_head: String = text.chars().take(512).collect::<String>().to_ascii_lowercase();
-    if name.ends_with(".html") || name.ends_with(".htm") || lower_head.contains("<html") || lower_head.trim_start().starts_with("<!doctype html") {
+    if name.ends_with(".html")
+        || name.ends_with(".htm")
+        || lower_head.contains("<html")
+        || lower_head.trim_start().starts_with("<!doctype html")
+    {
         return Ok(html_to_text(&text));
     }
     Ok(text)

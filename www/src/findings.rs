@@ -38,15 +38,10 @@ pub fn findings(props: &FindingsProps) -> Html {
         let span = d.span;
         let cb = props.on_select.clone();
         let rule = nianbao::rules::rule(d.code);
-        let fix = d.fix.as_ref().map(|f| {
-            if f.is_empty() {
-                t.fix_delete.to_string()
-            } else {
-                format!("{}：{}", t.fix, f.trim_end())
-            }
-        });
+        let fix = d.fix.as_ref().map(|f| if f.is_empty() { t.fix_delete.to_string() } else { format!("{}：{}", t.fix, f.trim_end()) });
         html! {
-            <li class={classes!("finding", d.severity.key())} data-code={d.code}>
+            <li class={classes!("finding", d.severity.key())} data-code={d.code}
+                data-table={d.cell.as_ref().map(|c| c.table.key())} data-row={d.cell.as_ref().and_then(|c| c.row)}>
                 <button type="button" class="jump" onclick={Callback::from(move |_| cb.emit(span))}>
                     <span class="sev">{(t.severity)(d.severity)}</span>
                     <code class="code">{d.code}</code>

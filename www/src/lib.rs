@@ -46,9 +46,7 @@ pub fn start() {
 /// Returns the JSON document of the output contract, with UTF-16 offsets.
 #[wasm_bindgen]
 pub fn check(text: &str, options: Option<js_sys::Object>) -> Result<JsValue, JsError> {
-    let previous = options
-        .and_then(|o| js_sys::Reflect::get(&o, &JsValue::from_str("previous")).ok())
-        .and_then(|p| p.as_string());
+    let previous = options.and_then(|o| js_sys::Reflect::get(&o, &JsValue::from_str("previous")).ok()).and_then(|p| p.as_string());
     let out = nianbao::check_with_previous(text, previous.as_deref());
     js_sys::JSON::parse(&out.to_json_utf16()).map_err(|_| JsError::new("internal error: invalid JSON"))
 }

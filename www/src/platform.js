@@ -75,7 +75,9 @@ function tidy(text) {
 
 /** Text of an HTML document or fragment (a page, or Word's clipboard HTML). */
 export function htmlToText(html) {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  // Styles say nothing about the text; dropping them keeps the page's CSP quiet.
+  const plain = html.replace(/<style[\s\S]*?<\/style>/gi, '').replace(/\sstyle\s*=\s*("[^"]*"|'[^']*')/gi, '');
+  const doc = new DOMParser().parseFromString(plain, 'text/html');
   let out = '';
   const nl = () => { if (out && !out.endsWith('\n')) out += '\n'; };
   const walk = (node, inCell) => {

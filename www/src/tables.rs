@@ -40,21 +40,28 @@ impl Ctx<'_> {
         let cell: Cell = self.t.rows[r].cells.get(c).copied().unwrap_or_default();
         let found = marks(self.ds, self.t.id, row.key, Some(col.key));
         let worst = found.iter().map(|d| d.severity).max();
-        let expected = found.iter().find(|d| d.cell.as_ref().is_some_and(|c| c.column.is_some())).and_then(|d| d.fix.clone()).filter(|f| !f.is_empty());
+        let expected = found
+            .iter()
+            .find(|d| d.cell.as_ref().is_some_and(|c| c.column.is_some()))
+            .and_then(|d| d.fix.clone())
+            .filter(|f| !f.is_empty());
         let t = self.lang.t();
         let class = classes!("cell", worst.map(|s| s.key()), cell.value.is_none().then_some("null"));
-        let shown = match (cell.value, cell.placeholder) {
+        let shown: String = match (cell.value, cell.placeholder) {
             (Some(v), _) => nianbao::rules::num(v),
             (None, true) => cell.span.map(|_| "—".to_string()).unwrap_or_default(),
             (None, false) => "？".to_string(),
         };
         let label = format!("{} · {}", nianbao::parse::core_label(row.label), col.label);
-        let title = if cell.value.is_none() && !cell.placeholder { format!("{label}: {}", t.unreadable_cell) } else { label.clone() };
+        let note = expected.map(|e| format!(" → {} {e}", t.expected));
+        // The accessible name starts with what the cell shows, then says which cell it is.
+        let unreadable = if cell.value.is_none() && !cell.placeholder { format!(": {}", t.unreadable_cell) } else { String::new() };
+        let title = format!("{shown}{} {label}{unreadable}", note.clone().unwrap_or_default());
         let body = html! {
             <>
-                <span class="value">{shown}</span>
-                if let Some(e) = expected {
-                    <span class="expected">{format!(" → {} {e}", t.expected)}</span>
+                <span class="value">{shown.clone()}</span>
+                if let Some(n) = note {
+                    <span class="expected">{n}</span>
                 }
             </>
         };
@@ -67,7 +74,9 @@ impl Ctx<'_> {
                     </td>
                 }
             }
-            None => html! { <td class={class} title={title.clone()} aria-label={title} data-cell={format!("{}.{}.{}", self.t.id.key(), row.key, col.key)}>{body}</td> },
+            None => {
+                html! { <td class={class} title={title.clone()} aria-label={title} data-cell={format!("{}.{}.{}", self.t.id.key(), row.key, col.key)}>{body}</td> }
+            }
         }
     }
 
@@ -77,7 +86,8 @@ impl Ctx<'_> {
 
     fn row_class(&self, r: usize) -> Classes {
         let row = &self.t.template.rows[r];
-        let row_level = self.ds.iter().any(|d| d.cell.as_ref().is_some_and(|c| c.table == self.t.id && c.row == Some(row.key) && c.column.is_none()));
+        let row_level =
+            self.ds.iter().any(|d| d.cell.as_ref().is_some_and(|c| c.table == self.t.id && c.row == Some(row.key) && c.column.is_none()));
         classes!(row_level.then_some("row-finding"), (!self.t.rows[r].present).then_some("missing"))
     }
 }
@@ -182,7 +192,9 @@ fn t3(ctx: &Ctx) -> Html {
         let row = &tpl.rows[i];
         let mut lead: Vec<Html> = Vec::new();
         if i == first_result {
-            lead.push(html! { <th rowspan={(total - first_result + 1).to_string()} scope="rowgroup" class="group">{"三、本年度办理结果"}</th> });
+            lead.push(
+                html! { <th rowspan={(total - first_result + 1).to_string()} scope="rowgroup" class="group">{"三、本年度办理结果"}</th> },
+            );
         }
         let in_results = i >= first_result && i <= total;
         let sub = !row.group.is_empty() && row.group != "三、本年度办理结果";
