@@ -85,7 +85,59 @@ const docx = zip([
   ['word/document.xml', docxXml()],
 ]);
 
+// The demo portal page: a published report (seeds/001) in the article, a
+// compact widget checking it, a full widget, and the iframe embed.
+function portal() {
+  const src = fs.readFileSync(path.join(root, 'tests/corpus/seeds/001_790cad3f7e066faa.txt'), 'utf8').split('\n');
+  const parts = [];
+  let rows = [];
+  const flush = () => { if (rows.length) { parts.push('<table>\n' + rows.map((r) => '  <tr>' + r.map((c) => `<td>${esc(c)}</td>`).join('') + '</tr>').join('\n') + '\n</table>'); rows = []; } };
+  for (const line of src) {
+    if (line.includes('\t')) rows.push(line.split('\t'));
+    else { flush(); if (line.trim()) parts.push(`<p>${esc(line.trim())}</p>`); }
+  }
+  flush();
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <!-- The strict policy a portal may have: nothing inline, nothing from elsewhere. -->
+  <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'">
+  <title>某某市政府门户网站 · 政府信息公开年报</title>
+  <link rel="icon" href="../icon.svg" type="image/svg+xml">
+  <link rel="stylesheet" href="./portal.css">
+  <script type="module" src="../nianbao-embed.js"></script>
+  <script type="module" src="./portal.js"></script>
+</head>
+<body>
+  <header class="portal"><h1>某某市人民政府门户网站</h1><nav><a href="#">首页</a><a href="#">政务公开</a><a href="#">年报</a></nav></header>
+  <div class="layout">
+    <article id="report">
+${parts.join('\n')}
+    </article>
+    <aside>
+      <h2>发布前检查</h2>
+      <nianbao-checker id="sidebar" lang="zh" compact source="article" height="40rem"></nianbao-checker>
+      <p id="status" role="status">正在检查…</p>
+      <button id="publish" class="publish" type="button" disabled>发布</button>
+    </aside>
+  </div>
+  <section>
+    <h2>检查其他年报</h2>
+    <nianbao-checker id="full" lang="en"></nianbao-checker>
+  </section>
+  <section>
+    <h2>iframe 方式</h2>
+    <iframe id="frame" class="nianbao" title="年报检查" src="../embed.html?lang=zh&amp;compact"></iframe>
+  </section>
+</body>
+</html>
+`;
+}
+
 fs.mkdirSync(out, { recursive: true });
+fs.writeFileSync(path.join(root, 'www/demo/portal.html'), portal());
 fs.writeFileSync(path.join(out, 'report.html'), html());
 fs.writeFileSync(path.join(out, 'report.docx'), docx);
-console.log('wrote tests/fixtures/report.html, report.docx');
+console.log('wrote tests/fixtures/report.html, report.docx, www/demo/portal.html');

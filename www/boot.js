@@ -1,6 +1,6 @@
 // Starts the app: loads the wasm (from this origin only) and says in words
 // why when it cannot, instead of leaving a blank page.
-import init from './www.js';
+import init, { runApp } from './www.js';
 
 const loading = document.getElementById('loading');
 const fail = (why) => {
@@ -15,6 +15,7 @@ if (typeof WebAssembly !== 'object') {
   try {
     await init({ module_or_path: new URL('./www_bg.wasm', import.meta.url) });
     loading?.remove();
+    runApp(document.getElementById('app'));
   } catch (e) {
     fail('检查器未能加载（' + (e && e.message ? e.message : e) + '）。The checker could not load.');
   }

@@ -31,6 +31,31 @@ pub struct AppProps {
     /// Called with every new result (the widget's `nianbao-checked` event).
     #[prop_or_default]
     pub on_checked: Option<Callback<Checked>>,
+    /// Lets the host replace the text (the widget's `setText`).
+    #[prop_or_default]
+    pub handle: Option<Rc<Handle>>,
+}
+
+/// The host's way in: the app registers how to load text, the host calls it.
+#[derive(Default)]
+pub struct Handle {
+    load: std::cell::RefCell<Option<Callback<String>>>,
+    pending: std::cell::RefCell<Option<String>>,
+}
+
+impl Handle {
+    pub fn set_text(&self, text: String) {
+        match &*self.load.borrow() {
+            Some(cb) => cb.emit(text),
+            None => *self.pending.borrow_mut() = Some(text),
+        }
+    }
+}
+
+impl PartialEq for Handle {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -48,12 +73,17 @@ pub fn app(props: &AppProps) -> Html {
     let generation = use_mut_ref(|| 0u64);
     let t = lang.t();
 
-    // Restore the draft once; keep the page's language attribute in step.
+    // Restore the draft once (or show the text given); keep the page's
+    // language attribute in step.
     {
         let area = area.clone();
         let text = text.clone();
+        let initial = props.initial.clone();
         let embedded = props.embedded || props.initial.is_some();
         use_effect_with((), move |_| {
+            if let (Some(t), Some(a)) = (&initial, area.cast::<HtmlTextAreaElement>()) {
+                a.set_value(t);
+            }
             if !embedded {
                 if let Some(draft) = storage().and_then(|s| s.get_item(DRAFT_KEY).ok().flatten()) {
                     if let Some(a) = area.cast::<HtmlTextAreaElement>() {
@@ -81,7 +111,8 @@ pub fn app(props: &AppProps) -> Html {
         let embedded = props.embedded;
         let text = text.clone();
         use_effect_with(outcome.clone(), move |o| {
-            if let Some(cb) = &on_checked {
+            // Nothing to report before there is text.
+            if let Some(cb) = on_checked.as_ref().filter(|_| !text.is_empty()) {
                 cb.emit(o.clone());
             }
             if !embedded {
@@ -129,15 +160,30 @@ pub fn app(props: &AppProps) -> Html {
     let load = {
         let area = area.clone();
         let schedule = schedule.clone();
-        Callback::from(move |value: String| {
-            if let Some(a) = area.cast::<HtmlTextAreaElement>() {
+        let text = text.clone();
+        Callback::from(move |value: String| match area.cast::<HtmlTextAreaElement>() {
+            Some(a) => {
                 a.set_value(&value);
                 a.set_selection_range(0, 0).ok();
                 a.set_scroll_top(0);
+                schedule.emit(());
             }
-            schedule.emit(());
+            // Compact mode has no editor: check the text as given.
+            None => text.set(Rc::new(value)),
         })
     };
+    {
+        let handle = props.handle.clone();
+        let load = load.clone();
+        use_effect_with((), move |_| {
+            if let Some(h) = handle {
+                *h.load.borrow_mut() = Some(load.clone());
+                if let Some(t) = h.pending.borrow_mut().take() {
+                    load.emit(t);
+                }
+            }
+        });
+    }
     let oninput = {
         let schedule = schedule.clone();
         Callback::from(move |_: InputEvent| schedule.emit(()))
@@ -289,7 +335,9 @@ pub fn app(props: &AppProps) -> Html {
                     </select>
                 </label>
                 <button type="button" onclick={onexport}>{t.export_json}</button>
-                <button type="button" onclick={onprint}>{t.print}</button>
+                if !props.embedded {
+                    <button type="button" onclick={onprint}>{t.print}</button>
+                }
                 <button type="button" class="danger" onclick={onclear}>{t.clear}</button>
                 <span class="hint">{t.drop_hint}</span>
             </div>

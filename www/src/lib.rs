@@ -30,16 +30,13 @@ use i18n::Lang;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
-/// Mounts the app into `#app` when the page has one (the site); the embed
-/// and the API pages mount or call explicitly.
-#[wasm_bindgen(start)]
-pub fn start() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    if let Some(root) = doc.get_element_by_id("app") {
-        // Chinese first, whatever the browser's language: the switch is one click away.
-        let props = AppProps { lang: Lang::Zh, compact: false, embedded: false, initial: None, on_checked: None };
-        yew::Renderer::<App>::with_root_and_props(root, props).render();
-    }
+/// Starts the full app in `root` (the site's `#app`). Nothing mounts by
+/// itself: a portal page may have its own `#app`.
+#[wasm_bindgen(js_name = runApp)]
+pub fn run_app(root: web_sys::Element) {
+    // Chinese first, whatever the browser's language: the switch is one click away.
+    let props = AppProps { lang: Lang::Zh, compact: false, embedded: false, initial: None, on_checked: None, handle: None };
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
 }
 
 /// Checks a report. `options.previous` is last year's report of the same body.
@@ -59,10 +56,26 @@ pub fn rules() -> Result<JsValue, JsError> {
     js_sys::JSON::parse(&w.finish()).map_err(|_| JsError::new("internal error: invalid JSON"))
 }
 
-/// Mounts the checker into `root` (the widget's shadow root container).
-/// `on_checked` receives each result as the output-contract object.
+/// A mounted widget: lets its host give it new text to check.
 #[wasm_bindgen]
-pub fn mount(root: web_sys::Element, lang: &str, compact: bool, text: Option<String>, on_checked: Option<js_sys::Function>) {
+pub struct Widget {
+    handle: Rc<app::Handle>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Replaces the text being checked.
+    #[wasm_bindgen(js_name = setText)]
+    pub fn set_text(&self, text: String) {
+        self.handle.set_text(text);
+    }
+}
+
+/// Mounts the checker into `root` (the widget's container in its shadow root,
+/// or the iframe page). `on_checked` receives each result as the
+/// output-contract object.
+#[wasm_bindgen]
+pub fn mount(root: web_sys::Element, lang: &str, compact: bool, text: Option<String>, on_checked: Option<js_sys::Function>) -> Widget {
     let cb = on_checked.map(|f| {
         Callback::from(move |o: Checked| {
             if let Ok(v) = js_sys::JSON::parse(&o.to_json_utf16()) {
@@ -70,11 +83,24 @@ pub fn mount(root: web_sys::Element, lang: &str, compact: bool, text: Option<Str
             }
         })
     });
-    yew::Renderer::<App>::with_root_and_props(
-        root,
-        AppProps { lang: Lang::parse(lang), compact, embedded: true, initial: text.map(Rc::new), on_checked: cb },
-    )
-    .render();
+    let handle = Rc::new(app::Handle::default());
+    let props = AppProps {
+        lang: Lang::parse(lang),
+        compact,
+        embedded: true,
+        initial: text.map(Rc::new),
+        on_checked: cb,
+        handle: Some(handle.clone()),
+    };
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
+    Widget { handle }
+}
+
+/// The text of an HTML fragment, tables kept as tab-separated rows (for a
+/// widget's `source`: a published report on the host page).
+#[wasm_bindgen(js_name = htmlToText)]
+pub fn html_to_text(html: &str) -> String {
+    files::html_to_text(html)
 }
 
 use yew::Callback;
