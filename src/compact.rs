@@ -56,7 +56,10 @@ impl Compact {
     }
 
     pub fn string(&self, a: usize, b: usize) -> String {
-        self.chars[a.min(b)..b.min(self.chars.len())].iter().collect()
+        let slice = &self.chars[a.min(b)..b.min(self.chars.len())];
+        let mut s = String::with_capacity(slice.len() * 3);
+        s.extend(slice);
+        s
     }
 
     /// First position at or after `from` where `pat` (already folded) starts.

@@ -236,16 +236,27 @@ fn lex_cell(s: &str, base: usize, line: u32, cell: u16, tabbed: bool, out: &mut 
 }
 
 fn classify(w: &str) -> Word {
-    // Most words are Chinese text: decide those without allocating.
+    // Most words are Chinese text: decide those at the first character.
     let first = w.chars().next().map(fold).unwrap_or(' ');
     if !(first.is_ascii_digit() || matches!(first, '-' | '+' | '/' | '\\' | '*' | '×' | '无')) {
         return Word::Text;
     }
-    let f: String = w.chars().map(fold).collect();
-    if matches!(f.as_str(), "/" | "\\" | "-" | "--" | "---" | "无" | "*" | "×") {
+    // Fold into a small stack buffer: numbers and placeholders are short.
+    let mut buf = [0u8; 40];
+    let mut len = 0;
+    for c in w.chars().map(fold) {
+        let n = c.len_utf8();
+        if len + n > buf.len() {
+            return Word::Text;
+        }
+        c.encode_utf8(&mut buf[len..]);
+        len += n;
+    }
+    let f = std::str::from_utf8(&buf[..len]).unwrap_or("");
+    if matches!(f, "/" | "\\" | "-" | "--" | "---" | "无" | "*" | "×") {
         return Word::Placeholder;
     }
-    match parse_number(&f) {
+    match parse_number(f) {
         Some(v) => Word::Number(v),
         None => Word::Text,
     }
@@ -265,22 +276,32 @@ pub fn parse_number(f: &str) -> Option<f64> {
     if int.is_empty() || frac.is_some_and(|b| b.is_empty() || !b.bytes().all(|c| c.is_ascii_digit())) {
         return None;
     }
-    let groups: Vec<&str> = int.split(',').collect();
-    if groups.iter().any(|g| g.is_empty() || !g.bytes().all(|c| c.is_ascii_digit())) {
-        return None;
+    // Digits, with commas only between groups of three ("1,288", not "12,34").
+    let mut n: u64 = 0;
+    let mut digits = 0usize;
+    let mut group = 0usize;
+    let mut groups = 0usize;
+    for (i, b) in int.bytes().enumerate() {
+        match b {
+            b'0'..=b'9' => {
+                n = n.checked_mul(10)?.checked_add((b - b'0') as u64)?;
+                digits += 1;
+                group += 1;
+            }
+            b',' if i > 0 && (groups > 0 && group == 3 || groups == 0 && group <= 3) => {
+                groups += 1;
+                group = 0;
+            }
+            _ => return None,
+        }
     }
-    if groups.len() > 1 && (groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
-        return None;
-    }
-    let digits: String = groups.concat();
-    if digits.len() > 15 {
+    if groups > 0 && group != 3 || digits > 15 {
         return None;
     }
     // Whole digits and decimals as one integer, then one correctly rounded
     // division: exact for report figures, and no float parser in the bundle.
-    let fr = frac.map(|f| &f[..f.len().min(6).min(18 - digits.len())]).unwrap_or("");
-    let mut n: u64 = 0;
-    for b in digits.bytes().chain(fr.bytes()) {
+    let fr = frac.map(|f| &f[..f.len().min(6).min(18 - digits)]).unwrap_or("");
+    for b in fr.bytes() {
         n = n * 10 + (b - b'0') as u64;
     }
     let mut v = n as f64;
@@ -337,5 +358,10 @@ mod tests {
         assert_eq!(parse_number("3."), None);
         assert_eq!(parse_number("-2"), Some(-2.0));
         assert_eq!(parse_number("12,34"), None);
+        assert_eq!(parse_number("1,234,567.5"), Some(1234567.5));
+        assert_eq!(parse_number("1234,567"), None);
+        assert_eq!(parse_number(",123"), None);
+        assert_eq!(parse_number("96171.6"), Some(96171.6));
+        assert_eq!(parse_number("99999999999999999999"), None);
     }
 }

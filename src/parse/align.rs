@@ -151,10 +151,15 @@ enum Move {
 /// Aligns `rows` with `groups`. `number` gives a value token's number (None for
 /// a placeholder); `row_ok` checks a row's own relation (None when it has none
 /// or a cell is missing).
-pub fn align(rows: &[RowSpec], groups: &[Group], sims: &[f32], number: NumberOf, row_ok: RowCheck) -> Alignment {
+///
+/// `uniform`: every row has the same relation, so reading k rows from a group
+/// scores the same wherever in the table they start (computed once per group).
+pub fn align(rows: &[RowSpec], groups: &[Group], sims: &[f32], number: NumberOf, row_ok: RowCheck, uniform: bool) -> Alignment {
     let r = rows.len();
     let g = groups.len();
     let w = g + 1;
+    // Scores of multi-row readings, by group, when they do not depend on the start row.
+    let mut multi: Vec<Option<f32>> = vec![None; if uniform { g } else { 0 }];
     let mut score = vec![f32::NEG_INFINITY; (r + 1) * w];
     let mut back = vec![Move::Start; (r + 1) * w];
     score[0] = 0.0;
@@ -190,8 +195,11 @@ pub fn align(rows: &[RowSpec], groups: &[Group], sims: &[f32], number: NumberOf,
                     k += 1;
                 }
                 if width == size {
+                    let same_widths = rows[i..i + k].iter().all(|x| x.width == rows[i].width);
                     let cells_score = if k == 1 {
                         single_row_score(i, &groups[j].values, number, row_ok)
+                    } else if uniform && same_widths {
+                        *multi[j].get_or_insert_with(|| read_rows(rows, i, k, &groups[j], number, row_ok).0)
                     } else {
                         read_rows(rows, i, k, &groups[j], number, row_ok).0
                     };
@@ -379,7 +387,7 @@ mod tests {
         let groups = vec![group(0..1, "规章"), group(1..2, "行政许可"), group(2..3, "行政处罚")];
         let sims = LabelIndex::new(&rows).similarities(&groups);
         assert_eq!(sims[2 * 3 + 1], similarity(&groups[1], &rows[2]));
-        let a = align(&rows, &groups, &sims, &|t| Some(t as f64), &|_, _| None);
+        let a = align(&rows, &groups, &sims, &|t| Some(t as f64), &|_, _| None, true);
         assert_eq!(a.rows[0].as_ref().unwrap().group, 0);
         assert!(a.rows[1].is_none());
         assert_eq!(a.rows[2].as_ref().unwrap().group, 1);
@@ -392,10 +400,11 @@ mod tests {
         let rows: Vec<RowSpec> = (0..2).map(|_| RowSpec { width: 3, labels: vec![] }).collect();
         let vals = [1.0, 2.0, 3.0, 4.0, 4.0, 6.0];
         let groups = vec![group(0..6, "")];
-        let a = align(&rows, &groups, &[0.0, 0.0], &|t| Some(vals[t as usize]), &|_, v| match v {
+        let check = |_: usize, v: &[Option<f64>]| match v {
             [Some(a), Some(b), Some(t)] => Some(a + b == *t),
             _ => None,
-        });
+        };
+        let a = align(&rows, &groups, &[0.0, 0.0], &|t| Some(vals[t as usize]), &check, true);
         assert_eq!(a.rows[0].as_ref().unwrap().cells, vec![Some(0), Some(2), Some(4)]);
         assert_eq!(a.rows[1].as_ref().unwrap().cells, vec![Some(1), Some(3), Some(5)]);
     }

@@ -57,27 +57,38 @@ fn region_tokens(lx: &Lexed, region: Span) -> Vec<u32> {
 /// The folded text of each text token of a region, computed once.
 struct Texts {
     first: u32,
-    texts: Vec<String>,
+    /// All the texts, one after another; `ranges` cut them out.
+    buf: String,
+    ranges: Vec<(u32, u32)>,
 }
 
 impl Texts {
     fn new(lx: &Lexed, doc: &crate::compact::Compact, toks: &[u32]) -> Texts {
         let first = toks.first().copied().unwrap_or(0);
         let last = toks.last().map(|&t| t + 1).unwrap_or(first);
-        let texts = (first..last)
-            .map(|t| {
-                let tok = &lx.tokens[t as usize];
-                if tok.is_value() {
-                    String::new()
+        let mut buf = String::new();
+        let mut ranges = Vec::with_capacity((last - first) as usize);
+        for t in first..last {
+            let tok = &lx.tokens[t as usize];
+            let start = buf.len() as u32;
+            if !tok.is_value() {
+                let (a, b) = (doc.at_offset(tok.span.start), doc.at_offset(tok.span.end));
+                let chars = &doc.chars[a..b];
+                if chars.contains(&'[') || chars.contains(&'*') {
+                    buf.push_str(&strip_residue(&doc.string(a, b)));
                 } else {
-                    strip_residue(&doc.string(doc.at_offset(tok.span.start), doc.at_offset(tok.span.end)))
+                    buf.extend(chars);
                 }
-            })
-            .collect();
-        Texts { first, texts }
+            }
+            ranges.push((start, buf.len() as u32));
+        }
+        Texts { first, buf, ranges }
     }
     fn get(&self, t: u32) -> &str {
-        self.texts.get((t - self.first) as usize).map(String::as_str).unwrap_or("")
+        match self.ranges.get((t - self.first) as usize) {
+            Some(&(a, b)) => &self.buf[a as usize..b as usize],
+            None => "",
+        }
     }
 }
 
@@ -104,9 +115,10 @@ fn build_groups(lx: &Lexed, tx: &Texts, toks: &[u32]) -> Vec<Group> {
     if !cur.values.is_empty() {
         groups.push(cur);
     }
+    let mut chars: Vec<char> = Vec::new();
     for g in &mut groups {
-        let text: String = g.context.iter().map(|&t| tx.get(t)).collect();
-        let chars: Vec<char> = text.chars().collect();
+        chars.clear();
+        chars.extend(g.context.iter().flat_map(|&t| tx.get(t).chars()));
         let tail = &chars[chars.len().saturating_sub(CONTEXT_CHARS)..];
         g.bigrams = bigrams(tail);
         g.page_like = g.values.len() == 1 && chars.is_empty();
@@ -198,7 +210,8 @@ fn read_aligned(lx: &Lexed, tx: &Texts, id: TableId, toks: &[u32], region: Span,
                 }
                 Some((sum - (*v.get(*total)?)?).abs() < 1e-6)
             };
-            let a = align(specs, &groups, &sims, &num, &row_ok);
+            let uniform = rel.iter().all(|x| *x == rel[0]);
+            let a = align(specs, &groups, &sims, &num, &row_ok, uniform);
             // Another format's variant wins only on evidence: it scores better
             // and places a row that the current format does not have.
             let own_row = std::ptr::eq(*tpl, base)
@@ -207,9 +220,21 @@ fn read_aligned(lx: &Lexed, tx: &Texts, id: TableId, toks: &[u32], region: Span,
                         && base.row(r.key).is_none_or(|b| base.rows[b].columns.len() != r.columns.len() || base.rows[b].label != r.label)
                 });
             if own_row && best.as_ref().is_none_or(|(_, b)| a.score > b.a.score) {
+                // Clean: no group left over, and every row that only this
+                // format has was found under its own label.
                 let g = groups.len();
+                let distinctive = |i: usize| {
+                    let r = &tpl.rows[i];
+                    candidates(id).iter().filter(|t| !std::ptr::eq(**t, *tpl)).all(|t| {
+                        t.row(r.key).is_none_or(|k| {
+                            t.rows[k].label != r.label || t.rows[k].columns.iter().map(|c| c.label).ne(r.columns.iter().map(|c| c.label))
+                        })
+                    })
+                };
                 let clean = a.skipped.iter().all(|&j| groups[j].page_like)
-                    && a.rows.iter().enumerate().all(|(i, p)| p.as_ref().is_some_and(|p| !p.mismatch && sims[i * g + p.group] >= 0.5));
+                    && (0..tpl.rows.len())
+                        .filter(|&i| distinctive(i))
+                        .all(|i| a.rows[i].as_ref().is_some_and(|p| !p.mismatch && sims[i * g + p.group] >= 0.5));
                 best = Some((tpl, Best { a, clean }));
             }
         }

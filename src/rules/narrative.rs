@@ -120,9 +120,11 @@ impl Hits {
     fn new(c: &Compact) -> Hits {
         let kws: Vec<Vec<char>> = KEYWORDS.iter().map(|k| k.chars().collect()).collect();
         let firsts: Vec<char> = kws.iter().map(|k| k[0]).collect();
+        // One AND per character rules out almost every position.
+        let mask = firsts.iter().fold(0u64, |m, &c| m | 1 << (c as u32 % 64));
         let mut at = vec![Vec::new(); kws.len()];
         for i in 0..c.len() {
-            if !firsts.contains(&c.chars[i]) {
+            if mask & (1 << (c.chars[i] as u32 % 64)) == 0 || !firsts.contains(&c.chars[i]) {
                 continue;
             }
             for (k, kw) in kws.iter().enumerate() {

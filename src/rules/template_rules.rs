@@ -147,10 +147,16 @@ fn citation(ctx: &mut Ctx) {
     if ctx.year().is_none_or(|y| y < 2021) {
         return;
     }
+    // One scan for the notice's name, then the year and number after it.
     let c = ctx.doc;
-    for form in [FORMAT_NOTICE_2019, "国办公开办函[2019]60号", "国办公开办函(2019)60号"] {
-        if let Some(at) = c.find(&crate::normalize::compact(form), 0) {
-            let end = at + crate::normalize::compact(form).chars().count();
+    let name: Vec<char> = "国办公开办函".chars().collect();
+    let mut from = 0;
+    while let Some(at) = c.find_chars(&name, from, c.len()) {
+        from = at + name.len();
+        let tail = c.string(from, (from + 9).min(c.len()));
+        let cited_2019 = ["〔2019〕60号", "[2019]60号", "(2019)60号"].iter().any(|f| tail.starts_with(f));
+        if cited_2019 {
+            let end = from + tail.find('号').map(|i| tail[..i].chars().count() + 1).unwrap_or(0);
             let msg = format!("引用了已被替换的{FORMAT_NOTICE_2019}，现行格式文件为{FORMAT_NOTICE_2021}");
             ctx.emit("T008", c.span(at, end), msg, None, Some(FORMAT_NOTICE_2021.into()));
             return;
