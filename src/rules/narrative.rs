@@ -69,12 +69,18 @@ fn first_number(c: &Compact, from: usize, to: usize) -> Option<(f64, usize, usiz
     (from..to.min(c.len())).find_map(|i| number_unit(c, i))
 }
 
+/// A clause is never longer than this: text without full stops must not make
+/// every keyword scan to the end (quadratic on a long paste).
+const CLAUSE_MAX: usize = 300;
+
 fn clause_end(c: &Compact, from: usize) -> usize {
-    (from..c.len()).find(|&i| matches!(c.chars[i], '。' | ';')).unwrap_or(c.len())
+    let limit = (from + CLAUSE_MAX).min(c.len());
+    (from..limit).find(|&i| matches!(c.chars[i], '。' | ';')).unwrap_or(limit)
 }
 
 fn clause_start(c: &Compact, at: usize) -> usize {
-    (0..at).rev().find(|&i| matches!(c.chars[i], '。' | ';')).map(|i| i + 1).unwrap_or(0)
+    let limit = at.saturating_sub(CLAUSE_MAX);
+    (limit..at).rev().find(|&i| matches!(c.chars[i], '。' | ';')).map(|i| i + 1).unwrap_or(limit)
 }
 
 fn contains(c: &Compact, from: usize, to: usize, words: &[&str]) -> bool {
