@@ -10,32 +10,44 @@ pub struct Compact {
     pub chars: Vec<char>,
     /// Byte offset of each char's original in the source text.
     starts: Vec<u32>,
-    ends: Vec<u32>,
+    /// Byte length of each char's original (full-width forms are longer).
+    lens: Vec<u8>,
 }
 
 impl Compact {
     /// The view of `text[range]`, `base` being where `text` starts in the source.
     pub fn new(text: &str, base: usize) -> Compact {
-        let mut chars = Vec::with_capacity(text.len() / 2);
-        let mut starts = Vec::with_capacity(text.len() / 2);
-        let mut ends = Vec::with_capacity(text.len() / 2);
+        // At most one entry per byte; Chinese text needs a third of that.
+        let cap = text.len() / 2 + 16;
+        let mut chars = Vec::with_capacity(cap);
+        let mut starts = Vec::with_capacity(cap);
+        let mut lens = Vec::with_capacity(cap);
         for (i, c) in text.char_indices() {
-            let f = fold(c);
-            if is_space(f) || f == '\u{000C}' {
+            // ASCII folds to itself: only spacing needs a look.
+            let f = if c.is_ascii() { c } else { fold(c) };
+            if is_space(f) {
                 continue;
             }
             chars.push(f);
             starts.push((base + i) as u32);
-            ends.push((base + i + c.len_utf8()) as u32);
+            lens.push(c.len_utf8() as u8);
         }
-        Compact { chars, starts, ends }
+        Compact { chars, starts, lens }
     }
 
     /// The part of this view whose source lies in `span` (a copy, cheap next to folding).
     pub fn view(&self, span: Span) -> Compact {
         let a = self.at_offset(span.start);
         let b = self.at_offset(span.end).max(a);
-        Compact { chars: self.chars[a..b].to_vec(), starts: self.starts[a..b].to_vec(), ends: self.ends[a..b].to_vec() }
+        Compact { chars: self.chars[a..b].to_vec(), starts: self.starts[a..b].to_vec(), lens: self.lens[a..b].to_vec() }
+    }
+
+    /// Byte offset just after char `i`'s original (0 when there is none).
+    fn end_of(&self, i: usize) -> u32 {
+        match (self.starts.get(i), self.lens.get(i)) {
+            (Some(s), Some(l)) => s + *l as u32,
+            _ => 0,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -49,10 +61,10 @@ impl Compact {
     /// Source span of compact chars `a..b`.
     pub fn span(&self, a: usize, b: usize) -> Span {
         if a >= b || b > self.chars.len() {
-            let at = self.starts.get(a).copied().unwrap_or_else(|| self.ends.last().copied().unwrap_or(0));
+            let at = self.starts.get(a).copied().unwrap_or_else(|| self.end_of(self.chars.len().wrapping_sub(1)));
             return Span { start: at, end: at };
         }
-        Span { start: self.starts[a], end: self.ends[b - 1] }
+        Span { start: self.starts[a], end: self.end_of(b - 1) }
     }
 
     pub fn string(&self, a: usize, b: usize) -> String {

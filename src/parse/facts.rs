@@ -29,7 +29,7 @@ pub fn read(src: &Source, lx: &Lexed, doc: &Compact, sections: &[Section]) -> Fa
         period(&doc.view(Span::new(head_end, end)))
     });
     let contact = contact(&head);
-    let signature_date = signature(src, lx);
+    let signature_date = signature(lx, doc);
     let (organ, year) = match &title {
         Some(t) => organ_year(&t.value, t.span),
         None => (None, None),
@@ -210,15 +210,16 @@ fn field(c: &Compact, labels: &[&str], keep: impl Fn(char) -> bool) -> Option<Fa
 }
 
 /// The signature date: a line near the end that is nothing but a date.
-fn signature(src: &Source, lx: &Lexed) -> Option<Fact<Date>> {
+fn signature(lx: &Lexed, doc: &Compact) -> Option<Fact<Date>> {
     for line in lx.lines.iter().rev().filter(|l| !l.blank && !l.page_mark).take(12) {
-        let c = Compact::new(src.slice(line.span), line.span.start as usize);
-        if c.len() > 14 {
+        let (a, b) = (doc.at_offset(line.span.start), doc.at_offset(line.span.end));
+        if b - a > 14 {
             continue;
         }
-        if let Some((d, a, b)) = date_in(&c, 0, c.len()) {
-            if a == 0 && b == c.len() {
-                return Some(Fact { value: d, span: c.span(a, b) });
+        let c = doc.view(line.span);
+        if let Some((d, x, y)) = date_in(&c, 0, c.len()) {
+            if x == 0 && y == c.len() {
+                return Some(Fact { value: d, span: c.span(x, y) });
             }
         }
     }

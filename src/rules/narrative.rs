@@ -353,9 +353,9 @@ fn fee_statement(ctx: &mut Ctx) {
     let Some(s) = ctx.report.section(6) else {
         return;
     };
-    let v = ctx.doc.view(s.body);
-    let body = v.string(0, v.len());
-    if !body.contains("处理费") && !body.contains("信息处理") {
+    let (a, b) = (ctx.doc.at_offset(s.body.start), ctx.doc.at_offset(s.body.end));
+    let mentions = |w: &str| ctx.doc.find_chars(&w.chars().collect::<Vec<_>>(), a, b).is_some();
+    if !mentions("处理费") && !mentions("信息处理") {
         ctx.emit("N003", s.span, "第六部分未说明信息处理费的收取情况".into(), None, Some("本年度未收取信息处理费。".into()));
     }
 }
