@@ -12,6 +12,11 @@ fn main() {
     for (name, text) in cases {
         let t = std::time::Instant::now();
         let out = nianbao::check(&text);
-        println!("{name:>20}: {:>6} KB in {:>8.1} ms, {} findings", text.len() / 1024, t.elapsed().as_secs_f64() * 1e3, out.diagnostics.len());
+        println!(
+            "{name:>20}: {:>6} KB in {:>8.1} ms, {} findings",
+            text.len() / 1024,
+            t.elapsed().as_secs_f64() * 1e3,
+            out.diagnostics.len()
+        );
     }
 }

@@ -58,7 +58,8 @@ fn enumerator(line: &str) -> Option<(u8, u32, usize)> {
 
 /// H002: an item that continues a sibling list in another style (（一） then （2）).
 fn numbering(ctx: &mut Ctx) {
-    for s in &ctx.report.sections {
+    // Numbered items are prose: the sections with tables hold rows, not items.
+    for s in ctx.report.sections.iter().filter(|s| matches!(s.number, 1 | 5 | 6)) {
         let mut last: Option<(u8, u32)> = None;
         let mut offset = s.span.end as usize;
         for line in ctx.src.slice(Span { start: s.span.end, end: s.body.end }).split_inclusive('\n') {
