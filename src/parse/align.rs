@@ -160,6 +160,7 @@ pub fn align(rows: &[RowSpec], groups: &[Group], sims: &[f32], number: NumberOf,
     let w = g + 1;
     // Scores of multi-row readings, by group, when they do not depend on the start row.
     let mut multi: Vec<Option<f32>> = vec![None; if uniform { g } else { 0 }];
+    let mut single: Vec<Option<f32>> = vec![None; if uniform { g } else { 0 }];
     let mut score = vec![f32::NEG_INFINITY; (r + 1) * w];
     let mut back = vec![Move::Start; (r + 1) * w];
     score[0] = 0.0;
@@ -196,7 +197,9 @@ pub fn align(rows: &[RowSpec], groups: &[Group], sims: &[f32], number: NumberOf,
                 }
                 if width == size {
                     let same_widths = rows[i..i + k].iter().all(|x| x.width == rows[i].width);
-                    let cells_score = if k == 1 {
+                    let cells_score = if k == 1 && uniform {
+                        *single[j].get_or_insert_with(|| single_row_score(i, &groups[j].values, number, row_ok))
+                    } else if k == 1 {
                         single_row_score(i, &groups[j].values, number, row_ok)
                     } else if uniform && same_widths {
                         *multi[j].get_or_insert_with(|| read_rows(rows, i, k, &groups[j], number, row_ok).0)

@@ -11,6 +11,8 @@ use crate::source::{Source, Span};
 use crate::template::{SectionTemplate, SECTIONS};
 
 const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
+/// First characters of the template headings and their accepted variants.
+const HEADING_STARTS: [char; 9] = ['总', '工', '主', '行', '收', '政', '因', '存', '其'];
 
 pub fn find(src: &Source, lx: &Lexed, doc: &Compact) -> Vec<Section> {
     let mut found: Vec<Section> = Vec::new();
@@ -25,7 +27,9 @@ pub fn find(src: &Source, lx: &Lexed, doc: &Compact) -> Vec<Section> {
         let raw = src.slice(line.span).trim_start_matches(|c: char| c.is_whitespace() || c == '*' || c == '\u{000C}');
         let mut cs = raw.chars();
         let numbered = cs.next().is_some_and(|c| NUMERALS.contains(&c)) && cs.next().is_some_and(|c| "、.．，,:：".contains(c));
-        if !(numbered || raw.starts_with('[') || raw.len() <= 60) || raw.len() > 200 {
+        // An unnumbered heading is short and starts like one of the template's.
+        let plain = raw.len() <= 60 && raw.chars().next().is_some_and(|c| HEADING_STARTS.contains(&c));
+        if !(numbered || plain || raw.starts_with('[')) || raw.len() > 200 {
             continue;
         }
         let (a, b) = (doc.at_offset(line.span.start), doc.at_offset(line.span.end));
@@ -74,6 +78,16 @@ fn heading(text: &str) -> Option<(&'static SectionTemplate, bool)> {
 mod tests {
     use super::*;
     use crate::normalize::compact;
+
+    #[test]
+    fn heading_starts_cover_the_template() {
+        for t in SECTIONS {
+            let plain = &t.heading[t.heading.find('、').map(|i| i + '、'.len_utf8()).unwrap_or(0)..];
+            for h in std::iter::once(plain).chain(t.variants.iter().copied()) {
+                assert!(HEADING_STARTS.contains(&h.chars().next().unwrap()), "{h}");
+            }
+        }
+    }
 
     #[test]
     fn template_headings_are_folded() {

@@ -452,6 +452,11 @@ fn columns_hold(table: &TableRead, i: usize) -> bool {
 /// ("其他法律法规禁止公开" for "其他法律行政法规禁止公开", "其它" for "其他").
 fn label_variant(lx: &Lexed, tx: &Texts, core: &(Vec<char>, Vec<Vec<char>>), g: &Group, next: Option<&Group>) -> Option<(String, Span)> {
     let (target, aliases) = core;
+    // The common case: the label is written as the template has it.
+    let wanted: String = target.iter().collect();
+    if g.context.iter().rev().take(3).any(|&t| tx.get(t).contains(wanted.as_str())) {
+        return None;
+    }
     // The label's text: the end of this group's context, plus the first
     // fragment after the values (PDF text wraps labels around the numbers).
     let mut window: Vec<(String, Span)> = Vec::new();

@@ -1,0 +1,30 @@
+//! Time of each phase over the corpus: `cargo run --release --example phases`.
+use std::time::Instant;
+fn main() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut texts = Vec::new();
+    for dir in ["seeds", "real"] {
+        for e in std::fs::read_dir(root.join(dir)).unwrap().flatten() {
+            if e.path().extension().is_some_and(|x| x == "txt") {
+                texts.push(std::fs::read_to_string(e.path()).unwrap());
+            }
+        }
+    }
+    let n = 300;
+    let bytes: usize = texts.iter().map(|t| t.len()).sum();
+    let time = |name: &str, f: &dyn Fn(&str)| {
+        let t = Instant::now();
+        for _ in 0..n {
+            for x in &texts {
+                f(x);
+            }
+        }
+        let per = t.elapsed().as_secs_f64() / n as f64;
+        println!("{name:>10}: {:>7.1} µs for the corpus, {:>6.1} MB/s", per * 1e6, bytes as f64 / per / 1e6);
+    };
+    time("source", &|x| drop(std::hint::black_box(nianbao::Source::new(x))));
+    time("lex", &|x| drop(std::hint::black_box(nianbao::lex::lex(&nianbao::Source::new(x)))));
+    time("compact", &|x| drop(std::hint::black_box(nianbao::compact::Compact::new(x, 0))));
+    time("parse", &|x| drop(std::hint::black_box(nianbao::parse::parse(&nianbao::Source::new(x)))));
+    time("check", &|x| drop(std::hint::black_box(nianbao::check(x))));
+}
