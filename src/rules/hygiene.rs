@@ -85,19 +85,19 @@ fn numbering(ctx: &mut Ctx) {
 /// H003: doubled full stops and commas, half-width commas between Chinese.
 fn punctuation(ctx: &mut Ctx) {
     let text = ctx.src.text();
-    let cjk = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    let cjk = |c: Option<char>| c.is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
     let mut found = Vec::new();
-    let mut it = text.char_indices().peekable();
-    let mut prev: Option<(usize, char)> = None;
-    while let Some((i, c)) = it.next() {
-        if let Some((pi, p)) = prev {
-            if (c == '。' && p == '。') || (c == '，' && p == '，') {
-                found.push((Span::new(pi, i + c.len_utf8()), format!("标点重复：“{p}{c}”"), Some(c.to_string())));
-            } else if c == ',' && cjk(p) && it.peek().is_some_and(|&(_, n)| cjk(n)) {
-                found.push((Span::new(i, i + 1), "中文之间使用了半角逗号“,”".to_string(), Some("，".to_string())));
-            }
+    // Substring searches, not a walk over every character.
+    for pair in ["。。", "，，"] {
+        for (i, _) in text.match_indices(pair) {
+            let c = pair.chars().next().unwrap_or('。');
+            found.push((Span::new(i, i + pair.len()), format!("标点重复：“{pair}”"), Some(c.to_string())));
         }
-        prev = Some((i, c));
+    }
+    for (i, _) in text.match_indices(',') {
+        if cjk(text[..i].chars().next_back()) && cjk(text[i + 1..].chars().next()) {
+            found.push((Span::new(i, i + 1), "中文之间使用了半角逗号“,”".to_string(), Some("，".to_string())));
+        }
     }
     for (span, msg, fix) in found.into_iter().take(50) {
         ctx.emit("H003", span, msg, None, fix);
