@@ -315,7 +315,27 @@ pub fn run(src: &Source, parsed: &crate::parse::Parsed, previous: Option<(&Sourc
     contact::check(&mut ctx);
     hygiene::check(&mut ctx);
     cross_year::check(&mut ctx);
-    let mut out = ctx.out;
-    out.sort_by_key(|d| (d.span.start, std::cmp::Reverse(d.severity), d.code));
-    out
+    // By position, the most severe first, then in the order found. Sorting
+    // packed u64 keys reuses the one sort the parser already carries (the
+    // browser bundle has a size budget).
+    let out = ctx.out;
+    let rank = |s: Severity| match s {
+        Severity::Error => 0u64,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    };
+    let mut keys: Vec<u64> =
+        out.iter().enumerate().map(|(i, d)| (d.span.start as u64) << 24 | rank(d.severity) << 22 | (i as u64).min((1 << 22) - 1)).collect();
+    keys.sort_unstable();
+    let mut slots: Vec<Option<Diagnostic>> = out.into_iter().map(Some).collect();
+    let mut sorted = Vec::with_capacity(slots.len());
+    for k in keys {
+        let i = (k & ((1 << 22) - 1)) as usize;
+        if let Some(d) = slots.get_mut(i).and_then(Option::take) {
+            sorted.push(d);
+        }
+    }
+    // More findings than the key can number keep their relative order at the end.
+    sorted.extend(slots.into_iter().flatten());
+    sorted
 }
