@@ -12,12 +12,37 @@ use crate::template::TableId;
 
 pub fn check(ctx: &mut Ctx) {
     for piece in narrative_pieces(ctx) {
-        let c = ctx.doc.view(piece);
+        let c = Piece { doc: ctx.doc, chars: &ctx.doc.chars, lo: ctx.doc.at_offset(piece.start), hi: ctx.doc.at_offset(piece.end) };
         let hits = Hits::new(&c);
         figures(ctx, &c, &hits);
         itemized(ctx, &c, &hits);
     }
     fee_statement(ctx);
+}
+
+/// A stretch of the folded document, read in place (positions are the
+/// document's own): copying each stretch cost more than reading it.
+struct Piece<'a> {
+    doc: &'a Compact,
+    chars: &'a [char],
+    lo: usize,
+    hi: usize,
+}
+
+impl Piece<'_> {
+    /// The end of the stretch (positions run from `lo` to here).
+    fn len(&self) -> usize {
+        self.hi
+    }
+    fn string(&self, a: usize, b: usize) -> String {
+        self.doc.string(a, b.min(self.hi))
+    }
+    fn span(&self, a: usize, b: usize) -> Span {
+        self.doc.span(a, b)
+    }
+    fn find_chars(&self, p: &[char], from: usize, to: usize) -> Option<usize> {
+        self.doc.find_chars(p, from, to.min(self.hi))
+    }
 }
 
 /// The text outside the tables: preamble, sections 一, 五, 六, and 二 to 四
@@ -45,7 +70,7 @@ const UNITS: &str = "件份条个宗起次项篇";
 const OFF_TOPIC: &[&str] = &["建议", "提案", "信访", "举报", "投诉", "咨询", "来电", "留言", "诉求"];
 
 /// A number followed by a unit at `i`: (value, start, end of number).
-fn number_unit(c: &Compact, i: usize) -> Option<(f64, usize, usize, char)> {
+fn number_unit(c: &Piece, i: usize) -> Option<(f64, usize, usize, char)> {
     if i > 0 && c.chars[i - 1].is_ascii_digit() {
         return None;
     }
@@ -65,7 +90,7 @@ fn number_unit(c: &Compact, i: usize) -> Option<(f64, usize, usize, char)> {
 }
 
 /// The first number-with-unit in `c[from..to]`.
-fn first_number(c: &Compact, from: usize, to: usize) -> Option<(f64, usize, usize, char)> {
+fn first_number(c: &Piece, from: usize, to: usize) -> Option<(f64, usize, usize, char)> {
     (from..to.min(c.len())).find_map(|i| number_unit(c, i))
 }
 
@@ -73,17 +98,17 @@ fn first_number(c: &Compact, from: usize, to: usize) -> Option<(f64, usize, usiz
 /// every keyword scan to the end (quadratic on a long paste).
 const CLAUSE_MAX: usize = 300;
 
-fn clause_end(c: &Compact, from: usize) -> usize {
+fn clause_end(c: &Piece, from: usize) -> usize {
     let limit = (from + CLAUSE_MAX).min(c.len());
     (from..limit).find(|&i| matches!(c.chars[i], '。' | ';')).unwrap_or(limit)
 }
 
-fn clause_start(c: &Compact, at: usize) -> usize {
-    let limit = at.saturating_sub(CLAUSE_MAX);
+fn clause_start(c: &Piece, at: usize) -> usize {
+    let limit = at.saturating_sub(CLAUSE_MAX).max(c.lo);
     (limit..at).rev().find(|&i| matches!(c.chars[i], '。' | ';')).map(|i| i + 1).unwrap_or(limit)
 }
 
-fn contains(c: &Compact, from: usize, to: usize, words: &[&str]) -> bool {
+fn contains(c: &Piece, from: usize, to: usize, words: &[&str]) -> bool {
     let s = c.string(from, to.min(c.len()));
     words.iter().any(|w| s.contains(w))
 }
@@ -123,13 +148,13 @@ struct Hits {
 }
 
 impl Hits {
-    fn new(c: &Compact) -> Hits {
+    fn new(c: &Piece) -> Hits {
         let kws: Vec<Vec<char>> = KEYWORDS.iter().map(|k| k.chars().collect()).collect();
         let firsts: Vec<char> = kws.iter().map(|k| k[0]).collect();
         // One AND per character rules out almost every position.
         let mask = firsts.iter().fold(0u64, |m, &c| m | 1 << (c as u32 % 64));
         let mut at = vec![Vec::new(); kws.len()];
-        for i in 0..c.len() {
+        for i in c.lo..c.hi {
             if mask & (1 << (c.chars[i] as u32 % 64)) == 0 || !firsts.contains(&c.chars[i]) {
                 continue;
             }
@@ -148,7 +173,7 @@ impl Hits {
     }
 }
 
-fn figures(ctx: &mut Ctx, c: &Compact, hits: &Hits) {
+fn figures(ctx: &mut Ctx, c: &Piece, hits: &Hits) {
     let r = ctx.report;
     let t3 = r.tables.t3.as_ref();
     let t4 = r.tables.t4.as_ref();
@@ -297,7 +322,7 @@ fn figures(ctx: &mut Ctx, c: &Compact, hits: &Hits) {
 }
 
 /// N002: 共 N 条，其中 a 条、b 条… whose parts do not add up.
-fn itemized(ctx: &mut Ctx, c: &Compact, hits: &Hits) {
+fn itemized(ctx: &mut Ctx, c: &Piece, hits: &Hits) {
     for &at in hits.of("共") {
         let end = clause_end(c, at);
         let Some((total, a, b, unit)) = first_number(c, at + 1, (at + 20).min(end)) else {
