@@ -102,3 +102,37 @@ fn findings() {
     }
     assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// The same report as Word, WPS, a web page and a PDF viewer deliver it must
+/// read the same: CRLF, a BOM, full-width digits, ideographic spaces, pipes,
+/// traditional characters in labels, page marks and form feeds.
+#[test]
+fn layout_variants_read_the_same() {
+    let base = std::fs::read_to_string(root().join("../rules/base.txt")).unwrap();
+    let reference = nianbao::check(&base).to_json();
+    let reference: Value = serde_json::from_str(&reference).unwrap();
+    let fullwidth =
+        |s: &str| s.chars().map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 + 0xFEE0).unwrap() } else { c }).collect::<String>();
+    let variants: Vec<(&str, String)> = vec![
+        ("crlf+bom", format!("\u{FEFF}{}", base.replace('\n', "\r\n"))),
+        ("full-width digits", fullwidth(&base)),
+        ("ideographic spaces", base.replace('\t', "\u{3000}\u{3000}")),
+        ("pipes", base.replace('\t', " | ")),
+        (
+            "traditional labels",
+            base.replace("行政規範性文件", "行政規範性文件")
+                .replace("本年新收政府信息公开申请数量", "本年新收政府資訊公開申請數量")
+                .replace("（七）总计", "（七）總計"),
+        ),
+        (
+            "page marks",
+            base.replace("四、政府信息公开行政复议", "\n\n-3-\n\u{000C}四、政府信息公开行政复议")
+                .replace("（四）无法提供", "\n\n\n7\n\n（四）无法提供"),
+        ),
+    ];
+    for (name, text) in variants {
+        let got: Value = serde_json::from_str(&nianbao::check(&text).to_json()).unwrap();
+        assert_eq!(got["report"]["tables"], reference["report"]["tables"], "{name}");
+        assert_eq!(got["report"]["year"], reference["report"]["year"], "{name}");
+    }
+}

@@ -107,3 +107,29 @@ fn every_rule_is_documented() {
         }
     }
 }
+
+#[test]
+fn one_root_cause_gives_one_finding_at_the_cell() {
+    // 予以公开·自然人 one too high: its row total and its column's outcome
+    // total both break; only that cell can explain both.
+    let base = std::fs::read_to_string(dir().join("base.txt")).unwrap();
+    let text = base.replace("（一）予以公开\t12\t2\t0\t0\t1\t0\t15", "（一）予以公开\t13\t2\t0\t0\t1\t0\t15");
+    assert_ne!(text, base);
+    let out = nianbao::check(&text);
+    let sums: Vec<_> = out.diagnostics.iter().filter(|d| d.code.starts_with('A')).collect();
+    assert_eq!(sums.len(), 1, "{sums:?}");
+    let cell = sums[0].cell.as_ref().unwrap();
+    assert_eq!((cell.row, cell.column), (Some("disclosed"), Some("natural_person")));
+    assert_eq!(sums[0].fix.as_deref(), Some("12"));
+    assert_eq!(out.source.slice(sums[0].span), "13");
+}
+
+#[test]
+fn null_cells_and_unreadable_tables_are_not_arithmetic_errors() {
+    let base = std::fs::read_to_string(dir().join("base.txt")).unwrap();
+    // A placeholder where a number belongs: T006, but no sum is called wrong.
+    let text = base.replace("（一）予以公开\t12\t2", "（一）予以公开\t/\t2");
+    let codes: Vec<&str> = nianbao::check(&text).diagnostics.iter().map(|d| d.code).collect();
+    assert!(codes.contains(&"T006"), "{codes:?}");
+    assert!(!codes.iter().any(|c| c.starts_with('A')), "{codes:?}");
+}

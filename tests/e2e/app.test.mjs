@@ -70,6 +70,32 @@ test('clicking a finding selects its text; keyboard works too', async () => {
   await context.close();
 });
 
+test('typing keeps focus and cursor; the severity filter; pasting HTML keeps tables', async () => {
+  const { context, page, problems } = await open();
+  await paste(page, report('real/hongze_2023_layout.txt'));
+  // Type in the middle of the text: the findings update, the cursor stays put.
+  await page.$eval('#report', (a) => { a.focus(); a.setSelectionRange(40, 40); });
+  await page.keyboard.type('测试');
+  await page.waitForTimeout(50);
+  assert.deepEqual(await page.$eval('#report', (a) => [a.selectionStart, document.activeElement === a]), [42, true]);
+  // Hide notes: only errors and warnings remain.
+  await page.uncheck('.filter.info input');
+  assert.ok(await page.$$eval('[data-code]', (els) => els.every((e) => !e.classList.contains('info'))));
+  assert.ok((await page.$$('[data-code]')).length > 0);
+  await page.check('.filter.info input');
+  // A paste from Word or a web page arrives as HTML: its table becomes tab-separated rows.
+  await page.$eval('#report', (a) => { a.value = ''; a.focus(); });
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', '规章 1 0 11');
+    data.setData('text/html', '<html><body><p style="color:red">二、主动公开政府信息情况</p><table><tr><td>规章</td><td>1</td><td>0</td><td>11</td></tr></table></body></html>');
+    document.getElementById('report').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  assert.match(await page.$eval('#report', (a) => a.value), /规章\t1\t0\t11/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('opens GBK text, .docx and .html files', async () => {
   const { context, page, problems } = await open();
   for (const f of ['report-gbk.txt', 'report.docx', 'report.html']) {
