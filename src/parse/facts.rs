@@ -119,9 +119,8 @@ const PERIOD_ANCHORS: &[&str] = &["统计期限", "统计期间", "统计时限"
 fn period(c: &Compact) -> Option<Period> {
     let at = PERIOD_ANCHORS.iter().filter_map(|a| c.find(a, 0)).min()?;
     let limit = (at + 60).min(c.len());
-    let (from, a0, a1) = date_in(c, at, limit)?;
+    let (from, _, a1) = date_in(c, at, limit)?;
     let (to, _, b1) = date_in(c, a1, limit)?;
-    let _ = a0;
     Some(Period { from, to, span: c.span(at, b1) })
 }
 

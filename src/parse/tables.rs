@@ -414,7 +414,6 @@ fn columns_hold(table: &TableRead, i: usize) -> bool {
     let tpl = table.template;
     let cols = tpl.rows[i].width();
     for c in 0..cols {
-        let col = tpl.rows[i].columns[c].key;
         let v = |key: &str| tpl.row(key).and_then(|r| table.rows[r].cells.get(c)).and_then(|x| x.value);
         if let Some(total) = tpl.column_total {
             let involved = tpl.rows[i].key == total || tpl.rows[i].outcome;
@@ -443,7 +442,6 @@ fn columns_hold(table: &TableRead, i: usize) -> bool {
                 }
             }
         }
-        let _ = col;
     }
     true
 }
