@@ -1,15 +1,10 @@
 //! Time of each phase over the corpus: `cargo run --release --example phases`.
 use std::time::Instant;
+
+#[path = "common/corpus.rs"]
+mod corpus;
 fn main() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
-    let mut texts = Vec::new();
-    for dir in ["seeds", "real"] {
-        for e in std::fs::read_dir(root.join(dir)).unwrap().flatten() {
-            if e.path().extension().is_some_and(|x| x == "txt") {
-                texts.push(std::fs::read_to_string(e.path()).unwrap());
-            }
-        }
-    }
+    let texts: Vec<String> = corpus::reports().into_iter().map(|(_, t)| t).collect();
     let n = 300;
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
     let time = |name: &str, f: &dyn Fn(&str)| {
