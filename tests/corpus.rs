@@ -120,7 +120,7 @@ fn layout_variants_read_the_same() {
         ("pipes", base.replace('\t', " | ")),
         (
             "traditional labels",
-            base.replace("行政規範性文件", "行政規範性文件")
+            base.replace("行政规范性文件", "行政規範性文件")
                 .replace("本年新收政府信息公开申请数量", "本年新收政府資訊公開申請數量")
                 .replace("（七）总计", "（七）總計"),
         ),
