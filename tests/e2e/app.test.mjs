@@ -169,31 +169,30 @@ test('typing stays smooth on a 1 MB paste', async () => {
   // Set as a paste would (Playwright's fill types far slower than a person pastes).
   await page.$eval('#report', (a, v) => { a.value = v; a.dispatchEvent(new InputEvent('input', { bubbles: true })); }, text);
   await page.waitForFunction(() => !document.querySelector('.summary.empty'), null, { timeout: 20000 });
-  // A keystroke's cost with the checker listening, against the same edit with
-  // nobody listening: what the app adds must stay small (the textarea's own
-  // cost for 1 MB is the browser's, and large in a headless software renderer).
-  const { listening, alone } = await page.evaluate(async () => {
+  // What the app adds to a keystroke is its input handler's run (the check
+  // waits for a pause in typing); the textarea's own cost for 1 MB is the
+  // browser's, and large in a headless software renderer: printed for context.
+  const { handler, keystroke } = await page.evaluate(async () => {
     const area = document.getElementById('report');
     area.focus();
     area.setSelectionRange(area.value.length, area.value.length);
-    const keys = async (dispatch) => {
-      const times = [];
-      for (const ch of '测试输入内容') {
-        const s = performance.now();
-        area.setRangeText(ch, area.selectionStart, area.selectionEnd, 'end');
-        if (dispatch) area.dispatchEvent(new InputEvent('input', { bubbles: true }));
-        await new Promise((r) => requestAnimationFrame(() => r()));
-        times.push(performance.now() - s);
-      }
-      times.sort((a, b) => a - b);
-      return times[3];
-    };
-    const alone = await keys(false);
-    const listening = await keys(true);
-    return { listening, alone };
+    const handlers = [];
+    const keys = [];
+    for (const ch of '测试输入内容') {
+      const s = performance.now();
+      area.setRangeText(ch, area.selectionStart, area.selectionEnd, 'end');
+      const h = performance.now();
+      area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      handlers.push(performance.now() - h);
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      keys.push(performance.now() - s);
+    }
+    handlers.sort((a, b) => a - b);
+    keys.sort((a, b) => a - b);
+    return { handler: handlers[3], keystroke: keys[3] };
   });
-  console.log(`# 1 MB paste: keystroke median ${listening.toFixed(0)} ms with the checker, ${alone.toFixed(0)} ms for the bare textarea`);
-  assert.ok(listening - alone < 50, `the checker adds ${listening - alone} ms a keystroke`);
+  console.log(`# 1 MB paste: the checker's input handler takes ${handler.toFixed(1)} ms a keystroke (median); the whole keystroke ${keystroke.toFixed(0)} ms`);
+  assert.ok(handler < 16, `the input handler takes ${handler} ms`);
   // The findings catch up after a pause in typing.
   await page.waitForFunction(() => document.querySelectorAll('[data-code]').length > 0);
   await context.close();

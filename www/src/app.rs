@@ -135,10 +135,11 @@ pub fn app(props: &AppProps) -> Html {
         let generation = generation.clone();
         Callback::from(move |_: ()| {
             let Some(a) = area.cast::<HtmlTextAreaElement>() else { return };
-            let value = a.value();
             *generation.borrow_mut() += 1;
-            if value.len() < INSTANT_LIMIT {
-                text.set(Rc::new(value));
+            // The length is cheap; the text of a large paste is read only
+            // when the pause in typing comes, not at every keystroke.
+            if (a.text_length() as usize) < INSTANT_LIMIT {
+                text.set(Rc::new(a.value()));
                 return;
             }
             let mine = *generation.borrow();
