@@ -5,8 +5,6 @@ mod facts;
 mod sections;
 mod tables;
 
-pub use facts::date_in;
-pub use tables::row_relation;
 
 use crate::compact::Compact;
 use crate::lex::{lex, Lexed};
