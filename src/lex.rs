@@ -15,6 +15,10 @@ pub enum Kind {
     Number(f64),
     /// "/", "—", "-", "无": a cell where a number belongs but none is written.
     Placeholder,
+    /// Digits written against text with no separator ("规章000行政规范性文件"):
+    /// one number, or several cells run together, which the table reader
+    /// splits by the template. The value read as one number (NaN when too long).
+    Glued(f64),
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -42,6 +46,8 @@ pub struct Line {
     pub blank: bool,
     /// A page number or page mark ("-3-", "第 3 页", a bare number between pages).
     pub page_mark: bool,
+    /// A form feed ends this line: a new page starts after it.
+    pub page_break: bool,
     /// Range of this line's tokens in `Lexed::tokens`.
     pub first_token: u32,
     pub end_token: u32,
@@ -67,15 +73,30 @@ pub fn lex(src: &Source) -> Lexed {
     let mut tokens = Vec::with_capacity(text.len() / 6);
     let mut cell_buf = Vec::new();
     let mut word_buf = Vec::new();
+    let mut segs = Vec::new();
     for i in 0..n {
         let span = src.line_span(i);
         let s = &text[span.range()];
-        let blank = s.chars().all(|c| is_space(c) || c == '\u{000C}');
-        let first = tokens.len() as u32;
-        if !blank {
-            lex_line(s, span.start as usize, i as u32, &mut tokens, &mut cell_buf, &mut word_buf);
+        crate::segment::split(s, &mut segs);
+        let last = segs.len() - 1;
+        for (k, &(a, b)) in segs.iter().enumerate() {
+            let seg = &s[a..b];
+            let base = span.start as usize + a;
+            let blank = seg.chars().all(|c| is_space(c) || c == '\u{000C}') || markdown_rule(seg);
+            let first = tokens.len() as u32;
+            if !blank {
+                lex_line(seg, base, lines.len() as u32, &mut tokens, &mut cell_buf, &mut word_buf);
+            }
+            let page_break = k == last && src.ends_page(i);
+            lines.push(Line {
+                span: Span::new(base, base + seg.len()),
+                blank,
+                page_mark: false,
+                page_break,
+                first_token: first,
+                end_token: tokens.len() as u32,
+            });
         }
-        lines.push(Line { span, blank, page_mark: false, first_token: first, end_token: tokens.len() as u32 });
     }
     mark_pages(text, &mut lines);
     Lexed { lines, tokens }
@@ -100,13 +121,19 @@ fn mark_pages(text: &str, lines: &mut [Line]) {
         let mark = shaped
             || (bare && {
                 let blanks_before = lines[..i].iter().rev().take_while(|l| l.blank).count();
-                let next_ff = lines.get(i + 1).map(|l| text[l.span.range()].starts_with('\u{000C}')).unwrap_or(false);
-                let prev_ff = raw.trim_start().starts_with('\u{000C}');
+                // pdftotext starts each page with a form feed, which ends a line.
+                let next_ff = lines[i].page_break || lines.get(i + 1).is_some_and(|l| l.blank && l.page_break);
+                let prev_ff = i > 0 && lines[i - 1].page_break;
                 let at_end = lines[i + 1..].iter().all(|l| l.blank);
                 blanks_before >= 2 || next_ff || prev_ff || (at_end && blanks_before >= 1)
             });
         lines[i].page_mark = mark;
     }
+}
+
+/// A Markdown table's rule row ("| --- | :-: |"): markup, not placeholders.
+fn markdown_rule(s: &str) -> bool {
+    s.contains('|') && s.contains('-') && s.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
 fn is_page_phrase(t: &str) -> bool {
@@ -217,6 +244,9 @@ fn lex_cell(s: &str, base: usize, line: u32, cell: u16, tabbed: bool, out: &mut 
         i += len;
     }
     let prose = s.contains('。');
+    if !prose && words.iter().any(|w| w.2 == Word::Text && has_glued(&s[w.0..w.1])) {
+        return lex_glued(s, base, line, cell, tabbed, words, out);
+    }
     // Values: all words, or a trailing run after text with no other number in it.
     let trailing = words.iter().rev().take_while(|w| w.2 != Word::Text).count();
     let text_words = words.len() - trailing;
@@ -233,6 +263,100 @@ fn lex_cell(s: &str, base: usize, line: u32, cell: u16, tabbed: bool, out: &mut 
         };
         out.push(Token { kind, span: Span::new(base + a, base + b), line, cell, tabbed });
     }
+}
+
+/// Measure words and units: digits before them are a quantity in a sentence
+/// ("5件", "2024年"), never table cells run together.
+const UNITS: &str = "年月日号时分秒件条个项次场篇期份人家户元角万亿千百名位天周岁倍余多起宗封张册本部类套台页届批笔例%";
+
+/// The digit runs in a word that stand against text with no separator, as
+/// (start, end) byte ranges. A run is a value when it follows an ideograph or
+/// a closing bracket (or starts the word) and is followed by an ideograph that
+/// is no unit, an opening bracket, or the end of the word. A last digit
+/// followed by "." or "、" and text is the numbering of the next label
+/// ("…00000002.其他法律…"), not part of the run.
+fn glued_runs(w: &str, mut each: impl FnMut(usize, usize)) {
+    let cs: Vec<(usize, char)> = w.char_indices().map(|(i, c)| (i, fold(c))).collect();
+    let ideograph = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    let mut k = 0;
+    while k < cs.len() {
+        if !cs[k].1.is_ascii_digit() {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < cs.len() && (cs[k].1.is_ascii_digit() || (cs[k].1 == '.' && cs.get(k + 1).is_some_and(|c| c.1.is_ascii_digit()))) {
+            k += 1;
+        }
+        let mut end = k;
+        let left_ok = start == 0 || {
+            let p = cs[start - 1].1;
+            (ideograph(p) && p != '第') || p == ')'
+        };
+        let next = cs.get(end).map(|c| c.1);
+        let numbering = matches!(next, Some('.') | Some('、')) && cs.get(end + 1).is_some_and(|c| !c.1.is_ascii_digit());
+        if numbering {
+            end -= 1;
+        }
+        let right_ok = numbering || next.is_none_or(|n| (ideograph(n) && !UNITS.contains(n)) || n == '(');
+        // A whole word of digits is an ordinary number, not a glued one.
+        if end > start && left_ok && right_ok && !(start == 0 && next.is_none()) {
+            let to = cs.get(end).map(|c| c.0).unwrap_or(w.len());
+            each(cs[start].0, to);
+        }
+    }
+}
+
+fn has_glued(w: &str) -> bool {
+    if !w.bytes().any(|b| b.is_ascii_digit()) && !w.contains(|c: char| ('\u{FF10}'..='\u{FF19}').contains(&c)) {
+        return false;
+    }
+    let mut any = false;
+    glued_runs(w, |_, _| any = true);
+    any
+}
+
+/// A cell of table text run together ("规章000行政规范性文件1126…"): every
+/// glued run and every number word is a value, the rest is text.
+fn lex_glued(s: &str, base: usize, line: u32, cell: u16, tabbed: bool, words: &[(usize, usize, Word)], out: &mut Vec<Token>) {
+    let mut text: Option<(usize, usize)> = None;
+    let mut flush = |text: &mut Option<(usize, usize)>, out: &mut Vec<Token>| {
+        if let Some((a, b)) = text.take() {
+            out.push(Token { kind: Kind::Text, span: Span::new(base + a, base + b), line, cell, tabbed });
+        }
+    };
+    for &(a, b, w) in words {
+        match w {
+            Word::Number(v) => {
+                flush(&mut text, out);
+                out.push(Token { kind: Kind::Number(v), span: Span::new(base + a, base + b), line, cell, tabbed });
+            }
+            Word::Placeholder => {
+                flush(&mut text, out);
+                out.push(Token { kind: Kind::Placeholder, span: Span::new(base + a, base + b), line, cell, tabbed });
+            }
+            Word::Text => {
+                let word = &s[a..b];
+                let mut at = 0;
+                glued_runs(word, |x, y| {
+                    if x > at {
+                        let (ta, _) = text.unwrap_or((a + at, a + at));
+                        text = Some((ta, a + x));
+                    }
+                    flush(&mut text, out);
+                    let folded: String = word[x..y].chars().map(fold).collect();
+                    let v = parse_number(&folded).unwrap_or(f64::NAN);
+                    out.push(Token { kind: Kind::Glued(v), span: Span::new(base + a + x, base + a + y), line, cell, tabbed });
+                    at = y;
+                });
+                if at < word.len() {
+                    let (ta, _) = text.unwrap_or((a + at, a + at));
+                    text = Some((ta, b));
+                }
+            }
+        }
+    }
+    flush(&mut text, out);
 }
 
 fn classify(w: &str) -> Word {
@@ -324,6 +448,7 @@ mod tests {
                 Kind::Text => format!("T:{}", src.slice(t.span)),
                 Kind::Number(v) => format!("N:{v}"),
                 Kind::Placeholder => "P".into(),
+                Kind::Glued(_) => format!("G:{}", src.slice(t.span)),
             })
             .collect()
     }
@@ -345,11 +470,25 @@ mod tests {
     }
 
     #[test]
+    fn glued_cells() {
+        assert_eq!(
+            kinds("规章000行政规范性文件1126第二十条"),
+            ["T:规章", "G:000", "T:行政规范性文件", "G:1126", "T:第二十条"]
+        );
+        assert_eq!(kinds("（三）不予公开1.属于国家秘密00000002.其他法律"), ["T:（三）不予公开1.属于国家秘密", "G:0000000", "T:2.其他法律"]);
+        assert_eq!(kinds("淮安市人民政府2024年政府信息公开工作年度报告"), ["T:淮安市人民政府2024年政府信息公开工作年度报告"]);
+        assert_eq!(kinds("邮编：223001 电话：0517-83605210"), ["T:邮编：223001 电话：0517-83605210"]);
+        assert_eq!(kinds("第3页"), ["T:第3页"]);
+        assert_eq!(kinds("行政事业性收费96171.6"), ["T:行政事业性收费", "G:96171.6"]);
+    }
+
+    #[test]
     fn page_marks() {
         let src = Source::new("正文\n\n\n5\n\n（五）\n  -3-\n\u{000C}下一页\n第 2 页\n");
         let lx = lex(&src);
         let marks: Vec<usize> = lx.lines.iter().enumerate().filter(|(_, l)| l.page_mark).map(|(i, _)| i).collect();
-        assert_eq!(marks, [3, 6, 8]);
+        // The form feed ends a (blank) line of its own.
+        assert_eq!(marks, [3, 6, 9]);
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod parse;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod segment;
 pub mod source;
 pub mod template;
 

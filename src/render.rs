@@ -69,7 +69,7 @@ pub fn diagnostic(o: &Outcome, path: &str, d: &Diagnostic, style: Style) -> Stri
     let gutter = line.to_string().len();
     let pad = " ".repeat(gutter);
     out.push_str(&format!("{pad}{} {path}:{line}:{col}\n", style.paint("1;34", "-->")));
-    let lspan = src.line_span(line - 1);
+    let lspan = src.row_span(line - 1);
     let text = src.slice(lspan);
     // Tabs and form feeds would misalign the underline: show them as spaces.
     let shown: String = text.chars().map(|c| if c == '\t' || c == '\u{000C}' { ' ' } else { c }).collect();

@@ -23,11 +23,32 @@ impl Span {
     }
 }
 
-/// The text being checked with an index of its line starts.
+/// The text being checked with an index of its lines.
 #[derive(Clone, Debug)]
 pub struct Source {
     text: String,
     line_starts: Vec<u32>,
+    /// Byte length of each line's terminator (0 for the last line): `\r\n`,
+    /// `\n`, `\r`, NEL, U+2028/2029, vertical tabs and form feeds all end a
+    /// line for the parser.
+    term_lens: Vec<u8>,
+    /// Starts of the lines an editor numbers (after `\n`, `\r\n` or a bare
+    /// `\r`): line numbers in findings are these, so they match the editor
+    /// even where a form feed or U+2028 ends a line for the parser.
+    rows: Vec<u32>,
+}
+
+/// The length of the line terminator starting at byte `i`, if one does.
+#[inline(always)]
+fn terminator(b: &[u8], i: usize) -> Option<usize> {
+    match b[i] {
+        b'\n' | b'\x0C' | b'\x0B' => Some(1),
+        b'\r' => Some(if b.get(i + 1) == Some(&b'\n') { 2 } else { 1 }),
+        // NEL is C2 85; U+2028/2029 are E2 80 A8/A9.
+        0xC2 if b.get(i + 1) == Some(&0x85) => Some(2),
+        0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8) | Some(0xA9)) => Some(3),
+        _ => None,
+    }
 }
 
 impl Source {
@@ -35,9 +56,31 @@ impl Source {
     /// (CLI, web) refuse far smaller inputs before they get here.
     pub fn new(text: &str) -> Source {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        let b = text.as_bytes();
         let mut line_starts = vec![0u32];
-        line_starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i as u32 + 1));
-        Source { text: text.to_string(), line_starts }
+        let mut rows = vec![0u32];
+        let mut term_lens = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            // Only these lead bytes can start a terminator: skip the rest fast.
+            if !matches!(b[i], b'\n' | b'\r' | b'\x0B' | b'\x0C' | 0xC2 | 0xE2) {
+                i += 1;
+                continue;
+            }
+            match terminator(b, i) {
+                Some(n) => {
+                    if matches!(b[i], b'\n' | b'\r') {
+                        rows.push((i + n) as u32);
+                    }
+                    term_lens.push(n as u8);
+                    i += n;
+                    line_starts.push(i as u32);
+                }
+                None => i += 1,
+            }
+        }
+        term_lens.push(0);
+        Source { text: text.to_string(), line_starts, term_lens, rows }
     }
 
     pub fn text(&self) -> &str {
@@ -55,25 +98,42 @@ impl Source {
     /// Byte range of 0-based line `i`, without its line terminator.
     pub fn line_span(&self, i: usize) -> Span {
         let start = self.line_starts[i] as usize;
-        let mut end = self.line_starts.get(i + 1).map(|&s| s as usize - 1).unwrap_or(self.text.len());
-        if end > start && self.text.as_bytes()[end - 1] == b'\r' {
-            end -= 1;
-        }
+        let end = self.line_starts.get(i + 1).map(|&s| s as usize - self.term_lens[i] as usize).unwrap_or(self.text.len());
         Span::new(start, end)
     }
 
-    /// 0-based line index of a byte offset.
+    /// Line `i` ends in a form feed: the page ends there (pdftotext's page break).
+    pub fn ends_page(&self, i: usize) -> bool {
+        let Some(&next) = self.line_starts.get(i + 1) else { return false };
+        self.text.as_bytes()[next as usize - 1] == b'\x0C'
+    }
+
+    /// 0-based editor line (see `rows`) of a byte offset.
     pub fn line_of(&self, offset: u32) -> usize {
-        match self.line_starts.binary_search(&offset) {
+        match self.rows.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         }
     }
 
-    /// 1-based line and character column of a byte offset.
+    /// Byte range of 0-based editor line `i`, without its line break.
+    pub fn row_span(&self, i: usize) -> Span {
+        let start = self.rows[i] as usize;
+        let Some(&next) = self.rows.get(i + 1) else {
+            return Span::new(start, self.text.len());
+        };
+        let b = self.text.as_bytes();
+        let mut end = next as usize - 1;
+        if b[end] == b'\n' && end > start && b[end - 1] == b'\r' {
+            end -= 1;
+        }
+        Span::new(start, end)
+    }
+
+    /// 1-based editor line and character column of a byte offset.
     pub fn line_col(&self, offset: u32) -> (usize, usize) {
         let line = self.line_of(offset);
-        let start = self.line_starts[line] as usize;
+        let start = self.rows[line] as usize;
         let end = (offset as usize).min(self.text.len());
         let col = self.text.get(start..end).map(|s| s.chars().count()).unwrap_or(0);
         (line + 1, col + 1)
@@ -125,5 +185,17 @@ mod tests {
         assert_eq!(s.utf16(b), 6);
         let e = s.text().len() as u32;
         assert_eq!(s.utf16_map(&[e, b, 0]), vec![(0, 0), (b, 6), (e, s.utf16(e))]);
+    }
+
+    #[test]
+    fn every_line_end() {
+        let s = Source::new("a\rb\r\nc\nd\u{2028}e\u{0C}f\u{85}g");
+        let lines: Vec<&str> = (0..s.line_count()).map(|i| s.slice(s.line_span(i))).collect();
+        assert_eq!(lines, ["a", "b", "c", "d", "e", "f", "g"]);
+        // Editors number only \n, \r\n and \r.
+        let g = s.text().find('g').unwrap() as u32;
+        assert_eq!(s.line_col(g).0, 4);
+        assert_eq!(s.slice(s.row_span(1)), "b");
+        assert!(s.ends_page(4));
     }
 }

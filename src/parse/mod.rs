@@ -5,7 +5,7 @@ mod facts;
 mod sections;
 mod tables;
 
-
+pub(crate) use sections::heading_len;
 use crate::compact::Compact;
 use crate::lex::{lex, Lexed};
 use crate::report::{Anomaly, Generation, Report};

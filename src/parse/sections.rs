@@ -6,6 +6,7 @@
 
 use crate::compact::Compact;
 use crate::lex::Lexed;
+use crate::normalize::{fold, is_space};
 use crate::report::Section;
 use crate::source::{Source, Span};
 use crate::template::{SectionTemplate, SECTIONS};
@@ -24,7 +25,8 @@ pub fn find(src: &Source, lx: &Lexed, doc: &Compact) -> Vec<Section> {
             continue;
         }
         // Headings are short or start with their numeral: skip prose lines cheaply.
-        let raw = src.slice(line.span).trim_start_matches(|c: char| c.is_whitespace() || c == '*' || c == '\u{000C}');
+        // Markup before a heading: Markdown's "#", "**", "> ", a pipe table's "|".
+        let raw = src.slice(line.span).trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '#' | '|' | '>' | '｜' | '\u{000C}'));
         let mut cs = raw.chars();
         let numbered = cs.next().is_some_and(|c| NUMERALS.contains(&c)) && cs.next().is_some_and(|c| "、.．，,:：".contains(c));
         // An unnumbered heading is short and starts like one of the template's.
@@ -34,10 +36,12 @@ pub fn find(src: &Source, lx: &Lexed, doc: &Compact) -> Vec<Section> {
         }
         let (a, b) = (doc.at_offset(line.span.start), doc.at_offset(line.span.end));
         let text = crate::parse::strip_residue(&doc.string(a, b));
+        let text = text.trim_matches(|c: char| matches!(c, '*' | '#' | '|' | '>')).to_string();
         let Some((tpl, variant)) = heading(&text) else {
             continue;
         };
-        found.push(Section { number: tpl.number, heading: text, span: line.span, body: line.span, line: i + 1, variant });
+        let line_no = src.line_of(line.span.start) + 1;
+        found.push(Section { number: tpl.number, heading: text, span: line.span, body: line.span, line: line_no, variant });
     }
     let end = src.text().len();
     for k in 0..found.len() {
@@ -45,6 +49,48 @@ pub fn find(src: &Source, lx: &Lexed, doc: &Compact) -> Vec<Section> {
         found[k].body = Span::new(found[k].span.start as usize, stop);
     }
     found
+}
+
+/// When a numbered section heading starts at the beginning of `s` (in the
+/// middle of a flattened line, say), its length in bytes, and whether it is
+/// worded exactly as the template (or an accepted variant) has it.
+pub(crate) fn heading_len(s: &str) -> Option<(usize, bool)> {
+    // The folded, space-free text of the first 48 characters, with the byte
+    // offset where each ends.
+    let mut chars: Vec<char> = Vec::with_capacity(48);
+    let mut ends: Vec<usize> = Vec::with_capacity(48);
+    for (i, c) in s.char_indices() {
+        let f = fold(c);
+        if is_space(f) {
+            continue;
+        }
+        chars.push(f);
+        ends.push(i + c.len_utf8());
+        if chars.len() >= 48 {
+            break;
+        }
+    }
+    if chars.len() < 4 || !NUMERALS.contains(&chars[0]) || !matches!(chars[1], '、' | '.' | ',' | ':') {
+        return None;
+    }
+    for tpl in SECTIONS {
+        let plain = &tpl.heading[tpl.heading.find('、').map(|i| i + '、'.len_utf8()).unwrap_or(0)..];
+        for wording in std::iter::once(plain).chain(tpl.variants.iter().copied()) {
+            let n = wording.chars().count();
+            if chars.len() >= 2 + n && chars[2..2 + n].iter().copied().eq(wording.chars()) {
+                return Some((ends[1 + n], true));
+            }
+        }
+    }
+    // Other wordings end where the template's do, at 情况 or 事项.
+    // Not past a number or the next numbered item: a row label followed by
+    // its values and the next heading is not a heading.
+    let limit = (2..chars.len().min(42))
+        .find(|&k| chars[k].is_ascii_digit() || (NUMERALS.contains(&chars[k]) && chars.get(k + 1) == Some(&'、')))
+        .unwrap_or(chars.len().min(42));
+    let end = (3..limit).find(|&k| matches!((chars[k - 1], chars[k]), ('情', '况') | ('事', '项')))? + 1;
+    let text: String = chars[..end].iter().collect();
+    heading(&text).map(|_| (ends[end - 1], false))
 }
 
 /// The template a heading line stands for, and whether it is a variant wording.

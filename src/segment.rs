@@ -1,0 +1,161 @@
+//! Logical lines: where paragraphs and section headings start in text whose
+//! line breaks were lost.
+//!
+//! A scraper's `textContent`, a crawler's database field or a flattened web
+//! page gives a whole report as one line: each paragraph starts with its
+//! indent (`　　`), headings sit in the middle of the line, tables are glued
+//! to the headings around them. Reading such a line as one would make it a
+//! single prose cell (no heading, no table). So a physical line is cut where a
+//! section heading starts and ends, and where an indented paragraph follows a
+//! sentence end; once a line has been cut that way it is known to be
+//! flattened, and it is also cut after every full stop, so that each sentence,
+//! heading and table stretch is a line of its own. Ordinary lines are never cut
+//! except around a heading (a line "二、主动公开政府信息情况（单位：件）" reads
+//! as the heading and a note).
+//!
+//! Cuts only choose where logical lines start: spans keep pointing into the
+//! original text, and line numbers in findings are physical lines.
+
+use crate::normalize::{fold, is_space};
+use crate::parse::heading_len;
+
+const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
+
+/// Byte ranges (relative to `s`) of the logical lines of one physical line.
+pub fn split(s: &str, out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    let mut cuts: Vec<usize> = Vec::new();
+    let mut stops: Vec<usize> = Vec::new();
+    // The last significant (folded) character and the spacing after it.
+    let mut prev: Option<char> = None;
+    let mut run_width = 0usize;
+    let mut run_wide = false;
+    // Byte offset up to which a heading just found extends.
+    let mut heading_end = 0usize;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let f = fold(c);
+        if is_space(c) || c == '\u{000C}' {
+            run_width += if c == '\u{3000}' { 2 } else { 1 };
+            run_wide |= c == '\u{3000}';
+            continue;
+        }
+        if i < heading_end {
+            prev = Some(f);
+            run_width = 0;
+            run_wide = false;
+            continue;
+        }
+        let spaced = run_width >= 2;
+        // An indented paragraph after a sentence end starts a new line.
+        if run_wide && run_width >= 4 && prev.is_some_and(|p| matches!(p, '。' | '!' | '?' | ';' | ':' | '"' | ')')) {
+            cuts.push(i);
+        }
+        if NUMERALS.contains(&c) && chars.peek().is_some_and(|(_, n)| matches!(fold(*n), '、' | '.' | ',' | ':')) {
+            // Mid-line, a heading must follow something that ends a stretch of
+            // text (a sentence, a table value, a markup sign, wide spacing),
+            // unless it is worded exactly as the template has it.
+            let boundary = match prev {
+                None => true,
+                Some(p) => {
+                    spaced
+                        || p.is_ascii_digit()
+                        || matches!(p, '。' | '!' | '?' | ';' | ':' | '/' | '-' | ')' | ']' | '】' | '」' | '"' | '|' | '#' | '=' | '*' | '>' | '》')
+                }
+            };
+            if let Some((len, exact)) = heading_len(&s[i..]) {
+                if boundary || exact {
+                    if prev.is_some() {
+                        cuts.push(i);
+                    }
+                    heading_end = i + len;
+                    cuts.push(heading_end);
+                    prev = Some(f);
+                    run_width = 0;
+                    run_wide = false;
+                    continue;
+                }
+            }
+        }
+        if f == '。' {
+            stops.push(i + c.len_utf8());
+        }
+        prev = Some(f);
+        run_width = 0;
+        run_wide = false;
+    }
+    // A heading alone on its line needs no cut.
+    cuts.retain(|&c| c < s.len() && !s[c..].chars().all(|ch| is_space(ch) || ch == '\u{000C}'));
+    // Nor does one after nothing but markup ("## 三、…", "| 三、…").
+    cuts.retain(|&c| c > 0 && !s[..c].chars().all(|ch| is_space(ch) || matches!(ch, '\u{000C}' | '#' | '*' | '|' | '>' | '｜')));
+    if cuts.is_empty() {
+        out.push((0, s.len()));
+        return;
+    }
+    cuts.extend(stops.into_iter().filter(|&c| c < s.len()));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut start = 0;
+    for c in cuts {
+        if c > start {
+            out.push((start, c));
+        }
+        start = c;
+    }
+    out.push((start, s.len()));
+    // Drop stretches of nothing but spacing (the indents between paragraphs).
+    if out.len() > 1 {
+        out.retain(|&(a, b)| !s[a..b].chars().all(|ch| is_space(ch) || ch == '\u{000C}'));
+    }
+    if out.is_empty() {
+        out.push((0, s.len()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(s: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        split(s, &mut out);
+        out.into_iter().map(|(a, b)| s[a..b].trim_matches(|c: char| is_space(c))).collect()
+    }
+
+    #[test]
+    fn ordinary_lines_stay_whole() {
+        assert_eq!(parts("一、总体情况"), ["一、总体情况"]);
+        assert_eq!(parts("　　2024年，本机关坚持公开为常态。全年共受理申请 5 件。"), ["2024年，本机关坚持公开为常态。全年共受理申请 5 件。"]);
+        assert_eq!(parts("一、本年新收政府信息公开申请数量 8 1 0 1 0 0 10"), ["一、本年新收政府信息公开申请数量 8 1 0 1 0 0 10"]);
+        assert_eq!(parts("规章　　0　　0　　0"), ["规章　　0　　0　　0"]);
+    }
+
+    #[test]
+    fn flattened_text_is_cut_at_headings_paragraphs_and_stops() {
+        let s = "　　一、总体情况　　2024年，本机关坚持公开。全年共办理5件。　　二、主动公开政府信息情况第二十条第（一）项信息内容规章000行政规范性文件1126三、收到和处理政府信息公开申请情况（本列数据）";
+        assert_eq!(
+            parts(s),
+            [
+                "一、总体情况",
+                "2024年，本机关坚持公开。",
+                "全年共办理5件。",
+                "二、主动公开政府信息情况",
+                "第二十条第（一）项信息内容规章000行政规范性文件1126",
+                "三、收到和处理政府信息公开申请情况",
+                "（本列数据）"
+            ]
+        );
+    }
+
+    #[test]
+    fn heading_then_note() {
+        assert_eq!(parts("二、主动公开政府信息情况（单位：件）"), ["二、主动公开政府信息情况", "（单位：件）"]);
+        assert_eq!(parts("## 三、收到和处理政府信息公开申请情况"), ["## 三、收到和处理政府信息公开申请情况"]);
+    }
+
+    #[test]
+    fn row_labels_are_not_headings() {
+        let s = "（七）总计81010010四、结转下年度继续办理0000000四、政府信息公开行政复议、行政诉讼情况行政复议";
+        assert_eq!(parts(s), ["（七）总计81010010四、结转下年度继续办理0000000", "四、政府信息公开行政复议、行政诉讼情况", "行政复议"]);
+    }
+}
