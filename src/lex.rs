@@ -291,7 +291,7 @@ fn glued_runs(w: &str, mut each: impl FnMut(usize, usize)) {
         let mut end = k;
         let left_ok = start == 0 || {
             let p = cs[start - 1].1;
-            (ideograph(p) && p != '第') || p == ')'
+            (ideograph(p) && p != '第') || matches!(p, ')' | '"' | '\'' | '》' | '】' | ']' | '」')
         };
         let next = cs.get(end).map(|c| c.1);
         let numbering = matches!(next, Some('.') | Some('、')) && cs.get(end + 1).is_some_and(|c| !c.1.is_ascii_digit());
@@ -320,7 +320,7 @@ fn has_glued(w: &str) -> bool {
 /// glued run and every number word is a value, the rest is text.
 fn lex_glued(s: &str, base: usize, line: u32, cell: u16, tabbed: bool, words: &[(usize, usize, Word)], out: &mut Vec<Token>) {
     let mut text: Option<(usize, usize)> = None;
-    let mut flush = |text: &mut Option<(usize, usize)>, out: &mut Vec<Token>| {
+    let flush = |text: &mut Option<(usize, usize)>, out: &mut Vec<Token>| {
         if let Some((a, b)) = text.take() {
             out.push(Token { kind: Kind::Text, span: Span::new(base + a, base + b), line, cell, tabbed });
         }

@@ -39,41 +39,94 @@ pub fn read(src: &Source, lx: &Lexed, doc: &Compact, sections: &[Section]) -> Fa
     Facts { title, organ, year, period, contact, signature_date }
 }
 
-/// The title: the first short line near the top naming a 年度报告, with the
-/// one or two short lines right above it (the organ is often on its own line).
+/// The title: a short line before section 一 naming a 年度报告, with the one
+/// or two short lines above it (the organ is often on its own line), or split
+/// over two lines by a PDF viewer ("…工作年" / "度报告"), or the head of a
+/// flattened line ("…年度报告　　本报告…"). Portal menus and scraper headers
+/// come before the report, so the last such line before section 一 wins.
 fn title(src: &Source, lx: &Lexed, head_end: usize) -> Option<Fact<String>> {
-    let mut seen = 0;
-    for (i, line) in lx.lines.iter().enumerate() {
-        if line.span.start as usize >= head_end || seen >= 8 {
-            break;
-        }
-        if line.blank || line.page_mark {
+    let lines: Vec<usize> = (0..lx.lines.len())
+        .take_while(|&i| (lx.lines[i].span.start as usize) < head_end)
+        .filter(|&i| !lx.lines[i].blank && !lx.lines[i].page_mark)
+        .take(400)
+        .collect();
+    let texts: Vec<(String, Span)> = lines.iter().map(|&i| title_text(src, lx.lines[i].span)).collect();
+    let mut best = None;
+    for k in 0..texts.len() {
+        let (text, span) = &texts[k];
+        let keyed = |t: &str| t.contains("年度报告") || t.contains("工作报告") || t.contains("年报");
+        // The line itself, or the line and the next when the key is split between them.
+        let (mut value, mut span) = if is_title_line(text) && keyed(text) {
+            (text.clone(), *span)
+        } else if let Some((next, nspan)) = texts.get(k + 1).filter(|(n, _)| !keyed(n)) {
+            let joined = format!("{text}{next}");
+            if !(is_title_line(&joined) && keyed(&joined) && is_title_line(text) && is_title_line(next)) {
+                continue;
+            }
+            (joined, span.cover(*nspan))
+        } else {
             continue;
-        }
-        seen += 1;
-        let text = crate::parse::strip_residue(&compact(src.slice(line.span)));
-        if !is_title_line(&text) || !(text.contains("年度报告") || text.contains("工作报告") || text.contains("年报")) {
-            continue;
-        }
-        let mut start = i;
-        let mut parts = vec![text];
-        for j in (0..i).rev().filter(|&j| !lx.lines[j].blank).take(2) {
-            let t = crate::parse::strip_residue(&compact(src.slice(lx.lines[j].span)));
-            if !is_title_line(&t) || t.contains("年度报告") || t.chars().count() > 30 {
+        };
+        for j in (0..k).rev().take(2) {
+            let (t, sp) = &texts[j];
+            if !is_title_line(t) || keyed(t) || t.chars().count() > 30 || t.ends_with(|c: char| c.is_ascii_digit()) {
                 break;
             }
-            parts.insert(0, t);
-            start = j;
+            value.insert_str(0, t);
+            span = sp.cover(span);
         }
-        let span = Span::new(lx.lines[start].span.start as usize, line.span.end as usize);
-        return Some(Fact { value: parts.concat(), span });
+        best = Some(Fact { value, span });
     }
-    None
+    best
+}
+
+/// A line's text as a title candidate: folded, without residue, markup, a
+/// page number glued in front ("-1-淮安市…"), a scraper's "标题:" label, and
+/// cut after 年度报告 when the rest of the line is the preface.
+fn title_text(src: &Source, span: Span) -> (String, Span) {
+    let raw = src.slice(span);
+    let mut text = crate::parse::strip_residue(&compact(raw));
+    text = text.trim_matches(|c: char| matches!(c, '#' | '*' | '|' | '>')).to_string();
+    let mut skip = 0usize;
+    if let Some(rest) = text.strip_prefix('-') {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=3).contains(&digits) && rest[digits..].starts_with('-') {
+            skip = digits + 2;
+        }
+    }
+    for label in ["标题:", "标题", "题目:"] {
+        if text[skip..].starts_with(label) && text.len() > skip + label.len() + 12 {
+            skip += label.len();
+            break;
+        }
+    }
+    let mut text = text[skip..].to_string();
+    if text.chars().count() > 45 {
+        if let Some(at) = text.find("年度报告") {
+            let head = &text[..at + "年度报告".len()];
+            if head.chars().count() <= 45 {
+                text = head.to_string();
+            }
+        }
+    }
+    (text, span)
 }
 
 fn is_title_line(t: &str) -> bool {
     let n = t.chars().count();
-    (2..=45).contains(&n) && !t.contains(['。', ':', ';']) && !t.starts_with('本') && !t.starts_with('(')
+    (2..=45).contains(&n) && !t.contains(['。', ':', ';', ',', '》', '《', '>']) && !t.starts_with('本') && !t.starts_with('(')
+}
+
+/// A body's name, by how such names end: 人民政府, 办公室, 局, 委员会, 街道办事处…
+pub fn is_organ(name: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "政府", "办公室", "办公厅", "委员会", "局", "厅", "委", "办", "部", "署", "院", "中心", "处", "所", "站", "队", "馆", "会", "街道", "办事处",
+        "镇", "乡", "社区", "公司", "管委会", "集团", "园区", "分局", "支队", "大队",
+    ];
+    let n = name.chars().count();
+    (3..=40).contains(&n)
+        && !name.contains(|c: char| c.is_ascii_punctuation() || "，。；：、《》“”".contains(c))
+        && ENDS.iter().any(|e| name.ends_with(e))
 }
 
 /// Organ and year from a title such as 淮安市人民政府2024年政府信息公开工作年度报告.

@@ -2,6 +2,7 @@
 
 mod align;
 mod facts;
+mod glued;
 mod sections;
 mod tables;
 
@@ -22,12 +23,12 @@ pub struct Parsed {
 
 /// Parses a report. Never fails: what cannot be read is None or null.
 pub fn parse(src: &Source) -> Parsed {
-    let lx = lex(src);
+    let mut lx = lex(src);
     let doc = Compact::new(src.text(), 0);
     let sections = sections::find(src, &lx, &doc);
     let facts = facts::read(src, &lx, &doc, &sections);
     let mut anomalies = Vec::new();
-    let tables = tables::read(&lx, &doc, &sections, &mut anomalies);
+    let tables = tables::read(&mut lx, src.text(), &doc, &sections, &mut anomalies);
     residue(src, &lx, &mut anomalies);
     let template = generation(src, &tables, &anomalies, &sections);
     let report = Report {

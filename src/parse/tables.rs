@@ -2,7 +2,7 @@
 
 use super::align::{align, bigrams, label_weights, Alignment, Group, LabelIndex, RowSpec};
 use super::{core_label, strip_residue};
-use crate::lex::{Kind, Lexed};
+use crate::lex::{Kind, Lexed, Token};
 use crate::normalize::compact;
 use crate::report::{Anomaly, Cell, RowRead, Section, TableRead, Tables};
 use crate::source::Span;
@@ -13,21 +13,26 @@ const MAX_GROUPS: usize = 2000;
 /// How much of a group's preceding text identifies its row.
 const CONTEXT_CHARS: usize = 80;
 
-pub fn read(lx: &Lexed, doc: &crate::compact::Compact, sections: &[Section], anomalies: &mut Vec<Anomaly>) -> Tables {
+pub fn read(lx: &mut Lexed, text: &str, doc: &crate::compact::Compact, sections: &[Section], anomalies: &mut Vec<Anomaly>) -> Tables {
     let mut tables = Tables::default();
-    for id in [TableId::T2, TableId::T3, TableId::T4] {
-        let Some(region) = region(sections, id.section()) else {
-            continue;
-        };
-        let toks = region_tokens(lx, region);
+    // Every region's tokens first: cells split out of glued runs are appended
+    // to the token list, which is then no longer in text order.
+    let jobs: Vec<(TableId, Span, Vec<u32>)> = [TableId::T2, TableId::T3, TableId::T4]
+        .into_iter()
+        .filter_map(|id| region(sections, id.section()).map(|r| (id, r, region_tokens(lx, r))))
+        .collect();
+    for (id, region, toks) in jobs {
         if !toks.iter().any(|&t| lx.tokens[t as usize].is_value()) {
             continue;
         }
         let tx = Texts::new(lx, doc, &toks);
+        let mut groups = build_groups(lx, &tx, &toks);
+        let unglued = unglue(lx, text, &mut groups, id);
+        let lx: &Lexed = lx;
         let table = if id == TableId::T4 {
-            read_t4(lx, &tx, &toks, region, anomalies)
+            read_t4(lx, &tx, &toks, &unglued, region, anomalies)
         } else {
-            read_aligned(lx, &tx, id, &toks, region, anomalies)
+            read_aligned(lx, &tx, id, groups, &unglued, region, anomalies)
         };
         match id {
             TableId::T2 => tables.t2 = Some(table),
@@ -39,6 +44,92 @@ pub fn read(lx: &Lexed, doc: &crate::compact::Compact, sections: &[Section], ano
         signals_2019(doc, t2.span, anomalies);
     }
     tables
+}
+
+/// Glued runs cut into cells before alignment.
+#[derive(Default)]
+struct Unglued {
+    /// A glued token and the cell tokens that replace it.
+    replaced: Vec<(u32, Vec<u32>)>,
+    /// Runs with no single reading: their cells (unknown) and the readings
+    /// that satisfy the row, for the column relations to choose from.
+    pending: Vec<Pending>,
+}
+
+struct Pending {
+    tokens: Vec<u32>,
+    run: Span,
+    readings: Vec<Vec<(Span, f64)>>,
+    /// More readings exist than were kept.
+    more: bool,
+}
+
+/// Cuts each group that is one glued run ("81010010") into the cells of the
+/// row it stands for, when exactly one cut satisfies the row's relation;
+/// otherwise into unknown cells, the readings kept for the column relations.
+fn unglue(lx: &mut Lexed, text: &str, groups: &mut [Group], id: TableId) -> Unglued {
+    let mut out = Unglued::default();
+    let glued = |lx: &Lexed, g: &Group| g.values.len() == 1 && matches!(lx.tokens[g.values[0] as usize].kind, Kind::Glued(_));
+    if !groups.iter().any(|g| glued(lx, g)) {
+        return out;
+    }
+    let tpl = candidates(id)[0];
+    let sims = prepared(tpl).index.similarities(groups);
+    let n = groups.len();
+    for (j, g) in groups.iter_mut().enumerate() {
+        if !glued(lx, g) {
+            continue;
+        }
+        let t = g.values[0];
+        let tok = lx.tokens[t as usize];
+        let run = &text[tok.span.range()];
+        let chars: Vec<(usize, char)> = run.char_indices().map(|(i, c)| (i, crate::normalize::fold(c))).collect();
+        if chars.iter().any(|c| !c.1.is_ascii_digit()) {
+            continue;
+        }
+        let digits: Vec<u8> = chars.iter().map(|c| c.1 as u8).collect();
+        let (widths, total_last) = if id == TableId::T4 {
+            (vec![5; 3], true)
+        } else {
+            let w0 = tpl.rows[0].width();
+            let row = if tpl.rows.iter().all(|r| r.width() == w0) {
+                Some(0)
+            } else {
+                (0..tpl.rows.len()).filter(|&i| sims[i * n + j] >= 0.3).max_by(|&a, &b| sims[a * n + j].total_cmp(&sims[b * n + j]))
+            };
+            let Some(row) = row else { continue };
+            (vec![tpl.rows[row].width()], row_relation(tpl, row, &vec![Some(0.0); tpl.rows[row].width()]).is_some())
+        };
+        if widths == [1] {
+            continue;
+        }
+        let r = super::glued::readings(&digits, &widths, total_last, 16);
+        let span_of = |(a, b): (usize, usize)| {
+            let start = tok.span.start as usize + chars[a].0;
+            let end = tok.span.start as usize + chars.get(b).map(|c| c.0).unwrap_or(run.len());
+            Span::new(start, end)
+        };
+        let value = |(a, b): (usize, usize)| digits[a..b].iter().fold(0f64, |v, d| v * 10.0 + (d - b'0') as f64);
+        let mut new = Vec::new();
+        if r.cuts.len() == 1 && !r.more {
+            for &c in &r.cuts[0] {
+                new.push(lx.tokens.len() as u32);
+                lx.tokens.push(Token { kind: Kind::Number(value(c)), span: span_of(c), ..tok });
+            }
+        } else {
+            let cells: usize = widths.iter().sum();
+            for _ in 0..cells {
+                new.push(lx.tokens.len() as u32);
+                lx.tokens.push(Token { kind: Kind::Glued(f64::NAN), ..tok });
+            }
+            let readings = r.cuts.iter().map(|cut| cut.iter().map(|&c| (span_of(c), value(c))).collect()).collect();
+            out.pending.push(Pending { tokens: new.clone(), run: tok.span, readings, more: r.more });
+        }
+        g.values = new.clone();
+        g.page_like = false;
+        out.replaced.push((t, new));
+    }
+    out
 }
 
 /// A section's text after its heading line.
@@ -95,6 +186,7 @@ impl Texts {
 fn number(lx: &Lexed, t: u32) -> Option<f64> {
     match lx.tokens[t as usize].kind {
         Kind::Number(v) => Some(v),
+        Kind::Glued(v) if v.is_finite() => Some(v),
         _ => None,
     }
 }
@@ -174,8 +266,15 @@ pub fn row_relation(tpl: &TableTemplate, row: usize, vals: &[Option<f64>]) -> Op
     Some((sum - total).abs() < 1e-6)
 }
 
-fn read_aligned(lx: &Lexed, tx: &Texts, id: TableId, toks: &[u32], region: Span, anomalies: &mut Vec<Anomaly>) -> TableRead {
-    let groups = build_groups(lx, tx, toks);
+fn read_aligned(
+    lx: &Lexed,
+    tx: &Texts,
+    id: TableId,
+    groups: Vec<Group>,
+    unglued: &Unglued,
+    region: Span,
+    anomalies: &mut Vec<Anomaly>,
+) -> TableRead {
     let num = |t: u32| number(lx, t);
     struct Best {
         a: Alignment,
@@ -285,6 +384,7 @@ fn read_aligned(lx: &Lexed, tx: &Texts, id: TableId, toks: &[u32], region: Span,
         let span = table.rows[i].values_span.unwrap_or(region);
         anomalies.push(Anomaly::CellCount { table: id, row: i, expected: tpl.rows[i].width(), found: p.found, span, recovered });
     }
+    resolve_glued(&mut table, unglued, anomalies);
     missing_rows(&table, &a, region, anomalies);
     for &j in &a.skipped {
         let g = &groups[j];
@@ -310,6 +410,8 @@ fn cell_of(lx: &Lexed, tok: Option<u32>) -> Cell {
     match tok.map(|t| &lx.tokens[t as usize]) {
         Some(t) => match t.kind {
             Kind::Number(v) => Cell { value: Some(v), span: Some(t.span), placeholder: false },
+            // A glued run read as one number, or a cell of a run with no single reading.
+            Kind::Glued(v) => Cell { value: v.is_finite().then_some(v), span: Some(t.span), placeholder: false },
             _ => Cell { value: None, span: Some(t.span), placeholder: true },
         },
         None => Cell::default(),
@@ -407,6 +509,48 @@ fn recover(lx: &Lexed, tx: &Texts, table: &mut TableRead, i: usize, g: &Group) -
         return true;
     }
     false
+}
+
+/// Runs with several readings: the column relations (balance, outcome total)
+/// choose, once the other values of the column are known; a run that keeps
+/// several readings (or none) leaves its cells unknown, and says why.
+fn resolve_glued(table: &mut TableRead, unglued: &Unglued, anomalies: &mut Vec<Anomaly>) {
+    let row_of = |table: &TableRead, p: &Pending| {
+        table.rows.iter().position(|r| r.cells.iter().zip(&p.tokens).any(|(c, _)| c.span == Some(p.run)) && r.cells.len() == p.tokens.len())
+    };
+    let mut open: Vec<(usize, &Pending)> = unglued.pending.iter().filter_map(|p| row_of(table, p).map(|i| (i, p))).collect();
+    loop {
+        let before = open.len();
+        open.retain(|&(i, p)| {
+            if p.more {
+                return true;
+            }
+            let saved = table.rows[i].cells.clone();
+            let mut fits = Vec::new();
+            for (k, reading) in p.readings.iter().enumerate() {
+                table.rows[i].cells = reading.iter().map(|&(span, v)| Cell { value: Some(v), span: Some(span), placeholder: false }).collect();
+                if columns_hold(table, i) {
+                    fits.push(k);
+                }
+            }
+            table.rows[i].cells = saved;
+            // Decided only when every other value of the columns is known.
+            let others_known = table.rows.iter().enumerate().all(|(r, row)| r == i || !row.present || row.cells.iter().all(|c| c.value.is_some() || c.placeholder));
+            if fits.len() == 1 && (others_known || p.readings.len() == 1) {
+                table.rows[i].cells =
+                    p.readings[fits[0]].iter().map(|&(span, v)| Cell { value: Some(v), span: Some(span), placeholder: false }).collect();
+                return false;
+            }
+            true
+        });
+        if open.len() == before {
+            break;
+        }
+    }
+    for (i, p) in open {
+        let readings = if p.more { None } else { Some(p.readings.len()) };
+        anomalies.push(Anomaly::Glued { table: table.id, row: i, span: p.run, readings });
+    }
 }
 
 /// The column relations that involve row `i` hold wherever every value is known.
@@ -557,14 +701,22 @@ fn signals_2019(doc: &crate::compact::Compact, region: Span, anomalies: &mut Vec
 
 /// Table 四 prints its fifteen values in one row under a two-level header; its
 /// reading order survives every layout, so fifteen values are read in order.
-fn read_t4(lx: &Lexed, tx: &Texts, toks: &[u32], region: Span, anomalies: &mut Vec<Anomaly>) -> TableRead {
+fn read_t4(lx: &Lexed, tx: &Texts, toks: &[u32], unglued: &Unglued, region: Span, anomalies: &mut Vec<Anomaly>) -> TableRead {
     let tpl = &crate::template::T4;
     let start = toks.iter().position(|&t| {
         let tok = &lx.tokens[t as usize];
         !tok.is_value() && tx.get(t).contains("行政复议")
     });
     let after = &toks[start.unwrap_or(0)..];
-    let values: Vec<u32> = after.iter().copied().filter(|&t| lx.tokens[t as usize].is_value()).collect();
+    let values: Vec<u32> = after
+        .iter()
+        .copied()
+        .filter(|&t| lx.tokens[t as usize].is_value())
+        .flat_map(|t| match unglued.replaced.iter().find(|(g, _)| *g == t) {
+            Some((_, cells)) => cells.clone(),
+            None => vec![t],
+        })
+        .collect();
     if values.len() == tpl.cells() {
         let mut rows = Vec::new();
         for (i, r) in tpl.rows.iter().enumerate() {
@@ -580,5 +732,11 @@ fn read_t4(lx: &Lexed, tx: &Texts, toks: &[u32], region: Span, anomalies: &mut V
         }
         return TableRead { id: TableId::T4, template: tpl, rows, span: region, unreadable: false };
     }
-    read_aligned(lx, tx, TableId::T4, toks, region, anomalies)
+    let mut groups = build_groups(lx, tx, toks);
+    for g in &mut groups {
+        if let Some((_, cells)) = unglued.replaced.iter().find(|(t, _)| g.values == [*t]) {
+            g.values = cells.clone();
+        }
+    }
+    read_aligned(lx, tx, TableId::T4, groups, unglued, region, anomalies)
 }

@@ -102,6 +102,23 @@ fn anomalies(ctx: &mut Ctx) {
             Anomaly::ExtraRow { table, label, span } => {
                 ctx.emit("T007", *span, format!("{}中的“{label}”不是模板中的行", table.zh()), None, None);
             }
+            Anomaly::Glued { table, row, span, readings } => {
+                let Some(t) = r.tables.get(*table) else {
+                    continue;
+                };
+                let shown = ctx.src.slice(*span).to_string();
+                let why = match readings {
+                    Some(0) => "没有一种拆分符合模板的勾稽关系".to_string(),
+                    Some(n) => format!("有 {n} 种拆分都符合模板的勾稽关系"),
+                    None => "可能的拆分太多".to_string(),
+                };
+                let msg = format!(
+                    "{}“{}”行的数字连在一起（“{shown}”），{why}，无法确定各列的数，这些单元格未参与计算检查；请在各列之间加分隔",
+                    table.zh(),
+                    row_name(t.template, *row)
+                );
+                ctx.emit("P001", *span, msg, cell(*table, t.template.rows[*row].key, None), None);
+            }
             Anomaly::Unreadable { table, span, .. } => {
                 let msg = format!("{}的数据无法可靠地对应到模板的行列，已跳过对该表的计算检查", table.zh());
                 ctx.emit("P001", *span, msg, Some(crate::diagnostic::CellRef { table: *table, row: None, column: None }), None);
