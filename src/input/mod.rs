@@ -1,11 +1,15 @@
 //! Files as people have them, turned into the text the parser reads: UTF-8
-//! (with or without BOM), UTF-16, GB18030/GBK, .docx and .html. This is the
+//! (with or without BOM), UTF-16, GB18030/GBK, .docx, .odt, .rtf and .html. This is the
 //! native side; the browser uses TextDecoder, DecompressionStream and the DOM.
 
 pub mod docx;
 #[cfg(feature = "cli")]
 mod encoding;
 pub mod markup;
+#[cfg(feature = "cli")]
+pub mod odt;
+#[cfg(feature = "cli")]
+pub mod rtf;
 
 #[cfg(feature = "cli")]
 pub use encoding::decode;
@@ -22,6 +26,8 @@ pub enum InputError {
     TooLarge(u64),
     Binary,
     Docx(String),
+    Odt(String),
+    Rtf(String),
 }
 
 impl fmt::Display for InputError {
@@ -32,8 +38,10 @@ impl fmt::Display for InputError {
             InputError::TooLarge(n) => {
                 write!(f, "the file is {:.0} MB, more than the {} MB a report can be", *n as f64 / 1048576.0, MAX_BYTES / 1048576)
             }
-            InputError::Binary => write!(f, "the file is binary data, not a text, .docx or .html report"),
+            InputError::Binary => write!(f, "the file is binary data, not a text, .docx, .odt, .rtf or .html report"),
             InputError::Docx(why) => write!(f, "not a readable .docx: {why}"),
+            InputError::Odt(why) => write!(f, "not a readable .odt: {why}"),
+            InputError::Rtf(why) => write!(f, "not a readable .rtf: {why}"),
         }
     }
 }
@@ -53,8 +61,12 @@ pub fn read_file(path: &std::path::Path) -> Result<String, InputError> {
         return Err(InputError::Empty);
     }
     let ext = path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).unwrap_or_default();
-    let text = if ext == "docx" || bytes.starts_with(b"PK\x03\x04") {
+    let text = if ext == "odt" || (bytes.starts_with(b"PK\x03\x04") && odt::is_odf(&bytes)) {
+        odt::text(&bytes).map_err(InputError::Odt)?
+    } else if ext == "docx" || bytes.starts_with(b"PK\x03\x04") {
         docx::text(&bytes).map_err(InputError::Docx)?
+    } else if ext == "rtf" || rtf::is_rtf(&bytes) {
+        rtf::text(&bytes).map_err(InputError::Rtf)?
     } else {
         let text = decode(&bytes)?;
         if ext == "html" || ext == "htm" || looks_like_html(&text) {
