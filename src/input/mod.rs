@@ -86,3 +86,55 @@ fn looks_like_html(t: &str) -> bool {
     let head: String = t.chars().take(512).collect::<String>().to_ascii_lowercase();
     head.trim_start().starts_with("<!doctype html") || head.contains("<html")
 }
+
+#[cfg(all(test, feature = "cli"))]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// tests/fixtures/office/table.html as every reader must give it: LibreOffice
+    /// wrote the .docx, .odt and .rtf from that page (scripts/make-office-fixtures.sh).
+    /// The merged header and group cells are cells once; the empty cell stays
+    /// an empty cell between two tabs.
+    const TABLE: &str = "某市2023年政府信息公开工作年度报告\n\u{3000}\u{3000}三、收到和处理政府信息公开申请情况\n项目\t申请人情况\t总计\n自然人\t其他\n\
+                         一、本年新收\t3\t\t3\n（三）不予公开\t1.属于国家秘密\t/\t—\t0\n2.其他法律 行政法规禁止公开\t1\t0\t1\n\u{3000}\u{3000}四、完\n";
+
+    fn fixture(ext: &str) -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/office").join(format!("table.{ext}"))
+    }
+
+    #[test]
+    fn libreoffice_files_read_alike() {
+        for ext in ["html", "docx", "odt", "rtf"] {
+            assert_eq!(read_file(&fixture(ext)).unwrap(), TABLE, "table.{ext}");
+        }
+    }
+
+    #[test]
+    fn kinds_are_known_by_content_too() {
+        let dir = std::env::temp_dir().join(format!("nianbao-input-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for ext in ["odt", "rtf", "docx"] {
+            let p = dir.join(format!("{ext}.bin"));
+            std::fs::copy(fixture(ext), &p).unwrap();
+            assert_eq!(read_file(&p).unwrap(), TABLE, "{ext} without its extension");
+        }
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn damaged_documents_say_so() {
+        let dir = std::env::temp_dir().join(format!("nianbao-damaged-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let odt = std::fs::read(fixture("odt")).unwrap();
+        let p = dir.join("cut.odt");
+        std::fs::write(&p, &odt[..odt.len() / 2]).unwrap();
+        assert!(matches!(read_file(&p), Err(InputError::Odt(_))));
+        // An RTF cut anywhere still gives its text so far, never a panic.
+        let rtf = std::fs::read(fixture("rtf")).unwrap();
+        for cut in (10..rtf.len()).step_by(97) {
+            let _ = rtf::text(&rtf[..cut]);
+        }
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}

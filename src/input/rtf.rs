@@ -53,8 +53,13 @@ struct Reader<'a> {
     skip_chars: usize,
     /// A UTF-16 high surrogate waiting for its low half.
     high: Option<u16>,
+    /// Groups opened beyond MAX_DEPTH: counted, not stacked.
+    too_deep: usize,
     src: &'a [u8],
 }
+
+/// Real documents nest a few dozen groups; a hostile one may open millions.
+const MAX_DEPTH: usize = 1024;
 
 /// Destinations whose content is never document text.
 const SKIPPED: &[&str] = &[
@@ -153,6 +158,7 @@ pub fn text(bytes: &[u8]) -> Result<String, String> {
         group: Group { skip: false, font_table: false, uc: 1, codepage: 0, in_table: false },
         skip_chars: 0,
         high: None,
+        too_deep: 0,
         src: bytes,
     };
     r.run();
@@ -168,13 +174,20 @@ impl Reader<'_> {
             match b {
                 b'{' => {
                     self.flush();
+                    if self.stack.len() >= MAX_DEPTH {
+                        self.too_deep += 1;
+                        i += 1;
+                        continue;
+                    }
                     self.stack.push(self.group.clone());
                     self.skip_chars = 0;
                     i += 1;
                 }
                 b'}' => {
                     self.flush();
-                    if let Some(g) = self.stack.pop() {
+                    if self.too_deep > 0 {
+                        self.too_deep -= 1;
+                    } else if let Some(g) = self.stack.pop() {
                         self.group = g;
                     }
                     self.skip_chars = 0;
@@ -433,6 +446,16 @@ mod tests {
         // \uc2: two fallback bytes after each \u.
         let rtf = br"{\rtf1\ansi\ansicpg936\uc2\u35268\'b9\'e6\u31456\'d5\'c2\par}";
         assert_eq!(text(rtf).unwrap(), "规章\n");
+    }
+
+    #[test]
+    fn hostile_nesting_and_binary() {
+        let mut rtf = b"{\\rtf1 ".to_vec();
+        rtf.extend(std::iter::repeat_n(b'{', 100_000));
+        rtf.extend(b"deep");
+        rtf.extend(std::iter::repeat_n(b'}', 100_000));
+        rtf.extend(b"\\bin99999999 x}");
+        assert_eq!(text(&rtf).unwrap(), "deep\n");
     }
 
     #[test]
