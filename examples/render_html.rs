@@ -84,7 +84,7 @@ fn render(out: &Outcome) -> String {
             paragraph.clear();
         }
     };
-    for i in 0..src.line_count() {
+    for (i, &owned) in skip.iter().enumerate() {
         if tables_at.iter().any(|(at, _)| *at == i) {
             flush(&mut html, &mut paragraph, strong);
         }
@@ -92,7 +92,7 @@ fn render(out: &Outcome) -> String {
             draw_table(&mut html, src, r, table);
         }
         let text = line(i);
-        if skip[i] || text.is_empty() || is_page_number(text) {
+        if owned || text.is_empty() || is_page_number(text) {
             continue;
         }
         let heading = heading_lines.contains(&i);

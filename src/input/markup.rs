@@ -228,11 +228,9 @@ fn convert(src: &str, dialect: Dialect) -> String {
                         _ => "text:tracked-changes",
                     })
                 }
-                "text:p" | "text:h" if tag.ends_with('/') => {
-                    if in_cell == 0 {
-                        out.push('\n');
-                    }
-                }
+                // An empty paragraph: an empty line, or nothing inside a cell.
+                "text:p" | "text:h" if tag.ends_with('/') && in_cell == 0 => out.push('\n'),
+                "text:p" | "text:h" if tag.ends_with('/') => {}
                 "text:p" | "text:h" if !closing => {
                     in_para += 1;
                     in_text = true;
