@@ -6,8 +6,8 @@
 //!
 //! A null cell is accepted where the expected file's `may_be_null` allows it,
 //! or where the report has a P001 on that table (counted as "destroyed").
-//! False errors and warnings other than S001/S003 are a second metric: shown,
-//! not failing. PDFs are listed as pending while `read_file` cannot read them.
+//! False errors and warnings other than S001/S003, and expected findings that
+//! did not come, are further metrics: shown, not failing. PDFs are listed as pending while `read_file` cannot read them.
 //!
 //!     scripts/zoo/make.sh && cargo test --test zoo -- --nocapture
 //!     ZOO_ONLY=flat,huaian cargo test --test zoo -- --nocapture   # layouts or reports whose name contains a term
@@ -35,6 +35,8 @@ struct Outcome {
     false_structure: Vec<String>,
     /// Other errors and warnings the expected file does not allow.
     false_other: Vec<String>,
+    /// Findings of the expected file's `must` list that did not come.
+    missing: Vec<String>,
 }
 
 impl Outcome {
@@ -67,6 +69,9 @@ impl Outcome {
         }
         if !self.false_other.is_empty() {
             parts.push(format!("+{}", self.false_other.len()));
+        }
+        if !self.missing.is_empty() {
+            parts.push(format!("-{}", self.missing.len()));
         }
         parts.join(" ")
     }
@@ -139,6 +144,11 @@ fn judge(path: &Path, exp: &Value) -> Outcome {
                     o.wrong.push(format!("{path} = {have}, expected {want}"));
                 }
             }
+        }
+    }
+    for want in exp["must"].as_array().into_iter().flatten() {
+        if !diags.iter().any(|d| matches(d, want)) {
+            o.missing.push(want.to_string());
         }
     }
     let allowed: Vec<&Value> = exp["must"].as_array().into_iter().flatten().chain(exp["may"].as_array().into_iter().flatten()).collect();
@@ -244,13 +254,15 @@ fn every_layout_reads_like_the_corpus() {
     table.push_str(
         "\nok = every value and the year right, no false S001/S003; Nw = N cells wrong (or null without leave);\n\
          Y = wrong year; SN = N false S001/S003; Nd = N cells null under a P001 (destroyed, accepted);\n\
-         +N = N other false errors/warnings (second metric, not failing); pdf-pending = no PDF reader yet (issue 8).\n",
+         +N = N other false errors/warnings, -N = N expected findings missing (both shown, not failing);\n\
+         pdf-pending = no PDF reader yet (issue 8).\n",
     );
     let failing: Vec<&(String, String, Outcome)> = results.iter().filter(|(_, _, o)| o.fails()).collect();
     let readable = results.iter().filter(|(_, _, o)| !o.pdf_pending).count();
-    let clean_other = results.iter().filter(|(_, _, o)| !o.pdf_pending && !o.fails() && o.false_other.is_empty()).count();
+    let clean_other =
+        results.iter().filter(|(_, _, o)| !o.pdf_pending && !o.fails() && o.false_other.is_empty() && o.missing.is_empty()).count();
     table.push_str(&format!(
-        "\n{} of {} readable layouts pass; {} also have no other false finding; {} PDF(s) pending.\n",
+        "\n{} of {} readable layouts pass; {} also have no other false finding and none missing; {} PDF(s) pending.\n",
         readable - failing.len(),
         readable,
         clean_other,
@@ -260,7 +272,7 @@ fn every_layout_reads_like_the_corpus() {
     // Details, a few lines per failing or noisy layout.
     let mut details = String::new();
     for (r, l, o) in &results {
-        if !o.fails() && o.false_other.is_empty() {
+        if !o.fails() && o.false_other.is_empty() && o.missing.is_empty() {
             continue;
         }
         details.push_str(&format!("\n{r} / {l}: {}\n", o.cell()));
@@ -282,6 +294,9 @@ fn every_layout_reads_like_the_corpus() {
         let n = o.false_structure.len() + o.false_other.len();
         if n > 6 {
             details.push_str(&format!("    … {} more false findings\n", n - 6));
+        }
+        for m in &o.missing {
+            details.push_str(&format!("    missing: {m}\n"));
         }
     }
     println!("{table}{details}");
