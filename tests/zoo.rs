@@ -237,7 +237,7 @@ fn every_layout_reads_like_the_corpus() {
     let names: Vec<&String> = names.iter().filter(|n| results.iter().any(|(r, _, _)| r == *n)).collect();
 
     // The matrix: one line per layout, one column per report.
-    let width = 12;
+    let width = results.iter().map(|(_, _, o)| o.cell().chars().count()).chain(names.iter().map(|n| short(n).len())).max().unwrap_or(8) + 2;
     let mut table = format!("\n{:<24}", "layout \\ report");
     for n in &names {
         table.push_str(&format!("{:<width$}", short(n)));
