@@ -2,7 +2,9 @@
 # Installs whatever is missing to build the web app (and, with --browser, to run
 # the browser tests). Idempotent: a second run only checks versions.
 #   scripts/setup.sh            wasm target, trunk, wasm-bindgen-cli, wasm-opt
-#   scripts/setup.sh --browser  the same plus Chromium, ChromeDriver, node test deps
+#   scripts/setup.sh --browser  the same plus Chromium, ChromeDriver, node test deps,
+#                               and the layout zoo's tools (LibreOffice, poppler, qpdf,
+#                               a CJK font, the Python converters in target/zoo-venv)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
@@ -48,6 +50,24 @@ if [ "$browser" = 1 ]; then
     say "installing Chromium, ChromeDriver and a CJK font (Debian packages)"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null
+  fi
+  # The layout zoo (scripts/zoo/make.sh) makes every corpus report's layouts with
+  # LibreOffice (a CJK font for its PDFs), poppler's pdftotext and Python converters.
+  if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null || ! command -v qpdf >/dev/null ||
+    ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+    say "installing LibreOffice Writer, poppler-utils, qpdf and python3-venv (Debian packages)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      libreoffice-writer-nogui poppler-utils qpdf fonts-wqy-microhei >/dev/null
+    python3 -c 'import ensurepip, venv' 2>/dev/null ||
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+  fi
+  zoo_venv=target/zoo-venv
+  if [ ! -e "$zoo_venv/.installed" ] || [ scripts/zoo/requirements.txt -nt "$zoo_venv/.installed" ]; then
+    say "installing the zoo's Python converters (PyPI, pinned in scripts/zoo/requirements.txt)"
+    python3 -m venv "$zoo_venv"
+    "$zoo_venv/bin/pip" install -q --disable-pip-version-check -r scripts/zoo/requirements.txt
+    touch "$zoo_venv/.installed"
   fi
 fi
 say "ready"

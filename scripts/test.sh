@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test: unit, corpus, rule fixtures,
-# property tests, the web build with its size budget, and the browser tests.
+# property tests, the layout zoo, the web build with its size budget, and the
+# browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-step "cargo test (core, CLI, corpus, fixtures, properties)"
-cargo test -p nianbao --all-targets
+step "layout zoo (every corpus report as LibreOffice, PDF tools, scrapers and converters give it)"
+scripts/zoo/make.sh
+
+step "cargo test (core, CLI, corpus, layout zoo, fixtures, properties)"
+# NIANBAO_ZOO: the zoo test must find the zoo, not skip it. No fail-fast, so
+# that one failing test binary does not hide the others' results.
+NIANBAO_ZOO=1 cargo test -p nianbao --all-targets --no-fail-fast
 
 step "component tests (wasm-bindgen-test in headless Chromium)"
 (cd www && CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown)

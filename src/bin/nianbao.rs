@@ -125,7 +125,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         } else if p
             .extension()
             .and_then(|e| e.to_str())
-            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "html" | "htm" | "docx"))
+            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "html" | "htm" | "docx" | "odt" | "rtf"))
         {
             out.push(p);
         }

@@ -13,14 +13,20 @@ pub struct Entry<'a> {
 
 #[cfg(feature = "cli")]
 pub fn text(bytes: &[u8]) -> Result<String, String> {
-    let e = locate(bytes, DOCUMENT)?;
+    let xml = inflate(bytes, DOCUMENT)?;
+    Ok(super::markup::word_to_text(&xml))
+}
+
+/// One archive entry, inflated, as UTF-8 text (.docx and .odt parts are XML).
+#[cfg(feature = "cli")]
+pub fn inflate(bytes: &[u8], name: &str) -> Result<String, String> {
+    let e = locate(bytes, name)?;
     let xml = match e.method {
         0 => e.data.to_vec(),
         8 => miniz_oxide::inflate::decompress_to_vec_with_limit(e.data, 256 * 1024 * 1024).map_err(|e| format!("deflate: {e:?}"))?,
         m => return Err(format!("compression method {m} not supported")),
     };
-    let xml = String::from_utf8(xml).map_err(|_| "word/document.xml is not UTF-8".to_string())?;
-    Ok(super::markup::word_to_text(&xml))
+    String::from_utf8(xml).map_err(|_| format!("{name} is not UTF-8"))
 }
 
 fn u16le(b: &[u8], at: usize) -> Option<usize> {

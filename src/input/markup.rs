@@ -1,8 +1,13 @@
-//! HTML and WordprocessingML to text, tables kept as tab-separated rows.
+//! HTML, WordprocessingML (.docx) and OpenDocument (.odt) to text, tables
+//! kept as tab-separated rows.
 //!
 //! A small tag scanner rather than a DOM: reports are simple documents, and
 //! what matters is that a table row becomes one line with its cells between
-//! tabs, so that the parser sees the table as it was drawn.
+//! tabs, so that the parser sees the table as it was drawn. All three give the
+//! same shape: a cell that is drawn is a cell, even when it is empty (two tabs
+//! in a row, or a line that starts with a tab); a cell covered by a merged one
+//! (HTML's rowspan/colspan, Word's vMerge continuation, ODF's covered cell) is
+//! not drawn and gives nothing.
 
 /// Decodes the five XML entities, the common HTML ones and numeric references.
 pub fn decode_entities(s: &str) -> String {
@@ -59,6 +64,7 @@ pub fn decode_entities(s: &str) -> String {
 enum Dialect {
     Html,
     Word,
+    Odf,
 }
 
 /// Text of an HTML page: scripts and styles ignored, entities decoded,
@@ -73,12 +79,53 @@ pub fn word_to_text(xml: &str) -> String {
     convert(xml, Dialect::Word)
 }
 
+/// Text of an OpenDocument content.xml (.odt): paragraphs and headings on
+/// their own lines, table rows on one line with tab-separated cells.
+pub fn odf_to_text(xml: &str) -> String {
+    convert(xml, Dialect::Odf)
+}
+
+/// The cells of the table row being written.
+#[derive(Default)]
+struct Row {
+    /// Cells opened in this row: every one after the first starts with a tab.
+    cells: usize,
+    /// Where the open cell began in the output (before its tab).
+    cell_start: usize,
+    /// The open cell continues a merged cell (Word's vMerge): dropped when it closes.
+    covered: bool,
+}
+
+impl Row {
+    fn open_cell(&mut self, out: &mut String) {
+        self.cell_start = out.len();
+        self.covered = false;
+        if self.cells > 0 {
+            out.push('\t');
+        } else if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+            self.cell_start = out.len();
+        }
+        self.cells += 1;
+    }
+    fn close_cell(&mut self, out: &mut String) {
+        if self.covered {
+            out.truncate(self.cell_start);
+            self.cells -= 1;
+            self.covered = false;
+        }
+    }
+}
+
 fn convert(src: &str, dialect: Dialect) -> String {
     let mut out = String::with_capacity(src.len() / 3);
     let mut rest = src;
     let mut skip_until: Option<&'static str> = None;
     // Depth of table cells: text inside a cell stays on the row's line.
     let mut in_cell = 0usize;
+    let mut row = Row::default();
+    // ODF: depth of paragraphs and headings, outside which text is layout.
+    let mut in_para = 0usize;
     let mut in_text = dialect == Dialect::Html;
     while !rest.is_empty() {
         let Some(lt) = rest.find('<') else {
@@ -118,12 +165,12 @@ fn convert(src: &str, dialect: Dialect) -> String {
                         _ => "head",
                     })
                 }
-                "tr" if closing => newline(&mut out),
-                "tr" => newline(&mut out),
+                "tr" => {
+                    newline(&mut out);
+                    row = Row::default();
+                }
                 "td" | "th" if !closing => {
-                    if !out.ends_with('\n') && !out.is_empty() {
-                        out.push('\t');
-                    }
+                    row.open_cell(&mut out);
                     in_cell += 1;
                 }
                 "td" | "th" => in_cell = in_cell.saturating_sub(1),
@@ -154,14 +201,71 @@ fn convert(src: &str, dialect: Dialect) -> String {
                         out.push('\n');
                     }
                 }
-                "w:tr" => newline(&mut out),
+                "w:tr" => {
+                    newline(&mut out);
+                    row = Row::default();
+                }
                 "w:tc" if !closing => {
-                    if !out.ends_with('\n') && !out.is_empty() {
-                        out.push('\t');
-                    }
+                    row.open_cell(&mut out);
                     in_cell += 1;
                 }
                 "w:tc" => {
+                    in_cell = in_cell.saturating_sub(1);
+                    while out.ends_with(' ') {
+                        out.pop();
+                    }
+                    row.close_cell(&mut out);
+                }
+                // A vMerge without val="restart" continues the cell above.
+                "w:vmerge" if in_cell > 0 && !tag.contains("restart") => row.covered = true,
+                _ => {}
+            },
+            Dialect::Odf => match name.as_str() {
+                "office:annotation" | "text:note" | "text:tracked-changes" if !closing && !tag.ends_with('/') => {
+                    skip_until = Some(match name.as_str() {
+                        "office:annotation" => "office:annotation",
+                        "text:note" => "text:note",
+                        _ => "text:tracked-changes",
+                    })
+                }
+                // An empty paragraph: an empty line, or nothing inside a cell.
+                "text:p" | "text:h" if tag.ends_with('/') && in_cell == 0 => out.push('\n'),
+                "text:p" | "text:h" if tag.ends_with('/') => {}
+                "text:p" | "text:h" if !closing => {
+                    in_para += 1;
+                    in_text = true;
+                }
+                "text:p" | "text:h" => {
+                    in_para = in_para.saturating_sub(1);
+                    in_text = in_para > 0;
+                    if in_cell > 0 {
+                        if !out.ends_with(['\t', ' ']) {
+                            out.push(' ');
+                        }
+                    } else {
+                        out.push('\n');
+                    }
+                }
+                "text:s" if !closing && in_para > 0 => {
+                    let n = attribute(tag, "text:c").and_then(|c| c.parse::<usize>().ok()).unwrap_or(1).min(1000);
+                    out.extend(std::iter::repeat_n(' ', n));
+                }
+                "text:tab" if !closing && in_para > 0 => out.push('\t'),
+                "text:line-break" if !closing && in_para > 0 => out.push(if in_cell > 0 { ' ' } else { '\n' }),
+                "table:table-row" => {
+                    newline(&mut out);
+                    row = Row::default();
+                }
+                "table:table-cell" if !closing => {
+                    let repeat = attribute(tag, "table:number-columns-repeated").and_then(|c| c.parse::<usize>().ok()).unwrap_or(1);
+                    for _ in 0..repeat.clamp(1, 1024) {
+                        row.open_cell(&mut out);
+                    }
+                    if !tag.ends_with('/') {
+                        in_cell += 1;
+                    }
+                }
+                "table:table-cell" => {
                     in_cell = in_cell.saturating_sub(1);
                     while out.ends_with(' ') {
                         out.pop();
@@ -171,7 +275,11 @@ fn convert(src: &str, dialect: Dialect) -> String {
             },
         }
     }
-    // Tidy: no trailing spaces, at most two blank lines in a row.
+    tidy(&out)
+}
+
+/// No trailing spaces, at most two blank lines in a row.
+pub(crate) fn tidy(out: &str) -> String {
     let mut tidy = String::with_capacity(out.len());
     let mut blanks = 0;
     for line in out.lines() {
@@ -188,6 +296,13 @@ fn convert(src: &str, dialect: Dialect) -> String {
         tidy.push('\n');
     }
     tidy
+}
+
+/// The value of `name="…"` in a tag's text.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let at = tag.find(&format!("{name}=\""))? + name.len() + 2;
+    let len = tag[at..].find('"')?;
+    Some(&tag[at..at + len])
 }
 
 fn newline(out: &mut String) {
@@ -214,6 +329,37 @@ fn push_text(out: &mut String, raw: &str, dialect: Dialect) {
         }
     } else {
         out.push_str(&text);
+    }
+}
+
+#[cfg(test)]
+mod cells {
+    use super::*;
+
+    #[test]
+    fn empty_html_cells_stay_cells() {
+        let t =
+            html_to_text("<table><tr><td></td><td>自然人</td><td></td></tr><tr><td>规章</td><td>1</td><td></td><td>11</td></tr></table>");
+        assert_eq!(t, "\t自然人\t\n规章\t1\t\t11\n");
+    }
+
+    #[test]
+    fn word_merged_cells_are_not_cells_but_empty_ones_are() {
+        let cell = |s: &str| format!("<w:tc><w:p><w:r><w:t>{s}</w:t></w:r></w:p></w:tc>");
+        let xml = format!(
+            "<w:tbl><w:tr>{}{}<w:tc><w:p/></w:tc>{}</w:tr><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>{}</w:tr></w:tbl>",
+            cell("三、本年度办理结果"),
+            cell("（一）予以公开"),
+            cell("5"),
+            cell("（二）部分公开")
+        );
+        assert_eq!(word_to_text(&xml), "三、本年度办理结果\t（一）予以公开\t\t5\n（二）部分公开\n");
+    }
+
+    #[test]
+    fn odf_paragraphs_cells_and_spaces() {
+        let xml = r#"<office:document-content><office:automatic-styles><style:style style:name="P1"/></office:automatic-styles><office:body><office:text><text:h text:outline-level="1">标题</text:h><text:p>二、<text:s text:c="2"/>主动公开<text:tab/>x</text:p><table:table><table:table-row><table:table-cell table:number-columns-spanned="2"><text:p>规章</text:p></table:table-cell><table:covered-table-cell/><table:table-cell/><table:table-cell><text:p>1</text:p><text:p>2</text:p></table:table-cell></table:table-row></table:table><text:p/><text:p>完<office:annotation><text:p>批注</text:p></office:annotation></text:p></office:text></office:body></office:document-content>"#;
+        assert_eq!(odf_to_text(xml), "标题\n二、  主动公开\tx\n规章\t\t1 2\n\n完\n");
     }
 }
 

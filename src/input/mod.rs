@@ -1,11 +1,15 @@
 //! Files as people have them, turned into the text the parser reads: UTF-8
-//! (with or without BOM), UTF-16, GB18030/GBK, .docx and .html. This is the
+//! (with or without BOM), UTF-16, GB18030/GBK, .docx, .odt, .rtf and .html. This is the
 //! native side; the browser uses TextDecoder, DecompressionStream and the DOM.
 
 pub mod docx;
 #[cfg(feature = "cli")]
 mod encoding;
 pub mod markup;
+#[cfg(feature = "cli")]
+pub mod odt;
+#[cfg(feature = "cli")]
+pub mod rtf;
 
 #[cfg(feature = "cli")]
 pub use encoding::decode;
@@ -22,6 +26,8 @@ pub enum InputError {
     TooLarge(u64),
     Binary,
     Docx(String),
+    Odt(String),
+    Rtf(String),
 }
 
 impl fmt::Display for InputError {
@@ -32,8 +38,10 @@ impl fmt::Display for InputError {
             InputError::TooLarge(n) => {
                 write!(f, "the file is {:.0} MB, more than the {} MB a report can be", *n as f64 / 1048576.0, MAX_BYTES / 1048576)
             }
-            InputError::Binary => write!(f, "the file is binary data, not a text, .docx or .html report"),
+            InputError::Binary => write!(f, "the file is binary data, not a text, .docx, .odt, .rtf or .html report"),
             InputError::Docx(why) => write!(f, "not a readable .docx: {why}"),
+            InputError::Odt(why) => write!(f, "not a readable .odt: {why}"),
+            InputError::Rtf(why) => write!(f, "not a readable .rtf: {why}"),
         }
     }
 }
@@ -53,8 +61,12 @@ pub fn read_file(path: &std::path::Path) -> Result<String, InputError> {
         return Err(InputError::Empty);
     }
     let ext = path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).unwrap_or_default();
-    let text = if ext == "docx" || bytes.starts_with(b"PK\x03\x04") {
+    let text = if ext == "odt" || (bytes.starts_with(b"PK\x03\x04") && odt::is_odf(&bytes)) {
+        odt::text(&bytes).map_err(InputError::Odt)?
+    } else if ext == "docx" || bytes.starts_with(b"PK\x03\x04") {
         docx::text(&bytes).map_err(InputError::Docx)?
+    } else if ext == "rtf" || rtf::is_rtf(&bytes) {
+        rtf::text(&bytes).map_err(InputError::Rtf)?
     } else {
         let text = decode(&bytes)?;
         if ext == "html" || ext == "htm" || looks_like_html(&text) {
@@ -73,4 +85,56 @@ pub fn read_file(path: &std::path::Path) -> Result<String, InputError> {
 fn looks_like_html(t: &str) -> bool {
     let head: String = t.chars().take(512).collect::<String>().to_ascii_lowercase();
     head.trim_start().starts_with("<!doctype html") || head.contains("<html")
+}
+
+#[cfg(all(test, feature = "cli"))]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// tests/fixtures/office/table.html as every reader must give it: LibreOffice
+    /// wrote the .docx, .odt and .rtf from that page (scripts/make-office-fixtures.sh).
+    /// The merged header and group cells are cells once; the empty cell stays
+    /// an empty cell between two tabs.
+    const TABLE: &str = "某市2023年政府信息公开工作年度报告\n\u{3000}\u{3000}三、收到和处理政府信息公开申请情况\n项目\t申请人情况\t总计\n自然人\t其他\n\
+                         一、本年新收\t3\t\t3\n（三）不予公开\t1.属于国家秘密\t/\t—\t0\n2.其他法律 行政法规禁止公开\t1\t0\t1\n\u{3000}\u{3000}四、完\n";
+
+    fn fixture(ext: &str) -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/office").join(format!("table.{ext}"))
+    }
+
+    #[test]
+    fn libreoffice_files_read_alike() {
+        for ext in ["html", "docx", "odt", "rtf"] {
+            assert_eq!(read_file(&fixture(ext)).unwrap(), TABLE, "table.{ext}");
+        }
+    }
+
+    #[test]
+    fn kinds_are_known_by_content_too() {
+        let dir = std::env::temp_dir().join(format!("nianbao-input-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for ext in ["odt", "rtf", "docx"] {
+            let p = dir.join(format!("{ext}.bin"));
+            std::fs::copy(fixture(ext), &p).unwrap();
+            assert_eq!(read_file(&p).unwrap(), TABLE, "{ext} without its extension");
+        }
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn damaged_documents_say_so() {
+        let dir = std::env::temp_dir().join(format!("nianbao-damaged-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let odt = std::fs::read(fixture("odt")).unwrap();
+        let p = dir.join("cut.odt");
+        std::fs::write(&p, &odt[..odt.len() / 2]).unwrap();
+        assert!(matches!(read_file(&p), Err(InputError::Odt(_))));
+        // An RTF cut anywhere still gives its text so far, never a panic.
+        let rtf = std::fs::read(fixture("rtf")).unwrap();
+        for cut in (10..rtf.len()).step_by(97) {
+            let _ = rtf::text(&rtf[..cut]);
+        }
+        std::fs::remove_dir_all(&dir).ok();
+    }
 }

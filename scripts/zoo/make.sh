@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# The layout zoo (issue 9): every corpus report in the layouts people really
+# have, each made by the real tool. Writes target/zoo/<dir>__<stem>/; read by
+# tests/zoo.rs. See scripts/zoo/README.md for the list.
+#
+# Idempotent: a report's layouts are remade only when its rendering or these
+# scripts changed (a hash of both is kept in .inputs). No network.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+here=scripts/zoo
+zoo=target/zoo
+venv=target/zoo-venv
+say() { printf '\033[1mzoo:\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31mzoo: %s\033[0m\n' "$*" >&2; exit 1; }
+
+# Every tool, or a loud stop: a zoo with a layout missing would pass for a good one.
+for tool in soffice pdftotext node cargo sha256sum fc-list; do
+  command -v "$tool" >/dev/null || die "$tool is missing: run scripts/setup.sh --browser"
+done
+fc-list | grep -qi 'WenQuanYi Micro Hei' || die "the CJK font WenQuanYi Micro Hei is missing (fonts-wqy-microhei): run scripts/setup.sh --browser"
+[ -f node_modules/pdfjs-dist/legacy/build/pdf.mjs ] || die "pdfjs-dist is missing: run scripts/setup.sh (npm ci)"
+"$venv/bin/python" -c 'import bs4, markitdown, pymupdf4llm' >/dev/null 2>&1 ||
+  die "the Python converters are missing from $venv: run scripts/setup.sh --browser"
+
+started=$(date +%s)
+cargo build --quiet --example render_html
+render=target/debug/examples/render_html
+scripts_hash=$(cat "$here"/make.sh "$here"/convert.py "$here"/pdfjs-text.mjs "$here"/portal.html "$here"/requirements.txt | sha256sum | cut -c1-64)
+
+mkdir -p "$zoo"
+stale=()
+for txt in tests/corpus/seeds/*.txt tests/corpus/real/*.txt; do
+  name="$(basename "$(dirname "$txt")")__$(basename "$txt" .txt)"
+  d="$zoo/$name"
+  mkdir -p "$d"
+  # The rendering follows the parser, so it is made every time (milliseconds)
+  # and replaced only when it differs.
+  "$render" "$txt" >"$d/render.html.new"
+  if cmp -s "$d/render.html.new" "$d/render.html"; then rm "$d/render.html.new"; else mv "$d/render.html.new" "$d/render.html"; fi
+  tr '\n' '\r' <"$txt" >"$d/cr.txt"
+  key=$( (cat "$d/render.html" "$txt"; echo "$scripts_hash") | sha256sum | cut -c1-64)
+  if [ "$(cat "$d/.inputs" 2>/dev/null)" != "$key" ]; then
+    rm -f "$d/.inputs"
+    stale+=("$name")
+  fi
+done
+
+if [ ${#stale[@]} -eq 0 ]; then
+  say "all $(ls -d "$zoo"/*/ | wc -l) reports up to date ($(($(date +%s) - started)) s)"
+  exit 0
+fi
+say "making the layouts of ${#stale[@]} report(s): ${stale[*]}"
+
+# LibreOffice: one call per format for all the reports (start-up dominates).
+# A private profile, so that a running or half-configured user profile
+# cannot interfere; PAPERSIZE makes the page A4 whatever the locale.
+work=$(mktemp -d /tmp/nianbao-zoo.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/in"
+for name in "${stale[@]}"; do cp "$zoo/$name/render.html" "$work/in/$name.html"; done
+for fmt in docx odt rtf pdf html; do
+  mkdir -p "$work/$fmt"
+  PAPERSIZE=a4 soffice -env:UserInstallation="file://$work/profile" --headless --norestore \
+    --infilter="HTML (StarWriter)" --convert-to "$fmt" --outdir "$work/$fmt" "$work"/in/*.html >"$work/soffice-$fmt.log" 2>&1 ||
+    die "soffice --convert-to $fmt failed: $(cat "$work/soffice-$fmt.log")"
+  for name in "${stale[@]}"; do
+    [ -s "$work/$fmt/$name.$fmt" ] || die "soffice made no $name.$fmt: $(cat "$work/soffice-$fmt.log")"
+    mv "$work/$fmt/$name.$fmt" "$zoo/$name/lo.$fmt"
+  done
+done
+
+pdfjs_args=()
+portal_args=()
+flat_args=()
+markitdown_args=()
+pymupdf_args=()
+for name in "${stale[@]}"; do
+  d="$zoo/$name"
+  pdftotext -layout -enc UTF-8 "$d/lo.pdf" "$d/pdftotext-layout.txt"
+  pdftotext -enc UTF-8 "$d/lo.pdf" "$d/pdftotext.txt"
+  tr '\n' '\r' <"$d/pdftotext-layout.txt" >"$d/pdftotext-layout-cr.txt"
+  pdfjs_args+=("$d/lo.pdf" "$d/pdfjs.txt")
+  portal_args+=("$d/render.html" "$d/portal.html")
+  flat_args+=("$d/render.html" "$d/flat.txt" "$d/portal.html" "$d/portal-flat.txt")
+  markitdown_args+=("$d/lo.docx" "$d/md-markitdown.md")
+  pymupdf_args+=("$d/lo.pdf" "$d/md-pymupdf4llm.md")
+done
+node "$here/pdfjs-text.mjs" "${pdfjs_args[@]}"
+"$venv/bin/python" "$here/convert.py" portal "$here/portal.html" "${portal_args[@]}"
+"$venv/bin/python" "$here/convert.py" flat "${flat_args[@]}"
+"$venv/bin/python" "$here/convert.py" markitdown "${markitdown_args[@]}"
+"$venv/bin/python" "$here/convert.py" pymupdf4llm "${pymupdf_args[@]}" >"$work/pymupdf4llm.log" 2>&1 ||
+  die "pymupdf4llm failed: $(cat "$work/pymupdf4llm.log")"
+
+for name in "${stale[@]}"; do
+  d="$zoo/$name"
+  for f in render.html portal.html lo.docx lo.odt lo.rtf lo.pdf lo.html pdftotext-layout.txt pdftotext.txt pdfjs.txt \
+    flat.txt portal-flat.txt cr.txt pdftotext-layout-cr.txt md-markitdown.md md-pymupdf4llm.md; do
+    [ -s "$d/$f" ] || die "$d/$f was not made"
+  done
+  (cat "$d/render.html" "tests/corpus/${name%%__*}/${name#*__}.txt"; echo "$scripts_hash") | sha256sum | cut -c1-64 >"$d/.inputs"
+done
+say "done in $(($(date +%s) - started)) s"
