@@ -49,7 +49,7 @@ fn render(out: &Outcome) -> String {
 
     // Lines owned by the title or by a table are not prose; a table is drawn
     // where its first line was.
-    let mut skip = vec![false; src.line_count()];
+    let mut skip = vec![false; src.row_count()];
     if let Some(t) = &r.title {
         mark(&mut skip, src, t.span);
     }
@@ -66,9 +66,9 @@ fn render(out: &Outcome) -> String {
     // continues on the next one (PDF and pdftotext wrap paragraphs); page
     // numbers are page furniture, not text of the document.
     let heading_lines: Vec<usize> = r.sections.iter().map(|s| src.line_of(s.span.start)).collect();
-    let line = |i: usize| src.slice(src.line_span(i)).trim_matches(|c: char| c.is_whitespace());
-    let width = |i: usize| display_width(src.slice(src.line_span(i)).trim_end());
-    let mut widths: Vec<usize> = (0..src.line_count()).filter(|&i| !skip[i]).map(width).filter(|&w| w > 0).collect();
+    let line = |i: usize| src.slice(src.row_span(i)).trim_matches(|c: char| c.is_whitespace());
+    let width = |i: usize| display_width(src.slice(src.row_span(i)).trim_end());
+    let mut widths: Vec<usize> = (0..src.row_count()).filter(|&i| !skip[i]).map(width).filter(|&w| w > 0).collect();
     widths.sort_unstable();
     let full = widths.get(widths.len() * 9 / 10).copied().unwrap_or(0);
     let mut paragraph = String::new();
@@ -139,16 +139,16 @@ fn table_lines(src: &Source, table: &TableRead, heading: Option<usize>, next: Op
     }
     let floor = heading.map(|h| h + 1).unwrap_or(first).min(first);
     while first > floor {
-        let above = src.slice(src.line_span(first - 1));
+        let above = src.slice(src.row_span(first - 1));
         if above.contains('。') || above.contains("：（") {
             break;
         }
         first -= 1;
     }
     // Labels printed after the values (reading-order text) belong to it too.
-    let ceiling = next.unwrap_or(src.line_count()).max(last + 1);
+    let ceiling = next.unwrap_or(src.row_count()).max(last + 1);
     while last + 1 < ceiling {
-        let below = src.slice(src.line_span(last + 1));
+        let below = src.slice(src.row_span(last + 1));
         if below.contains('。') || below.contains('，') {
             break;
         }

@@ -172,9 +172,34 @@ fn lex_line(
     let tabbed = s.contains(['\t', '|', '\u{FF5C}']);
     let mut cell = 0u16;
     cells(s, cell_buf);
+    let first = out.len();
+    let mut empty: Vec<(usize, u16)> = Vec::new();
     for &(start, end) in cell_buf.iter() {
+        if tabbed && start == end {
+            empty.push((start, cell));
+        }
         lex_cell(&s[start..end], base + start, line, cell, tabbed, out, words);
         cell = cell.saturating_add(1);
+    }
+    // In a row of separated cells, an empty cell between two values is a
+    // blank cell (Word's and HTML's empty <td>): it keeps its column as a
+    // placeholder instead of shifting the values after it. Empty cells next to
+    // the label are not: WPS pads a label merged over two columns that way.
+    if !empty.is_empty() {
+        let toks = &out[first..];
+        let last_value = toks.iter().rposition(|t| t.is_value()).map(|k| toks[k].cell);
+        let first_value = toks.iter().position(|t| t.is_value()).map(|k| toks[k].cell);
+        if let (Some(fv), Some(lv)) = (first_value, last_value) {
+            let blanks: Vec<Token> = empty
+                .iter()
+                .filter(|&&(_, c)| c < lv && c > fv)
+                .map(|&(at, c)| Token { kind: Kind::Placeholder, span: Span::new(base + at, base + at), line, cell: c, tabbed })
+                .collect();
+            if !blanks.is_empty() {
+                out.extend(blanks);
+                out[first..].sort_by_key(|t| (t.cell, t.span.start));
+            }
+        }
     }
 }
 
@@ -461,6 +486,10 @@ mod tests {
         assert_eq!(kinds("1. 属于国家秘密 / 0"), ["T:1. 属于国家秘密", "P", "N:0"]);
         assert_eq!(kinds("行政事业性收费   96171.6"), ["T:行政事业性收费", "N:96171.6"]);
         assert_eq!(kinds("\t　０"), ["N:0"]);
+        // Empty cells between the label and the last value are blank cells.
+        assert_eq!(kinds("规章\t1\t\t11"), ["T:规章", "N:1", "P", "N:11"]);
+        assert_eq!(kinds("一、本年新收\t\t2\t0\t\t"), ["T:一、本年新收", "N:2", "N:0"]);
+        assert_eq!(kinds("\t\t2.重复申请\t0\t\t0\t"), ["T:2.重复申请", "N:0", "P", "N:0"]);
     }
 
     #[test]

@@ -116,6 +116,11 @@ impl Source {
         }
     }
 
+    /// How many lines an editor shows.
+    pub fn row_count(&self) -> usize {
+        self.rows.len()
+    }
+
     /// Byte range of 0-based editor line `i`, without its line break.
     pub fn row_span(&self, i: usize) -> Span {
         let start = self.rows[i] as usize;

@@ -151,8 +151,8 @@ fn placeholders(ctx: &mut Ctx) {
                 let Some(span) = cellv.span else { continue };
                 let col = &t.template.rows[i].columns[c];
                 let shown = ctx.src.slice(span).to_string();
-                let msg =
-                    format!("{}“{}”行“{}”列填写了“{shown}”，此处应填数字（没有则填 0）", t.id.zh(), row_name(t.template, i), col.label);
+                let what = if shown.is_empty() { "为空".to_string() } else { format!("填写了“{shown}”") };
+                let msg = format!("{}“{}”行“{}”列{what}，此处应填数字（没有则填 0）", t.id.zh(), row_name(t.template, i), col.label);
                 ctx.emit("T006", span, msg, cell(t.id, t.template.rows[i].key, Some(col.key)), Some("0".into()));
             }
         }
