@@ -165,10 +165,10 @@ pub enum Anomaly {
     RowLabel { table: TableId, row: usize, found: String, span: Span },
     /// A column header that differs from the template (`row` is the first row it heads).
     ColumnHeader { table: TableId, row: usize, column: usize, found: String, span: Span },
-    /// A row whose cells were run together into digits that cannot be cut
+    /// A row (or a whole table 四) whose cells were run together into digits that cannot be cut
     /// back into cells with certainty (`readings`: how many cuts fit the
     /// relations; None when too many to count).
-    Glued { table: TableId, row: usize, span: Span, readings: Option<usize> },
+    Glued { table: TableId, row: Option<usize>, span: Span, readings: Option<usize> },
     /// A table whose values could not be placed.
     Unreadable { table: TableId, span: Span, reason: &'static str },
     /// Wording only the 2019 format uses.

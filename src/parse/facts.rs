@@ -80,9 +80,10 @@ fn title(src: &Source, lx: &Lexed, head_end: usize) -> Option<Fact<String>> {
     best
 }
 
-/// A line's text as a title candidate: folded, without residue, markup, a
-/// page number glued in front ("-1-淮安市…"), a scraper's "标题:" label, and
-/// cut after 年度报告 when the rest of the line is the preface.
+/// A line's text as a title candidate: folded, without residue, markup or a
+/// page number glued in front ("-1-淮安市…"), and cut after 年度报告 when the
+/// rest of the line is the preface or chrome. A portal's "标题：" field is not
+/// the report's title.
 fn title_text(src: &Source, span: Span) -> (String, Span) {
     let raw = src.slice(span);
     let mut text = crate::parse::strip_residue(&compact(raw));
@@ -94,22 +95,38 @@ fn title_text(src: &Source, span: Span) -> (String, Span) {
             skip = digits + 2;
         }
     }
-    for label in ["标题:", "标题", "题目:"] {
-        if text[skip..].starts_with(label) && text.len() > skip + label.len() + 12 {
-            skip += label.len();
-            break;
-        }
+    // A page's own "标题：…" field is the portal's, not the report's.
+    if text[skip..].starts_with("标题") {
+        return (String::new(), span);
     }
-    let mut text = text[skip..].to_string();
-    if text.chars().count() > 45 {
-        if let Some(at) = text.find("年度报告") {
-            let head = &text[..at + "年度报告".len()];
-            if head.chars().count() <= 45 {
-                text = head.to_string();
+    let text = text[skip..].to_string();
+    if text.chars().count() <= 45 {
+        return (text, span);
+    }
+    // A long line (a flattened page): the title is what ends at 年度报告 after
+    // the last delimiter before it ("…标题：淮安市…年度报告发布时间…"), without
+    // a font-size picker glued in front; the shortest such candidate wins.
+    let chars: Vec<char> = text.chars().collect();
+    let key: Vec<char> = "年度报告".chars().collect();
+    let mut best: Option<String> = None;
+    for end in (key.len()..=chars.len()).filter(|&e| chars[e - key.len()..e] == key[..]) {
+        let from = end.saturating_sub(45);
+        let start = (from..end).rev().find(|&k| matches!(chars[k], ':' | '。' | ';' | '!' | '?' | '>' | '|' | ',' | '》')).map(|k| k + 1);
+        let Some(start) = start.or((from == 0).then_some(0)) else { continue };
+        if chars[..start].ends_with(&['标', '题', ':']) {
+            continue;
+        }
+        let mut cand: String = chars[start..end].iter().collect();
+        for chrome in ["大中小", "【大中小】", "[大中小]", "打印", "关闭"] {
+            if let Some(rest) = cand.strip_prefix(chrome) {
+                cand = rest.to_string();
             }
         }
+        if cand.chars().count() >= 8 && is_title_line(&cand) && best.as_ref().is_none_or(|b| cand.chars().count() < b.chars().count()) {
+            best = Some(cand);
+        }
     }
-    (text, span)
+    (best.unwrap_or(text), span)
 }
 
 fn is_title_line(t: &str) -> bool {

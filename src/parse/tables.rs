@@ -549,7 +549,7 @@ fn resolve_glued(table: &mut TableRead, unglued: &Unglued, anomalies: &mut Vec<A
     }
     for (i, p) in open {
         let readings = if p.more { None } else { Some(p.readings.len()) };
-        anomalies.push(Anomaly::Glued { table: table.id, row: i, span: p.run, readings });
+        anomalies.push(Anomaly::Glued { table: table.id, row: Some(i), span: p.run, readings });
     }
 }
 
@@ -718,6 +718,10 @@ fn read_t4(lx: &Lexed, tx: &Texts, toks: &[u32], unglued: &Unglued, region: Span
         })
         .collect();
     if values.len() == tpl.cells() {
+        for p in &unglued.pending {
+            let readings = if p.more { None } else { Some(p.readings.len()) };
+            anomalies.push(Anomaly::Glued { table: TableId::T4, row: None, span: p.run, readings });
+        }
         let mut rows = Vec::new();
         for (i, r) in tpl.rows.iter().enumerate() {
             let toks = &values[i * r.width()..(i + 1) * r.width()];

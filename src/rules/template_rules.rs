@@ -112,12 +112,15 @@ fn anomalies(ctx: &mut Ctx) {
                     Some(n) => format!("有 {n} 种拆分都符合模板的勾稽关系"),
                     None => "可能的拆分太多".to_string(),
                 };
+                let (whose, at) = match row {
+                    Some(i) => (format!("“{}”行", row_name(t.template, *i)), cell(*table, t.template.rows[*i].key, None)),
+                    None => (String::new(), Some(crate::diagnostic::CellRef { table: *table, row: None, column: None })),
+                };
                 let msg = format!(
-                    "{}“{}”行的数字连在一起（“{shown}”），{why}，无法确定各列的数，这些单元格未参与计算检查；请在各列之间加分隔",
-                    table.zh(),
-                    row_name(t.template, *row)
+                    "{}{whose}的数字连在一起（“{shown}”），{why}，无法确定各单元格的数，已跳过这些单元格的计算检查；请在各列之间加分隔",
+                    table.zh()
                 );
-                ctx.emit("P001", *span, msg, cell(*table, t.template.rows[*row].key, None), None);
+                ctx.emit("P001", *span, msg, at, None);
             }
             Anomaly::Unreadable { table, span, .. } => {
                 let msg = format!("{}的数据无法可靠地对应到模板的行列，已跳过对该表的计算检查", table.zh());
