@@ -74,6 +74,7 @@ pub fn lex(src: &Source) -> Lexed {
     let mut cell_buf = Vec::new();
     let mut word_buf = Vec::new();
     let mut segs = Vec::new();
+    let mut merged: Vec<(u16, u16)> = Vec::new();
     for i in 0..n {
         let span = src.line_span(i);
         let s = &text[span.range()];
@@ -86,6 +87,11 @@ pub fn lex(src: &Source) -> Lexed {
             let first = tokens.len() as u32;
             if !blank {
                 lex_line(seg, base, lines.len() as u32, &mut tokens, &mut cell_buf, &mut word_buf);
+                if seg.contains(['|', '｜']) {
+                    merged_copies(text, &mut tokens, first as usize, &mut merged);
+                } else {
+                    merged.clear();
+                }
             }
             let page_break = k == last && src.ends_page(i);
             lines.push(Line {
@@ -128,6 +134,49 @@ fn mark_pages(text: &str, lines: &mut [Line]) {
                 blanks_before >= 2 || next_ff || prev_ff || (at_end && blanks_before >= 1)
             });
         lines[i].page_mark = mark;
+    }
+}
+
+/// Converters that turn a table into Markdown repeat a merged cell in every
+/// column it spans: a header row shows it ("|本年处理决定数量|本年处理决定数量|"),
+/// and each row under it repeats its value ("|行政许可|550|550|550|"). The
+/// header's runs of identical cells are remembered, and under them a run of
+/// identical values is one value.
+fn merged_copies(text: &str, tokens: &mut Vec<Token>, first: usize, merged: &mut Vec<(u16, u16)>) {
+    let row = &tokens[first..];
+    if row.is_empty() {
+        return;
+    }
+    if row.iter().all(|t| !t.is_value()) {
+        merged.clear();
+        let mut k = 0;
+        while k < row.len() {
+            let mut j = k;
+            while j + 1 < row.len() && row[j + 1].cell == row[j].cell + 1 && text[row[j + 1].span.range()] == text[row[k].span.range()] {
+                j += 1;
+            }
+            // Only the header of a single-cell row spans value columns (the
+            // corner cell and group labels span labels; "其他" may repeat by chance).
+            if j > k && crate::template::is_single_column_label(&crate::normalize::compact(&text[row[k].span.range()])) {
+                merged.push((row[k].cell, row[j].cell));
+            }
+            k = j + 1;
+        }
+        return;
+    }
+    let mut drop = Vec::new();
+    for &(a, b) in merged.iter() {
+        let copies: Vec<usize> = (first..tokens.len()).filter(|&k| tokens[k].is_value() && (a..=b).contains(&tokens[k].cell)).collect();
+        if copies.len() >= 2 && copies.iter().all(|&k| text[tokens[k].span.range()] == text[tokens[copies[0]].span.range()]) {
+            drop.extend_from_slice(&copies[1..]);
+        }
+    }
+    if !drop.is_empty() {
+        let mut k = 0;
+        tokens.retain(|_| {
+            k += 1;
+            !drop.contains(&(k - 1))
+        });
     }
 }
 
@@ -496,6 +545,16 @@ mod tests {
     fn prose_numbers_are_not_values() {
         assert_eq!(kinds("府信息 2428 条，公开政府常务会议 7"), ["T:府信息 2428 条，公开政府常务会议 7"]);
         assert_eq!(kinds("答复 3 件。"), ["T:答复 3 件。"]);
+    }
+
+    #[test]
+    fn merged_cells_repeated_by_a_converter() {
+        let src = Source::new(
+            "|信息内容|本年处理决定数量|本年处理决定数量|本年处理决定数量|\n|行政许可|550|550|550|\n|申请人情况|申请人情况|申请人情况|\n|一、本年新收|0|0|0|",
+        );
+        let lx = lex(&src);
+        let values: Vec<&str> = lx.tokens.iter().filter(|t| t.is_value()).map(|t| src.slice(t.span)).collect();
+        assert_eq!(values, ["550", "0", "0", "0"]);
     }
 
     #[test]

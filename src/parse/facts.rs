@@ -34,7 +34,12 @@ pub fn read(src: &Source, lx: &Lexed, doc: &Compact, sections: &[Section]) -> Fa
         Some(t) => organ_year(&t.value, t.span),
         None => (None, None),
     };
-    let organ = organ.or_else(|| contact_organ(&head));
+    // The title's body when it reads as one; else the preface's or the
+    // contact sentence's; else whatever the title had before its year.
+    let organ = match organ {
+        Some(o) if is_organ(&o.value) => Some(o),
+        other => preface_organ(&head).or_else(|| contact_organ(&head)).or(other),
+    };
     let year = year.or_else(|| period.as_ref().map(|p| Fact { value: p.from.year, span: p.span }));
     Facts { title, organ, year, period, contact, signature_date }
 }
@@ -54,7 +59,10 @@ fn title(src: &Source, lx: &Lexed, head_end: usize) -> Option<Fact<String>> {
     let mut best = None;
     for k in 0..texts.len() {
         let (text, span) = &texts[k];
-        let keyed = |t: &str| t.contains("年度报告") || t.contains("工作报告") || t.contains("年报");
+        // "年报" alone names a menu item as often as a title: only with a year.
+        let keyed = |t: &str| {
+            t.contains("年度报告") || t.contains("工作报告") || (t.contains("年报") && t.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)))
+        };
         // The line itself, or the line and the next when the key is split between them.
         let (mut value, mut span) = if is_title_line(text) && keyed(text) {
             (text.clone(), *span)
@@ -181,7 +189,15 @@ fn contact_organ(head: &Compact) -> Option<Fact<String>> {
     let at = head.find("请与", 0)?;
     let end = head.find_chars(&['联', '系'], at, (at + 40).min(head.len()))?;
     let o = head.string(at + 2, end);
-    (o.chars().count() >= 2).then(|| Fact { value: o, span: head.span(at + 2, end) })
+    is_organ(&o).then(|| Fact { value: o, span: head.span(at + 2, end) })
+}
+
+/// "本报告由淮安市洪泽区人民政府办公室根据…编制" names the body too.
+fn preface_organ(head: &Compact) -> Option<Fact<String>> {
+    let at = head.find("本报告由", 0)? + 4;
+    let end = ["根据", "依据", "按照", "编制"].iter().filter_map(|w| head.find(w, at)).filter(|&e| e <= at + 40).min()?;
+    let o = head.string(at, end);
+    is_organ(&o).then(|| Fact { value: o, span: head.span(at, end) })
 }
 
 const PERIOD_ANCHORS: &[&str] = &["统计期限", "统计期间", "统计时限", "统计时段", "统计时间", "统计区间", "统计周期", "统计范围"];

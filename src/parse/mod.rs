@@ -7,6 +7,7 @@ mod sections;
 mod tables;
 
 pub(crate) use sections::heading_len;
+pub use facts::is_organ;
 use crate::compact::Compact;
 use crate::lex::{lex, Lexed};
 use crate::report::{Anomaly, Generation, Report};

@@ -612,7 +612,14 @@ fn label_variant(lx: &Lexed, tx: &Texts, core: &(Vec<char>, Vec<Vec<char>>), g: 
             break;
         }
     }
-    let after = next.and_then(|n| n.context.first()).map(|&t| (tx.get(t).to_string(), lx.tokens[t as usize].span));
+    // A label wrapped in a narrow column continues on the line after its
+    // values, among other cells of that line ("法提供    制作").
+    let after = next.and_then(|n| {
+        let first = *n.context.first()?;
+        let line = lx.tokens[first as usize].line;
+        let text: String = n.context.iter().take_while(|&&t| lx.tokens[t as usize].line == line).map(|&t| tx.get(t)).collect();
+        Some((text, lx.tokens[first as usize].span))
+    });
     let joined: Vec<char> =
         window.iter().map(|w| w.0.as_str()).chain(after.as_ref().map(|a| a.0.as_str())).collect::<String>().chars().collect();
     if is_subsequence(target, &joined) {

@@ -1,6 +1,7 @@
 //! S001–S010: title, sections, period, years and the publication deadline.
 
 use super::Ctx;
+use crate::parse::is_organ;
 use crate::report::Date;
 use crate::source::Span;
 use crate::template::SECTIONS;
@@ -16,8 +17,9 @@ fn title(ctx: &mut Ctx) {
     let r = ctx.report;
     let Some(t) = &r.title else {
         let at = Span { start: 0, end: 0 };
+        // Offered only from a body's name the report itself states.
         let fix = match (&r.organ, ctx.year()) {
-            (Some(o), Some(y)) => Some(format!("{}{}年政府信息公开工作年度报告\n", o.value, y)),
+            (Some(o), Some(y)) if is_organ(&o.value) => Some(format!("{}{}年政府信息公开工作年度报告\n", o.value, y)),
             _ => None,
         };
         ctx.emit("S001", at, "报告缺少标题：开头应写明机关名称、年度和“政府信息公开工作年度报告”".into(), None, fix);
@@ -40,7 +42,7 @@ fn title(ctx: &mut Ctx) {
         return;
     }
     let fix = match (&r.organ, ctx.year()) {
-        (Some(o), Some(y)) => Some(format!("{}{}年政府信息公开工作年度报告", o.value, y)),
+        (Some(o), Some(y)) if is_organ(&o.value) => Some(format!("{}{}年政府信息公开工作年度报告", o.value, y)),
         _ => None,
     };
     let msg = format!("标题“{}”不规范：{}", t.value, problems.join("，"));

@@ -137,6 +137,17 @@ pub const SIGNALS_2019: &[&str] = &[
 pub const FORMAT_NOTICE_2021: &str = "国办公开办函〔2021〕30号";
 pub const FORMAT_NOTICE_2019: &str = "国办公开办函〔2019〕60号";
 
+/// True when `folded` (folded, without spacing) heads the one column of a
+/// single-cell row ("本年处理决定数量"): printed over the width of the
+/// table, it is the one header a converter repeats over several value columns.
+pub fn is_single_column_label(folded: &str) -> bool {
+    [TableId::T2, TableId::T3, TableId::T4]
+        .iter()
+        .flat_map(|&id| candidates(id).iter())
+        .flat_map(|t| t.rows.iter().filter(|r| r.width() == 1).flat_map(|r| r.columns.iter()))
+        .any(|c| crate::normalize::compact(c.label) == folded)
+}
+
 /// Table variants the parser tries, per table, best first.
 pub fn candidates(id: TableId) -> &'static [&'static TableTemplate] {
     match id {
