@@ -45,6 +45,18 @@ for txt in tests/corpus/seeds/*.txt tests/corpus/real/*.txt; do
   fi
 done
 
+# The three real published PDFs, as a viewer's copy (pdf.js) and pdftotext's
+# reading order give them: the layouts of real PDFs, not only of LibreOffice's.
+# Cheap, so made every time.
+real_args=()
+for pair in hongze_qu_2023:hongze_2023_layout hongze_qu_2024:hongze_2024_layout huaian_shi_2024:huaian_2024_layout; do
+  pdf="tests/corpus/real/pdf/${pair%%:*}.pdf"
+  d="$zoo/real__${pair#*:}"
+  pdftotext -enc UTF-8 "$pdf" "$d/realpdf-pdftotext.txt"
+  real_args+=("$pdf" "$d/realpdf-pdfjs.txt")
+done
+node "$here/pdfjs-text.mjs" "${real_args[@]}"
+
 if [ ${#stale[@]} -eq 0 ]; then
   say "all $(ls -d "$zoo"/*/ | wc -l) reports up to date ($(($(date +%s) - started)) s)"
   exit 0

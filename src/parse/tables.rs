@@ -706,6 +706,54 @@ fn signals_2019(doc: &crate::compact::Compact, region: Span, anomalies: &mut Vec
     }
 }
 
+/// Table 四's values in text order break its sums, but the same values taken
+/// as three interleaved runs (as a PDF's text order can give them: the first
+/// four results of two groups, then a total…) satisfy every sum: the order is
+/// not the table's, and which run is which group cannot be told.
+fn interleaved(v: &[Option<f64>]) -> bool {
+    let Some(v) = v.iter().copied().collect::<Option<Vec<f64>>>() else { return false };
+    let holds = |g: &[usize]| (g[..4].iter().map(|&i| v[i]).sum::<f64>() - v[g[4]]).abs() < 1e-6;
+    let in_order = (0..3).all(|k| holds(&(k * 5..k * 5 + 5).collect::<Vec<_>>()));
+    if in_order || v.len() != 15 {
+        return false;
+    }
+    // Each run starts at the first value no run has taken yet.
+    fn search(v: &[f64], used: &mut [bool; 15], runs: usize, holds: &dyn Fn(&[usize]) -> bool) -> bool {
+        let Some(first) = (0..15).find(|&i| !used[i]) else { return runs == 3 };
+        let free: Vec<usize> = (first + 1..15).filter(|&i| !used[i]).collect();
+        let n = free.len();
+        if n < 4 {
+            return false;
+        }
+        // Choose the four later members of the run (C(14,4) at most).
+        let mut idx = [0usize, 1, 2, 3];
+        loop {
+            let run = [first, free[idx[0]], free[idx[1]], free[idx[2]], free[idx[3]]];
+            if holds(&run) {
+                run.iter().for_each(|&i| used[i] = true);
+                let found = search(v, used, runs + 1, holds);
+                run.iter().for_each(|&i| used[i] = false);
+                if found {
+                    return true;
+                }
+            }
+            // Next combination of 4 out of n.
+            let mut k = 4;
+            while k > 0 && idx[k - 1] == n - 4 + k - 1 {
+                k -= 1;
+            }
+            if k == 0 {
+                return false;
+            }
+            idx[k - 1] += 1;
+            for j in k..4 {
+                idx[j] = idx[j - 1] + 1;
+            }
+        }
+    }
+    search(&v, &mut [false; 15], 0, &holds)
+}
+
 /// Table 四 prints its fifteen values in one row under a two-level header; its
 /// reading order survives every layout, so fifteen values are read in order.
 fn read_t4(lx: &Lexed, tx: &Texts, toks: &[u32], unglued: &Unglued, region: Span, anomalies: &mut Vec<Anomaly>) -> TableRead {
@@ -725,6 +773,16 @@ fn read_t4(lx: &Lexed, tx: &Texts, toks: &[u32], unglued: &Unglued, region: Span
         })
         .collect();
     if values.len() == tpl.cells() {
+        let nums: Vec<Option<f64>> = values.iter().map(|&t| number(lx, t)).collect();
+        if interleaved(&nums) {
+            anomalies.push(Anomaly::Unreadable { table: TableId::T4, span: region, reason: "values out of the table's order" });
+            let rows = tpl
+                .rows
+                .iter()
+                .map(|r| RowRead { present: true, cells: vec![Cell::default(); r.width()], label: compact(r.label), found: r.width(), ..RowRead::default() })
+                .collect();
+            return TableRead { id: TableId::T4, template: tpl, rows, span: region, unreadable: true };
+        }
         for p in &unglued.pending {
             let readings = if p.more { None } else { Some(p.readings.len()) };
             anomalies.push(Anomaly::Glued { table: TableId::T4, row: None, span: p.run, readings });
@@ -750,4 +808,26 @@ fn read_t4(lx: &Lexed, tx: &Texts, toks: &[u32], unglued: &Unglued, region: Span
         }
     }
     read_aligned(lx, tx, TableId::T4, groups, unglued, region, anomalies)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::interleaved;
+
+    fn some(v: &[f64]) -> Vec<Option<f64>> {
+        v.iter().map(|&x| Some(x)).collect()
+    }
+
+    #[test]
+    fn table_four_out_of_order() {
+        // pdftotext's order for one real report: 4 results of 复议, 4 of 复议后起诉, …
+        let v = [72.0, 64.0, 178.0, 37.0, 12.0, 1.0, 1.0, 6.0, 351.0, 13.0, 4.0, 8.0, 1.0, 26.0, 20.0];
+        assert!(interleaved(&some(&v)));
+        // In order and right: nothing to doubt.
+        let ok = [72.0, 64.0, 178.0, 37.0, 351.0, 13.0, 4.0, 8.0, 1.0, 26.0, 12.0, 1.0, 1.0, 6.0, 20.0];
+        assert!(!interleaved(&some(&ok)));
+        // A report whose totals are wrong, with no other reading: its errors stand.
+        let wrong = [10.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 5.0, 0.0, 0.0, 0.0, 0.0];
+        assert!(!interleaved(&some(&wrong)));
+    }
 }
