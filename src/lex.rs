@@ -87,7 +87,7 @@ pub fn lex(src: &Source) -> Lexed {
             let first = tokens.len() as u32;
             if !blank {
                 lex_line(seg, base, lines.len() as u32, &mut tokens, &mut cell_buf, &mut word_buf);
-                if seg.contains(['|', '｜']) {
+                if seg.as_bytes().contains(&b'|') || seg.contains('｜') {
                     merged_copies(text, &mut tokens, first as usize, &mut merged);
                 } else {
                     merged.clear();
@@ -382,7 +382,10 @@ fn glued_runs(w: &str, mut each: impl FnMut(usize, usize)) {
 }
 
 fn has_glued(w: &str) -> bool {
-    if !w.bytes().any(|b| b.is_ascii_digit()) && !w.contains(|c: char| ('\u{FF10}'..='\u{FF19}').contains(&c)) {
+    // ASCII digits, or full-width ones (EF BC 90..99), found without decoding.
+    let b = w.as_bytes();
+    let digit = (0..b.len()).any(|i| b[i].is_ascii_digit() || (b[i] == 0xEF && b.get(i + 1) == Some(&0xBC) && b.get(i + 2).is_some_and(|x| (0x90..=0x99).contains(x))));
+    if !digit {
         return false;
     }
     let mut any = false;

@@ -24,9 +24,14 @@ const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
 /// Byte ranges (relative to `s`) of the logical lines of one physical line.
 pub fn split(s: &str, out: &mut Vec<(usize, usize)>) {
     out.clear();
+    if !may_cut(s) {
+        out.push((0, s.len()));
+        return;
+    }
     let mut cuts: Vec<usize> = Vec::new();
     let mut stops: Vec<usize> = Vec::new();
-    // The last significant (folded) character and the spacing after it.
+    // The last significant character (folded where it is looked at) and the
+    // spacing after it.
     let mut prev: Option<char> = None;
     let mut run_width = 0usize;
     let mut run_wide = false;
@@ -34,28 +39,27 @@ pub fn split(s: &str, out: &mut Vec<(usize, usize)>) {
     let mut heading_end = 0usize;
     let mut chars = s.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let f = fold(c);
         if is_space(c) || c == '\u{000C}' {
             run_width += if c == '\u{3000}' { 2 } else { 1 };
             run_wide |= c == '\u{3000}';
             continue;
         }
         if i < heading_end {
-            prev = Some(f);
+            prev = Some(c);
             run_width = 0;
             run_wide = false;
             continue;
         }
         let spaced = run_width >= 2;
         // An indented paragraph after a sentence end starts a new line.
-        if run_wide && run_width >= 4 && prev.is_some_and(|p| matches!(p, '。' | '!' | '?' | ';' | ':' | '"' | ')')) {
+        if run_wide && run_width >= 4 && prev.is_some_and(|p| matches!(fold(p), '。' | '!' | '?' | ';' | ':' | '"' | ')')) {
             cuts.push(i);
         }
         if NUMERALS.contains(&c) && chars.peek().is_some_and(|(_, n)| matches!(fold(*n), '、' | '.' | ',' | ':')) {
             // Mid-line, a heading must follow something that ends a stretch of
             // text (a sentence, a table value, a markup sign, wide spacing),
             // unless it is worded exactly as the template has it.
-            let boundary = match prev {
+            let boundary = match prev.map(fold) {
                 None => true,
                 Some(p) => {
                     spaced
@@ -70,17 +74,17 @@ pub fn split(s: &str, out: &mut Vec<(usize, usize)>) {
                     }
                     heading_end = i + len;
                     cuts.push(heading_end);
-                    prev = Some(f);
+                    prev = Some(c);
                     run_width = 0;
                     run_wide = false;
                     continue;
                 }
             }
         }
-        if f == '。' {
+        if c == '。' {
             stops.push(i + c.len_utf8());
         }
-        prev = Some(f);
+        prev = Some(c);
         run_width = 0;
         run_wide = false;
     }
@@ -110,6 +114,38 @@ pub fn split(s: &str, out: &mut Vec<(usize, usize)>) {
     if out.is_empty() {
         out.push((0, s.len()));
     }
+}
+
+/// A cheap look at the bytes: only a line with a numeral before a
+/// delimiter ("二、") or a paragraph indent ("　　") can be cut.
+fn may_cut(s: &str) -> bool {
+    const NUMERAL_BYTES: [[u8; 3]; 6] =
+        [[0xE4, 0xB8, 0x80], [0xE4, 0xBA, 0x8C], [0xE4, 0xB8, 0x89], [0xE5, 0x9B, 0x9B], [0xE4, 0xBA, 0x94], [0xE5, 0x85, 0xAD]];
+    let b = s.as_bytes();
+    let numeral_before = |i: usize| i >= 3 && NUMERAL_BYTES.iter().any(|n| b[i - 3..i] == n[..]);
+    let mut i = 3;
+    while i < b.len() {
+        match b[i] {
+            b'.' | b',' | b':' if numeral_before(i) => return true,
+            // 、 is E3 80 81; U+3000 is E3 80 80 (two make an indent).
+            0xE3 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
+                Some(0x81) if numeral_before(i) => return true,
+                Some(0x80) if b.get(i + 3..i + 6) == Some(&[0xE3, 0x80, 0x80]) => return true,
+                _ => i += 3,
+            },
+            // Full-width ．，： are EF BC 8E/8C/9A.
+            0xEF if b.get(i + 1) == Some(&0xBC) && matches!(b.get(i + 2), Some(0x8E) | Some(0x8C) | Some(0x9A)) => {
+                if numeral_before(i) {
+                    return true;
+                }
+                i += 3;
+            }
+            // Other lead bytes of three-byte characters: skip the character.
+            0xE0..=0xEF => i += 3,
+            _ => i += 1,
+        }
+    }
+    false
 }
 
 #[cfg(test)]

@@ -62,10 +62,10 @@ impl Source {
         let mut term_lens = Vec::new();
         let mut i = 0;
         while i < b.len() {
-            // Only these lead bytes can start a terminator: skip the rest fast.
-            if !matches!(b[i], b'\n' | b'\r' | b'\x0B' | b'\x0C' | 0xC2 | 0xE2) {
-                i += 1;
-                continue;
+            // Only these bytes can start a terminator: find the next one fast.
+            match b[i..].iter().position(|&x| matches!(x, b'\n' | b'\r' | b'\x0B' | b'\x0C' | 0xC2 | 0xE2)) {
+                Some(k) => i += k,
+                None => break,
             }
             match terminator(b, i) {
                 Some(n) => {

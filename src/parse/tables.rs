@@ -74,7 +74,10 @@ fn unglue(lx: &mut Lexed, text: &str, groups: &mut [Group], id: TableId) -> Ungl
         return out;
     }
     let tpl = candidates(id)[0];
-    let sims = prepared(tpl).index.similarities(groups);
+    let w0 = tpl.rows[0].width();
+    let uniform = tpl.rows.iter().all(|r| r.width() == w0);
+    // Which row a run stands for matters only where rows differ in width.
+    let sims = if uniform { Vec::new() } else { prepared(tpl).index.similarities(groups) };
     let n = groups.len();
     for (j, g) in groups.iter_mut().enumerate() {
         if !glued(lx, g) {
@@ -91,8 +94,7 @@ fn unglue(lx: &mut Lexed, text: &str, groups: &mut [Group], id: TableId) -> Ungl
         let (widths, total_last) = if id == TableId::T4 {
             (vec![5; 3], true)
         } else {
-            let w0 = tpl.rows[0].width();
-            let row = if tpl.rows.iter().all(|r| r.width() == w0) {
+            let row = if uniform {
                 Some(0)
             } else {
                 (0..tpl.rows.len()).filter(|&i| sims[i * n + j] >= 0.3).max_by(|&a, &b| sims[a * n + j].total_cmp(&sims[b * n + j]))
