@@ -176,6 +176,14 @@ fn organ_year(title: &str, span: Span) -> (Option<Fact<String>>, Option<Fact<i32
         let o = o.trim_end_matches(['关', '于']).to_string();
         (o.chars().count() >= 2).then_some(Fact { value: o, span })
     });
+    // "2023年高良涧街道政府信息公开工作年度报告": the year first, the body after it.
+    let organ = organ.or_else(|| {
+        let after_year = find_chars(&chars, "年").filter(|&y| year.is_some() && y <= 5)? + 1;
+        let from = if chars.get(after_year) == Some(&'度') { after_year + 1 } else { after_year };
+        let end = find_chars(&chars, "政府信息公开").filter(|&e| e > from)?;
+        let o: String = chars[from..end].iter().collect();
+        (o.chars().count() >= 2).then_some(Fact { value: o, span })
+    });
     (organ, year)
 }
 

@@ -40,8 +40,9 @@ pub fn read(lx: &mut Lexed, text: &str, doc: &crate::compact::Compact, sections:
             TableId::T4 => tables.t4 = Some(table),
         }
     }
-    if let Some(t2) = &tables.t2 {
-        signals_2019(doc, t2.span, anomalies);
+    // The old format shows in table 二's headers even when every cell is blank.
+    if let Some(region) = tables.t2.as_ref().map(|t| t.span).or_else(|| region(sections, 2)) {
+        signals_2019(doc, region, anomalies);
     }
     tables
 }

@@ -211,7 +211,9 @@ fn figures(ctx: &mut Ctx, c: &Piece, hits: &Hits) {
                 }
                 continue;
             }
-            let Some((v, a, b, _)) = first_number(c, req + 2, (req + 12).min(end)) else {
+            // "受理政府信息公开申请 2 件", or "受理 2 件政府信息公开申请".
+            let before = first_number(c, at + 2, req).filter(|n| n.3 == '件');
+            let Some((v, a, b, _)) = before.or_else(|| first_number(c, req + 2, (req + 12).min(end))) else {
                 continue;
             };
             if contains(c, at, a, OFF_TOPIC)

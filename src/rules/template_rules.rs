@@ -43,7 +43,9 @@ fn missing_tables(ctx: &mut Ctx) {
         let Some(s) = r.section(id.section()) else {
             continue;
         };
-        if r.tables.get(id).is_none() && r.template != Generation::Pre2019 {
+        // A table in the old format with every cell blank is there: T001 says what is wrong with it.
+        let old_format_here = r.anomalies.iter().any(|a| matches!(a, Anomaly::Signal2019 { span, .. } if s.body.start <= span.start && span.end <= s.body.end));
+        if r.tables.get(id).is_none() && r.template != Generation::Pre2019 && !old_format_here {
             ctx.emit(
                 "T002",
                 s.span,
@@ -175,6 +177,14 @@ fn citation(ctx: &mut Ctx) {
         from = at + name.len();
         let tail = c.string(from, (from + 9).min(c.len()));
         let cited_2019 = ["〔2019〕60号", "[2019]60号", "(2019)60号"].iter().any(|f| tail.starts_with(f));
+        // The 2021 notice cited under the title of the 2019 trial format.
+        let tail_long = c.string(at.saturating_sub(40), (from + 9).min(c.len()));
+        if !cited_2019 && tail.starts_with("〔2021〕30号") && tail_long.contains("年度报告格式(试行)") {
+            let t = c.find("年度报告格式(试行)", at.saturating_sub(40)).unwrap_or(at);
+            let msg = format!("{FORMAT_NOTICE_2021}的名称是《中华人民共和国政府信息公开工作年度报告格式》，“（试行）”是已被替换的2019年格式的名称");
+            ctx.emit("T008", c.span(t, t + "年度报告格式(试行)".chars().count()), msg, None, Some("年度报告格式".into()));
+            return;
+        }
         if cited_2019 {
             let end = from + tail.find('号').map(|i| tail[..i].chars().count() + 1).unwrap_or(0);
             let msg = format!("引用了已被替换的{FORMAT_NOTICE_2019}，现行格式文件为{FORMAT_NOTICE_2021}");
