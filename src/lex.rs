@@ -83,11 +83,13 @@ pub fn lex(src: &Source) -> Lexed {
         for (k, &(a, b)) in segs.iter().enumerate() {
             let seg = &s[a..b];
             let base = span.start as usize + a;
-            let blank = seg.chars().all(|c| is_space(c) || c == '\u{000C}') || markdown_rule(seg);
+            // Markdown converters write ASCII pipes.
+            let piped = seg.as_bytes().contains(&b'|');
+            let blank = seg.chars().all(|c| is_space(c) || c == '\u{000C}') || (piped && markdown_rule(seg));
             let first = tokens.len() as u32;
             if !blank {
                 lex_line(seg, base, lines.len() as u32, &mut tokens, &mut cell_buf, &mut word_buf);
-                if seg.as_bytes().contains(&b'|') || seg.contains('｜') {
+                if piped {
                     merged_copies(text, &mut tokens, first as usize, &mut merged);
                 } else {
                     merged.clear();
@@ -182,7 +184,7 @@ fn merged_copies(text: &str, tokens: &mut Vec<Token>, first: usize, merged: &mut
 
 /// A Markdown table's rule row ("| --- | :-: |"): markup, not placeholders.
 fn markdown_rule(s: &str) -> bool {
-    s.contains('|') && s.contains('-') && s.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+    s.contains('-') && s.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
 fn is_page_phrase(t: &str) -> bool {
@@ -350,34 +352,46 @@ const UNITS: &str = "年月日号时分秒件条个项次场篇期份人家户�
 /// followed by "." or "、" and text is the numbering of the next label
 /// ("…00000002.其他法律…"), not part of the run.
 fn glued_runs(w: &str, mut each: impl FnMut(usize, usize)) {
-    let cs: Vec<(usize, char)> = w.char_indices().map(|(i, c)| (i, fold(c))).collect();
     let ideograph = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
-    let mut k = 0;
-    while k < cs.len() {
-        if !cs[k].1.is_ascii_digit() {
-            k += 1;
+    let digit = |c: char| fold(c).is_ascii_digit();
+    let mut prev: Option<char> = None;
+    let mut it = w.char_indices().peekable();
+    while let Some((start, c)) = it.next() {
+        if !digit(c) {
+            prev = Some(fold(c));
             continue;
         }
-        let start = k;
-        while k < cs.len() && (cs[k].1.is_ascii_digit() || (cs[k].1 == '.' && cs.get(k + 1).is_some_and(|c| c.1.is_ascii_digit()))) {
-            k += 1;
+        // The run: digits, and a decimal point between digits.
+        let (mut end, mut last_start) = (start + c.len_utf8(), start);
+        while let Some(&(j, d)) = it.peek() {
+            let point = fold(d) == '.' && {
+                let mut look = it.clone();
+                look.next();
+                look.peek().is_some_and(|&(_, e)| digit(e))
+            };
+            if !(digit(d) || point) {
+                break;
+            }
+            it.next();
+            end = j + d.len_utf8();
+            if !point {
+                last_start = j;
+            }
         }
-        let mut end = k;
-        let left_ok = start == 0 || {
-            let p = cs[start - 1].1;
-            (ideograph(p) && p != '第') || matches!(p, ')' | '"' | '\'' | '》' | '】' | ']' | '」')
+        let next = it.peek().map(|&(_, d)| fold(d));
+        let numbering = matches!(next, Some('.') | Some('、')) && {
+            let mut look = it.clone();
+            look.next();
+            look.peek().is_some_and(|&(_, e)| !digit(e))
         };
-        let next = cs.get(end).map(|c| c.1);
-        let numbering = matches!(next, Some('.') | Some('、')) && cs.get(end + 1).is_some_and(|c| !c.1.is_ascii_digit());
-        if numbering {
-            end -= 1;
-        }
+        let run_end = if numbering { last_start } else { end };
+        let left_ok = prev.is_none_or(|p| (ideograph(p) && p != '第') || matches!(p, ')' | '"' | '\'' | '》' | '】' | ']' | '」'));
         let right_ok = numbering || next.is_none_or(|n| (ideograph(n) && !UNITS.contains(n)) || n == '(');
         // A whole word of digits is an ordinary number, not a glued one.
-        if end > start && left_ok && right_ok && !(start == 0 && next.is_none()) {
-            let to = cs.get(end).map(|c| c.0).unwrap_or(w.len());
-            each(cs[start].0, to);
+        if run_end > start && left_ok && right_ok && !(prev.is_none() && next.is_none()) {
+            each(start, run_end);
         }
+        prev = Some('0');
     }
 }
 
