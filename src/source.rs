@@ -60,10 +60,18 @@ impl Source {
         let mut line_starts = vec![0u32];
         let mut rows = vec![0u32];
         let mut term_lens = Vec::new();
+        // NEL and U+2028/2029 are rare: look for their lead bytes only when
+        // the text has them (0xE2 also starts common punctuation such as “”).
+        let wide = text.contains('\u{85}') || text.contains('\u{2028}') || text.contains('\u{2029}');
         let mut i = 0;
         while i < b.len() {
             // Only these bytes can start a terminator: find the next one fast.
-            match b[i..].iter().position(|&x| matches!(x, b'\n' | b'\r' | b'\x0B' | b'\x0C' | 0xC2 | 0xE2)) {
+            let next = if wide {
+                b[i..].iter().position(|&x| matches!(x, b'\n' | b'\r' | b'\x0B' | b'\x0C' | 0xC2 | 0xE2))
+            } else {
+                b[i..].iter().position(|&x| matches!(x, b'\n' | b'\r' | b'\x0B' | b'\x0C'))
+            };
+            match next {
                 Some(k) => i += k,
                 None => break,
             }
