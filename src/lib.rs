@@ -10,6 +10,7 @@ pub mod json;
 pub mod lex;
 pub mod normalize;
 pub mod parse;
+pub mod position;
 pub mod render;
 pub mod report;
 pub mod rules;

@@ -90,9 +90,12 @@ fn residue(src: &Source, lx: &Lexed, out: &mut Vec<Anomaly>) {
     for (at, _) in t.match_indices(['[', '&']) {
         let rest = &t[at..];
         let (what, end) = if rest.starts_with("[bookmark:") {
-            ("书签标记", rest.find(']').map(|e| at + e + 1).unwrap_or(at + "[bookmark:".len()))
+            // Bookmark names are short: a line of "[bookmark:" without "]" stays linear.
+            let close = rest.bytes().take(80).position(|b| b == b']');
+            ("书签标记", close.map(|e| at + e + 1).unwrap_or(at + "[bookmark:".len()))
         } else if let Some(body) = rest.strip_prefix('&') {
-            let Some(e) = body.find(';').filter(|&e| e < 9) else { continue };
+            // An entity name is short: look no further (a line of "&" without ";" stays linear).
+            let Some(e) = body.bytes().take(9).position(|b| b == b';') else { continue };
             let name = &body[..e];
             let entity = matches!(name, "nbsp" | "amp" | "lt" | "gt" | "quot" | "apos" | "ldquo" | "rdquo" | "mdash" | "hellip")
                 || (name.starts_with('#')
