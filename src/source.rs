@@ -40,6 +40,16 @@ impl Source {
         Source { text: text.to_string(), line_starts }
     }
 
+    /// The same as `new`, taking the text rather than copying it (large files).
+    pub fn from_string(mut text: String) -> Source {
+        if text.starts_with('\u{FEFF}') {
+            text.drain(..3);
+        }
+        let mut line_starts = vec![0u32];
+        line_starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i as u32 + 1));
+        Source { text, line_starts }
+    }
+
     pub fn text(&self) -> &str {
         &self.text
     }
