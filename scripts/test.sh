@@ -9,6 +9,9 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "cargo test (core, CLI, corpus, fixtures, properties)"
 cargo test -p nianbao --all-targets
 
+step "fuzzing each entry point (text, .docx, .html), 20 s each"
+scripts/fuzz.sh 20
+
 step "component tests (wasm-bindgen-test in headless Chromium)"
 (cd www && CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown)
 

@@ -17,8 +17,9 @@ pub struct Compact {
 impl Compact {
     /// The view of `text[range]`, `base` being where `text` starts in the source.
     pub fn new(text: &str, base: usize) -> Compact {
-        // At most one entry per byte; Chinese text needs a third of that.
-        let cap = text.len() / 2 + 16;
+        // At most one entry per char: counted first, so that no vector is
+        // grown (and held twice while it is) on a long ASCII input.
+        let cap = text.chars().count();
         let mut chars = Vec::with_capacity(cap);
         let mut starts = Vec::with_capacity(cap);
         let mut lens = Vec::with_capacity(cap);

@@ -9,7 +9,7 @@ pub mod markup;
 pub mod zip;
 
 #[cfg(feature = "cli")]
-pub use encoding::{decode, Decoded};
+pub use encoding::{decode, decode_owned, Decoded};
 
 use std::fmt;
 
@@ -96,8 +96,7 @@ pub fn read_input(path: &std::path::Path) -> Result<Decoded, InputError> {
     let decoded = if ext == "docx" || bytes.starts_with(b"PK\x03\x04") {
         Decoded::plain(docx::text(&bytes).map_err(InputError::Docx)?)
     } else {
-        let mut d = decode(&bytes)?;
-        drop(bytes);
+        let mut d = decode_owned(bytes)?;
         if ext == "html" || ext == "htm" || looks_like_html(&d.text) {
             // Positions of repairs refer to the markup, not the text drawn from it: say it once, at the top.
             let repaired = d.notes.first().map(|n| n.message.clone());
