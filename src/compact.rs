@@ -5,13 +5,41 @@
 
 use crate::normalize::{fold, is_space};
 use crate::source::Span;
+use std::sync::Arc;
 
 pub struct Compact {
-    pub chars: Vec<char>,
+    pub chars: Shared<char>,
     /// Byte offset of each char's original in the source text.
-    starts: Vec<u32>,
+    starts: Shared<u32>,
     /// Byte length of each char's original (full-width forms are longer).
-    lens: Vec<u8>,
+    lens: Shared<u8>,
+}
+
+/// A stretch of a vector that views of one text share: a view of a 30 MB
+/// table region costs three pointers, not another copy of the region.
+#[derive(Clone)]
+pub struct Shared<T> {
+    all: Arc<Vec<T>>,
+    lo: usize,
+    hi: usize,
+}
+
+impl<T> Shared<T> {
+    fn new(v: Vec<T>) -> Shared<T> {
+        let hi = v.len();
+        Shared { all: Arc::new(v), lo: 0, hi }
+    }
+    fn sub(&self, a: usize, b: usize) -> Shared<T> {
+        Shared { all: Arc::clone(&self.all), lo: self.lo + a, hi: self.lo + b }
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = [T];
+    #[inline(always)]
+    fn deref(&self) -> &[T] {
+        &self.all[self.lo..self.hi]
+    }
 }
 
 impl Compact {
@@ -33,14 +61,14 @@ impl Compact {
             starts.push((base + i) as u32);
             lens.push(c.len_utf8() as u8);
         }
-        Compact { chars, starts, lens }
+        Compact { chars: Shared::new(chars), starts: Shared::new(starts), lens: Shared::new(lens) }
     }
 
-    /// The part of this view whose source lies in `span` (a copy, cheap next to folding).
+    /// The part of this view whose source lies in `span` (shared, not copied).
     pub fn view(&self, span: Span) -> Compact {
         let a = self.at_offset(span.start);
         let b = self.at_offset(span.end).max(a);
-        Compact { chars: self.chars[a..b].to_vec(), starts: self.starts[a..b].to_vec(), lens: self.lens[a..b].to_vec() }
+        Compact { chars: self.chars.sub(a, b), starts: self.starts.sub(a, b), lens: self.lens.sub(a, b) }
     }
 
     /// Byte offset just after char `i`'s original (0 when there is none).
