@@ -177,11 +177,8 @@ fn alongside(bad: &[&Path], says: &[&str]) -> String {
     let mut args: Vec<&str> = vec!["check", "--format", "jsonl"];
     args.extend(bad.iter().map(|p| p.to_str().unwrap()));
     args.push(HUAIAN);
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(&args)
-        .output()
-        .unwrap();
+    let out =
+        std::process::Command::new(env!("CARGO_BIN_EXE_nianbao")).current_dir(env!("CARGO_MANIFEST_DIR")).args(&args).output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
     assert_eq!(out.status.code(), Some(2), "{stderr}");
@@ -313,7 +310,8 @@ fn a_stray_byte_and_a_mixed_encoding_are_said_and_the_tables_stay_right() {
     let half = text[text.len() / 2..].find('\n').unwrap() + text.len() / 2 + 1;
     let mut mixed = text.as_bytes()[..half].to_vec();
     mixed.extend_from_slice(&encoding_rs::GBK.encode(&text[half..]).0);
-    for (name, bytes, says) in [("stray.txt", stray, "1 个字节不是有效的 UTF-8"), ("mixed.txt", mixed, "文件编码中途改变")] {
+    for (name, bytes, says) in [("stray.txt", stray, "1 个字节不是有效的 UTF-8"), ("mixed.txt", mixed, "文件编码中途改变")]
+    {
         let f = tmp(name);
         std::fs::write(&f, bytes).unwrap();
         let out = run(&["check", f.to_str().unwrap(), "--format", "json"]);
@@ -342,7 +340,8 @@ fn as_nobody(prefix: &[&str], args: &[&str]) -> Output {
 
 #[test]
 fn many_jobs_under_a_process_limit_use_fewer_threads() {
-    let out = as_nobody(&["prlimit", "--nproc=3", "--"], &["check", "-j", "64", "tests/corpus/seeds", "tests/corpus/real", "--format", "jsonl"]);
+    let out =
+        as_nobody(&["prlimit", "--nproc=3", "--"], &["check", "-j", "64", "tests/corpus/seeds", "tests/corpus/real", "--format", "jsonl"]);
     assert!(out.status.code() == Some(0) || out.status.code() == Some(1), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 9);
 }

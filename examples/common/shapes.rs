@@ -51,8 +51,14 @@ pub const SHAPES: &[Shape] = &[
     },
     Shape { name: "no-full-stops", text: true, make: |n| repeat("共1条，其中", n, "", 0) },
     Shape { name: "keywords", text: true, make: |n| repeat("收到申请行政复议上年结转结转下年度", n, "", 0) },
-    Shape { name: "numbers-in-a-table", text: true, make: |n| table("三、收到和处理政府信息公开申请情况\n", "1 2 3 4 5 6 7\n", n) },
-    Shape { name: "headings", text: true, make: |n| repeat("一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n", n, "", 0) },
+    Shape {
+        name: "numbers-in-a-table", text: true, make: |n| table("三、收到和处理政府信息公开申请情况\n", "1 2 3 4 5 6 7\n", n)
+    },
+    Shape {
+        name: "headings",
+        text: true,
+        make: |n| repeat("一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n", n, "", 0),
+    },
     Shape { name: "cells", text: true, make: |n| repeat("规章\t1\t2\t3\n", n, "", 0) },
     Shape { name: "control-characters", text: true, make: |n| repeat("报告\u{1b}]0;x\u{7}\u{202e}", n, "\n", 100) },
     Shape { name: "docx-bomb", text: false, make: |n| docx(&[(DOCUMENT, Entry::Inflating(n))]) },

@@ -3,9 +3,9 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use nianbao::input::{read_file, read_input, InputError};
 use nianbao::json::Writer;
+use nianbao::render::escape;
 use nianbao::render::{self, Style};
 use nianbao::rules::RULES;
-use nianbao::render::escape;
 use nianbao::{check_input, Severity};
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
@@ -316,8 +316,12 @@ fn run_check(paths: Vec<PathBuf>, format: Format, previous: Option<PathBuf>, min
 fn table(rows: &[Row]) -> String {
     use render::{display_width, pad};
     let head = ["文件 file", "机关 organ", "年度 year", "错误 errors", "警告 warnings"];
-    let cells: Vec<[String; 5]> =
-        rows.iter().map(|r| [escape(&r.file).into_owned(), escape(&r.organ).into_owned(), r.year.clone(), r.errors.to_string(), r.warnings.to_string()]).collect();
+    let cells: Vec<[String; 5]> = rows
+        .iter()
+        .map(|r| {
+            [escape(&r.file).into_owned(), escape(&r.organ).into_owned(), r.year.clone(), r.errors.to_string(), r.warnings.to_string()]
+        })
+        .collect();
     let widths: Vec<usize> =
         (0..5).map(|c| cells.iter().map(|r| display_width(&r[c])).chain([display_width(head[c])]).max().unwrap_or(0)).collect();
     let line = |cols: [&str; 5]| -> String {

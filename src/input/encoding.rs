@@ -219,7 +219,9 @@ fn mixed(body: &[u8], lines: &[Line]) -> Decoded {
     if places > 0 {
         // The first damaged place also carries the totals.
         if let Some(n) = notes.iter_mut().find(|n| n.message.contains("UTF-8，已替换")) {
-            n.message.push_str(&format!("（全文共 {places} 处，{replaced_total} 个字节 / {places} places, {replaced_total} bytes in the file）"));
+            n.message.push_str(&format!(
+                "（全文共 {places} 处，{replaced_total} 个字节 / {places} places, {replaced_total} bytes in the file）"
+            ));
         }
     }
     Decoded { text, notes }

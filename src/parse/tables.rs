@@ -140,7 +140,11 @@ fn prepared(tpl: &'static TableTemplate) -> &'static Prepared {
     // guaranteed to be the same at every use (it differs in fuzzing builds).
     static CACHE: std::sync::OnceLock<Vec<((TableId, &'static str), Prepared)>> = std::sync::OnceLock::new();
     let all = CACHE.get_or_init(|| {
-        [TableId::T2, TableId::T3, TableId::T4].iter().flat_map(|&id| candidates(id).iter()).map(|t| ((t.id, t.format), prepare(t))).collect()
+        [TableId::T2, TableId::T3, TableId::T4]
+            .iter()
+            .flat_map(|&id| candidates(id).iter())
+            .map(|t| ((t.id, t.format), prepare(t)))
+            .collect()
     });
     &all.iter().find(|(k, _)| *k == (tpl.id, tpl.format)).expect("every template is a candidate").1
 }
