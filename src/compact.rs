@@ -192,11 +192,13 @@ impl Compact {
     }
 
     pub fn find_chars(&self, p: &[char], from: usize, to: usize) -> Option<usize> {
-        let to = to.min(self.chars.len());
+        // One slice for the whole search, not one per position.
+        let chars: &[char] = &self.chars;
+        let to = to.min(chars.len());
         if p.is_empty() || to < p.len() {
             return None;
         }
-        (from..=to - p.len()).find(|&i| self.chars[i] == p[0] && self.chars[i..i + p.len()] == *p)
+        (from..=to - p.len()).find(|&i| chars[i] == p[0] && chars[i..i + p.len()] == *p)
     }
 
     /// Position of the first char whose source offset is at or after `offset`.
@@ -206,10 +208,11 @@ impl Compact {
 
     /// Reads ASCII digits from `at`; returns (value, next position).
     pub fn digits(&self, at: usize, max: usize) -> Option<(u32, usize)> {
+        let chars: &[char] = &self.chars;
         let mut v: u32 = 0;
         let mut i = at;
-        while i < self.chars.len() && i - at < max && self.chars[i].is_ascii_digit() {
-            v = v * 10 + self.chars[i].to_digit(10)?;
+        while i < chars.len() && i - at < max && chars[i].is_ascii_digit() {
+            v = v * 10 + chars[i].to_digit(10)?;
             i += 1;
         }
         (i > at).then_some((v, i))
