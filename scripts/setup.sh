@@ -44,6 +44,15 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
   touch node_modules
 fi
 
+# The fuzzers (scripts/fuzz.sh) build libFuzzer with a C++ compiler; the CLI
+# tests use mkfifo, setpriv and prlimit (coreutils, util-linux) and GNU time
+# for the hostile-input benchmark.
+if ! command -v c++ >/dev/null || ! command -v setpriv >/dev/null || ! command -v prlimit >/dev/null || [ ! -x /usr/bin/time ]; then
+  say "installing g++, util-linux and GNU time (Debian packages)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq g++ util-linux time >/dev/null
+fi
+
 if [ "$browser" = 1 ]; then
   # A CJK font too, so that screenshots show the Chinese text.
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || [ ! -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then

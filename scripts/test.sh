@@ -15,6 +15,9 @@ step "cargo test (core, CLI, corpus, layout zoo, fixtures, properties)"
 # that one failing test binary does not hide the others' results.
 NIANBAO_ZOO=1 cargo test -p nianbao --all-targets --no-fail-fast
 
+step "fuzzing each entry point (text, .docx, .html), 20 s each"
+scripts/fuzz.sh 20
+
 step "component tests (wasm-bindgen-test in headless Chromium)"
 (cd www && CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown)
 

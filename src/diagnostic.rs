@@ -46,3 +46,12 @@ pub struct Diagnostic {
     /// Text to put in place of `span`, when it can be computed.
     pub fix: Option<String>,
 }
+
+/// Something the reader of a file had to repair (bytes replaced, an encoding
+/// that changes midway), said where in the decoded text: the checker turns
+/// each into an I001 finding, so that nothing is re-guessed silently.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InputNote {
+    pub span: Span,
+    pub message: String,
+}

@@ -202,8 +202,9 @@ pub fn write_outcome(w: &mut Writer, o: &Outcome, opts: Options) {
     w.key("report");
     report(w, &o.report);
     w.key("diagnostics").begin_array();
+    let mut cursor = crate::position::Cursor::new(&o.source);
     for d in shown.iter().copied() {
-        let (line, column) = o.source.line_col(d.span.start);
+        let (line, column) = cursor.line_col(d.span.start);
         w.begin_object();
         w.key("code").str(d.code);
         w.key("severity").str(d.severity.key());

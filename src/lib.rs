@@ -10,6 +10,7 @@ pub mod json;
 pub mod lex;
 pub mod normalize;
 pub mod parse;
+pub mod position;
 pub mod render;
 pub mod report;
 pub mod rules;
@@ -50,13 +51,18 @@ pub fn check(text: &str) -> Outcome {
 /// Parses and checks a report, with last year's report of the same body when
 /// there is one (for the cross-year rules).
 pub fn check_with_previous(text: &str, previous: Option<&str>) -> Outcome {
-    let source = Source::new(text);
+    check_input(Source::new(text), &[], previous)
+}
+
+/// Checks a report read from a file: `source` owns the text (a 30 MB file is
+/// not copied again) and `notes` are what the reader repaired (I001).
+pub fn check_input(source: Source, notes: &[diagnostic::InputNote], previous: Option<&str>) -> Outcome {
     let parsed = parse::parse(&source);
     let previous = previous.map(|p| {
         let src = Source::new(p);
         let r = parse::parse(&src).report;
         (src, r)
     });
-    let diagnostics = rules::run(&source, &parsed, previous.as_ref().map(|(s, r)| (s, r)));
+    let diagnostics = rules::run(&source, &parsed, previous.as_ref().map(|(s, r)| (s, r)), notes);
     Outcome { source, report: parsed.report, diagnostics }
 }

@@ -58,79 +58,192 @@ pub fn severity_zh(s: Severity) -> &'static str {
     }
 }
 
+/// Characters that must never reach a terminal raw: C0 controls, DEL, C1
+/// and the bidirectional controls (a report or a file name could otherwise
+/// set the window title, clear the screen or reorder what is shown).
+pub fn is_unsafe(c: char) -> bool {
+    let u = c as u32;
+    u < 0x20 || (0x7F..=0x9F).contains(&u) || matches!(u, 0x061C | 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)
+}
+
+/// `s` with every unsafe character but tab written as `\u{1b}`: for
+/// messages, suggestions and file names in text output (JSON stays exact).
+pub fn escape(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(|c| c != '\t' && is_unsafe(c)) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c != '\t' && is_unsafe(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// How a character of an excerpt is shown: tabs and form feeds as a space
+/// (they would misalign the underline), unsafe characters escaped.
+fn shown(c: char, out: &mut String) -> usize {
+    if c == '\t' || c == '\u{000C}' {
+        out.push(' ');
+        1
+    } else if is_unsafe(c) {
+        let e = format!("\\u{{{:x}}}", c as u32);
+        out.push_str(&e);
+        e.len()
+    } else {
+        out.push(c);
+        width(c)
+    }
+}
+
+fn shown_width(c: char) -> usize {
+    if c == '\t' || c == '\u{000C}' {
+        1
+    } else if is_unsafe(c) {
+        format!("\\u{{{:x}}}", c as u32).len()
+    } else {
+        width(c)
+    }
+}
+
+/// The widest excerpt shown whole; longer lines show a window around the span.
+const MAX: usize = 120;
+
+/// The excerpt of `line` for the span `start..end` (bytes within the line):
+/// the text shown, the columns before the span and the span's width. Work is
+/// bounded by the window, not the line (a 30 MB line has thousands of findings).
+fn excerpt(line: &str, start: usize, end: usize) -> (String, usize, usize) {
+    // Stops at the first column past MAX: a long line costs no more than a short one.
+    let mut w = 0;
+    let whole = line.chars().all(|c| {
+        w += shown_width(c);
+        w <= MAX
+    });
+    // Otherwise about 40 columns of context before the span.
+    let mut from = 0;
+    if !whole {
+        from = start;
+        let mut w = 0;
+        for (i, c) in line[..start].char_indices().rev() {
+            w += shown_width(c);
+            if w > 40 {
+                break;
+            }
+            from = i;
+        }
+    }
+    let mut out = String::new();
+    let mut col = 0;
+    if from > 0 {
+        out.push('…');
+        col += 1;
+    }
+    let mut before = col;
+    let mut under = 0;
+    let mut cut = false;
+    for (i, c) in line[from..].char_indices() {
+        let at = from + i;
+        if !whole && col >= MAX.max(before + under + 40) && at >= end.max(start + 1) {
+            cut = true;
+            break;
+        }
+        if !whole && col >= 4 * MAX {
+            cut = true;
+            break;
+        }
+        let w = shown(c, &mut out);
+        if at < start {
+            before += w;
+        } else if at < end {
+            under += w;
+        }
+        col += w;
+    }
+    if cut {
+        out.push('…');
+    }
+    (out, before, under.max(1))
+}
+
 /// One diagnostic, with its excerpt.
 pub fn diagnostic(o: &Outcome, path: &str, d: &Diagnostic, style: Style) -> String {
+    let (line, col) = o.source.line_col(d.span.start);
+    diagnostic_at(o, path, d, (line, col), style)
+}
+
+fn diagnostic_at(o: &Outcome, path: &str, d: &Diagnostic, (line, col): (usize, usize), style: Style) -> String {
     let src = &o.source;
-    let (line, col) = src.line_col(d.span.start);
     let mut out = String::new();
     out.push_str(&style.severity(d.severity, &format!("{}[{}]", d.severity.key(), d.code)));
-    out.push_str(&style.paint("1", &format!(": {}", d.message)));
+    out.push_str(&style.paint("1", &format!(": {}", escape(&d.message))));
     out.push('\n');
     let gutter = line.to_string().len();
     let pad = " ".repeat(gutter);
-    out.push_str(&format!("{pad}{} {path}:{line}:{col}\n", style.paint("1;34", "-->")));
+    out.push_str(&format!("{pad}{} {}:{line}:{col}\n", style.paint("1;34", "-->"), escape(path)));
     let lspan = src.row_span(line - 1);
     let text = src.slice(lspan);
-    // Tabs and form feeds would misalign the underline: show them as spaces.
-    let shown: String = text.chars().map(|c| if c == '\t' || c == '\u{000C}' { ' ' } else { c }).collect();
-    let start = (d.span.start - lspan.start) as usize;
-    let end = (d.span.end.min(lspan.end).max(d.span.start) - lspan.start) as usize;
-    let before = text.get(..start).map(|s| s.chars().map(|c| if c == '\t' { 1 } else { width(c) }).sum::<usize>()).unwrap_or(0);
-    let under = text.get(start..end).map(str_width).unwrap_or(0).max(1);
-    // Long PDF lines: show a window around the span.
-    let (shown, before) = window(&shown, before, under);
+    let clamp = |b: u32| {
+        let mut b = (b.clamp(lspan.start, lspan.end) - lspan.start) as usize;
+        while !text.is_char_boundary(b) {
+            b -= 1;
+        }
+        b
+    };
+    let (start, end) = (clamp(d.span.start), clamp(d.span.end.max(d.span.start)));
+    let (shown, before, under) = excerpt(text, start, end);
     out.push_str(&format!("{pad} {}\n", style.paint("1;34", "|")));
     out.push_str(&format!("{} {} {}\n", style.paint("1;34", &line.to_string()), style.paint("1;34", "|"), shown.trim_end()));
     let marks = format!("{}{}", " ".repeat(before), "^".repeat(under));
     out.push_str(&format!("{pad} {} {}\n", style.paint("1;34", "|"), style.severity(d.severity, &marks)));
     if let Some(fix) = &d.fix {
+        let fix = escape(fix.trim_end());
         let what = if fix.is_empty() {
             "删除此处内容".to_string()
         } else if d.span.is_empty() {
-            format!("在此处插入“{}”", fix.trim_end())
+            format!("在此处插入“{fix}”")
         } else {
-            format!("改为“{}”", fix.trim_end())
+            format!("改为“{fix}”")
         };
         out.push_str(&format!("{pad} {} {}\n", style.paint("1;34", "="), style.paint("32", &format!("建议：{what}"))));
     }
     out
 }
 
-fn window(line: &str, before: usize, under: usize) -> (String, usize) {
-    const MAX: usize = 120;
-    if str_width(line) <= MAX {
-        return (line.to_string(), before);
+/// Findings of one rule on one line shown in full; the rest are counted.
+const SAME_LINE: usize = 3;
+
+/// All diagnostics of a report and its summary line. Thousands of findings
+/// of one rule on one line (a pasted page of `&amp;`) are collapsed into a
+/// count after the first few; JSON output lists them all.
+pub fn report(o: &Outcome, path: &str, diags: &[&Diagnostic], style: Style) -> String {
+    let mut cursor = crate::position::Cursor::new(&o.source);
+    let at: Vec<(usize, usize)> = diags.iter().map(|d| cursor.line_col(d.span.start)).collect();
+    let mut total: std::collections::HashMap<(&str, usize), usize> = std::collections::HashMap::new();
+    for (d, &(line, _)) in diags.iter().zip(&at) {
+        *total.entry((d.code, line)).or_default() += 1;
     }
-    let from = before.saturating_sub(40);
-    let mut col = 0;
+    let mut done: std::collections::HashMap<(&str, usize), usize> = std::collections::HashMap::new();
     let mut out = String::new();
-    let mut skipped = 0;
-    for c in line.chars() {
-        let w = width(c);
-        if col < from {
-            col += w;
-            skipped = col;
+    for (d, &(line, col)) in diags.iter().zip(&at) {
+        let n = done.entry((d.code, line)).or_default();
+        *n += 1;
+        if *n > SAME_LINE {
             continue;
         }
-        if col >= from + MAX.max(under + 40) {
-            break;
+        out.push_str(&diagnostic_at(o, path, d, (line, col), style));
+        let all = total[&(d.code, line)];
+        if *n == SAME_LINE && all > SAME_LINE {
+            let more = all - SAME_LINE;
+            out.push_str(&format!(
+                "{} 第 {line} 行还有 {more} 条 {} 未显示（--format json 列出全部）/ {more} more {} on line {line} not shown\n",
+                style.paint("1;34", "..."),
+                d.code,
+                d.code
+            ));
         }
-        out.push(c);
-        col += w;
-    }
-    let tail = if col >= from + MAX.max(under + 40) { "…" } else { "" };
-    if skipped == 0 {
-        (format!("{out}{tail}"), before)
-    } else {
-        (format!("…{out}{tail}"), before - skipped + 1)
-    }
-}
-
-/// All diagnostics of a report and its summary line.
-pub fn report(o: &Outcome, path: &str, diags: &[&Diagnostic], style: Style) -> String {
-    let mut out = String::new();
-    for d in diags {
-        out.push_str(&diagnostic(o, path, d, style));
         out.push('\n');
     }
     out.push_str(&summary(path, diags, style));
@@ -141,10 +254,11 @@ pub fn summary(path: &str, diags: &[&Diagnostic], style: Style) -> String {
     let n = |s| diags.iter().filter(|d| d.severity == s).count();
     let (e, w, i) = (n(Severity::Error), n(Severity::Warning), n(Severity::Info));
     if e + w + i == 0 {
-        return format!("{path}: {}\n", style.paint("1;32", "未发现问题 (no problems found)"));
+        return format!("{}: {}\n", escape(path), style.paint("1;32", "未发现问题 (no problems found)"));
     }
     format!(
-        "{path}: {}，{}，{}\n",
+        "{}: {}，{}，{}\n",
+        escape(path),
         style.severity(Severity::Error, &format!("{e} 个错误")),
         style.severity(Severity::Warning, &format!("{w} 个警告")),
         style.severity(Severity::Info, &format!("{i} 条提示"))

@@ -175,6 +175,9 @@ pub enum Anomaly {
     Signal2019 { text: &'static str, span: Span },
     /// Conversion leftovers: bookmarks, markdown bold, page numbers, entities.
     Residue { what: &'static str, span: Span },
+    /// Residue past the first `parse::RESIDUE_LISTED`: counted, not listed
+    /// (a pasted page of `&amp;` must not hold millions of findings).
+    ResidueMore { count: usize, span: Span },
 }
 
 #[derive(Clone, Debug)]

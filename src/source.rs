@@ -55,7 +55,14 @@ impl Source {
     /// Inputs beyond 4 GiB cannot be addressed by the u32 spans; the callers
     /// (CLI, web) refuse far smaller inputs before they get here.
     pub fn new(text: &str) -> Source {
-        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        Source::from_string(text.strip_prefix('\u{FEFF}').unwrap_or(text).to_string())
+    }
+
+    /// The same as `new`, taking the text rather than copying it (large files).
+    pub fn from_string(mut text: String) -> Source {
+        if text.starts_with('\u{FEFF}') {
+            text.drain(..3);
+        }
         let b = text.as_bytes();
         let mut line_starts = vec![0u32];
         let mut rows = vec![0u32];
@@ -88,7 +95,7 @@ impl Source {
             }
         }
         term_lens.push(0);
-        Source { text: text.to_string(), line_starts, term_lens, rows }
+        Source { text, line_starts, term_lens, rows }
     }
 
     pub fn text(&self) -> &str {

@@ -163,3 +163,205 @@ fn readme_lists_every_rule_from_the_registry() {
     let end = readme.find("<!-- rules:end -->").expect("rules block end");
     assert_eq!(&readme[start..end], nianbao::rules::markdown(), "README rules block is stale: run scripts/readme-rules.sh");
 }
+
+// ---- Hostile input (issue 12) and trust (issue 13): every bad file gets one
+// plain line on stderr while the other files of the same run are checked.
+
+#[path = "../examples/common/shapes.rs"]
+mod shapes;
+
+/// A run over `bad` files and the clean report: (exit code, stdout, stderr).
+/// The clean report must have been checked (its JSON line is on stdout) and
+/// each bad file must have exactly one line on stderr naming it.
+fn alongside(bad: &[&Path], says: &[&str]) -> String {
+    let mut args: Vec<&str> = vec!["check", "--format", "jsonl"];
+    args.extend(bad.iter().map(|p| p.to_str().unwrap()));
+    args.push(HUAIAN);
+    let out =
+        std::process::Command::new(env!("CARGO_BIN_EXE_nianbao")).current_dir(env!("CARGO_MANIFEST_DIR")).args(&args).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let checked: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(checked.len(), 1, "only the clean report is checked: {stdout}");
+    assert_eq!(checked[0]["report"]["tables"]["t3"]["received"]["total"], 3119);
+    assert_eq!(stderr.lines().count(), bad.len(), "{stderr}");
+    for (p, s) in bad.iter().zip(says) {
+        let line = stderr.lines().find(|l| l.contains(p.file_name().unwrap().to_str().unwrap())).unwrap_or_else(|| panic!("{stderr}"));
+        assert!(line.contains(s), "{line}");
+        assert!(line.len() < 300 && !line.contains("[60, 63") && !line.contains("Decompress"), "{line}");
+    }
+    stderr
+}
+
+#[test]
+fn fifos_devices_and_sockets_are_not_read() {
+    let fifo = tmp("pipe.txt");
+    let _ = std::fs::remove_file(&fifo);
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    alongside(&[&fifo, Path::new("/dev/zero"), Path::new("/dev/urandom")], &["FIFO", "device", "device"]);
+    // Inside a directory the FIFO is not even opened (the walk takes .txt files; the read refuses it).
+    let dir = tmp("with-fifo");
+    std::fs::create_dir_all(&dir).unwrap();
+    let inner = dir.join("pipe.txt");
+    let _ = std::fs::remove_file(&inner);
+    assert!(Command::new("mkfifo").arg(&inner).status().unwrap().success());
+    std::fs::copy(HUAIAN, dir.join("report.txt")).unwrap();
+    let out = run(&["check", dir.to_str().unwrap(), "--format", "jsonl"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("FIFO"));
+}
+
+#[test]
+fn symlink_loops_end_and_each_file_is_checked_once() {
+    let dir = tmp("links");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::copy(HUAIAN, dir.join("report.txt")).unwrap();
+    let link = |to: &str, at: &str| std::os::unix::fs::symlink(to, dir.join(at)).unwrap();
+    link("..", "sub/up"); // a loop through the parent
+    link(".", "self"); // a loop through itself
+    link("report.txt", "again.txt"); // the same file twice
+    link("../report.txt", "sub/third.txt");
+    link("loop.txt", "loop.txt"); // a link to itself
+    let out = run(&["check", dir.to_str().unwrap(), dir.join("again.txt").to_str().unwrap(), "--format", "jsonl"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("loop.txt") && stderr.contains("loops"), "{stderr}");
+}
+
+#[test]
+fn docx_bombs_of_each_kind_get_one_line() {
+    use shapes::{docx, Entry, DOCUMENT};
+    let write = |name: &str, bytes: Vec<u8>| {
+        let p = tmp(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    };
+    // Inflates to 100 MB (650 KB on disk).
+    let bomb = write("bomb.docx", docx(&[(DOCUMENT, Entry::Inflating(100 << 20))]));
+    // The directory says 1 KB; the entry inflates to 100 MB.
+    let lying = write("lying.docx", docx(&[(DOCUMENT, Entry::Lying(100 << 20))]));
+    // More entries than any document has.
+    let names: Vec<String> = (0..20_000).map(|i| format!("x/{i}")).collect();
+    let mut many: Vec<(&str, Entry)> = names.iter().map(|n| (n.as_str(), Entry::Plain(b""))).collect();
+    many.push((DOCUMENT, Entry::Plain(b"<w:t>x</w:t>")));
+    let many = write("many.docx", docx(&many));
+    // A damaged stream: the bomb cut short.
+    let mut cut = docx(&[(DOCUMENT, Entry::Inflating(1 << 20))]);
+    let at = cut.len() / 3;
+    cut[40..at].iter_mut().for_each(|b| *b = 0xFF);
+    let cut = write("damaged.docx", cut);
+    // Entity expansion (billion laughs) is never performed: the text stays as written.
+    let laughs = br#"<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><w:document><w:body><w:p><w:r><w:t>&c;&c;&c;</w:t></w:r></w:p></w:body></w:document>"#;
+    let laughs = write("laughs.docx", docx(&[(DOCUMENT, Entry::Plain(laughs))]));
+    let stderr = alongside(&[&bomb, &lying, &many, &cut], &["inflates past 64 MB", "inflates past 64 MB", "entries", "damaged"]);
+    assert!(stderr.contains("疑似压缩炸弹"), "{stderr}");
+    for f in [&bomb, &lying] {
+        assert!(std::fs::metadata(f).unwrap().len() < 1 << 20);
+    }
+    // The billion laughs is read as written (30 bytes of references), not expanded.
+    let out = run(&["check", laughs.to_str().unwrap(), "--format", "json"]);
+    assert!(out.stdout.len() < 10_000, "{}", String::from_utf8_lossy(&out.stdout));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["diagnostics"][0]["code"], "S001");
+}
+
+#[test]
+fn control_characters_reach_no_terminal() {
+    let text = std::fs::read_to_string(HUAIAN).unwrap();
+    let forged = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{1b}[32mnianbao: 0 errors\u{1b}[0m\u{202e}";
+    // A residue finding on a line that carries the sequences: its excerpt shows them.
+    let hostile = text.replacen("一、总体情况", &format!("一、总体情况&amp;{forged}"), 1);
+    let name = tmp("a\u{1b}[31mb\nnianbao: all reports passed.txt");
+    std::fs::write(&name, hostile).unwrap();
+    let out = run(&["check", name.to_str().unwrap(), "--color", "never"]);
+    let all = [out.stdout.clone(), out.stderr.clone()].concat();
+    let shown = String::from_utf8_lossy(&all);
+    assert!(!all.contains(&0x1b) && !all.contains(&0x07), "{shown}");
+    assert!(!shown.contains('\u{202e}'), "{shown}");
+    assert!(shown.contains("\\u{1b}]0;pwned\\u{7}"), "{shown}");
+    assert!(shown.contains("a\\u{1b}[31mb\\u{a}nianbao: all reports passed.txt"), "{shown}");
+    assert!(!shown.lines().any(|l| l.starts_with("nianbao: all reports passed")), "{shown}");
+    // JSON keeps the text exact.
+    let json = run(&["check", name.to_str().unwrap(), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(v["file"].as_str().unwrap().contains("\u{1b}[31mb\n"));
+    // With colour, only nianbao's own sequences appear: every ESC starts an SGR code.
+    let coloured = run(&["check", name.to_str().unwrap(), "--color", "always"]);
+    let s = String::from_utf8_lossy(&coloured.stdout);
+    assert!(s.split('\u{1b}').skip(1).all(|p| p.starts_with('[') && p[1..].starts_with(|c: char| c.is_ascii_digit())), "{s}");
+    assert!(!s.contains("\u{1b}]"), "{s}");
+}
+
+#[test]
+fn a_stray_byte_and_a_mixed_encoding_are_said_and_the_tables_stay_right() {
+    let text = std::fs::read_to_string(HUAIAN).unwrap();
+    let clean = run(&["check", HUAIAN, "--format", "json"]);
+    let clean: serde_json::Value = serde_json::from_slice(&clean.stdout).unwrap();
+    // One stray byte in a prose line.
+    let at = text.find("总体情况").unwrap() + "总体情况".len();
+    let mut stray = text.as_bytes().to_vec();
+    stray.insert(at, 0xFF);
+    // The second half of the file in GBK (a paste from an older document).
+    let half = text[text.len() / 2..].find('\n').unwrap() + text.len() / 2 + 1;
+    let mut mixed = text.as_bytes()[..half].to_vec();
+    mixed.extend_from_slice(&encoding_rs::GBK.encode(&text[half..]).0);
+    for (name, bytes, says) in [("stray.txt", stray, "1 个字节不是有效的 UTF-8"), ("mixed.txt", mixed, "文件编码中途改变")]
+    {
+        let f = tmp(name);
+        std::fs::write(&f, bytes).unwrap();
+        let out = run(&["check", f.to_str().unwrap(), "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["report"]["tables"], clean["report"]["tables"], "{name}");
+        let notes: Vec<&serde_json::Value> = v["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == "I001").collect();
+        assert_eq!(notes.len(), 1, "{name}: {notes:?}");
+        assert_eq!(notes[0]["severity"], "info");
+        assert!(notes[0]["message"].as_str().unwrap().contains(says), "{name}: {}", notes[0]["message"]);
+        let expected_line = if name == "stray.txt" { text[..at].lines().count() } else { text[..half].lines().count() + 1 };
+        assert_eq!(notes[0]["line"], expected_line, "{name}");
+    }
+}
+
+/// Runs the CLI as an unprivileged user (root ignores permissions and process limits).
+fn as_nobody(prefix: &[&str], args: &[&str]) -> Output {
+    Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .args(prefix)
+        .arg(env!("CARGO_BIN_EXE_nianbao"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn many_jobs_under_a_process_limit_use_fewer_threads() {
+    let out =
+        as_nobody(&["prlimit", "--nproc=3", "--"], &["check", "-j", "64", "tests/corpus/seeds", "tests/corpus/real", "--format", "jsonl"]);
+    assert!(out.status.code() == Some(0) || out.status.code() == Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 9);
+}
+
+#[test]
+fn unreadable_and_empty_directories_are_said() {
+    let locked = tmp("locked");
+    std::fs::create_dir_all(&locked).unwrap();
+    std::fs::copy(HUAIAN, locked.join("report.txt")).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    std::fs::set_permissions(locked.parent().unwrap(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = as_nobody(&[], &["check", locked.to_str().unwrap()]);
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("cannot read the directory") && err.contains("locked"), "{err}");
+    let empty = tmp("nothing-here");
+    std::fs::create_dir_all(&empty).unwrap();
+    let out = run(&["check", empty.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("0 reports checked"));
+}

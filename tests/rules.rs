@@ -3,7 +3,8 @@
 //! must stay quiet (`== valid`). Edit lines: `- old` then `+ new` (all
 //! occurrences; `\n` and `\t` escaped; `...` in `old` spans anything between),
 //! `previous: FILE` checks against last year's report, `base: FILE` starts
-//! from another report.
+//! from another report, `read: bytes` reads the case as a file's bytes
+//! (`\xNN` is a raw byte, `{gbk:…}` text encoded in GBK) through the decoder.
 
 use nianbao::rules::RULES;
 use std::path::{Path, PathBuf};
@@ -15,6 +16,28 @@ fn dir() -> PathBuf {
 struct Case {
     text: String,
     previous: Option<String>,
+    bytes: bool,
+}
+
+/// The case's text as a file's bytes: `\xNN` escapes are raw bytes, `{gbk:…}` is GBK.
+fn file_bytes(text: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        if let Some(hex) = rest.strip_prefix("\\x") {
+            out.push(u8::from_str_radix(&hex[..2], 16).expect("two hex digits after \\x"));
+            rest = &hex[2..];
+        } else if let Some(g) = rest.strip_prefix("{gbk:") {
+            let end = g.find('}').expect("{gbk: closed");
+            out.extend_from_slice(&encoding_rs::GBK.encode(&g[..end]).0);
+            rest = &g[end + 1..];
+        } else {
+            let c = rest.chars().next().unwrap();
+            out.extend_from_slice(c.to_string().as_bytes());
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
 }
 
 fn unescape(s: &str) -> String {
@@ -24,12 +47,15 @@ fn unescape(s: &str) -> String {
 fn build(lines: &[&str], code: &str) -> Case {
     let mut text = std::fs::read_to_string(dir().join("base.txt")).unwrap();
     let mut previous = None;
+    let mut bytes = false;
     let mut old: Option<String> = None;
     for line in lines {
         if let Some(f) = line.strip_prefix("base: ") {
             text = std::fs::read_to_string(dir().join(f.trim())).unwrap();
         } else if let Some(f) = line.strip_prefix("previous: ") {
             previous = Some(std::fs::read_to_string(dir().join(f.trim())).unwrap());
+        } else if *line == "read: bytes" {
+            bytes = true;
         } else if let Some(o) = line.strip_prefix("- ") {
             old = Some(unescape(o));
         } else if line.starts_with('+') {
@@ -45,7 +71,7 @@ fn build(lines: &[&str], code: &str) -> Case {
             }
         }
     }
-    Case { text, previous }
+    Case { text, previous, bytes }
 }
 
 fn fixture(code: &str) -> (Case, Case) {
@@ -59,7 +85,13 @@ fn fixture(code: &str) -> (Case, Case) {
 }
 
 fn codes(c: &Case) -> Vec<&'static str> {
-    nianbao::check_with_previous(&c.text, c.previous.as_deref()).diagnostics.iter().map(|d| d.code).collect()
+    let out = if c.bytes {
+        let d = nianbao::input::decode(&file_bytes(&c.text)).expect("decodes");
+        nianbao::check_input(nianbao::Source::from_string(d.text), &d.notes, c.previous.as_deref())
+    } else {
+        nianbao::check_with_previous(&c.text, c.previous.as_deref())
+    };
+    out.diagnostics.iter().map(|d| d.code).collect()
 }
 
 #[test]

@@ -1,11 +1,12 @@
 //! The command line: check one report or thousands, as text, JSON or JSON lines.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use nianbao::input::{read_file, InputError};
+use nianbao::input::{read_file, read_input, InputError};
 use nianbao::json::Writer;
+use nianbao::render::escape;
 use nianbao::render::{self, Style};
 use nianbao::rules::RULES;
-use nianbao::{check_with_previous, Severity};
+use nianbao::{check_input, Severity};
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -101,51 +102,98 @@ fn main() -> ExitCode {
 }
 
 /// The files to check: given files as they are, directories walked (sorted).
+/// Each real file is listed once however many links lead to it, and a
+/// directory is entered once (a symlink to a parent does not loop).
 fn collect(paths: &[PathBuf], problems: &mut Vec<(PathBuf, String)>) -> Vec<PathBuf> {
+    let mut seen = Seen::default();
     let mut out = Vec::new();
     for p in paths {
-        if p.is_dir() {
-            walk(p, &mut out);
-        } else if p.exists() {
-            out.push(p.clone());
-        } else {
-            problems.push((p.clone(), "no such file or directory".into()));
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => walk(p, &m, &mut seen, &mut out, problems),
+            Ok(m) => {
+                if seen.files.insert(id(&m)) {
+                    out.push(p.clone());
+                }
+            }
+            Err(e) if std::fs::symlink_metadata(p).is_ok() => problems.push((p.clone(), link_problem(&e))),
+            Err(_) => problems.push((p.clone(), "no such file or directory".into())),
         }
     }
     out
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+#[derive(Default)]
+struct Seen {
+    files: std::collections::HashSet<(u64, u64)>,
+    dirs: std::collections::HashSet<(u64, u64)>,
+}
+
+/// The identity of a file whatever the path to it: device and inode.
+fn id(m: &std::fs::Metadata) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    (m.dev(), m.ino())
+}
+
+fn link_problem(e: &std::io::Error) -> String {
+    if e.raw_os_error() == Some(40) {
+        "a symbolic link that loops (ELOOP), not read".into()
+    } else {
+        format!("a symbolic link to nothing readable ({e})")
+    }
+}
+
+fn is_report(p: &Path) -> bool {
+    p.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "html" | "htm" | "docx" | "odt" | "rtf"))
+}
+
+fn walk(dir: &Path, meta: &std::fs::Metadata, seen: &mut Seen, out: &mut Vec<PathBuf>, problems: &mut Vec<(PathBuf, String)>) {
+    if !seen.dirs.insert(id(meta)) {
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            problems.push((dir.to_path_buf(), format!("cannot read the directory: {e}")));
+            return;
+        }
+    };
     let mut entries: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
     entries.sort();
     for p in entries {
-        if p.is_dir() {
-            walk(&p, out);
-        } else if p
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "html" | "htm" | "docx" | "odt" | "rtf"))
-        {
-            out.push(p);
+        match std::fs::metadata(&p) {
+            Ok(m) if m.is_dir() => walk(&p, &m, seen, out, problems),
+            Ok(m) if is_report(&p) => {
+                if seen.files.insert(id(&m)) {
+                    out.push(p);
+                }
+            }
+            Ok(_) => {}
+            Err(e) if is_report(&p) => problems.push((p, link_problem(&e))),
+            Err(_) => {}
         }
     }
 }
 
-/// Runs `f` over `items` on `jobs` threads; results in input order.
+/// Runs `f` over `items` on up to `jobs` threads; results in input order.
+/// When the system gives fewer threads (a process limit), fewer are used,
+/// down to the calling thread alone.
 fn parallel<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let next = AtomicUsize::new(0);
     let mut slots: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();
     let results = std::sync::Mutex::new(&mut slots);
+    let work = || loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let Some(item) = items.get(i) else { break };
+        let r = f(item);
+        results.lock().expect("no panics while holding the lock")[i] = Some(r);
+    };
     std::thread::scope(|s| {
-        for _ in 0..jobs.min(items.len()).max(1) {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(item) = items.get(i) else { break };
-                let r = f(item);
-                results.lock().expect("no panics while holding the lock")[i] = Some(r);
-            });
+        for _ in 1..jobs.min(items.len()).max(1) {
+            if std::thread::Builder::new().spawn_scoped(s, work).is_err() {
+                break;
+            }
         }
+        work();
     });
     slots.into_iter().map(|r| r.expect("every item processed")).collect()
 }
@@ -165,7 +213,7 @@ fn run_check(paths: Vec<PathBuf>, format: Format, previous: Option<PathBuf>, min
         Some(p) => match read_file(p) {
             Ok(t) => Some(t),
             Err(e) => {
-                eprintln!("nianbao: {}: {e}", p.display());
+                eprintln!("nianbao: {}: {e}", escape(&p.display().to_string()));
                 return ExitCode::from(2);
             }
         },
@@ -202,10 +250,10 @@ fn run_check(paths: Vec<PathBuf>, format: Format, previous: Option<PathBuf>, min
     let indices: Vec<usize> = (0..files.len()).collect();
     for chunk in indices.chunks(jobs * 8) {
         let results = parallel(chunk, jobs, |&i| -> Result<nianbao::Outcome, InputError> {
-            let text = read_file(&files[i])?;
+            let input = read_input(&files[i])?;
             let prev_own = keys[i].as_ref().and_then(|(o, y)| by_key.get(&(o.clone(), y - 1))).and_then(|&j| read_file(&files[j]).ok());
             let prev = prev_text.as_deref().or(prev_own.as_deref());
-            Ok(check_with_previous(&text, prev))
+            Ok(check_input(nianbao::Source::from_string(input.text), &input.notes, prev))
         });
         for (&i, r) in chunk.iter().zip(results) {
             let path = files[i].display().to_string();
@@ -251,7 +299,10 @@ fn run_check(paths: Vec<PathBuf>, format: Format, previous: Option<PathBuf>, min
     }
     let _ = out.flush();
     for (p, why) in &problems {
-        eprintln!("nianbao: {}: {why}", p.display());
+        eprintln!("nianbao: {}: {}", escape(&p.display().to_string()), escape(why));
+    }
+    if files.is_empty() && problems.is_empty() {
+        eprintln!("nianbao: 0 reports checked: no .txt, .html, .htm or .docx file found (未找到可检查的报告)");
     }
     if !problems.is_empty() {
         ExitCode::from(2)
@@ -265,8 +316,12 @@ fn run_check(paths: Vec<PathBuf>, format: Format, previous: Option<PathBuf>, min
 fn table(rows: &[Row]) -> String {
     use render::{display_width, pad};
     let head = ["文件 file", "机关 organ", "年度 year", "错误 errors", "警告 warnings"];
-    let cells: Vec<[String; 5]> =
-        rows.iter().map(|r| [r.file.clone(), r.organ.clone(), r.year.clone(), r.errors.to_string(), r.warnings.to_string()]).collect();
+    let cells: Vec<[String; 5]> = rows
+        .iter()
+        .map(|r| {
+            [escape(&r.file).into_owned(), escape(&r.organ).into_owned(), r.year.clone(), r.errors.to_string(), r.warnings.to_string()]
+        })
+        .collect();
     let widths: Vec<usize> =
         (0..5).map(|c| cells.iter().map(|r| display_width(&r[c])).chain([display_width(head[c])]).max().unwrap_or(0)).collect();
     let line = |cols: [&str; 5]| -> String {

@@ -62,8 +62,52 @@ fn generation(src: &Source, tables: &crate::report::Tables, anomalies: &[Anomaly
     Generation::F2021
 }
 
-/// Leftovers of document conversion, for H001.
-fn residue(src: &Source, lx: &Lexed, out: &mut Vec<Anomaly>) {
+/// Conversion residue listed one by one; the rest is counted (`Anomaly::ResidueMore`).
+pub const RESIDUE_LISTED: usize = 1000;
+
+/// Leftovers of document conversion, for H001: the first `RESIDUE_LISTED`
+/// in text order, and a count of the rest, in memory bounded by the limit.
+fn residue(src: &Source, lx: &Lexed, anomalies: &mut Vec<Anomaly>) {
+    let mut kept = Residues::default();
+    collect_residue(src, lx, &mut kept);
+    kept.trim();
+    anomalies.extend(kept.list);
+    if kept.more > 0 {
+        anomalies.push(Anomaly::ResidueMore { count: kept.more, span: kept.first_more });
+    }
+}
+
+#[derive(Default)]
+struct Residues {
+    list: Vec<Anomaly>,
+    more: usize,
+    first_more: Span,
+}
+
+impl Residues {
+    fn push(&mut self, a: Anomaly) {
+        self.list.push(a);
+        if self.list.len() >= 2 * RESIDUE_LISTED {
+            self.trim();
+        }
+    }
+    fn trim(&mut self) {
+        let start = |a: &Anomaly| if let Anomaly::Residue { span, .. } = a { *span } else { Span::default() };
+        if self.list.len() <= RESIDUE_LISTED {
+            return;
+        }
+        self.list.sort_by_key(|a| start(a).start);
+        for a in self.list.drain(RESIDUE_LISTED..) {
+            let s = start(&a);
+            if self.more == 0 || s.start < self.first_more.start {
+                self.first_more = s;
+            }
+            self.more += 1;
+        }
+    }
+}
+
+fn collect_residue(src: &Source, lx: &Lexed, out: &mut Residues) {
     for line in &lx.lines {
         if line.page_mark {
             let raw = src.slice(line.span);
@@ -92,9 +136,12 @@ fn residue(src: &Source, lx: &Lexed, out: &mut Vec<Anomaly>) {
     for (at, _) in t.match_indices(['[', '&']) {
         let rest = &t[at..];
         let (what, end) = if rest.starts_with("[bookmark:") {
-            ("书签标记", rest.find(']').map(|e| at + e + 1).unwrap_or(at + "[bookmark:".len()))
+            // Bookmark names are short: a line of "[bookmark:" without "]" stays linear.
+            let close = rest.bytes().take(80).position(|b| b == b']');
+            ("书签标记", close.map(|e| at + e + 1).unwrap_or(at + "[bookmark:".len()))
         } else if let Some(body) = rest.strip_prefix('&') {
-            let Some(e) = body.find(';').filter(|&e| e < 9) else { continue };
+            // An entity name is short: look no further (a line of "&" without ";" stays linear).
+            let Some(e) = body.bytes().take(9).position(|b| b == b';') else { continue };
             let name = &body[..e];
             let entity = matches!(name, "nbsp" | "amp" | "lt" | "gt" | "quot" | "apos" | "ldquo" | "rdquo" | "mdash" | "hellip")
                 || (name.starts_with('#')

@@ -231,16 +231,17 @@ struct Prepared {
 }
 
 fn prepared(tpl: &'static TableTemplate) -> &'static Prepared {
-    static CACHE: std::sync::OnceLock<Vec<(usize, Prepared)>> = std::sync::OnceLock::new();
+    // Keyed by table and format, not by address: a constant's address is not
+    // guaranteed to be the same at every use (it differs in fuzzing builds).
+    static CACHE: std::sync::OnceLock<Vec<((TableId, &'static str), Prepared)>> = std::sync::OnceLock::new();
     let all = CACHE.get_or_init(|| {
         [TableId::T2, TableId::T3, TableId::T4]
             .iter()
             .flat_map(|&id| candidates(id).iter())
-            .map(|t| (*t as *const TableTemplate as usize, prepare(t)))
+            .map(|t| ((t.id, t.format), prepare(t)))
             .collect()
     });
-    let key = tpl as *const TableTemplate as usize;
-    &all.iter().find(|(k, _)| *k == key).expect("every template is a candidate").1
+    &all.iter().find(|(k, _)| *k == (tpl.id, tpl.format)).expect("every template is a candidate").1
 }
 
 fn prepare(tpl: &TableTemplate) -> Prepared {

@@ -6,11 +6,12 @@ mod arithmetic;
 mod contact;
 mod cross_year;
 mod hygiene;
+mod input;
 mod narrative;
 mod structure;
 mod template_rules;
 
-use crate::diagnostic::{CellRef, Diagnostic, Severity};
+use crate::diagnostic::{CellRef, Diagnostic, InputNote, Severity};
 use crate::report::Report;
 use crate::source::{Source, Span};
 use crate::template::TableId;
@@ -238,6 +239,13 @@ catalog! {
     /// Fix: rewrite the sections about this year's work.
     X003 "text-repeated" Warning "正文大段照抄上年" "Text repeated from last year"
         "检查：（同一机关相邻两年）正文大部分与上一年报告相同。\n为何：照抄的正文不能反映本年度工作。\n怎么改：根据本年度工作重新撰写。";
+    /// What: the file was not clean text in one encoding: bytes that are not valid UTF-8 were replaced
+    /// (the finding says how many), or the encoding changes midway (lines in GBK inside a UTF-8 file).
+    /// Why: a replaced byte is a lost character, perhaps a digit; a file decoded in the wrong encoding
+    /// reads as mojibake. nianbao says where rather than guessing silently.
+    /// Fix: save the report again as UTF-8 from the original document and check the text at the place shown.
+    I001 "encoding-repaired" Info "文件编码有误" "Encoding repaired"
+        "检查：文件不是单一编码的干净文本：有字节不是有效的 UTF-8 而被替换（说明替换了多少），或编码中途改变（UTF-8 文件中夹有 GBK 编码的行）。\n为何：被替换的字节就是丢失的字符，可能是数字；按错误编码解读会成为乱码。本工具指出位置，而不是默默猜测。\n怎么改：从原始文档重新另存为 UTF-8，并核对所指位置的文字。";
 }
 
 /// The catalog as Markdown, for the README (generated, never written by hand).
@@ -279,13 +287,36 @@ pub struct Ctx<'a> {
     pub doc: &'a crate::compact::Compact,
     pub previous: Option<(&'a Source, &'a Report)>,
     out: Vec<Diagnostic>,
+    counts: Vec<(&'static str, usize, usize, Span)>,
 }
+
+/// Findings of one rule listed for one report; more are counted in one last
+/// finding. No real report comes near; a hostile paste would otherwise hold
+/// millions of findings in memory.
+pub const MAX_PER_RULE: usize = 2000;
 
 impl<'a> Ctx<'a> {
     // Called from a hundred places: kept out of line, the browser bundle stays small.
     #[inline(never)]
     pub fn emit(&mut self, code: &'static str, span: Span, message: String, cell: Option<CellRef>, fix: Option<String>) {
         let severity = rule(code).map(|r| r.severity).unwrap_or(Severity::Warning);
+        // Per rule: (code, findings listed, findings past the limit, where the first of those was).
+        let k = match self.counts.iter().position(|e| e.0 == code) {
+            Some(k) => k,
+            None => {
+                self.counts.push((code, 0, 0, span));
+                self.counts.len() - 1
+            }
+        };
+        let e = &mut self.counts[k];
+        if e.1 >= MAX_PER_RULE {
+            if e.2 == 0 {
+                e.3 = span;
+            }
+            e.2 += 1;
+            return;
+        }
+        e.1 += 1;
         self.out.push(Diagnostic { code, severity, message, span, cell, fix });
     }
     /// The report's year, when known.
@@ -306,8 +337,9 @@ pub fn num(v: f64) -> String {
 }
 
 /// Runs every rule over a parsed report; findings sorted by position.
-pub fn run(src: &Source, parsed: &crate::parse::Parsed, previous: Option<(&Source, &Report)>) -> Vec<Diagnostic> {
-    let mut ctx = Ctx { src, report: &parsed.report, doc: &parsed.doc, previous, out: Vec::new() };
+pub fn run(src: &Source, parsed: &crate::parse::Parsed, previous: Option<(&Source, &Report)>, notes: &[InputNote]) -> Vec<Diagnostic> {
+    let mut ctx = Ctx { src, report: &parsed.report, doc: &parsed.doc, previous, out: Vec::new(), counts: Vec::new() };
+    input::check(&mut ctx, notes);
     structure::check(&mut ctx);
     template_rules::check(&mut ctx);
     arithmetic::check(&mut ctx);
@@ -315,6 +347,11 @@ pub fn run(src: &Source, parsed: &crate::parse::Parsed, previous: Option<(&Sourc
     contact::check(&mut ctx);
     hygiene::check(&mut ctx);
     cross_year::check(&mut ctx);
+    for (code, _, n, span) in std::mem::take(&mut ctx.counts).into_iter().filter(|e| e.2 > 0) {
+        let severity = rule(code).map(|r| r.severity).unwrap_or(Severity::Warning);
+        let message = format!("从此处起还有 {n} 条 {code} 未逐一列出 / {n} more {code} findings from here, not listed");
+        ctx.out.push(Diagnostic { code, severity, message, span, cell: None, fix: None });
+    }
     // By position, the most severe first, then in the order found. Sorting
     // packed u64 keys reuses the one sort the parser already carries (the
     // browser bundle has a size budget).

@@ -185,10 +185,10 @@ fn figures(ctx: &mut Ctx, c: &Piece, hits: &Hits) {
         (Some(a), Some(b)) => Some(a + b),
         _ => None,
     };
-    let mut said: Vec<usize> = Vec::new();
+    // A set: a long paste can hold thousands of figures.
+    let mut said: std::collections::HashSet<usize> = std::collections::HashSet::new();
     let mut report = |ctx: &mut Ctx, at: usize, span: Span, msg: String, cellref, fix: Option<String>| {
-        if !said.contains(&at) {
-            said.push(at);
+        if said.insert(at) {
             ctx.emit("N001", span, msg, cellref, fix);
         }
     };
@@ -325,7 +325,8 @@ fn figures(ctx: &mut Ctx, c: &Piece, hits: &Hits) {
 
 /// N002: 共 N 条，其中 a 条、b 条… whose parts do not add up.
 fn itemized(ctx: &mut Ctx, c: &Piece, hits: &Hits) {
-    for &at in hits.of("共") {
+    let totals = hits.of("共");
+    for (h, &at) in totals.iter().enumerate() {
         let end = clause_end(c, at);
         let Some((total, a, b, unit)) = first_number(c, at + 1, (at + 20).min(end)) else {
             continue;
@@ -341,7 +342,10 @@ fn itemized(ctx: &mut Ctx, c: &Piece, hits: &Hits) {
         if c.string(k, k + 2) != "其中" {
             continue;
         }
-        let list_end = clause_end(c, k);
+        // A later 共 starts a count of its own: a paste of "共1条，其中" without
+        // full stops must not make every 共 read the same long list.
+        let next = totals[h + 1..].iter().find(|&&t| t > k).copied().unwrap_or(usize::MAX);
+        let list_end = clause_end(c, k).min(next);
         let mut items: Vec<f64> = Vec::new();
         let mut clause_from = k + 2;
         for i in k + 2..=list_end {
