@@ -25,6 +25,8 @@ pub struct Outcome {
     pub source: Source,
     pub report: Report,
     pub diagnostics: Vec<Diagnostic>,
+    /// For a PDF: where each piece of the text sits on its page.
+    pub layout: Option<input::layout::Layout>,
 }
 
 impl Outcome {
@@ -57,5 +59,12 @@ pub fn check_with_previous(text: &str, previous: Option<&str>) -> Outcome {
         (src, r)
     });
     let diagnostics = rules::run(&source, &parsed, previous.as_ref().map(|(s, r)| (s, r)));
-    Outcome { source, report: parsed.report, diagnostics }
+    Outcome { source, report: parsed.report, diagnostics, layout: None }
+}
+
+/// Checks the text read from a PDF's geometry; findings carry page and box.
+pub fn check_layout(layout: input::layout::Layout, previous: Option<&str>) -> Outcome {
+    let mut o = check_with_previous(&layout.text, previous);
+    o.layout = Some(layout);
+    o
 }

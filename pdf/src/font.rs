@@ -32,7 +32,7 @@ enum CidOf {
 enum Unicode {
     Map(CMap),
     /// Predefined Unicode CMaps (UCS-2/UTF-16 codes): the code is the character.
-    CodeIsUnicode,
+    CodeIsChar,
     /// A simple font without ToUnicode: read bytes as Latin-1 (digits and
     /// ASCII come out right; symbolic encodings do not).
     Latin1,
@@ -65,7 +65,7 @@ impl Font {
     pub fn text(&self, code: u32, out: &mut String) -> bool {
         match &self.unicode {
             Unicode::Map(m) => m.lookup(code, out),
-            Unicode::CodeIsUnicode => match char::from_u32(code) {
+            Unicode::CodeIsChar => match char::from_u32(code) {
                 Some(c) => {
                     out.push(c);
                     true
@@ -156,7 +156,7 @@ fn load(doc: &Document, dict: &Dictionary, max_stream: usize) -> Font {
         }
         let unicode = match to_unicode {
             Some(m) if !m.is_empty() => Unicode::Map(m),
-            _ if unicode_cmap => Unicode::CodeIsUnicode,
+            _ if unicode_cmap => Unicode::CodeIsChar,
             _ => Unicode::None,
         };
         let cid_of = if unicode_cmap && gb { CidOf::GbUnicode } else { CidOf::Identity };

@@ -89,8 +89,7 @@ pub fn looks_like_pdf(bytes: &[u8]) -> bool {
 
 /// Reads every page's text runs.
 pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, PdfError> {
-    let mut options = lopdf::LoadOptions::default();
-    options.max_decompressed_size = Some(limits.max_stream_bytes);
+    let options = lopdf::LoadOptions { max_decompressed_size: Some(limits.max_stream_bytes), ..Default::default() };
     let doc = match lopdf::Document::load_mem_with_options(bytes, options) {
         Ok(d) => d,
         Err(lopdf::Error::InvalidPassword) => return Err(PdfError::PasswordRequired),

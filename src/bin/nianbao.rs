@@ -1,7 +1,7 @@
 //! The command line: check one report or thousands, as text, JSON or JSON lines.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use nianbao::input::{read_file, InputError};
+use nianbao::input::{read_document, read_file, Document, InputError};
 use nianbao::json::Writer;
 use nianbao::render::{self, Style};
 use nianbao::rules::RULES;
@@ -21,7 +21,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check reports: files, or directories walked for .txt, .html, .htm and .docx.
+    /// Check reports: files, or directories walked for .txt, .html, .htm, .docx and .pdf.
     Check {
         #[arg(required = true, value_name = "FILE|DIR")]
         paths: Vec<PathBuf>,
@@ -125,7 +125,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         } else if p
             .extension()
             .and_then(|e| e.to_str())
-            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "html" | "htm" | "docx"))
+            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "html" | "htm" | "docx" | "pdf"))
         {
             out.push(p);
         }
@@ -202,10 +202,13 @@ fn run_check(paths: Vec<PathBuf>, format: Format, previous: Option<PathBuf>, min
     let indices: Vec<usize> = (0..files.len()).collect();
     for chunk in indices.chunks(jobs * 8) {
         let results = parallel(chunk, jobs, |&i| -> Result<nianbao::Outcome, InputError> {
-            let text = read_file(&files[i])?;
+            let doc = read_document(&files[i])?;
             let prev_own = keys[i].as_ref().and_then(|(o, y)| by_key.get(&(o.clone(), y - 1))).and_then(|&j| read_file(&files[j]).ok());
             let prev = prev_text.as_deref().or(prev_own.as_deref());
-            Ok(check_with_previous(&text, prev))
+            Ok(match doc {
+                Document::Text(text) => check_with_previous(&text, prev),
+                Document::Pdf(layout) => nianbao::check_layout(layout, prev),
+            })
         });
         for (&i, r) in chunk.iter().zip(results) {
             let path = files[i].display().to_string();

@@ -5,7 +5,6 @@ mod facts;
 mod sections;
 mod tables;
 
-
 use crate::compact::Compact;
 use crate::lex::{lex, Lexed};
 use crate::report::{Anomaly, Generation, Report};
