@@ -49,5 +49,21 @@ if [ "$browser" = 1 ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null
   fi
+  # The generated PDF fixtures (scripts/pdf/make.sh): LibreOffice, qpdf,
+  # poppler's pdftoppm, and reportlab in a venv.
+  if ! command -v soffice >/dev/null || ! command -v qpdf >/dev/null || ! command -v pdftoppm >/dev/null ||
+    ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+    say "installing LibreOffice Writer, poppler-utils, qpdf and python3-venv (Debian packages)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      libreoffice-writer-nogui poppler-utils qpdf fonts-wqy-microhei python3-venv >/dev/null
+  fi
+  pdf_venv=target/pdf-venv
+  if [ ! -e "$pdf_venv/.installed" ] || [ scripts/pdf/requirements.txt -nt "$pdf_venv/.installed" ]; then
+    say "installing reportlab for the PDF fixtures (PyPI, pinned in scripts/pdf/requirements.txt)"
+    python3 -m venv "$pdf_venv"
+    "$pdf_venv/bin/pip" install -q --disable-pip-version-check -r scripts/pdf/requirements.txt
+    touch "$pdf_venv/.installed"
+  fi
 fi
 say "ready"

@@ -6,8 +6,12 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-step "cargo test (core, CLI, corpus, fixtures, properties)"
+step "PDF fixtures (reportlab, LibreOffice, qpdf, a scan)"
+scripts/pdf/make.sh
+
+step "cargo test (core, CLI, corpus, PDFs, fixtures, properties)"
 cargo test -p nianbao --all-targets
+cargo test -p nianbao-pdf
 
 step "component tests (wasm-bindgen-test in headless Chromium)"
 (cd www && CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown)

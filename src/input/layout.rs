@@ -386,47 +386,51 @@ fn arrange(lines: Vec<Line>, vertical: &[&Run]) -> Vec<Item> {
 /// all sit in the neighbour's columns, has blank cells where the neighbour
 /// has numbers and it has none.
 fn fill_blanks(items: &mut [Item]) {
-    let columns: Vec<Option<Vec<f32>>> = items
+    // Each value's left edge, centre and right edge: cells may align their
+    // numbers any of the three ways, and a wide number moves the centre.
+    type Edges = [f32; 3];
+    let edges = |c: &Chunk| -> Edges { [c.x0, (c.x0 + c.x1) / 2.0, c.x1] };
+    let dist = |a: &Edges, b: &Edges| (0..3).map(|k| (a[k] - b[k]).abs()).fold(f32::MAX, f32::min);
+    let columns: Vec<Option<Vec<Edges>>> = items
         .iter()
         .map(|it| match it {
-            Item::Row { values, .. } => Some(values.iter().flatten().map(|c| (c.x0 + c.x1) / 2.0).collect()),
+            Item::Row { values, .. } => Some(values.iter().flatten().map(edges).collect()),
             Item::Text(_) => None,
         })
         .collect();
     for i in 0..items.len() {
         let Some(mine) = &columns[i] else { continue };
-        let mut best: Option<&Vec<f32>> = None;
-        for j in [i.wrapping_sub(1), i + 1] {
+        let mut best: Option<(&Vec<Edges>, f32)> = None;
+        for j in [neighbour(items, i, false), neighbour(items, i, true)].into_iter().flatten() {
             let Some(Some(theirs)) = columns.get(j) else { continue };
-            if theirs.len() <= mine.len() || best.is_some_and(|b| b.len() >= theirs.len()) {
+            if theirs.len() <= mine.len() || best.is_some_and(|b| b.0.len() >= theirs.len()) {
                 continue;
             }
-            let spacing = theirs.windows(2).map(|w| w[1] - w[0]).fold(f32::MAX, f32::min);
+            let spacing = theirs.windows(2).map(|w| w[1][1] - w[0][1]).fold(f32::MAX, f32::min);
             let mut used = vec![false; theirs.len()];
-            let fits = mine.iter().all(|&x| {
+            let fits = mine.iter().all(|x| {
                 let (k, d) =
-                    theirs.iter().enumerate().map(|(k, &t)| (k, (t - x).abs())).min_by(|a, b| a.1.total_cmp(&b.1)).unwrap_or((0, f32::MAX));
+                    theirs.iter().enumerate().map(|(k, t)| (k, dist(t, x))).min_by(|a, b| a.1.total_cmp(&b.1)).unwrap_or((0, f32::MAX));
                 let ok = d < spacing * 0.4 && !used[k];
                 used[k] = true;
                 ok
             });
             if fits {
-                best = Some(theirs);
+                best = Some((theirs, spacing));
             }
         }
-        let Some(theirs) = best else { continue };
+        let Some((theirs, spacing)) = best else { continue };
         let theirs = theirs.clone();
         if let Item::Row { values, line, .. } = &mut items[i] {
             let mut filled: Vec<Option<Chunk>> = Vec::with_capacity(theirs.len());
             let mut it = values.drain(..).flatten().peekable();
-            let spacing = theirs.windows(2).map(|w| w[1] - w[0]).fold(f32::MAX, f32::min);
-            for &x in &theirs {
+            for t in &theirs {
                 match it.peek() {
-                    Some(c) if ((c.x0 + c.x1) / 2.0 - x).abs() < spacing * 0.4 => filled.push(it.next()),
+                    Some(c) if dist(t, &edges(c)) < spacing * 0.4 => filled.push(it.next()),
                     _ => filled.push(Some(Chunk {
                         text: String::new(),
-                        x0: x - spacing * 0.3,
-                        x1: x + spacing * 0.3,
+                        x0: t[0],
+                        x1: t[2],
                         y: line.y,
                         size: line.size,
                         kind: ChunkKind::Value,
@@ -437,6 +441,25 @@ fn fill_blanks(items: &mut [Item]) {
             *values = filled;
         }
     }
+}
+
+/// The nearest row above or below in the same table: text in the label
+/// column (a group label, a wrapped heading of a merged cell) lies between
+/// rows of one table; text reaching into the value columns (a header, a
+/// caption) ends the table.
+fn neighbour(items: &[Item], i: usize, down: bool) -> Option<usize> {
+    let Item::Row { values, .. } = &items[i] else { return None };
+    let first_value = values.iter().flatten().map(|c| c.x0).fold(f32::MAX, f32::min);
+    let mut j = i;
+    for _ in 0..4 {
+        j = if down { j + 1 } else { j.checked_sub(1)? };
+        match items.get(j)? {
+            Item::Row { .. } => return Some(j),
+            Item::Text(ls) if ls.iter().all(|l| l.x1() < first_value) => continue,
+            Item::Text(_) => return None,
+        }
+    }
+    None
 }
 
 /// Joins lines that merely wrap: the line reaches the right edge of the text,
