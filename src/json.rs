@@ -200,7 +200,7 @@ pub fn write_outcome(w: &mut Writer, o: &Outcome, opts: Options) {
         w.key("file").str(f);
     }
     w.key("report");
-    report(w, &o.report, o.layout.as_ref().map(|l| l.pages.len()));
+    report(w, &o.report, o.pdf_pages());
     w.key("diagnostics").begin_array();
     for d in shown.iter().copied() {
         let (line, column) = o.source.line_col(d.span.start);
@@ -212,7 +212,7 @@ pub fn write_outcome(w: &mut Writer, o: &Outcome, opts: Options) {
         w.key("column").num(column as f64);
         w.key("span");
         span(w, d.span);
-        if let Some((page, r)) = o.layout.as_ref().and_then(|l| l.locate(d.span.start as usize, d.span.end as usize)) {
+        if let Some((page, r)) = o.place(d.span) {
             w.key("page").num(page as f64);
             w.key("box").begin_object();
             for (k, v) in [("x", r.x), ("y", r.y), ("w", r.w), ("h", r.h)] {

@@ -25,7 +25,10 @@ pub struct Outcome {
     pub source: Source,
     pub report: Report,
     pub diagnostics: Vec<Diagnostic>,
-    /// For a PDF: where each piece of the text sits on its page.
+    /// For a PDF: where each piece of the text sits on its page. Native
+    /// only: the browser maps findings to pages in JavaScript (www/pdf/), so
+    /// that the first load carries none of this.
+    #[cfg(feature = "cli")]
     pub layout: Option<input::layout::Layout>,
 }
 
@@ -37,6 +40,23 @@ impl Outcome {
     /// The same with UTF-16 offsets beside the byte spans (for browsers).
     pub fn to_json_utf16(&self) -> String {
         json::outcome(self, true)
+    }
+    /// The page and box of a span, for a PDF.
+    pub fn place(&self, span: Span) -> Option<(u32, input::layout::Rect)> {
+        #[cfg(feature = "cli")]
+        if let Some(l) = &self.layout {
+            return l.locate(span.start as usize, span.end as usize);
+        }
+        let _ = span;
+        None
+    }
+    /// The number of pages, for a PDF.
+    pub fn pdf_pages(&self) -> Option<usize> {
+        #[cfg(feature = "cli")]
+        if let Some(l) = &self.layout {
+            return Some(l.pages.len());
+        }
+        None
     }
     pub fn count(&self, severity: Severity) -> usize {
         self.diagnostics.iter().filter(|d| d.severity == severity).count()
@@ -59,10 +79,17 @@ pub fn check_with_previous(text: &str, previous: Option<&str>) -> Outcome {
         (src, r)
     });
     let diagnostics = rules::run(&source, &parsed, previous.as_ref().map(|(s, r)| (s, r)));
-    Outcome { source, report: parsed.report, diagnostics, layout: None }
+    Outcome {
+        source,
+        report: parsed.report,
+        diagnostics,
+        #[cfg(feature = "cli")]
+        layout: None,
+    }
 }
 
 /// Checks the text read from a PDF's geometry; findings carry page and box.
+#[cfg(feature = "cli")]
 pub fn check_layout(layout: input::layout::Layout, previous: Option<&str>) -> Outcome {
     let mut o = check_with_previous(&layout.text, previous);
     o.layout = Some(layout);

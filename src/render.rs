@@ -69,7 +69,7 @@ pub fn diagnostic(o: &Outcome, path: &str, d: &Diagnostic, style: Style) -> Stri
     let gutter = line.to_string().len();
     let pad = " ".repeat(gutter);
     // For a PDF the line is in the extracted text; the page is where to look.
-    let page = o.layout.as_ref().and_then(|l| l.locate(d.span.start as usize, d.span.end as usize)).map(|(p, _)| p);
+    let page = o.place(d.span).map(|(p, _)| p);
     match page {
         Some(p) => out.push_str(&format!("{pad}{} {path}:{line}:{col} ({path}: 第{p}页)\n", style.paint("1;34", "-->"))),
         None => out.push_str(&format!("{pad}{} {path}:{line}:{col}\n", style.paint("1;34", "-->"))),
