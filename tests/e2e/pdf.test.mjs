@@ -111,3 +111,60 @@ test('the PDF reader in the worker: time per real report (printed, not asserted)
   }
   await context.close();
 });
+
+/** The findings the app lists: code and page, in order. */
+const listed = (page) => page.$$eval('#diagnostics [data-code]', (els) => els.map((e) => `${e.dataset.code} p${e.querySelector('[data-page]')?.dataset.page ?? '?'}`));
+
+async function dropFile(page, file) {
+  const b64 = fs.readFileSync(file).toString('base64');
+  await page.evaluate(([b64, name]) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], name, { type: 'application/pdf' }));
+    document.getElementById('report').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, [b64, path.basename(file)]);
+}
+
+test('the app: each real PDF by the file button and by drag-and-drop, findings as the command line gives them', async () => {
+  const { context, page, problems, requests } = await open('index.html');
+  await page.waitForSelector('#report');
+  const loaded = requests.length;
+  for (const file of REAL) {
+    const want = cli(file);
+    const expected = want.diagnostics.map((d) => `${d.code} p${d.page}`);
+    const text = (await page.evaluate(async (b64) => {
+      const m = await import('./nianbao.js');
+      await m.default();
+      return (await m.checkPdf(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)))).text;
+    }, fs.readFileSync(file).toString('base64')));
+    for (const how of ['button', 'drop']) {
+      await page.$eval('#report', (a) => { a.value = ''; a.dispatchEvent(new InputEvent('input', { bubbles: true })); });
+      await page.waitForSelector('.summary.empty');
+      if (how === 'button') await page.setInputFiles('input[type=file]', file);
+      else await dropFile(page, file);
+      await page.waitForSelector('.pdf-notice');
+      assert.equal(await page.$eval('#report', (a) => a.value), text, `${how} ${path.basename(file)}: the extracted text is shown`);
+      assert.equal(await page.$eval('#report', (a) => a.readOnly), true);
+      assert.match(await page.textContent('.pdf-notice'), /从 PDF 提取的文本/);
+      // The app lists findings by position; the command line by rule order: compare as sets.
+      assert.deepEqual((await listed(page)).sort(), [...expected].sort(), `${how} ${path.basename(file)}`);
+    }
+  }
+  const later = requests.slice(loaded).filter((u) => !u.endsWith('/nianbao.js') && !u.endsWith('/www.js') && !u.endsWith('/www_bg.wasm'));
+  assert.ok(later.every((u) => u.startsWith(site.url + 'pdf/')), later.join('\n'));
+  assert.ok(requests.every((u) => u.startsWith(site.url)), 'only this origin');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the app: a scan and a password-protected PDF show their sentence', async () => {
+  const { context, page, problems } = await open('index.html');
+  await page.waitForSelector('#report');
+  await page.setInputFiles('input[type=file]', path.join(FIXTURES, 'scan.pdf'));
+  await page.waitForSelector('.status');
+  assert.match(await page.textContent('.status'), /这是扫描件，没有文字层；请使用有文字的 PDF 或先做文字识别。/);
+  await dropFile(page, path.join(FIXTURES, 'enc_password.pdf'));
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent.includes('密码'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -152,3 +152,17 @@ export async function docxToText(bytes) {
   walk(doc.documentElement, false);
   return tidy(out);
 }
+
+// A PDF: read by the PDF reader (a second wasm module in a Web Worker, loaded
+// now from pdf/ beside the app). Returns the text and, per placed piece of it,
+// [start, end, page] (UTF-8 byte offsets); a PDF without readable text throws
+// its sentence in the page's language.
+export async function pdfToText(bytes) {
+  const pdf = await import(new URL('../../../pdf/client.js', import.meta.url).href);
+  try {
+    const x = await pdf.extractPdf(bytes);
+    return { text: x.text, map: Uint32Array.from(x.map.flatMap((m) => [m[0], m[1], m[2]])) };
+  } catch (e) {
+    throw new Error(document.documentElement.lang.startsWith('en') ? e.en ?? e.message : e.zh ?? e.message);
+  }
+}
