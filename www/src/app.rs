@@ -296,7 +296,7 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     // The text read from a PDF stands for the file: shown, not edited.
-    let from_pdf = !text.is_empty() && files::pdf_pages(&text).is_some();
+    let from_pdf = !text.is_empty() && files::is_pdf_text(&text);
     let report = &outcome.report;
     let print_head = format!(
         "{} · {} {}",

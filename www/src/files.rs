@@ -15,6 +15,12 @@ extern "C" {
     async fn docx_to_text(bytes: &Uint8Array) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = pdfToText, catch)]
     async fn pdf_to_text(bytes: &Uint8Array) -> Result<JsValue, JsValue>;
+    /// The text is the one read from the last PDF opened (so findings have pages).
+    #[wasm_bindgen(js_name = isPdfText)]
+    pub fn is_pdf_text(text: &str) -> bool;
+    /// The page of a byte offset of that text; 0 if none.
+    #[wasm_bindgen(js_name = pdfPage)]
+    pub fn pdf_page(at: u32) -> u32;
     #[wasm_bindgen(js_name = fileBytes, catch)]
     async fn file_bytes(file: &web_sys::File) -> Result<JsValue, JsValue>;
     pub fn download(name: &str, mime: &str, text: &str);
@@ -34,12 +40,7 @@ pub async fn read(file: &web_sys::File) -> Result<String, String> {
     let name = file.name().to_ascii_lowercase();
     let head = bytes.subarray(0, 4).to_vec();
     if name.ends_with(".pdf") || head == b"%PDF" {
-        let got = pdf_to_text(&bytes).await.map_err(js_message)?;
-        let field = |k: &str| js_sys::Reflect::get(&got, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
-        let text = field("text").as_string().unwrap_or_default();
-        let map = field("map").dyn_into::<js_sys::Uint32Array>().map(|m| m.to_vec()).unwrap_or_default();
-        PDF.with(|p| *p.borrow_mut() = Some((text.clone(), map)));
-        return Ok(text);
+        return pdf_to_text(&bytes).await.map(|t| t.as_string().unwrap_or_default()).map_err(js_message);
     }
     if name.ends_with(".docx") || head == b"PK\x03\x04" {
         return docx_to_text(&bytes).await.map(|t| t.as_string().unwrap_or_default()).map_err(js_message);
@@ -57,24 +58,6 @@ pub async fn read(file: &web_sys::File) -> Result<String, String> {
         return Ok(html_to_text(&text));
     }
     Ok(text)
-}
-
-thread_local! {
-    /// The text read from the last PDF opened, and its [start, end, page] triples.
-    static PDF: std::cell::RefCell<Option<(String, Vec<u32>)>> = const { std::cell::RefCell::new(None) };
-}
-
-/// For the text of the last PDF opened, a way to find the page of a byte
-/// offset; None for any other text (typed, pasted, edited or another file).
-pub fn pdf_pages(text: &str) -> Option<Vec<u32>> {
-    PDF.with(|p| p.borrow().as_ref().filter(|(t, _)| t == text).map(|(_, m)| m.clone()))
-}
-
-/// The page of a byte offset, from `pdf_pages`' triples.
-pub fn page_at(map: &[u32], at: u32) -> Option<u32> {
-    let triples = map.chunks_exact(3);
-    let i = triples.clone().position(|m| m[1] > at)?;
-    map.get(i * 3 + 2).copied()
 }
 
 fn js_message(e: JsValue) -> String {
