@@ -313,10 +313,15 @@ fn arrange(lines: Vec<Line>, vertical: &[&Run]) -> Vec<Item> {
         let fits = |r: usize| {
             let row = &lines[r];
             let first_value = row.values().next().map_or(f32::MAX, |c| c.x0);
-            if l.x1() > first_value + 0.2 * row.size || heading_like(&l.text()) && l.size > row.size * 1.2 {
+            // A wrapped label is set like the label it continues: same size,
+            // and never a new numbered heading after a label already there.
+            let label_end = row.label_end();
+            if l.x1() > first_value + 0.2 * row.size
+                || (l.size - row.size).abs() > 0.1 * row.size
+                || heading_like(&l.text()) && label_end > 0
+            {
                 return false;
             }
-            let label_end = row.label_end();
             if label_end == 0 {
                 return true;
             }
@@ -475,8 +480,14 @@ fn join_prose(items: &mut Vec<Item>) {
             }
         }
     }
-    // The title: the first lines, set larger than the body.
-    let mut sizes: Vec<f32> = items.iter().filter_map(|it| if let Item::Text(ls) = it { Some(ls[0].size) } else { None }).collect();
+    // The title: the first lines, set larger than the body (the size of
+    // full-width prose lines, not of table text).
+    let mut sizes: Vec<f32> = items
+        .iter()
+        .filter_map(|it| if let Item::Text(ls) = it { Some(&ls[0]) } else { None })
+        .filter(|l| l.x1() - l.x0() > 0.6 * (right - left))
+        .map(|l| l.size)
+        .collect();
     sizes.sort_by(f32::total_cmp);
     let body = sizes.get(sizes.len() / 2).copied().unwrap_or(12.0);
     let mut merged: Vec<Item> = Vec::with_capacity(items.len());
@@ -490,7 +501,13 @@ fn join_prose(items: &mut Vec<Item>) {
         let l = &ls[0];
         if let Some(Item::Text(prev)) = merged.last_mut() {
             let p = prev.last().expect("a text item has a line");
-            let title = title_open && l.size > 1.25 * body && p.size > 1.25 * body && l.page == p.page && l.y - p.y < 2.5 * l.size;
+            let title = title_open
+                && prev.len() < 3
+                && l.size > 1.25 * body
+                && p.size > 1.25 * body
+                && l.page == p.page
+                && l.y - p.y < 2.5 * l.size
+                && !p.text().ends_with('。');
             let same_size = (p.size - l.size).abs() < 0.15 * l.size;
             let close = if p.page == l.page { l.y - p.y < 2.2 * l.size } else { l.page == p.page + 1 };
             let wrapped = same_size && close && p.x1() > right - 1.5 * p.size && l.x0() < left + 0.6 * l.size && !heading_like(&l.text());
