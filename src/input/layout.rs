@@ -235,7 +235,7 @@ fn is_page_mark(t: &str) -> bool {
 /// Page numbers and running headers/footers: lines in the top or bottom tenth
 /// of a page that are page marks or repeat on other pages at the same place.
 fn drop_chrome(lines: &mut Vec<Line>, pages: &[PageSize], dropped: &mut Vec<(u32, String)>) {
-    let height = |p: u32| pages.get(p as usize - 1).map_or(842.0, |s| s.height);
+    let height = |p: u32| (p as usize).checked_sub(1).and_then(|i| pages.get(i)).map_or(842.0, |s| s.height);
     let in_margin = |l: &Line| {
         let h = height(l.page);
         l.y < 0.1 * h || l.y > 0.9 * h
