@@ -44,6 +44,10 @@ pub struct Extracted {
 /// Bounds that keep a hostile file cheap: reports are a few dozen pages.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
+    pub max_file_bytes: usize,
+    /// Indirect objects, counted by their `obj` keywords before parsing and
+    /// again after (object streams hold more).
+    pub max_objects: usize,
     pub max_pages: usize,
     /// Inflated size of any one stream.
     pub max_stream_bytes: usize,
@@ -54,7 +58,14 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_pages: 300, max_stream_bytes: 16 << 20, max_operators: 4_000_000, max_runs: 1_000_000 }
+        Limits {
+            max_file_bytes: 32 << 20,
+            max_objects: 500_000,
+            max_pages: 300,
+            max_stream_bytes: 16 << 20,
+            max_operators: 4_000_000,
+            max_runs: 1_000_000,
+        }
     }
 }
 
@@ -89,6 +100,13 @@ pub fn looks_like_pdf(bytes: &[u8]) -> bool {
 
 /// Reads every page's text runs.
 pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, PdfError> {
+    if bytes.len() > limits.max_file_bytes {
+        return Err(PdfError::TooLarge(format!("{} MB, more than {} MB", bytes.len() >> 20, limits.max_file_bytes >> 20)));
+    }
+    let objects = bytes.windows(4).filter(|w| w == b" obj").count();
+    if objects > limits.max_objects {
+        return Err(PdfError::TooLarge(format!("{objects} objects, more than {}", limits.max_objects)));
+    }
     let options = lopdf::LoadOptions { max_decompressed_size: Some(limits.max_stream_bytes), ..Default::default() };
     let doc = match lopdf::Document::load_mem_with_options(bytes, options) {
         Ok(d) => d,
@@ -96,6 +114,9 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, PdfError> {
         Err(lopdf::Error::Decryption(e)) => return Err(PdfError::Damaged(format!("cannot decrypt: {e}"))),
         Err(e) => return Err(PdfError::Damaged(e.to_string())),
     };
+    if doc.objects.len() > limits.max_objects {
+        return Err(PdfError::TooLarge(format!("{} objects, more than {}", doc.objects.len(), limits.max_objects)));
+    }
     // lopdf tries the empty user password itself; a document it could not
     // decrypt that way stays encrypted, with nothing readable.
     if doc.trailer.has(b"Encrypt") && !doc.was_encrypted() {

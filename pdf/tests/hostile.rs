@@ -53,6 +53,10 @@ fn a_deflate_bomb_is_refused() {
 fn too_many_pages_or_operators_are_refused() {
     let bytes = pdf(301, b"BT /F1 12 Tf (x) Tj ET", false);
     assert!(matches!(extract(&bytes, &Limits::default()), Err(PdfError::TooLarge(_))));
+    let limits = Limits { max_objects: 50, ..Limits::default() };
+    assert!(matches!(extract(&pdf(30, b"BT ET", false), &limits), Err(PdfError::TooLarge(_))));
+    let limits = Limits { max_file_bytes: 1000, ..Limits::default() };
+    assert!(matches!(extract(&pdf(30, b"BT ET", false), &limits), Err(PdfError::TooLarge(_))));
     let many = b"q Q ".repeat(1_000);
     let bytes = pdf(2, &many, false);
     let limits = Limits { max_operators: 1_500, ..Limits::default() };
