@@ -60,16 +60,15 @@ if [ "$browser" = 1 ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null
   fi
-  # The layout zoo (scripts/zoo/make.sh) makes every corpus report's layouts with
-  # LibreOffice (a CJK font for its PDFs), poppler's pdftotext and Python converters.
-  if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null || ! command -v qpdf >/dev/null ||
+  # The layout zoo (scripts/zoo/make.sh) and the generated PDF fixtures
+  # (scripts/pdf/make.sh): LibreOffice (a CJK font for its PDFs), poppler's
+  # pdftotext and pdftoppm, qpdf, and Python converters in venvs.
+  if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null || ! command -v qpdf >/dev/null || ! command -v pdftoppm >/dev/null ||
     ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
     say "installing LibreOffice Writer, poppler-utils, qpdf and python3-venv (Debian packages)"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-      libreoffice-writer-nogui poppler-utils qpdf fonts-wqy-microhei >/dev/null
-    python3 -c 'import ensurepip, venv' 2>/dev/null ||
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+      libreoffice-writer-nogui poppler-utils qpdf fonts-wqy-microhei python3-venv >/dev/null
   fi
   zoo_venv=target/zoo-venv
   if [ ! -e "$zoo_venv/.installed" ] || [ scripts/zoo/requirements.txt -nt "$zoo_venv/.installed" ]; then
@@ -77,6 +76,13 @@ if [ "$browser" = 1 ]; then
     python3 -m venv "$zoo_venv"
     "$zoo_venv/bin/pip" install -q --disable-pip-version-check -r scripts/zoo/requirements.txt
     touch "$zoo_venv/.installed"
+  fi
+  pdf_venv=target/pdf-venv
+  if [ ! -e "$pdf_venv/.installed" ] || [ scripts/pdf/requirements.txt -nt "$pdf_venv/.installed" ]; then
+    say "installing reportlab for the PDF fixtures (PyPI, pinned in scripts/pdf/requirements.txt)"
+    python3 -m venv "$pdf_venv"
+    "$pdf_venv/bin/pip" install -q --disable-pip-version-check -r scripts/pdf/requirements.txt
+    touch "$pdf_venv/.installed"
   fi
 fi
 say "ready"

@@ -10,10 +10,14 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "layout zoo (every corpus report as LibreOffice, PDF tools, scrapers and converters give it)"
 scripts/zoo/make.sh
 
-step "cargo test (core, CLI, corpus, layout zoo, fixtures, properties)"
+step "PDF fixtures (reportlab, LibreOffice, qpdf, a scan)"
+scripts/pdf/make.sh
+
+step "cargo test (core, CLI, corpus, layout zoo, PDFs, fixtures, properties)"
 # NIANBAO_ZOO: the zoo test must find the zoo, not skip it. No fail-fast, so
 # that one failing test binary does not hide the others' results.
 NIANBAO_ZOO=1 cargo test -p nianbao --all-targets --no-fail-fast
+cargo test -p nianbao-pdf
 
 step "fuzzing each entry point (text, .docx, .html), 20 s each"
 scripts/fuzz.sh 20

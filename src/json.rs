@@ -200,7 +200,7 @@ pub fn write_outcome(w: &mut Writer, o: &Outcome, opts: Options) {
         w.key("file").str(f);
     }
     w.key("report");
-    report(w, &o.report);
+    report(w, &o.report, o.pdf_pages());
     w.key("diagnostics").begin_array();
     let mut cursor = crate::position::Cursor::new(&o.source);
     for d in shown.iter().copied() {
@@ -213,6 +213,14 @@ pub fn write_outcome(w: &mut Writer, o: &Outcome, opts: Options) {
         w.key("column").num(column as f64);
         w.key("span");
         span(w, d.span);
+        if let Some((page, r)) = o.place(d.span) {
+            w.key("page").num(page as f64);
+            w.key("box").begin_object();
+            for (k, v) in [("x", r.x), ("y", r.y), ("w", r.w), ("h", r.h)] {
+                w.key(k).num((v as f64 * 10.0).round() / 10.0);
+            }
+            w.end_object();
+        }
         if utf16 {
             w.key("utf16").begin_object();
             w.key("start").num(unit(d.span.start) as f64);
@@ -256,8 +264,15 @@ fn fact_str(w: &mut Writer, f: &Option<Fact<String>>) {
     w.opt_str(f.as_ref().map(|f| f.value.as_str()));
 }
 
-pub fn report(w: &mut Writer, r: &Report) {
+/// `pdf_pages`: the report was read from a PDF of that many pages.
+pub fn report(w: &mut Writer, r: &Report, pdf_pages: Option<usize>) {
     w.begin_object();
+    if let Some(n) = pdf_pages {
+        w.key("source").begin_object();
+        w.key("kind").str("pdf");
+        w.key("pages").num(n as f64);
+        w.end_object();
+    }
     w.key("title");
     fact_str(w, &r.title);
     w.key("organ");

@@ -27,6 +27,11 @@ pub struct Outcome {
     pub source: Source,
     pub report: Report,
     pub diagnostics: Vec<Diagnostic>,
+    /// For a PDF: where each piece of the text sits on its page. Native
+    /// only: the browser maps findings to pages in JavaScript (www/pdf/), so
+    /// that the first load carries none of this.
+    #[cfg(feature = "cli")]
+    pub layout: Option<input::layout::Layout>,
 }
 
 impl Outcome {
@@ -37,6 +42,23 @@ impl Outcome {
     /// The same with UTF-16 offsets beside the byte spans (for browsers).
     pub fn to_json_utf16(&self) -> String {
         json::outcome(self, true)
+    }
+    /// The page and box of a span, for a PDF.
+    pub fn place(&self, span: Span) -> Option<(u32, input::layout::Rect)> {
+        #[cfg(feature = "cli")]
+        if let Some(l) = &self.layout {
+            return l.locate(span.start as usize, span.end as usize);
+        }
+        let _ = span;
+        None
+    }
+    /// The number of pages, for a PDF.
+    pub fn pdf_pages(&self) -> Option<usize> {
+        #[cfg(feature = "cli")]
+        if let Some(l) = &self.layout {
+            return Some(l.pages.len());
+        }
+        None
     }
     pub fn count(&self, severity: Severity) -> usize {
         self.diagnostics.iter().filter(|d| d.severity == severity).count()
@@ -64,5 +86,19 @@ pub fn check_input(source: Source, notes: &[diagnostic::InputNote], previous: Op
         (src, r)
     });
     let diagnostics = rules::run(&source, &parsed, previous.as_ref().map(|(s, r)| (s, r)), notes);
-    Outcome { source, report: parsed.report, diagnostics }
+    Outcome {
+        source,
+        report: parsed.report,
+        diagnostics,
+        #[cfg(feature = "cli")]
+        layout: None,
+    }
+}
+
+/// Checks the text read from a PDF's geometry; findings carry page and box.
+#[cfg(feature = "cli")]
+pub fn check_layout(layout: input::layout::Layout, previous: Option<&str>) -> Outcome {
+    let mut o = check_with_previous(&layout.text, previous);
+    o.layout = Some(layout);
+    o
 }

@@ -81,7 +81,8 @@ fn directories_jsonl_and_the_batch_table() {
     assert!(lines[0]["file"].as_str().unwrap().ends_with("000_c6982dbd013aa02e.txt"));
     let text = run(&["check", "tests/corpus/seeds", "tests/corpus/real", "--color", "never"]);
     let s = String::from_utf8_lossy(&text.stdout);
-    assert!(s.contains("共 9 份报告"), "{s}");
+    // tests/corpus/real/pdf: the three PDFs count too.
+    assert!(s.contains("共 12 份报告"), "{s}");
     assert!(s.contains("淮安市人民政府"));
     let arr = run(&["check", HUAIAN, HONGZE23, "--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&arr.stdout).unwrap();
@@ -343,7 +344,8 @@ fn many_jobs_under_a_process_limit_use_fewer_threads() {
     let out =
         as_nobody(&["prlimit", "--nproc=3", "--"], &["check", "-j", "64", "tests/corpus/seeds", "tests/corpus/real", "--format", "jsonl"]);
     assert!(out.status.code() == Some(0) || out.status.code() == Some(1), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 9);
+    // Nine texts and the three real PDFs.
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 12);
 }
 
 #[test]

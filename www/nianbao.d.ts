@@ -21,6 +21,8 @@ export interface Report {
   sections: { number: number; heading: string; line: number }[];
   /** A table that is absent is null. */
   tables: { t2: Table | null; t3: Table | null; t4: Table | null };
+  /** For a PDF (checkPdf): its pages and their sizes in points. */
+  source?: { kind: 'pdf'; pages: number; page_boxes: { width: number; height: number }[] };
 }
 
 export interface Diagnostic {
@@ -40,6 +42,9 @@ export interface Diagnostic {
   cell?: { table: TableKey; row?: string; column?: string };
   /** Text to put in place of the span, when it can be computed ("" means delete). */
   fix?: string;
+  /** For a PDF (checkPdf): the 1-based page and the box of the text, in PDF points, origin top-left. */
+  page?: number;
+  box?: { x: number; y: number; w: number; h: number };
 }
 
 export interface Result {
@@ -69,6 +74,18 @@ export default function init(options?: InitOptions): Promise<true>;
 
 /** Checks one report. Throws TypeError for a non-string, Error if not initialised. */
 export function check(text: string, options?: { previous?: string }): Result;
+
+/** The result of checkPdf: `text` is the text read from the PDF, which spans, lines and columns refer to. */
+export interface PdfResult extends Result {
+  text: string;
+}
+
+/**
+ * Checks a PDF (read in a Web Worker by a second wasm module, loaded on first use).
+ * Rejects with an Error whose `code` is 'password' | 'scan' | 'unmappable' | 'too-large' | 'damaged'
+ * and whose `zh`/`en` hold the sentence to show.
+ */
+export function checkPdf(bytes: Uint8Array | ArrayBuffer, options?: { previous?: string }): Promise<PdfResult>;
 
 /** The rule catalog. */
 export function rules(): Rule[];

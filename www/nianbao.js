@@ -37,3 +37,21 @@ export function rules() {
   loaded('rules');
   return rulesWasm();
 }
+
+/**
+ * Checks a PDF: its text is read from the page geometry by a second wasm
+ * module in a Web Worker (loaded now, from beside this file), then checked
+ * like check(). Resolves to the same document with `text` (what the spans
+ * point into), `report.source` and `page`/`box` on each finding. Rejects with
+ * an Error whose `code` is password, scan, unmappable, too-large or damaged.
+ */
+export async function checkPdf(bytes, options = {}) {
+  loaded('checkPdf');
+  if (bytes instanceof ArrayBuffer) bytes = new Uint8Array(bytes);
+  if (!(bytes instanceof Uint8Array)) throw new TypeError('nianbao.checkPdf(bytes): bytes must be a Uint8Array or an ArrayBuffer');
+  const pdf = await import('./pdf/client.js');
+  const extracted = await pdf.extractPdf(bytes);
+  const result = check(extracted.text, options);
+  result.text = extracted.text;
+  return pdf.placeFindings(result, extracted);
+}

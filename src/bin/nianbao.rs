@@ -1,7 +1,7 @@
 //! The command line: check one report or thousands, as text, JSON or JSON lines.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use nianbao::input::{read_file, read_input, InputError};
+use nianbao::input::{read_document, read_file, Document, InputError};
 use nianbao::json::Writer;
 use nianbao::render::escape;
 use nianbao::render::{self, Style};
@@ -22,7 +22,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check reports: files, or directories walked for .txt, .html, .htm and .docx.
+    /// Check reports: files, or directories walked for .txt, .html, .htm, .docx and .pdf.
     Check {
         #[arg(required = true, value_name = "FILE|DIR")]
         paths: Vec<PathBuf>,
@@ -143,7 +143,7 @@ fn link_problem(e: &std::io::Error) -> String {
 }
 
 fn is_report(p: &Path) -> bool {
-    p.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "html" | "htm" | "docx" | "odt" | "rtf"))
+    p.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "html" | "htm" | "docx" | "odt" | "rtf" | "pdf"))
 }
 
 fn walk(dir: &Path, meta: &std::fs::Metadata, seen: &mut Seen, out: &mut Vec<PathBuf>, problems: &mut Vec<(PathBuf, String)>) {
@@ -250,10 +250,13 @@ fn run_check(paths: Vec<PathBuf>, format: Format, previous: Option<PathBuf>, min
     let indices: Vec<usize> = (0..files.len()).collect();
     for chunk in indices.chunks(jobs * 8) {
         let results = parallel(chunk, jobs, |&i| -> Result<nianbao::Outcome, InputError> {
-            let input = read_input(&files[i])?;
+            let doc = read_document(&files[i])?;
             let prev_own = keys[i].as_ref().and_then(|(o, y)| by_key.get(&(o.clone(), y - 1))).and_then(|&j| read_file(&files[j]).ok());
             let prev = prev_text.as_deref().or(prev_own.as_deref());
-            Ok(check_input(nianbao::Source::from_string(input.text), &input.notes, prev))
+            Ok(match doc {
+                Document::Text(input) => check_input(nianbao::Source::from_string(input.text), &input.notes, prev),
+                Document::Pdf(layout) => nianbao::check_layout(layout, prev),
+            })
         });
         for (&i, r) in chunk.iter().zip(results) {
             let path = files[i].display().to_string();

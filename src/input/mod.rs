@@ -5,6 +5,7 @@
 pub mod docx;
 #[cfg(feature = "cli")]
 mod encoding;
+pub mod layout;
 pub mod markup;
 #[cfg(feature = "cli")]
 pub mod odt;
@@ -31,6 +32,29 @@ pub enum InputError {
     Rtf(String),
     /// A FIFO, a device, a socket: reading one could block or never end.
     NotAFile(&'static str),
+    Pdf(PdfProblem),
+}
+
+/// Why a PDF gives no text, each said in one sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PdfProblem {
+    Password,
+    Scan,
+    Unmappable,
+    TooLarge(String),
+    Damaged(String),
+}
+
+impl fmt::Display for PdfProblem {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            PdfProblem::Password => write!(f, "此 PDF 设有打开密码，无法读取；请提供未加密的文件。(The PDF needs a password to open: provide an unprotected copy.)"),
+            PdfProblem::Scan => write!(f, "这是扫描件，没有文字层；请使用有文字的 PDF 或先做文字识别。(This is a scan with no text layer: use a PDF with text, or run text recognition first.)"),
+            PdfProblem::Unmappable => write!(f, "此 PDF 的字体没有说明所绘文字，无法提取文本；请从原文档重新导出 PDF。(The PDF's fonts do not say which characters they draw: export the PDF again from the original document.)"),
+            PdfProblem::TooLarge(why) => write!(f, "此 PDF 超出年度报告的合理规模，未读取（{why}）。(The PDF is too large to be a report: {why}.)"),
+            PdfProblem::Damaged(why) => write!(f, "此 PDF 已损坏，无法读取（{why}）。(The PDF is damaged: {why}.)"),
+        }
+    }
 }
 
 impl fmt::Display for InputError {
@@ -46,6 +70,7 @@ impl fmt::Display for InputError {
             InputError::Odt(why) => write!(f, "not a readable .odt: {why}"),
             InputError::Rtf(why) => write!(f, "not a readable .rtf: {why}"),
             InputError::NotAFile(kind) => write!(f, "not a regular file ({kind}), not read"),
+            InputError::Pdf(p) => write!(f, "{p}"),
         }
     }
 }
@@ -81,7 +106,7 @@ fn kind(meta: &std::fs::Metadata) -> Result<(), InputError> {
 /// had to repair (for the I001 findings). At most `MAX_BYTES` + 1 bytes are
 /// read, whatever the file claims to be.
 #[cfg(feature = "cli")]
-pub fn read_input(path: &std::path::Path) -> Result<Decoded, InputError> {
+pub fn read_document(path: &std::path::Path) -> Result<Document, InputError> {
     use std::io::Read;
     kind(&std::fs::metadata(path).map_err(InputError::Io)?)?;
     let file = std::fs::File::open(path).map_err(InputError::Io)?;
@@ -101,6 +126,9 @@ pub fn read_input(path: &std::path::Path) -> Result<Decoded, InputError> {
         return Err(InputError::Empty);
     }
     let ext = path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).unwrap_or_default();
+    if ext == "pdf" || nianbao_pdf::looks_like_pdf(&bytes) {
+        return read_pdf(&bytes).map(Document::Pdf);
+    }
     let decoded = if ext == "odt" || (bytes.starts_with(b"PK\x03\x04") && odt::is_odf(&bytes)) {
         Decoded::plain(odt::text(&bytes).map_err(InputError::Odt)?)
     } else if ext == "docx" || bytes.starts_with(b"PK\x03\x04") {
@@ -125,7 +153,66 @@ pub fn read_input(path: &std::path::Path) -> Result<Decoded, InputError> {
     if decoded.text.trim().is_empty() {
         return Err(InputError::Empty);
     }
-    Ok(decoded)
+    Ok(Document::Text(decoded))
+}
+
+/// A report as read: text (with what decoding repaired), or the text and
+/// geometry of a PDF.
+#[cfg(feature = "cli")]
+pub enum Document {
+    Text(Decoded),
+    Pdf(layout::Layout),
+}
+
+#[cfg(feature = "cli")]
+impl Document {
+    pub fn text(&self) -> &str {
+        match self {
+            Document::Text(d) => &d.text,
+            Document::Pdf(l) => &l.text,
+        }
+    }
+}
+
+/// Reads a report file of any supported kind into text, with what decoding
+/// had to repair; a PDF gives the text built from its geometry.
+#[cfg(feature = "cli")]
+pub fn read_input(path: &std::path::Path) -> Result<Decoded, InputError> {
+    Ok(match read_document(path)? {
+        Document::Text(d) => d,
+        Document::Pdf(l) => Decoded::plain(l.text),
+    })
+}
+
+/// Reads a PDF's runs and builds its text from their geometry.
+#[cfg(feature = "cli")]
+pub fn read_pdf(bytes: &[u8]) -> Result<layout::Layout, InputError> {
+    use nianbao_pdf::PdfError;
+    // The extractor should never panic; should a file find a way, it is one
+    // unreadable file, not a stopped batch.
+    let got = std::panic::catch_unwind(|| nianbao_pdf::extract(bytes, &nianbao_pdf::Limits::default()))
+        .unwrap_or_else(|_| Err(PdfError::Damaged("the reader failed on it".into())));
+    let x = got.map_err(|e| {
+        InputError::Pdf(match e {
+            PdfError::PasswordRequired => PdfProblem::Password,
+            PdfError::NoText => PdfProblem::Scan,
+            PdfError::Unmappable => PdfProblem::Unmappable,
+            PdfError::TooLarge(w) => PdfProblem::TooLarge(w),
+            PdfError::Damaged(w) => PdfProblem::Damaged(w),
+        })
+    })?;
+    Ok(layout_of(&x))
+}
+
+#[cfg(feature = "cli")]
+fn layout_of(x: &nianbao_pdf::Extracted) -> layout::Layout {
+    let pages: Vec<layout::PageSize> = x.pages.iter().map(|p| layout::PageSize { width: p.width, height: p.height }).collect();
+    let runs: Vec<layout::Run> = x
+        .runs
+        .iter()
+        .map(|r| layout::Run { page: r.page, x: r.x, y: r.y, width: r.width, size: r.size, text: r.text.clone(), vertical: r.vertical })
+        .collect();
+    layout::layout(&pages, &runs)
 }
 
 #[cfg(feature = "cli")]

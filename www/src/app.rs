@@ -295,6 +295,8 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
+    // The text read from a PDF stands for the file: shown, not edited.
+    let from_pdf = !text.is_empty() && files::is_pdf_text(&text);
     let report = &outcome.report;
     let print_head = format!(
         "{} · {} {}",
@@ -324,7 +326,7 @@ pub fn app(props: &AppProps) -> Html {
             <div class="toolbar" role="toolbar" aria-label={t.title}>
                 <label class="button file">
                     {t.open_file}
-                    <input type="file" accept=".txt,.docx,.html,.htm,text/plain,text/html" onchange={onchange_file} />
+                    <input type="file" accept=".txt,.docx,.html,.htm,.pdf,text/plain,text/html,application/pdf" onchange={onchange_file} />
                 </label>
                 <label class="samples">
                     <span class="visually-hidden">{t.samples}</span>
@@ -348,7 +350,10 @@ pub fn app(props: &AppProps) -> Html {
             <div class="panes">
                 <div class="editor-pane">
                     <label for="report" class="editor-label">{t.editor_label}</label>
-                    <textarea id="report" ref={area} spellcheck="false" placeholder={t.placeholder}
+                    if from_pdf {
+                        <p class="pdf-notice" role="note">{t.pdf_notice}</p>
+                    }
+                    <textarea id="report" ref={area} spellcheck="false" placeholder={t.placeholder} readonly={from_pdf}
                         {oninput} {onpaste} {ondragover} {ondrop} />
                 </div>
                 <div class="findings-pane">{findings}</div>

@@ -1,5 +1,6 @@
 //! Opening files in the browser with the platform: TextDecoder for encodings,
-//! DecompressionStream for .docx, DOMParser for HTML and WordprocessingML.
+//! DecompressionStream for .docx, DOMParser for HTML and WordprocessingML; a
+//! PDF goes to the PDF reader (www/pdf/, a Web Worker loaded on first use).
 
 use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
@@ -12,6 +13,14 @@ extern "C" {
     pub fn html_to_text(html: &str) -> String;
     #[wasm_bindgen(js_name = docxToText, catch)]
     async fn docx_to_text(bytes: &Uint8Array) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = pdfToText, catch)]
+    async fn pdf_to_text(bytes: &Uint8Array) -> Result<JsValue, JsValue>;
+    /// The text is the one read from the last PDF opened (so findings have pages).
+    #[wasm_bindgen(js_name = isPdfText)]
+    pub fn is_pdf_text(text: &str) -> bool;
+    /// The page of a byte offset of that text; 0 if none.
+    #[wasm_bindgen(js_name = pdfPage)]
+    pub fn pdf_page(at: u32) -> u32;
     #[wasm_bindgen(js_name = fileBytes, catch)]
     async fn file_bytes(file: &web_sys::File) -> Result<JsValue, JsValue>;
     pub fn download(name: &str, mime: &str, text: &str);
@@ -30,6 +39,9 @@ pub async fn read(file: &web_sys::File) -> Result<String, String> {
     let bytes: Uint8Array = file_bytes(file).await.map_err(js_message)?.unchecked_into();
     let name = file.name().to_ascii_lowercase();
     let head = bytes.subarray(0, 4).to_vec();
+    if name.ends_with(".pdf") || head == b"%PDF" {
+        return pdf_to_text(&bytes).await.map(|t| t.as_string().unwrap_or_default()).map_err(js_message);
+    }
     if name.ends_with(".docx") || head == b"PK\x03\x04" {
         return docx_to_text(&bytes).await.map(|t| t.as_string().unwrap_or_default()).map_err(js_message);
     }

@@ -33,6 +33,7 @@ pub fn findings(props: &FindingsProps) -> Html {
     };
     let visible: Vec<&nianbao::Diagnostic> = o.diagnostics.iter().filter(|d| shown[severity_index(d.severity)]).collect();
     let total = visible.len();
+    let pdf = crate::files::is_pdf_text(o.source.text());
     let items = visible.into_iter().take(SHOWN).map(|d| {
         let (line, col) = o.source.line_col(d.span.start);
         let span = d.span;
@@ -47,6 +48,9 @@ pub fn findings(props: &FindingsProps) -> Html {
                     <code class="code">{d.code}</code>
                     <span class="msg">{&d.message}</span>
                     <span class="pos">{(t.line_col)(line, col)}</span>
+                    if pdf {
+                        <span class="page" data-page={crate::files::pdf_page(span.start).to_string()}>{(t.page)(crate::files::pdf_page(span.start))}</span>
+                    }
                 </button>
                 if let Some(f) = fix {
                     <p class="fix">{f}</p>

@@ -1,0 +1,109 @@
+// The page's side of the PDF reader: runs it in a Web Worker (www/pdf/worker.js),
+// maps byte spans of the extracted text to pages and boxes, and words the
+// one sentence a PDF without readable text gets. Used by the app and by
+// checkPdf() of the JavaScript API; imported only when a PDF is opened.
+
+let worker = null;
+let next = 0;
+const pending = new Map();
+
+function start() {
+  worker = new Worker(new URL('worker.js', import.meta.url), { type: 'module' });
+  worker.onmessage = (e) => {
+    const p = pending.get(e.data.id);
+    if (!p) return;
+    pending.delete(e.data.id);
+    if (e.data.ok) p.resolve({ ...JSON.parse(e.data.json), ms: e.data.ms });
+    else {
+      // A fault may leave the module in a bad state: the next PDF gets a fresh worker.
+      stop();
+      p.reject(pdfError(e.data.error));
+    }
+  };
+  worker.onerror = (e) => {
+    e.preventDefault();
+    const all = [...pending.values()];
+    pending.clear();
+    stop();
+    for (const p of all) p.reject(pdfError('damaged: ' + (e.message || 'the reader stopped')));
+  };
+}
+
+function stop() {
+  if (worker) worker.terminate();
+  worker = null;
+}
+
+const SENTENCES = {
+  password: ['此 PDF 设有打开密码，无法读取；请提供未加密的文件。', 'This PDF needs a password to open: provide an unprotected copy.'],
+  scan: ['这是扫描件，没有文字层；请使用有文字的 PDF 或先做文字识别。', 'This is a scan with no text layer: use a PDF with text, or run text recognition first.'],
+  unmappable: ['此 PDF 的字体没有说明所绘文字，无法提取文本；请从原文档重新导出 PDF。', "This PDF's fonts do not say which characters they draw: export the PDF again from the original document."],
+  'too-large': ['此 PDF 超出年度报告的合理规模，未读取。', 'This PDF is too large to be a report; it was not read.'],
+  damaged: ['此 PDF 已损坏，无法读取。', 'This PDF is damaged and cannot be read.'],
+};
+
+/** An Error with `code` (password, scan, unmappable, too-large, damaged), `zh` and `en`. */
+export function pdfError(raw) {
+  const code = Object.keys(SENTENCES).find((k) => raw === k || raw.startsWith(k + ':')) ?? 'damaged';
+  const [zh, en] = SENTENCES[code];
+  const err = new Error(`${zh} ${en}`);
+  err.code = code;
+  err.zh = zh;
+  err.en = en;
+  err.detail = raw;
+  return err;
+}
+
+/** Reads a PDF in the worker: `{ text, pages: [[w, h]], map: [[start, end, page, x, y, w, h]], dropped, ms }`. */
+export function extractPdf(bytes) {
+  if (!worker) start();
+  const id = ++next;
+  const copy = bytes.slice().buffer;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ id, bytes: copy }, [copy]);
+  });
+}
+
+/** The page and box of a byte range of the extracted text (the first page it touches). */
+export function locate(map, start, end) {
+  end = Math.max(end, start + 1);
+  let lo = 0;
+  let hi = map.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (map[mid][1] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  let found = null;
+  for (let i = lo; i < map.length && map[i][0] < end; i++) {
+    const [, , page, x, y, w, h] = map[i];
+    if (!found) found = { page, x0: x, y0: y, x1: x + w, y1: y + h };
+    else if (found.page === page) {
+      found.x0 = Math.min(found.x0, x);
+      found.y0 = Math.min(found.y0, y);
+      found.x1 = Math.max(found.x1, x + w);
+      found.y1 = Math.max(found.y1, y + h);
+    }
+  }
+  if (!found && lo > 0 && map[lo - 1][1] === start) {
+    const [, , page, x, y, w, h] = map[lo - 1];
+    found = { page, x0: x, y0: y, x1: x + w, y1: y + h };
+  }
+  if (!found) return null;
+  const r = (v) => Math.round(v * 10) / 10;
+  return { page: found.page, box: { x: r(found.x0), y: r(found.y0), w: r(found.x1 - found.x0), h: r(found.y1 - found.y0) } };
+}
+
+/** Adds page, box and the PDF source to a checked document (the JSON of check()). */
+export function placeFindings(result, pdf) {
+  result.report.source = { kind: 'pdf', pages: pdf.pages.length, page_boxes: pdf.pages.map(([width, height]) => ({ width, height })) };
+  for (const d of result.diagnostics) {
+    const at = locate(pdf.map, d.span.start, d.span.end);
+    if (at) {
+      d.page = at.page;
+      d.box = at.box;
+    }
+  }
+  return result;
+}
