@@ -174,11 +174,10 @@ fn merged_copies(text: &str, tokens: &mut Vec<Token>, first: usize, merged: &mut
         }
     }
     if !drop.is_empty() {
-        let mut k = 0;
-        tokens.retain(|_| {
-            k += 1;
-            !drop.contains(&(k - 1))
-        });
+        // Only this line's tokens (the tail) are rebuilt: linear in the line.
+        drop.sort_unstable();
+        let tail: Vec<Token> = tokens.drain(first..).enumerate().filter(|(k, _)| drop.binary_search(&(first + k)).is_err()).map(|(_, t)| t).collect();
+        tokens.extend(tail);
     }
 }
 

@@ -31,6 +31,20 @@ fn table(head: &str, row: &str, bytes: usize) -> Vec<u8> {
 }
 
 pub const SHAPES: &[Shape] = &[
+    // Layouts of issue 9 at scale: flattened text (headings mid-line, indents),
+    // glued table cells, Markdown pipe rows with repeated merged cells.
+    Shape {
+        name: "flattened-report",
+        text: true,
+        make: |n| repeat("　　一、总体情况　　本机关全年公开信息。　　二、主动公开政府信息情况规章000行政规范性文件1126", n, "", 0),
+    },
+    Shape { name: "glued-digits-in-a-table", text: true, make: |n| table("三、收到和处理政府信息公开申请情况\n", "（一）予以公开81010010", n) },
+    Shape { name: "numerals-and-commas", text: true, make: |n| repeat("一、二、三、四、五、六、", n, "", 0) },
+    Shape {
+        name: "markdown-merged-cells",
+        text: true,
+        make: |n| table("二、主动公开政府信息情况\n|信息内容|本年处理决定数量|本年处理决定数量|\n", "|行政许可|5|5|\n|---|---|---|\n", n),
+    },
     Shape { name: "entities-one-line", text: true, make: |n| repeat("报告&amp;", n, "", 0) },
     Shape { name: "bookmarks-one-line", text: true, make: |n| repeat("[bookmark: _GoBack]", n, "", 0) },
     Shape { name: "entities", text: true, make: |n| repeat("&amp;", n, "\n", 200) },

@@ -6,9 +6,9 @@
 //! relations (a row's total is the sum of its parts). Numbers are written
 //! without leading zeros, which rules out most cuts ("010" is not a cell).
 
-/// How many cut positions the search may try before it gives up (a run of
-/// hundreds of digits has too many readings to be worth reading).
-const BUDGET: usize = 200_000;
+/// How many cut positions the search may try for one table before it gives up
+/// (a run of hundreds of digits, or thousands of runs, are not worth reading).
+pub const BUDGET: usize = 400_000;
 /// The longest count one cell holds.
 const MAX_DIGITS: usize = 9;
 
@@ -22,17 +22,17 @@ pub struct Readings {
 /// Every way to cut `digits` (ASCII digits, one char each) into consecutive
 /// rows of `widths` cells, each a number without leading zeros; with
 /// `total_last`, each row's last cell must equal the sum of the others.
-/// At most `cap` readings are kept.
-pub fn readings(digits: &[u8], widths: &[usize], total_last: bool, cap: usize) -> Readings {
+/// At most `cap` readings are kept; the search spends from `budget`, shared
+/// by all the runs of a table.
+pub fn readings(digits: &[u8], widths: &[usize], total_last: bool, cap: usize, budget: &mut usize) -> Readings {
     let mut out = Readings { cuts: Vec::new(), more: false };
     let total: usize = widths.iter().sum();
     if total == 0 || digits.len() < total || digits.len() > total * MAX_DIGITS || !digits.iter().all(u8::is_ascii_digit) {
         return out;
     }
     let mut cur: Vec<(usize, usize)> = Vec::with_capacity(total);
-    let mut budget = BUDGET;
-    search(digits, widths, total_last, 0, 0, &mut cur, &mut out, cap, &mut budget);
-    if budget == 0 {
+    search(digits, widths, total_last, 0, 0, &mut cur, &mut out, cap, budget);
+    if *budget == 0 {
         out.more = true;
     }
     out
@@ -106,7 +106,7 @@ mod tests {
     use super::*;
 
     fn read(d: &str, widths: &[usize], total_last: bool) -> (Vec<Vec<u64>>, bool) {
-        let r = readings(d.as_bytes(), widths, total_last, 8);
+        let r = readings(d.as_bytes(), widths, total_last, 8, &mut BUDGET.clone());
         (r.cuts.iter().map(|c| c.iter().map(|&(a, b)| value(&d.as_bytes()[a..b])).collect()).collect(), r.more)
     }
 
@@ -124,7 +124,7 @@ mod tests {
         assert_eq!(read("1126", &[3], false).0.len(), 3);
         // Rows of table 四: three groups of four results and a total.
         let d = "721102683510000000000";
-        let r = readings(d.as_bytes(), &[5, 5, 5], true, 10_000);
+        let r = readings(d.as_bytes(), &[5, 5, 5], true, 10_000, &mut BUDGET.clone());
         let values: Vec<Vec<u64>> = r.cuts.iter().map(|c| c.iter().map(|&(a, b)| value(&d.as_bytes()[a..b])).collect()).collect();
         assert!(values.contains(&vec![72, 11, 0, 268, 351, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
         assert!(values.len() > 1);
@@ -133,7 +133,7 @@ mod tests {
     #[test]
     fn long_runs_stay_bounded() {
         let d = "1".repeat(60);
-        let r = readings(d.as_bytes(), &[7], false, 4);
+        let r = readings(d.as_bytes(), &[7], false, 4, &mut BUDGET.clone());
         assert!(r.more);
     }
 }

@@ -80,6 +80,7 @@ fn unglue(lx: &mut Lexed, text: &str, groups: &mut [Group], id: TableId) -> Ungl
     // Which row a run stands for matters only where rows differ in width.
     let sims = if uniform { Vec::new() } else { prepared(tpl).index.similarities(groups) };
     let n = groups.len();
+    let mut budget = super::glued::BUDGET;
     for (j, g) in groups.iter_mut().enumerate() {
         if !glued(lx, g) {
             continue;
@@ -106,7 +107,7 @@ fn unglue(lx: &mut Lexed, text: &str, groups: &mut [Group], id: TableId) -> Ungl
         if widths == [1] {
             continue;
         }
-        let r = super::glued::readings(&digits, &widths, total_last, 16);
+        let r = super::glued::readings(&digits, &widths, total_last, 16, &mut budget);
         let span_of = |(a, b): (usize, usize)| {
             let start = tok.span.start as usize + chars[a].0;
             let end = tok.span.start as usize + chars.get(b).map(|c| c.0).unwrap_or(run.len());
