@@ -77,11 +77,9 @@ fn unglue(lx: &mut Lexed, text: &str, groups: &mut [Group], id: TableId) -> Ungl
     let tpl = candidates(id)[0];
     let w0 = tpl.rows[0].width();
     let uniform = tpl.rows.iter().all(|r| r.width() == w0);
-    // Which row a run stands for matters only where rows differ in width.
-    let sims = if uniform { Vec::new() } else { prepared(tpl).index.similarities(groups) };
-    let n = groups.len();
+
     let mut budget = super::glued::BUDGET;
-    for (j, g) in groups.iter_mut().enumerate() {
+    for g in groups.iter_mut() {
         if !glued(lx, g) {
             continue;
         }
@@ -96,10 +94,12 @@ fn unglue(lx: &mut Lexed, text: &str, groups: &mut [Group], id: TableId) -> Ungl
         let (widths, total_last) = if id == TableId::T4 {
             (vec![5; 3], true)
         } else {
+            // Which row a run stands for matters only where rows differ in width.
             let row = if uniform {
                 Some(0)
             } else {
-                (0..tpl.rows.len()).filter(|&i| sims[i * n + j] >= 0.3).max_by(|&a, &b| sims[a * n + j].total_cmp(&sims[b * n + j]))
+                let sims = prepared(tpl).index.similarities(std::slice::from_ref(g));
+                (0..tpl.rows.len()).filter(|&i| sims[i] >= 0.3).max_by(|&a, &b| sims[a].total_cmp(&sims[b]))
             };
             let Some(row) = row else { continue };
             (vec![tpl.rows[row].width()], row_relation(tpl, row, &vec![Some(0.0); tpl.rows[row].width()]).is_some())
