@@ -5,12 +5,12 @@
 
 use crate::normalize::{fold, is_space};
 use crate::source::Span;
-use std::sync::Arc;
+use std::rc::Rc;
 
 pub struct Compact {
     pub chars: Shared<char>,
     /// Where each char's original lies in the source (shared by all views).
-    pos: Arc<Positions>,
+    pos: Rc<Positions>,
 }
 
 /// Byte offsets of the folded chars' originals in about 2.3 bytes a char
@@ -95,7 +95,7 @@ impl Positions {
 /// table region costs three pointers, not another copy of the region.
 #[derive(Clone)]
 pub struct Shared<T> {
-    all: Arc<Vec<T>>,
+    all: Rc<Vec<T>>,
     lo: usize,
     hi: usize,
 }
@@ -103,10 +103,10 @@ pub struct Shared<T> {
 impl<T> Shared<T> {
     fn new(v: Vec<T>) -> Shared<T> {
         let hi = v.len();
-        Shared { all: Arc::new(v), lo: 0, hi }
+        Shared { all: Rc::new(v), lo: 0, hi }
     }
     fn sub(&self, a: usize, b: usize) -> Shared<T> {
-        Shared { all: Arc::clone(&self.all), lo: self.lo + a, hi: self.lo + b }
+        Shared { all: Rc::clone(&self.all), lo: self.lo + a, hi: self.lo + b }
     }
 }
 
@@ -138,14 +138,14 @@ impl Compact {
             pos.push(start, c.len_utf8() as u8, last);
             last = start;
         }
-        Compact { chars: Shared::new(chars), pos: Arc::new(pos) }
+        Compact { chars: Shared::new(chars), pos: Rc::new(pos) }
     }
 
     /// The part of this view whose source lies in `span` (shared, not copied).
     pub fn view(&self, span: Span) -> Compact {
         let a = self.at_offset(span.start);
         let b = self.at_offset(span.end).max(a);
-        Compact { chars: self.chars.sub(a, b), pos: Arc::clone(&self.pos) }
+        Compact { chars: self.chars.sub(a, b), pos: Rc::clone(&self.pos) }
     }
 
     /// Offset of char `i`'s original.

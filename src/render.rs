@@ -279,3 +279,30 @@ pub fn pad(s: &str, w: usize) -> String {
 pub fn display_width(s: &str) -> usize {
     str_width(s)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_line_shows_a_window_with_the_caret_under_the_span() {
+        let line = format!("{}报告&amp;\u{1b}]0;x{}", "甲".repeat(50_000), "乙".repeat(50_000));
+        let start = line.find('&').unwrap();
+        let (shown, before, under) = excerpt(&line, start, start + 5);
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert!(str_width(&shown) < 4 * MAX + 2, "{}", str_width(&shown));
+        let at = shown.find("&amp;").unwrap();
+        assert_eq!(str_width(&shown[..at]), before);
+        assert_eq!(under, 5);
+        assert!(shown.contains("\\u{1b}]0;x") && !shown.contains('\u{1b}'), "{shown}");
+        // A short line is shown whole.
+        let (whole, before, _) = excerpt("规章\t1\t2", 7, 8);
+        assert_eq!((whole.as_str(), before), ("规章 1 2", 5));
+    }
+
+    #[test]
+    fn file_names_and_messages_are_escaped() {
+        assert_eq!(escape("a\u{1b}[31m\nb\u{202e}\tc"), "a\\u{1b}[31m\\u{a}b\\u{202e}\tc");
+        assert!(matches!(escape("淮安市 2024.txt"), std::borrow::Cow::Borrowed(_)));
+    }
+}

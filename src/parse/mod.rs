@@ -66,11 +66,10 @@ fn generation(src: &Source, tables: &crate::report::Tables, anomalies: &[Anomaly
 pub const RESIDUE_LISTED: usize = 1000;
 
 /// Leftovers of document conversion, for H001: the first `RESIDUE_LISTED`
-/// in text order, and a count of the rest, in memory bounded by the limit.
+/// found, and a count of the rest, in memory bounded by the limit.
 fn residue(src: &Source, lx: &Lexed, anomalies: &mut Vec<Anomaly>) {
     let mut kept = Residues::default();
     collect_residue(src, lx, &mut kept);
-    kept.trim();
     anomalies.extend(kept.list);
     if kept.more > 0 {
         anomalies.push(Anomaly::ResidueMore { count: kept.more, span: kept.first_more });
@@ -86,24 +85,16 @@ struct Residues {
 
 impl Residues {
     fn push(&mut self, a: Anomaly) {
-        self.list.push(a);
-        if self.list.len() >= 2 * RESIDUE_LISTED {
-            self.trim();
-        }
-    }
-    fn trim(&mut self) {
-        let start = |a: &Anomaly| if let Anomaly::Residue { span, .. } = a { *span } else { Span::default() };
-        if self.list.len() <= RESIDUE_LISTED {
+        if self.list.len() < RESIDUE_LISTED {
+            self.list.push(a);
             return;
         }
-        self.list.sort_by_key(|a| start(a).start);
-        for a in self.list.drain(RESIDUE_LISTED..) {
-            let s = start(&a);
-            if self.more == 0 || s.start < self.first_more.start {
-                self.first_more = s;
+        if let Anomaly::Residue { span, .. } = a {
+            if self.more == 0 || span.start < self.first_more.start {
+                self.first_more = span;
             }
-            self.more += 1;
         }
+        self.more += 1;
     }
 }
 

@@ -25,15 +25,7 @@ fn residue(ctx: &mut Ctx) {
             ctx.emit("H001", *span, format!("文档转换残留（{what}）：“{shown}”"), None, Some(fix));
         }
         if let Anomaly::ResidueMore { count, span } = a {
-            ctx.emit(
-                "H001",
-                *span,
-                format!(
-                    "从此处起还有 {count} 处文档转换残留，未逐一列出 / {count} more places of conversion residue from here, not listed"
-                ),
-                None,
-                None,
-            );
+            ctx.emit("H001", *span, format!("从此处起还有 {count} 处文档转换残留，未逐一列出"), None, None);
         }
     }
 }

@@ -239,13 +239,11 @@ catalog! {
     /// Fix: rewrite the sections about this year's work.
     X003 "text-repeated" Warning "正文大段照抄上年" "Text repeated from last year"
         "检查：（同一机关相邻两年）正文大部分与上一年报告相同。\n为何：照抄的正文不能反映本年度工作。\n怎么改：根据本年度工作重新撰写。";
-    /// What: the file was not clean text in one encoding: bytes that are not valid UTF-8 were replaced
-    /// (the finding says how many), or the encoding changes midway (lines in GBK inside a UTF-8 file).
-    /// Why: a replaced byte is a lost character, perhaps a digit; a file decoded in the wrong encoding
-    /// reads as mojibake. nianbao says where rather than guessing silently.
-    /// Fix: save the report again as UTF-8 from the original document and check the text at the place shown.
+    /// What: bytes that are not valid UTF-8 were replaced (the finding says how many), or the encoding changes midway.
+    /// Why: a replaced byte is a lost character, perhaps a digit; nianbao says where instead of guessing silently.
+    /// Fix: save the report again as UTF-8 from the original document and check the text shown.
     I001 "encoding-repaired" Info "文件编码有误" "Encoding repaired"
-        "检查：文件不是单一编码的干净文本：有字节不是有效的 UTF-8 而被替换（说明替换了多少），或编码中途改变（UTF-8 文件中夹有 GBK 编码的行）。\n为何：被替换的字节就是丢失的字符，可能是数字；按错误编码解读会成为乱码。本工具指出位置，而不是默默猜测。\n怎么改：从原始文档重新另存为 UTF-8，并核对所指位置的文字。";
+        "检查：有字节不是有效的 UTF-8 而被替换，或文件编码中途改变。\n为何：被替换的字节就是丢失的字符，可能是数字。\n怎么改：从原始文档重新另存为 UTF-8，并核对所指位置的文字。";
 }
 
 /// The catalog as Markdown, for the README (generated, never written by hand).
@@ -349,7 +347,7 @@ pub fn run(src: &Source, parsed: &crate::parse::Parsed, previous: Option<(&Sourc
     cross_year::check(&mut ctx);
     for (code, _, n, span) in std::mem::take(&mut ctx.counts).into_iter().filter(|e| e.2 > 0) {
         let severity = rule(code).map(|r| r.severity).unwrap_or(Severity::Warning);
-        let message = format!("从此处起还有 {n} 条 {code} 未逐一列出 / {n} more {code} findings from here, not listed");
+        let message = format!("从此处起还有 {n} 条 {code} 未逐一列出");
         ctx.out.push(Diagnostic { code, severity, message, span, cell: None, fix: None });
     }
     // By position, the most severe first, then in the order found. Sorting

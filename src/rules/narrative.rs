@@ -185,10 +185,16 @@ fn figures(ctx: &mut Ctx, c: &Piece, hits: &Hits) {
         (Some(a), Some(b)) => Some(a + b),
         _ => None,
     };
-    // A set: a long paste can hold thousands of figures.
-    let mut said: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    // A bit per position, not a list searched each time: a long paste can hold
+    // thousands of figures (and no hash table in the browser bundle).
+    let mut said: Vec<u64> = Vec::new();
     let mut report = |ctx: &mut Ctx, at: usize, span: Span, msg: String, cellref, fix: Option<String>| {
-        if said.insert(at) {
+        if said.len() <= at / 64 {
+            said.resize(at / 64 + 1, 0);
+        }
+        let (word, bit) = (at / 64, 1u64 << (at % 64));
+        if said[word] & bit == 0 {
+            said[word] |= bit;
             ctx.emit("N001", span, msg, cellref, fix);
         }
     };
