@@ -22,6 +22,11 @@ nice -n 10 cargo build --release --quiet --example adversarial
 seeds=fuzz/seeds
 mkdir -p "$seeds/check" "$seeds/docx" "$seeds/html" fuzz/artifacts
 cp tests/corpus/seeds/*.txt tests/corpus/real/*.txt "$seeds/check/"
+# The layout zoo's text layouts (flattened, Markdown, \r line ends, a viewer's
+# copy), when scripts/zoo/make.sh has made them.
+for f in target/zoo/*/flat.txt target/zoo/*/portal-flat.txt target/zoo/*/cr.txt target/zoo/*/md-*.md target/zoo/*/pdfjs.txt; do
+  [ -f "$f" ] && cp "$f" "$seeds/check/$(basename "$(dirname "$f")")-$(basename "$f")"
+done
 cp tests/fixtures/*.docx "$seeds/docx/" 2>/dev/null || true
 cp tests/fixtures/*.html "$seeds/html/" 2>/dev/null || true
 for shape in $(target/release/examples/adversarial list); do
