@@ -27,6 +27,7 @@ fn marks<'a>(ds: &'a [Diagnostic], id: TableId, row: &str, col: Option<&str>) ->
 
 struct Ctx<'a> {
     t: &'a TableRead,
+    src: &'a nianbao::Source,
     ds: &'a [Diagnostic],
     lang: Lang,
     on_select: &'a Callback<Span>,
@@ -52,7 +53,8 @@ impl Ctx<'_> {
             (None, true) => cell.span.map(|_| "—".to_string()).unwrap_or_default(),
             (None, false) => "？".to_string(),
         };
-        let label = format!("{} · {}", nianbao::parse::core_label(row.label), col.label);
+        let row_name = if self.lang == Lang::Zh { nianbao::parse::core_label(row.label) } else { (t.label)(row.label).to_string() };
+        let label = format!("{row_name} · {}", (t.label)(col.label));
         let note = expected.map(|e| format!(" → {} {e}", t.expected));
         // The accessible name starts with what the cell shows, then says which cell it is.
         let unreadable = if cell.value.is_none() && !cell.placeholder { format!(": {}", t.unreadable_cell) } else { String::new() };
@@ -70,7 +72,9 @@ impl Ctx<'_> {
                 let cb = self.on_select.clone();
                 html! {
                     <td class={class} data-cell={format!("{}.{}.{}", self.t.id.key(), row.key, col.key)}>
-                        <button type="button" title={title.clone()} aria-label={title} onclick={Callback::from(move |_| cb.emit(span))}>{body}</button>
+                        // Only cells behind a finding are Tab stops: 60 cells would bury the page's controls.
+                        <button type="button" title={title.clone()} aria-label={title} tabindex={worst.is_none().then_some("-1")}
+                            onclick={Callback::from(move |_| cb.emit(span))}>{body}</button>
                     </td>
                 }
             }
@@ -82,6 +86,22 @@ impl Ctx<'_> {
 
     fn row_cells(&self, r: usize) -> Html {
         html! { <>{ for (0..self.t.template.rows[r].width()).map(|c| self.cell(r, c)) }</> }
+    }
+
+    /// A row's header: the template's label in the UI language; when the
+    /// report printed a different label (T004), that label, the template's beside it.
+    fn row_label(&self, r: usize) -> Html {
+        let row = &self.t.template.rows[r];
+        let t = self.lang.t();
+        let official = (t.label)(row.label);
+        let differs =
+            self.ds.iter().any(|d| d.code == "T004" && d.cell.as_ref().is_some_and(|c| c.table == self.t.id && c.row == Some(row.key)));
+        match (differs, self.t.rows[r].label_span) {
+            (true, Some(span)) => html! {
+                <><span class="as-printed">{self.src.slice(span).trim()}</span><span class="template-label">{format!("{} {official}", t.template_label)}</span></>
+            },
+            _ => html! { {official} },
+        }
     }
 
     fn row_class(&self, r: usize) -> Classes {
@@ -117,7 +137,7 @@ pub fn tables(props: &TablesProps) -> Html {
         match r.tables.get(id) {
             None => section(&title, html! { <p class="absent">{t.absent}</p> }),
             Some(table) => {
-                let ctx = Ctx { t: table, ds, lang: props.lang, on_select: &props.on_select };
+                let ctx = Ctx { t: table, src: &props.outcome.source, ds, lang: props.lang, on_select: &props.on_select };
                 let note = table.unreadable.then(|| html! { <p class="unreadable">{t.unreadable_table}</p> });
                 section(&title, html! { <>{for note}<div class="scroll">{f(&ctx)}</div></> })
             }
@@ -133,6 +153,7 @@ pub fn tables(props: &TablesProps) -> Html {
 }
 
 fn t2(ctx: &Ctx) -> Html {
+    let t = ctx.lang.t();
     let tpl: &TableTemplate = ctx.t.template;
     let width = tpl.rows.iter().map(|r| r.width()).max().unwrap_or(1);
     let mut rows: Vec<Html> = Vec::new();
@@ -140,14 +161,14 @@ fn t2(ctx: &Ctx) -> Html {
     for (i, row) in tpl.rows.iter().enumerate() {
         if row.block != block {
             block = row.block;
-            rows.push(html! { <tr><th colspan={(width + 1).to_string()} class="block">{row.block}</th></tr> });
+            rows.push(html! { <tr><th colspan={(width + 1).to_string()} class="block">{(t.label)(row.block)}</th></tr> });
             let pad = width - row.width();
             rows.push(html! {
                 <tr>
-                    <th scope="col">{"信息内容"}</th>
+                    <th scope="col">{t.t2_head}</th>
                     { for row.columns.iter().enumerate().map(|(k, c)| {
                         let span = if k + 1 == row.width() { 1 + pad } else { 1 };
-                        html! { <th scope="col" colspan={span.to_string()}>{c.label}</th> }
+                        html! { <th scope="col" colspan={span.to_string()}>{(t.label)(c.label)}</th> }
                     }) }
                 </tr>
             });
@@ -163,27 +184,28 @@ fn t2(ctx: &Ctx) -> Html {
                 }
             })
             .collect();
-        rows.push(html! { <tr class={ctx.row_class(i)}><th scope="row">{row.label}</th>{for cells}</tr> });
+        rows.push(html! { <tr class={ctx.row_class(i)}><th scope="row">{ctx.row_label(i)}</th>{for cells}</tr> });
     }
     html! { <table class="official t2"><tbody>{for rows}</tbody></table> }
 }
 
 fn t3(ctx: &Ctx) -> Html {
+    let t = ctx.lang.t();
     let tpl = ctx.t.template;
     let first_result = tpl.row("disclosed").unwrap_or(2);
     let total = tpl.row("total").unwrap_or(tpl.rows.len().saturating_sub(2));
     let head = html! {
         <thead>
             <tr>
-                <th rowspan="3" colspan="3" scope="col" class="corner">{"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"}</th>
-                <th colspan="7" scope="colgroup">{"申请人情况"}</th>
+                <th rowspan="3" colspan="3" scope="col" class="corner">{t.t3_corner}</th>
+                <th colspan="7" scope="colgroup">{t.t3_applicants}</th>
             </tr>
             <tr>
-                <th rowspan="2" scope="col">{"自然人"}</th>
-                <th colspan="5" scope="colgroup">{"法人或其他组织"}</th>
-                <th rowspan="2" scope="col">{"总计"}</th>
+                <th rowspan="2" scope="col">{t.t3_natural}</th>
+                <th colspan="5" scope="colgroup">{t.t3_orgs}</th>
+                <th rowspan="2" scope="col">{(t.label)("总计")}</th>
             </tr>
-            <tr>{ for ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"].iter().map(|l| html! { <th scope="col">{*l}</th> }) }</tr>
+            <tr>{ for ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"].iter().map(|l| html! { <th scope="col">{(t.label)(l)}</th> }) }</tr>
         </thead>
     };
     let mut rows = Vec::new();
@@ -193,7 +215,7 @@ fn t3(ctx: &Ctx) -> Html {
         let mut lead: Vec<Html> = Vec::new();
         if i == first_result {
             lead.push(
-                html! { <th rowspan={(total - first_result + 1).to_string()} scope="rowgroup" class="group">{"三、本年度办理结果"}</th> },
+                html! { <th rowspan={(total - first_result + 1).to_string()} scope="rowgroup" class="group">{(t.label)("三、本年度办理结果")}</th> },
             );
         }
         let in_results = i >= first_result && i <= total;
@@ -202,13 +224,13 @@ fn t3(ctx: &Ctx) -> Html {
             let starts = i == 0 || tpl.rows[i - 1].group != row.group;
             if starts {
                 let n = tpl.rows[i..].iter().take_while(|r| r.group == row.group).count();
-                lead.push(html! { <th rowspan={n.to_string()} scope="rowgroup" class="subgroup">{row.group}</th> });
+                lead.push(html! { <th rowspan={n.to_string()} scope="rowgroup" class="subgroup">{(t.label)(row.group)}</th> });
             }
-            lead.push(html! { <th scope="row">{row.label}</th> });
+            lead.push(html! { <th scope="row">{ctx.row_label(i)}</th> });
         } else if in_results {
-            lead.push(html! { <th scope="row" colspan="2">{row.label}</th> });
+            lead.push(html! { <th scope="row" colspan="2">{ctx.row_label(i)}</th> });
         } else {
-            lead.push(html! { <th scope="row" colspan="3">{row.label}</th> });
+            lead.push(html! { <th scope="row" colspan="3">{ctx.row_label(i)}</th> });
         }
         rows.push(html! { <tr class={ctx.row_class(i)}>{for lead}{ctx.row_cells(i)}</tr> });
         i += 1;
@@ -217,18 +239,19 @@ fn t3(ctx: &Ctx) -> Html {
 }
 
 fn t4(ctx: &Ctx) -> Html {
+    let t = ctx.lang.t();
     let tpl = ctx.t.template;
-    let labels = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+    let labels = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"].map(t.label);
     html! {
         <table class="official t4">
             <thead>
                 <tr>
-                    <th colspan="5" rowspan="2" scope="colgroup">{"行政复议"}</th>
-                    <th colspan="10" scope="colgroup">{"行政诉讼"}</th>
+                    <th colspan="5" rowspan="2" scope="colgroup">{t.t4_review}</th>
+                    <th colspan="10" scope="colgroup">{t.t4_litigation}</th>
                 </tr>
                 <tr>
-                    <th colspan="5" scope="colgroup">{"未经复议直接起诉"}</th>
-                    <th colspan="5" scope="colgroup">{"复议后起诉"}</th>
+                    <th colspan="5" scope="colgroup">{t.t4_direct}</th>
+                    <th colspan="5" scope="colgroup">{t.t4_after_review}</th>
                 </tr>
                 <tr>{ for (0..3).flat_map(|_| labels.iter()).map(|l| html! { <th scope="col">{*l}</th> }) }</tr>
             </thead>
