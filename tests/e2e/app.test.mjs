@@ -127,7 +127,7 @@ test('the draft survives a reload and "clear" erases it', async () => {
   await context.close();
 });
 
-test('after the first load, only the app's own on-demand files are fetched, and nothing is sent', async () => {
+test("after the first load, only the app's own on-demand files are fetched, and nothing is sent", async () => {
   const { context, page, problems } = await open();
   const requests = [];
   page.on('request', (r) => requests.push(r));
@@ -204,7 +204,7 @@ test('typing stays smooth on a 1 MB paste', async () => {
   console.log(`# 1 MB paste: the checker's input handler takes ${handler.toFixed(1)} ms a keystroke (median); the whole keystroke ${keystroke.toFixed(0)} ms`);
   assert.ok(handler < 16, `the input handler takes ${handler} ms`);
   // The findings catch up after a pause in typing.
-  await page.waitForFunction(() => document.querySelectorAll('[data-code]').length > 0);
+  await page.waitForFunction(() => document.querySelectorAll('#diagnostics [data-code], #diagnostics [data-group]').length > 0);
   await context.close();
 });
 

@@ -553,12 +553,13 @@ pub fn app(props: &AppProps) -> Html {
                 schedule.emit(());
                 return;
             }
-            let mut fixes: Vec<(usize, usize, &str)> = which
+            // The diagnostics come sorted by position: taking them in their order needs no sort.
+            let fixes = outcome
+                .diagnostics
                 .iter()
-                .filter_map(|&i| outcome.diagnostics.get(i))
-                .filter_map(|d| d.fix.as_deref().map(|f| (d.span.start as usize, d.span.end as usize, f)))
-                .collect();
-            fixes.sort_by_key(|f| (f.0, f.1));
+                .enumerate()
+                .filter(|(i, _)| which.contains(i))
+                .filter_map(|(_, d)| d.fix.as_deref().map(|f| (d.span.start as usize, d.span.end as usize, f)));
             let mut kept: Vec<(usize, usize, &str)> = Vec::new();
             for f in fixes {
                 if kept.last().is_none_or(|k| f.0 >= k.1 && !(f.0 == k.0 && f.1 == k.1)) {

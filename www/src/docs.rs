@@ -4,12 +4,16 @@
 
 use crate::i18n::Lang;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use yew::Callback;
 
-/// Code → documentation (paragraphs separated by newlines).
-pub type Docs = Rc<HashMap<String, String>>;
+/// (code, documentation with paragraphs separated by newlines); a few dozen
+/// rules: a list (no hash map in the bundle).
+pub type Docs = Rc<Vec<(String, String)>>;
+
+pub fn doc<'a>(docs: &'a Docs, code: &str) -> Option<&'a str> {
+    docs.iter().find(|(c, _)| c == code).map(|(_, d)| d.as_str())
+}
 
 #[derive(Clone)]
 enum State {
@@ -19,16 +23,24 @@ enum State {
 }
 
 thread_local! {
-    static CACHE: RefCell<HashMap<Lang, State>> = RefCell::new(HashMap::new());
+    /// One slot per language: [zh, en].
+    static CACHE: RefCell<[Option<State>; 2]> = const { RefCell::new([None, None]) };
 }
 
 /// What is known now: `Some(Ok)` loaded, `Some(Err)` failed, `None` not (yet) loaded.
 pub fn get(lang: Lang) -> Option<Result<Docs, ()>> {
-    CACHE.with(|c| match c.borrow().get(&lang) {
+    CACHE.with(|c| match &c.borrow()[slot(lang)] {
         Some(State::Ready(d)) => Some(Ok(d.clone())),
         Some(State::Failed) => Some(Err(())),
         _ => None,
     })
+}
+
+fn slot(lang: Lang) -> usize {
+    match lang {
+        Lang::Zh => 0,
+        Lang::En => 1,
+    }
 }
 
 fn file(lang: Lang) -> &'static str {
@@ -42,7 +54,7 @@ fn file(lang: Lang) -> &'static str {
 pub fn load(lang: Lang, done: Callback<()>) {
     let start = CACHE.with(|c| {
         let mut c = c.borrow_mut();
-        match c.get_mut(&lang) {
+        match &mut c[slot(lang)] {
             Some(State::Ready(_)) => {
                 done.emit(());
                 false
@@ -52,7 +64,7 @@ pub fn load(lang: Lang, done: Callback<()>) {
                 false
             }
             _ => {
-                c.insert(lang, State::Loading(vec![done.clone()]));
+                c[slot(lang)] = Some(State::Loading(vec![done.clone()]));
                 true
             }
         }
@@ -64,18 +76,18 @@ pub fn load(lang: Lang, done: Callback<()>) {
         let parsed = crate::files::fetch_text(file(lang)).await.ok().and_then(|t| t.as_string()).and_then(|t| js_sys::JSON::parse(&t).ok());
         let state = match parsed {
             Some(v) => {
-                let mut map = HashMap::new();
+                let mut map = Vec::new();
                 for r in js_sys::Array::from(&v).iter() {
                     let get = |k: &str| js_sys::Reflect::get(&r, &k.into()).ok().and_then(|x| x.as_string());
                     if let (Some(code), Some(doc)) = (get("code"), get("doc")) {
-                        map.insert(code, doc);
+                        map.push((code, doc));
                     }
                 }
                 State::Ready(Rc::new(map))
             }
             None => State::Failed,
         };
-        let waiting = CACHE.with(|c| match c.borrow_mut().insert(lang, state) {
+        let waiting = CACHE.with(|c| match c.borrow_mut()[slot(lang)].replace(state) {
             Some(State::Loading(w)) => w,
             _ => Vec::new(),
         });

@@ -105,7 +105,7 @@ pub async fn read(file: &web_sys::File) -> Result<String, FileError> {
     if file.size() > MAX_BYTES {
         return Err(FileError::TooLarge);
     }
-    let name = file.name().to_lowercase();
+    let name = file.name().to_ascii_lowercase();
     let bytes: Uint8Array = file_bytes(file).await.map_err(|_| FileError::Damaged)?.unchecked_into();
     let head = bytes.subarray(0, 8).to_vec();
     let converted = |name: &'static str, input: JsValue| async move {

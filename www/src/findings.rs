@@ -5,8 +5,8 @@
 //! keys move inside it (`compositeKey` in platform.js), Tab leaves it.
 
 use crate::i18n::Lang;
+use crate::tables::esc;
 use nianbao::{Diagnostic, Severity, Span};
-use std::collections::HashSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -77,11 +77,13 @@ pub fn findings(props: &FindingsProps) -> Html {
     let t = props.lang.t();
     let shown = use_state(|| [true, true, true]);
     let by_position = use_state(|| false);
-    let open_groups = use_state(HashSet::<&'static str>::new);
+    let open_groups = use_state(Vec::<&'static str>::new);
     let docs_ready = use_state(|| 0u32);
+    // The findings whose rule documentation is open (indices).
+    let open_docs = use_state(Vec::<usize>::new);
     let list = use_node_ref();
     let o = &props.outcome;
-    let ignored: HashSet<&str> = props.ignored.iter().map(String::as_str).collect();
+    let ignored: &[String] = &props.ignored;
 
     // After each redraw the list keeps exactly one Tab stop.
     {
@@ -114,7 +116,7 @@ pub fn findings(props: &FindingsProps) -> Html {
         };
     }
 
-    let live: Vec<usize> = (0..o.diagnostics.len()).filter(|&i| !ignored.contains(finding_key(&o.diagnostics[i]).as_str())).collect();
+    let live: Vec<usize> = (0..o.diagnostics.len()).filter(|&i| !ignored.contains(&finding_key(&o.diagnostics[i]))).collect();
     let mut counts = [0usize; 3];
     for &i in &live {
         counts[severity_index(o.diagnostics[i].severity)] += 1;
@@ -122,7 +124,10 @@ pub fn findings(props: &FindingsProps) -> Html {
     let mut visible: Vec<usize> = live.iter().copied().filter(|&i| shown[severity_index(o.diagnostics[i].severity)]).collect();
     if !*by_position {
         // Stable: within one severity, text order stays.
-        visible.sort_by_key(|&i| severity_index(o.diagnostics[i].severity));
+        // Packed keys and the unstable sort the core already carries (the bundle has a budget).
+        let mut keys: Vec<u64> = visible.iter().map(|&i| (severity_index(o.diagnostics[i].severity) as u64) << 32 | i as u64).collect();
+        keys.sort_unstable();
+        visible = keys.into_iter().map(|k| (k & 0xffff_ffff) as usize).collect();
     }
     // Per rule, in the order the rules first appear.
     let mut per_rule: Vec<(&'static str, usize)> = Vec::new();
@@ -136,71 +141,138 @@ pub fn findings(props: &FindingsProps) -> Html {
     let safe: Vec<usize> = if props.editable { live.iter().copied().filter(|&i| is_safe(&o.diagnostics[i])).collect() } else { Vec::new() };
 
     let docs = crate::docs::get(props.lang);
-    let toggle_doc = {
-        let docs_ready = docs_ready.clone();
-        let lang = props.lang;
-        Callback::from(move |_: Event| {
-            let docs_ready = docs_ready.clone();
-            crate::docs::load(lang, Callback::from(move |_| docs_ready.set(*docs_ready + 1)));
-        })
-    };
 
+    // Each finding is drawn as an HTML string (escaped) and the list has one
+    // click handler (`data-action`): Yew elements for every finding cost the
+    // first load kilobytes. An unchanged finding keeps its DOM node (and focus).
     let item = |i: usize| -> Html {
         let d = &o.diagnostics[i];
         let (line, col) = o.source.line_col(d.span.start);
-        let span = d.span;
-        let cb = props.on_select.clone();
         let rule = nianbao::rules::rule(d.code);
-        let key = finding_key(d);
         let (fix_text, action) = match &d.fix {
             Some(f) if d.span.is_empty() => (Some(format!("{}：{}", t.insert_label, f.trim_end())), Some(t.insert_here)),
             Some(f) if f.is_empty() => (Some(t.fix_delete.to_string()), Some(t.apply)),
             Some(f) => (Some(format!("{}{}", t.fix, f.trim_end())), Some(t.apply)),
             None => (None, None),
         };
-        let apply = props.on_apply.clone();
-        let ignore = props.on_ignore.clone();
-        let title = rule.map(|r| if props.lang == Lang::Zh { r.title_zh } else { r.title_en }).unwrap_or("");
-        let doc_body = match &docs {
-            Some(Ok(map)) => match map.get(d.code) {
-                Some(doc) => html! { <>{ for doc.lines().map(|l| html! { <p>{l.trim()}</p> }) }</> },
-                None => html! {},
-            },
-            Some(Err(())) => html! { <p>{t.load_failed}</p> },
-            None => html! { <p>{t.loading}</p> },
-        };
-        html! {
-            <li class={classes!("finding", d.severity.key(), (props.active == Some(i)).then_some("active"))} data-item="" data-index={i.to_string()}
-                data-code={d.code} data-table={d.cell.as_ref().map(|c| c.table.key())} data-row={d.cell.as_ref().and_then(|c| c.row)}>
-                <button type="button" class="jump" onclick={Callback::from(move |_| cb.emit(span))}>
-                    <span class="sev"><span class="icon" aria-hidden="true">{icon(d.severity)}</span>{(t.severity)(d.severity)}</span>
-                    <code class="code">{d.code}</code>
-                    <span class="msg">{&d.message}</span>
-                    <span class="pos">{(t.line_col)(line, col)}</span>
-                </button>
-                if let Some(f) = fix_text {
-                    <p class="fix">{f}</p>
-                }
-                <div class="actions">
-                    if let (true, Some(label)) = (props.editable, action) {
-                        <button type="button" class="apply" onclick={Callback::from(move |_| apply.emit(vec![i]))}>{label}</button>
-                    }
-                    <button type="button" class="ignore" onclick={Callback::from(move |_| ignore.emit((key.clone(), true)))}>{t.ignore}</button>
-                </div>
-                if rule.is_some() {
-                    <details class="doc" ontoggle={toggle_doc.clone()}>
-                        <summary>{format!("{} · {title}", t.rule_doc)}</summary>
-                        <div class="doc-body">{doc_body}</div>
-                    </details>
-                }
-            </li>
+        let mut h = String::from("<li class=\"finding ");
+        h.push_str(d.severity.key());
+        if props.active == Some(i) {
+            h.push_str(" active");
         }
+        h.push_str("\" data-item=\"\" data-index=\"");
+        h.push_str(&i.to_string());
+        h.push_str("\" data-code=\"");
+        h.push_str(d.code);
+        h.push('"');
+        if let Some(c) = &d.cell {
+            h.push_str(" data-table=\"");
+            h.push_str(c.table.key());
+            h.push('"');
+            if let Some(r) = c.row {
+                h.push_str(" data-row=\"");
+                h.push_str(r);
+                h.push('"');
+            }
+        }
+        h.push_str("><button type=\"button\" class=\"jump\" data-action=\"jump\" tabindex=\"-1\"><span class=\"sev\"><span class=\"icon\" aria-hidden=\"true\">");
+        h.push_str(icon(d.severity));
+        h.push_str("</span>");
+        h.push_str((t.severity)(d.severity));
+        h.push_str("</span><code class=\"code\">");
+        h.push_str(d.code);
+        h.push_str("</code><span class=\"msg\">");
+        esc(&mut h, &d.message);
+        h.push_str("</span><span class=\"pos\">");
+        esc(&mut h, &(t.line_col)(line, col));
+        h.push_str("</span></button>");
+        if let Some(f) = fix_text {
+            h.push_str("<p class=\"fix\">");
+            esc(&mut h, &f);
+            h.push_str("</p>");
+        }
+        h.push_str("<div class=\"actions\">");
+        if let (true, Some(label)) = (props.editable, action) {
+            h.push_str("<button type=\"button\" class=\"apply\" data-action=\"apply\" tabindex=\"-1\">");
+            h.push_str(label);
+            h.push_str("</button>");
+        }
+        h.push_str("<button type=\"button\" class=\"ignore\" data-action=\"ignore\" tabindex=\"-1\">");
+        h.push_str(t.ignore);
+        h.push_str("</button></div>");
+        if let Some(r) = rule {
+            h.push_str(if open_docs.contains(&i) { "<details class=\"doc\" open>" } else { "<details class=\"doc\">" });
+            h.push_str("<summary data-action=\"doc\" tabindex=\"-1\">");
+            esc(&mut h, t.rule_doc);
+            h.push_str(" · ");
+            esc(&mut h, if props.lang == Lang::Zh { r.title_zh } else { r.title_en });
+            h.push_str("</summary><div class=\"doc-body\">");
+            match &docs {
+                Some(Ok(map)) => {
+                    for l in crate::docs::doc(map, d.code).unwrap_or("").lines() {
+                        h.push_str("<p>");
+                        esc(&mut h, l.trim());
+                        h.push_str("</p>");
+                    }
+                }
+                Some(Err(())) => {
+                    h.push_str("<p>");
+                    esc(&mut h, t.load_failed);
+                    h.push_str("</p>");
+                }
+                None => {
+                    h.push_str("<p>");
+                    esc(&mut h, t.loading);
+                    h.push_str("</p>");
+                }
+            }
+            h.push_str("</div></details>");
+        }
+        h.push_str("</li>");
+        Html::from_html_unchecked(AttrValue::from(h))
+    };
+    // The list's one click handler: what was clicked says what to do.
+    let onclick = {
+        let outcome = props.outcome.clone();
+        let on_select = props.on_select.clone();
+        let on_apply = props.on_apply.clone();
+        let on_ignore = props.on_ignore.clone();
+        let open_docs = open_docs.clone();
+        let docs_ready = docs_ready.clone();
+        let lang = props.lang;
+        Callback::from(move |e: MouseEvent| {
+            let Some(target) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+            let Some(el) = target.closest("[data-action]").ok().flatten() else { return };
+            let index =
+                el.closest("[data-index]").ok().flatten().and_then(|x| x.get_attribute("data-index")).and_then(|x| x.parse::<usize>().ok());
+            let (Some(action), Some(i)) = (el.get_attribute("data-action"), index) else { return };
+            let Some(d) = outcome.diagnostics.get(i) else { return };
+            match action.as_str() {
+                "jump" => on_select.emit(d.span),
+                "apply" => on_apply.emit(vec![i]),
+                "ignore" => on_ignore.emit((finding_key(d), true)),
+                "doc" => {
+                    // The browser opens the details itself; remember it so that a redraw keeps it open.
+                    let mut v = (*open_docs).clone();
+                    match v.iter().position(|x| *x == i) {
+                        Some(k) => {
+                            v.remove(k);
+                        }
+                        None => v.push(i),
+                    }
+                    open_docs.set(v);
+                    let docs_ready = docs_ready.clone();
+                    crate::docs::load(lang, Callback::from(move |_| docs_ready.set(*docs_ready + 1)));
+                }
+                _ => {}
+            }
+        })
     };
 
     // Groups: a rule with GROUP_AT or more findings is one row where its first finding would be.
     let mut rows: Vec<Html> = Vec::new();
     let mut drawn = 0usize;
-    let mut done: HashSet<&'static str> = HashSet::new();
+    let mut done: Vec<&'static str> = Vec::new();
     for &i in &visible {
         if drawn >= SHOWN {
             break;
@@ -212,19 +284,23 @@ pub fn findings(props: &FindingsProps) -> Html {
             drawn += 1;
             continue;
         }
-        if !done.insert(d.code) {
+        if done.contains(&d.code) {
             continue;
         }
+        done.push(d.code);
         let code = d.code;
-        let open = open_groups.contains(code);
+        let open = open_groups.contains(&code);
         let members: Vec<usize> = visible.iter().copied().filter(|&k| o.diagnostics[k].code == code).collect();
         let title = nianbao::rules::rule(code).map(|r| if props.lang == Lang::Zh { r.title_zh } else { r.title_en }).unwrap_or("");
         let flip = {
             let open_groups = open_groups.clone();
             Callback::from(move |_| {
                 let mut g = (*open_groups).clone();
-                if !g.remove(code) {
-                    g.insert(code);
+                match g.iter().position(|c| *c == code) {
+                    Some(k) => {
+                        g.remove(k);
+                    }
+                    None => g.push(code),
                 }
                 open_groups.set(g);
             })
@@ -304,7 +380,7 @@ pub fn findings(props: &FindingsProps) -> Html {
             }
         })
     };
-    let ignored_here: Vec<&Diagnostic> = o.diagnostics.iter().filter(|d| ignored.contains(finding_key(d).as_str())).collect();
+    let ignored_here: Vec<&Diagnostic> = o.diagnostics.iter().filter(|d| ignored.contains(&finding_key(d))).collect();
     let apply_all = {
         let apply = props.on_apply.clone();
         let safe = safe.clone();
@@ -339,7 +415,7 @@ pub fn findings(props: &FindingsProps) -> Html {
                     <button type="button" class="apply-all" onclick={apply_all}>{(t.apply_all)(safe.len())}</button>
                 }
             </div>
-            <ol id="diagnostics" class="list" ref={list} {onkeydown} {onfocusin} aria-label={t.findings}>{ for rows }</ol>
+            <ol id="diagnostics" class="list" ref={list} {onclick} {onkeydown} {onfocusin} aria-label={t.findings}>{ for rows }</ol>
             if total > SHOWN {
                 <p class="more">{(t.shown_first)(SHOWN, total)}</p>
             }
