@@ -345,6 +345,17 @@ test('keyboard: skip link, the findings list is one Tab stop with arrow keys, F8
   await page.keyboard.press('ArrowRight');
   assert.match(await page.evaluate(() => document.activeElement.className), /apply|ignore/);
   assert.equal(await page.$$eval('#diagnostics [tabindex="0"]', (e) => e.length), 1, 'one Tab stop in the list');
+  // 忽略 by keyboard: the finding goes, the focus stays in the list.
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'ignore');
+  const ignoredCode = await page.evaluate(() => document.activeElement.closest('[data-item]').dataset.code);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.ignored');
+  assert.equal(await page.evaluate(() => !!document.activeElement.closest('#diagnostics')), true, 'focus stays in the list');
+  await page.click('.ignored summary');
+  await page.click(`[data-ignored="${ignoredCode}"] .restore`);
+  await page.focus('#diagnostics [tabindex="0"]');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => !!document.activeElement.closest('#diagnostics')), false, 'Tab leaves the list');
   // Enter on a finding selects its text; F8 in the editor goes to the next finding in text order.

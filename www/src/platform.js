@@ -143,13 +143,25 @@ export function focusInList(list, el) {
   el.focus();
 }
 
-/** After a redraw: exactly one control of the list is in the Tab order. */
+/**
+ * After a redraw: exactly one control of the list is in the Tab order, and a
+ * keyboard user whose finding was just redrawn (applied, ignored) stays in the
+ * list instead of being sent back to the top of the page.
+ */
 export function refreshList(list) {
+  if (!list.dataset.watched) {
+    list.dataset.watched = '1';
+    list.addEventListener('focusin', () => { list.dataset.focus = '1'; });
+    list.addEventListener('focusout', (e) => { if (e.relatedTarget && !list.contains(e.relatedTarget)) list.dataset.focus = '0'; });
+  }
   const all = list.querySelectorAll('button, summary');
   for (const c of all) if (!c.hasAttribute('tabindex')) c.setAttribute('tabindex', '-1');
   const current = [...list.querySelectorAll('[tabindex="0"]')];
   current.slice(1).forEach((c) => c.setAttribute('tabindex', '-1'));
   if (!current.length && all.length) all[0].setAttribute('tabindex', '0');
+  if (list.dataset.focus === '1' && (document.activeElement === document.body || document.activeElement === null)) {
+    list.querySelector('[tabindex="0"]')?.focus({ preventScroll: true });
+  }
 }
 
 /** Brings an element into view (a finding, the editor) without moving focus. */
