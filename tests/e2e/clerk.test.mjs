@@ -60,6 +60,13 @@ test('empty state: a guide, no findings, no tables — at first, after 清空, a
   await full.locator('.guide').waitFor();
   assert.equal(await full.locator('[data-code]').count(), 0);
   assert.equal(await full.locator('.tables-pane').count(), 0);
+  // A widget in a portal's page writes nothing to the portal's storage: no 忽略 there.
+  const sidebar = page.locator('#sidebar');
+  await sidebar.locator('#summary').waitFor();
+  await full.locator('#report').fill(HONGZE);
+  await full.locator('[data-code="A004"]').first().waitFor();
+  assert.equal(await full.locator('.ignore').count(), 0);
+  assert.equal(await full.locator('.apply').count() > 0, true);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -710,7 +710,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     let findings = html! {
         <Findings outcome={outcome.clone()} lang={*lang} on_select={select.clone()} empty={empty}
-            editable={!props.compact} ignored={ignored.clone()} on_ignore={on_ignore.clone()} on_apply={on_apply.clone()}
+            editable={!props.compact} ignorable={keep_drafts} ignored={ignored.clone()} on_ignore={on_ignore.clone()} on_apply={on_apply.clone()}
             active={*active} guide={if props.compact { Html::default() } else { guide }} />
     };
     if props.compact {

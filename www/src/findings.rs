@@ -55,6 +55,10 @@ pub struct FindingsProps {
     /// The app has an editor to apply fixes to (not the compact widget).
     #[prop_or_default]
     pub editable: bool,
+    /// Findings can be ignored (remembered in this browser): the full app only,
+    /// never a widget inside a portal's page (whose storage is the portal's).
+    #[prop_or_default]
+    pub ignorable: bool,
     /// Findings the user ignored in this report (`finding_key`).
     #[prop_or_default]
     pub ignored: Rc<Vec<String>>,
@@ -197,9 +201,12 @@ pub fn findings(props: &FindingsProps) -> Html {
             h.push_str(label);
             h.push_str("</button>");
         }
-        h.push_str("<button type=\"button\" class=\"ignore\" data-action=\"ignore\" tabindex=\"-1\">");
-        h.push_str(t.ignore);
-        h.push_str("</button></div>");
+        if props.ignorable {
+            h.push_str("<button type=\"button\" class=\"ignore\" data-action=\"ignore\" tabindex=\"-1\">");
+            h.push_str(t.ignore);
+            h.push_str("</button>");
+        }
+        h.push_str("</div>");
         if let Some(r) = rule {
             h.push_str(if open_docs.contains(&i) { "<details class=\"doc\" open>" } else { "<details class=\"doc\">" });
             h.push_str("<summary data-action=\"doc\" tabindex=\"-1\">");
