@@ -141,3 +141,21 @@ fs.writeFileSync(path.join(root, 'www/demo/portal.html'), portal());
 fs.writeFileSync(path.join(out, 'report.html'), html());
 fs.writeFileSync(path.join(out, 'report.docx'), docx);
 console.log('wrote tests/fixtures/report.html, report.docx, www/demo/portal.html');
+
+// The other office formats, saved by LibreOffice itself from the .docx (as a
+// clerk's Word, WPS or LibreOffice would save them): .odt and .rtf are read
+// by the web app, .doc must get a clear sentence. Skipped without soffice.
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
+if (soffice) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-fixtures-'));
+  for (const [ext, filter] of [['odt', 'odt'], ['rtf', 'rtf'], ['doc', 'doc:MS Word 97']]) {
+    execFileSync(soffice, [`-env:UserInstallation=file://${tmp}/profile`, '--headless', '--convert-to', filter, '--outdir', tmp, path.join(out, 'report.docx')], { stdio: 'ignore' });
+    fs.copyFileSync(path.join(tmp, `report.${ext}`), path.join(out, `report.${ext}`));
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+  console.log('wrote tests/fixtures/report.odt, report.rtf, report.doc (LibreOffice)');
+} else {
+  console.log('soffice not found: report.odt, .rtf, .doc not rebuilt');
+}

@@ -33,12 +33,13 @@ class NianbaoChecker extends HTMLElement {
     root.className = 'nianbao-host';
     shadow.append(css, root);
     this.applyHeight();
-    load().then((m) => {
+    load().then(async (m) => {
       const selector = this.getAttribute('source');
       let text = null;
       if (selector) {
         const el = document.querySelector(selector);
-        text = el ? m.htmlToText(el.innerHTML) : '';
+        // The HTML converter is loaded only for a widget that reads the page.
+        text = el ? (await import(new URL('convert.js', base).href)).htmlToText(el.innerHTML) : '';
       }
       const notify = (result) => this.dispatchEvent(new CustomEvent('nianbao-checked', { detail: result, bubbles: true, composed: true }));
       this.widget = m.mount(root, this.getAttribute('lang') || 'zh', this.hasAttribute('compact'), text, notify);

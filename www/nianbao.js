@@ -8,10 +8,20 @@
 import load, { check as checkWasm, rules as rulesWasm } from './www.js';
 
 let ready = null;
+// The rules' documentation is not in the wasm (it keeps the app's first load
+// small): it comes from rules-zh.json and rules-en.json beside this file.
+let docs = null;
+
+async function loadDocs() {
+  const get = async (name) => (await (await fetch(new URL(name, import.meta.url))).json());
+  const [zh, en] = await Promise.all([get('rules-zh.json'), get('rules-en.json')]);
+  const byCode = (list) => new Map(list.map((r) => [r.code, r.doc]));
+  return { zh: byCode(zh), en: byCode(en) };
+}
 
 /** Loads the checker (once). Resolves when check() and rules() can be called. */
 export default function init(options) {
-  ready ??= load(options ?? { module_or_path: new URL('www_bg.wasm', import.meta.url) }).then(() => true);
+  ready ??= Promise.all([load(options ?? { module_or_path: new URL('www_bg.wasm', import.meta.url) }), loadDocs()]).then(([, d]) => { docs = d; return true; });
   return ready;
 }
 
@@ -35,7 +45,7 @@ export function check(text, options = {}) {
 /** The rule catalog: code, name, severity, titles and documentation. */
 export function rules() {
   loaded('rules');
-  return rulesWasm();
+  return rulesWasm().map((r) => ({ ...r, doc: docs?.zh.get(r.code) ?? '', doc_en: docs?.en.get(r.code) ?? '' }));
 }
 
 /**

@@ -17,7 +17,8 @@ use crate::source::{Source, Span};
 use crate::template::TableId;
 
 /// A rule's metadata. `doc` is the rule's doc comment: what it checks, why it
-/// matters, how to fix (English); `doc_zh` says the same in Chinese.
+/// matters, how to fix (English); `doc_zh` says the same in Chinese. Both are
+/// empty without the `docs` feature (the browser app).
 #[derive(Debug)]
 pub struct Rule {
     pub code: &'static str,
@@ -27,6 +28,22 @@ pub struct Rule {
     pub title_en: &'static str,
     pub doc: &'static str,
     pub doc_zh: &'static str,
+}
+
+// The long documentation is for the CLI, the README and the JSON API; the
+// browser app fetches it from `rules-*.json` when asked, so a build without
+// the `docs` feature keeps it out of the first-load wasm.
+#[cfg(feature = "docs")]
+macro_rules! doc_text {
+    ($e:expr) => {
+        $e
+    };
+}
+#[cfg(not(feature = "docs"))]
+macro_rules! doc_text {
+    ($e:expr) => {
+        ""
+    };
 }
 
 macro_rules! catalog {
@@ -39,8 +56,8 @@ macro_rules! catalog {
                 severity: Severity::$sev,
                 title_zh: $zh,
                 title_en: $en,
-                doc: concat!($($doc, "\n"),*),
-                doc_zh: $doc_zh,
+                doc: doc_text!(concat!($($doc, "\n"),*)),
+                doc_zh: doc_text!($doc_zh),
             };
         )*
         /// Every rule, in catalog order.

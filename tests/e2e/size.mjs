@@ -1,43 +1,38 @@
-// Build check: the first load (HTML, JS, wasm, CSS) must stay within 200 KB gzip.
+// Build check: the first load (HTML, JS, wasm, CSS) must stay within budget,
+// gzip. What the app loads only on demand is listed too, file by file: the
+// converters, the rules' documentation, the sample reports.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { dist } from './lib.mjs';
 
+// The project's budget (README); issue 10 asks for 180 KB so that the parser has room, 150 KB as the goal.
 const BUDGET = 200 * 1024;
+const TARGET = 180 * 1024;
+// Loaded on demand by the app (never at first load): platform.js fetches or imports them.
+const LAZY = /^(convert\.js|rules-(zh|en)\.json|samples\/.*)$/;
 // What the app page loads: everything at the top of dist/ and the wasm-bindgen
-// snippets, but not the embed loader, the API wrapper or the demo pages.
-// pdf/ is the PDF reader, loaded only when a PDF is opened: measured below on its own budget.
-const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? (e.name === 'demo' || e.name === 'pdf' ? [] : walk(path.join(dir, e.name))) : [path.join(dir, e.name)]);
-const first = walk(dist).map((f) => path.relative(dist, f)).filter((f) => /\.(html|js|wasm|css)$/.test(f) && !/^(embed|nianbao|api)/.test(path.basename(f)));
+// snippets, but not the embed loader, the API wrapper, the demo pages or the lazy files.
+const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? (e.name === 'demo' ? [] : walk(path.join(dir, e.name))) : [path.join(dir, e.name)]);
+const all = walk(dist).map((f) => path.relative(dist, f));
+const first = all.filter((f) => /\.(html|js|wasm|css)$/.test(f) && !/^(embed|nianbao|api)/.test(path.basename(f)) && !LAZY.test(f));
+const lazy = all.filter((f) => LAZY.test(f));
+const gz = (f) => zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length;
+const kb = (n) => `${(n / 1024).toFixed(1).padStart(7)} KB`;
 let total = 0;
 for (const f of first) {
-  const gz = zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length;
-  total += gz;
-  console.log(`${(gz / 1024).toFixed(1).padStart(7)} KB  ${f}`);
+  const n = gz(f);
+  total += n;
+  console.log(`${kb(n)}  ${f}`);
 }
-console.log(`${(total / 1024).toFixed(1).padStart(7)} KB  first load, gzip (budget ${BUDGET / 1024} KB)`);
+console.log(`${kb(total)}  first load, gzip (budget ${BUDGET / 1024} KB, target ${TARGET / 1024} KB)`);
+console.log('on demand:');
+for (const f of lazy) console.log(`${kb(gz(f))}  ${f}`);
+if (!lazy.includes('convert.js') || !lazy.includes('rules-zh.json') || !lazy.includes('rules-en.json')) {
+  console.error('a lazily loaded file is missing from dist/');
+  process.exit(1);
+}
 if (total > BUDGET) {
   console.error(`size budget exceeded by ${((total - BUDGET) / 1024).toFixed(1)} KB`);
-  process.exit(1);
-}
-
-// The PDF reader (second wasm module, its glue, worker and client): loaded
-// only when a PDF is opened, within 400 KB gzip.
-const PDF_BUDGET = 400 * 1024;
-const pdfDir = path.join(dist, 'pdf');
-if (!fs.existsSync(path.join(pdfDir, 'nianbao_pdf_wasm_bg.wasm'))) {
-  console.error('dist/pdf/ has no PDF reader: scripts/build-pdf-wasm.sh did not run');
-  process.exit(1);
-}
-let lazy = 0;
-for (const f of fs.readdirSync(pdfDir)) {
-  const gz = zlib.gzipSync(fs.readFileSync(path.join(pdfDir, f)), { level: 9 }).length;
-  lazy += gz;
-  console.log(`${(gz / 1024).toFixed(1).padStart(7)} KB  pdf/${f}`);
-}
-console.log(`${(lazy / 1024).toFixed(1).padStart(7)} KB  PDF reader, loaded when a PDF is opened, gzip (budget ${PDF_BUDGET / 1024} KB)`);
-if (lazy > PDF_BUDGET) {
-  console.error(`PDF reader budget exceeded by ${((lazy - PDF_BUDGET) / 1024).toFixed(1)} KB`);
   process.exit(1);
 }

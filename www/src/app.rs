@@ -1,20 +1,25 @@
-//! The checker page: editor and findings side by side, tables below.
+//! The checker page: editor and findings side by side (one column on a
+//! phone, findings first), tables below. Nothing the user wrote is ever lost:
+//! every replacement of text is one undo step (Ctrl+Z) and has an 撤销
+//! notice, each tab keeps its own draft, recent drafts can be reopened.
 
-use crate::files;
-use crate::findings::Findings;
+use crate::files::{self, FileError};
+use crate::findings::{finding_key, Findings};
 use crate::i18n::Lang;
 use crate::samples::SAMPLES;
+use crate::store;
 use crate::tables::Tables;
 use crate::Checked;
 use nianbao::{check, Severity, Span};
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-const DRAFT_KEY: &str = "nianbao.draft.v1";
 /// Above this size the check waits for a pause in typing.
 const INSTANT_LIMIT: usize = 200_000;
+const LANG_KEY: &str = "nianbao.lang";
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
@@ -58,39 +63,98 @@ impl PartialEq for Handle {
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
+/// Where replacing text came from (said in the notice).
+#[derive(Clone, PartialEq)]
+pub enum Origin {
+    Sample,
+    File(String),
+    Paste,
+    Draft,
+    Host,
+}
+
+/// A message above the editor; `Replaced` can be undone from it.
+#[derive(Clone, PartialEq)]
+enum Notice {
+    /// `len16`: the previous text's length in UTF-16 units (cheap to compare at a keystroke).
+    Replaced {
+        origin: Origin,
+        previous: Rc<String>,
+        len16: u32,
+        previous_file: Option<String>,
+    },
+    Applied(usize),
+}
+
+fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The report a finding is ignored in: its title, else its body and year.
+fn report_key(o: &nianbao::Outcome) -> String {
+    let r = &o.report;
+    match (&r.title, &r.organ, &r.year) {
+        (Some(t), _, _) => t.value.clone(),
+        (None, Some(org), Some(y)) => format!("{}{}", org.value, y.value),
+        _ => String::new(),
+    }
+}
+
+fn utf16_len(s: &str) -> u32 {
+    s.encode_utf16().count() as u32
 }
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let lang = use_state(|| props.lang);
+    let lang = use_state(|| {
+        let saved = if props.embedded { None } else { local().and_then(|s| s.get_item(LANG_KEY).ok().flatten()) };
+        saved.map(|l| Lang::parse(&l)).unwrap_or(props.lang)
+    });
     let text = use_state(|| props.initial.clone().unwrap_or_default());
     let outcome = use_memo((*text).clone(), |t| Checked(Rc::new(check(t))));
     let outcome: Checked = (*outcome).clone();
-    let status = use_state(|| Option::<String>::None);
+    let file_error = use_state(|| Option::<(FileError, String)>::None);
+    let file_name = use_state(|| Option::<String>::None);
+    let notice = use_state(|| Option::<Notice>::None);
+    let storage_failed = use_state(|| false);
+    let recent = use_state(|| Rc::new(Vec::<store::Draft>::new()));
+    let active = use_state(|| Option::<usize>::None);
+    let announce = use_state(String::new);
+    let dragging = use_state(|| false);
+    let editing = use_state(|| false);
     let area = use_node_ref();
     let generation = use_mut_ref(|| 0u64);
+    let keep_drafts = !props.embedded && props.initial.is_none();
     let t = lang.t();
 
-    // Restore the draft once (or show the text given); keep the page's
-    // language attribute in step.
+    let key = report_key(&outcome);
+    let ignored = {
+        let key = key.clone();
+        let keep = keep_drafts;
+        let version = use_state(|| 0u32);
+        let list = use_memo((key, *version), move |(k, _)| Rc::new(if keep && !k.is_empty() { store::ignored(k) } else { Vec::new() }));
+        ((*list).clone(), version)
+    };
+    let (ignored, ignored_version) = ignored;
+
+    // Restore this tab's draft once (or show the text given); offer the recent drafts.
     {
         let area = area.clone();
         let text = text.clone();
         let initial = props.initial.clone();
-        let embedded = props.embedded || props.initial.is_some();
+        let recent = recent.clone();
         use_effect_with((), move |_| {
             if let (Some(t), Some(a)) = (&initial, area.cast::<HtmlTextAreaElement>()) {
                 a.set_value(t);
             }
-            if !embedded {
-                if let Some(draft) = storage().and_then(|s| s.get_item(DRAFT_KEY).ok().flatten()) {
+            if keep_drafts {
+                if let Some(draft) = store::tab_text() {
                     if let Some(a) = area.cast::<HtmlTextAreaElement>() {
                         a.set_value(&draft);
                     }
                     text.set(Rc::new(draft));
                 }
+                recent.set(Rc::new(store::recent()));
             }
         });
     }
@@ -102,26 +166,29 @@ pub fn app(props: &AppProps) -> Html {
                     if let Some(html) = doc.document_element() {
                         let _ = html.set_attribute("lang", l.code());
                     }
+                    doc.set_title(&format!("{} · nianbao", l.t().title));
+                }
+                if let Some(s) = local() {
+                    let _ = s.set_item(LANG_KEY, if *l == Lang::En { "en" } else { "zh" });
                 }
             }
         });
     }
     {
         let on_checked = props.on_checked.clone();
-        let embedded = props.embedded;
         let text = text.clone();
+        let storage_failed = storage_failed.clone();
+        let active = active.clone();
         use_effect_with(outcome.clone(), move |o| {
             // Nothing to report before there is text.
             if let Some(cb) = on_checked.as_ref().filter(|_| !text.is_empty()) {
                 cb.emit(o.clone());
             }
-            if !embedded {
-                if let Some(s) = storage() {
-                    if text.is_empty() {
-                        let _ = s.remove_item(DRAFT_KEY);
-                    } else {
-                        let _ = s.set_item(DRAFT_KEY, &text);
-                    }
+            active.set(None);
+            if keep_drafts {
+                let ok = store::save(&text).is_ok();
+                if ok == *storage_failed {
+                    storage_failed.set(!ok);
                 }
             }
         });
@@ -146,7 +213,7 @@ pub fn app(props: &AppProps) -> Html {
             let generation = generation.clone();
             let text = text.clone();
             let area = area.clone();
-            let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let later = Closure::once_into_js(move || {
                 if *generation.borrow() == mine {
                     if let Some(a) = area.cast::<HtmlTextAreaElement>() {
                         text.set(Rc::new(a.value()));
@@ -158,20 +225,49 @@ pub fn app(props: &AppProps) -> Html {
             }
         })
     };
-    let load = {
+    // Replace the whole text (a sample, a file, a draft, the host's text) as
+    // one undo step; what it replaced stays one click (or Ctrl+Z) away.
+    let replace_all = {
         let area = area.clone();
         let schedule = schedule.clone();
         let text = text.clone();
-        Callback::from(move |value: String| match area.cast::<HtmlTextAreaElement>() {
-            Some(a) => {
-                a.set_value(&value);
+        let notice = notice.clone();
+        let file_name = file_name.clone();
+        let file_error = file_error.clone();
+        Callback::from(move |(value, origin): (String, Origin)| {
+            file_error.set(None);
+            let new_name = match &origin {
+                Origin::File(n) => Some(n.clone()),
+                _ => None,
+            };
+            let Some(a) = area.cast::<HtmlTextAreaElement>() else {
+                // Compact mode has no editor: check the text as given.
+                text.set(Rc::new(value));
+                return;
+            };
+            let previous = a.value();
+            if previous != value {
+                if !previous.trim().is_empty() && keep_drafts {
+                    // The old text keeps its place in the 草稿 menu; the new one starts its own.
+                    store::new_draft();
+                }
+                files::replace_range(&a, 0, utf16_len(&previous), &value);
                 a.set_selection_range(0, 0).ok();
                 a.set_scroll_top(0);
-                schedule.emit(());
+                if !previous.trim().is_empty() && origin != Origin::Host {
+                    let len16 = utf16_len(&previous);
+                    notice.set(Some(Notice::Replaced { origin, previous: Rc::new(previous), len16, previous_file: (*file_name).clone() }));
+                } else {
+                    notice.set(None);
+                }
             }
-            // Compact mode has no editor: check the text as given.
-            None => text.set(Rc::new(value)),
+            file_name.set(new_name);
+            schedule.emit(());
         })
+    };
+    let load = {
+        let replace_all = replace_all.clone();
+        Callback::from(move |value: String| replace_all.emit((value, Origin::Host)))
     };
     {
         let handle = props.handle.clone();
@@ -187,11 +283,33 @@ pub fn app(props: &AppProps) -> Html {
     }
     let oninput = {
         let schedule = schedule.clone();
-        Callback::from(move |_: InputEvent| schedule.emit(()))
+        let editing = editing.clone();
+        let notice = notice.clone();
+        let area = area.clone();
+        let file_name = file_name.clone();
+        Callback::from(move |_: InputEvent| {
+            if !*editing {
+                editing.set(true);
+            }
+            // Ctrl+Z brought the replaced text back: the notice has done its work.
+            // (The length is compared first: reading a large text costs.)
+            if let (Some(Notice::Replaced { previous, len16, previous_file, .. }), Some(a)) = (&*notice, area.cast::<HtmlTextAreaElement>())
+            {
+                if a.text_length() == *len16 && a.value() == **previous {
+                    file_name.set(previous_file.clone());
+                    notice.set(None);
+                }
+            }
+            schedule.emit(())
+        })
     };
-    // Pasting from Word or a web page: read the clipboard's HTML so that tables stay tables.
+    // Pasting from Word or a web page: read the clipboard's HTML so that tables
+    // stay tables, inserted as one undo step like any paste.
     let onpaste = {
         let schedule = schedule.clone();
+        let notice = notice.clone();
+        let file_error = file_error.clone();
+        let file_name = file_name.clone();
         Callback::from(move |e: Event| {
             let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else { return };
             let Some(data) = e.clipboard_data() else { return };
@@ -201,26 +319,45 @@ pub fn app(props: &AppProps) -> Html {
             }
             let Some(a) = e.target().and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok()) else { return };
             e.prevent_default();
-            let text = files::html_to_text(&html);
+            let previous = a.value();
             let start = a.selection_start().ok().flatten().unwrap_or(0);
             let end = a.selection_end().ok().flatten().unwrap_or(start);
-            let _ = a.set_range_text_with_start_and_end_and_mode(&text, start, end, "end");
-            schedule.emit(());
+            let schedule = schedule.clone();
+            let notice = notice.clone();
+            let file_error = file_error.clone();
+            let file_name = file_name.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match files::html_to_text(&html).await {
+                    Ok(text) => {
+                        files::replace_range(&a, start, end, &text);
+                        // A paste over a selection that held text replaced it: say so, with 撤销.
+                        let units: Vec<u16> = previous.encode_utf16().collect();
+                        let replaced = String::from_utf16_lossy(units.get(start as usize..end as usize).unwrap_or(&[]));
+                        if !replaced.trim().is_empty() {
+                            notice.set(Some(Notice::Replaced {
+                                origin: Origin::Paste,
+                                len16: units.len() as u32,
+                                previous: Rc::new(previous),
+                                previous_file: (*file_name).clone(),
+                            }));
+                        }
+                        schedule.emit(());
+                    }
+                    Err(err) => file_error.set(Some((err, String::new()))),
+                }
+            });
         })
     };
     let open_file = {
-        let load = load.clone();
-        let status = status.clone();
+        let replace_all = replace_all.clone();
+        let file_error = file_error.clone();
         Callback::from(move |file: web_sys::File| {
-            let load = load.clone();
-            let status = status.clone();
+            let replace_all = replace_all.clone();
+            let file_error = file_error.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 match files::read(&file).await {
-                    Ok(text) => {
-                        status.set(None);
-                        load.emit(text);
-                    }
-                    Err(e) => status.set(Some(format!("{}: {e}", file.name()))),
+                    Ok(text) => replace_all.emit((text, Origin::File(file.name()))),
+                    Err(e) => file_error.set(Some((e, file.name()))),
                 }
             });
         })
@@ -235,44 +372,150 @@ pub fn app(props: &AppProps) -> Html {
             input.set_value("");
         })
     };
-    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
-    let ondrop = {
+    // Files dropped anywhere on the page are opened, never navigated to; the
+    // page shows where to drop while a file is dragged over it.
+    {
         let open_file = open_file.clone();
-        Callback::from(move |e: DragEvent| {
-            if let Some(f) = e.data_transfer().and_then(|d| d.files()).and_then(|l| l.get(0)) {
-                e.prevent_default();
-                open_file.emit(f);
+        let dragging = dragging.clone();
+        let full_page = !props.embedded;
+        let area = area.clone();
+        use_effect_with((), move |_| {
+            let target: Option<web_sys::EventTarget> =
+                if full_page { web_sys::window().map(Into::into) } else { area.cast::<web_sys::Element>().map(Into::into) };
+            let has_files = |e: &web_sys::DragEvent| {
+                e.data_transfer().is_some_and(|d| d.types().iter().any(|t| t.as_string().as_deref() == Some("Files")))
+            };
+            let depth = Rc::new(std::cell::Cell::new(0i32));
+            let (d1, d2, d3) = (dragging.clone(), dragging.clone(), dragging.clone());
+            let (c1, c2) = (depth.clone(), depth.clone());
+            let enter = Closure::<dyn Fn(web_sys::DragEvent)>::new(move |e: web_sys::DragEvent| {
+                if has_files(&e) {
+                    c1.set(c1.get() + 1);
+                    d1.set(true);
+                }
+            });
+            let over = Closure::<dyn Fn(web_sys::DragEvent)>::new(move |e: web_sys::DragEvent| {
+                if has_files(&e) {
+                    e.prevent_default();
+                    if let Some(d) = e.data_transfer() {
+                        d.set_drop_effect("copy");
+                    }
+                }
+            });
+            let leave = Closure::<dyn Fn(web_sys::DragEvent)>::new(move |_e: web_sys::DragEvent| {
+                c2.set(c2.get() - 1);
+                if c2.get() <= 0 {
+                    c2.set(0);
+                    d2.set(false);
+                }
+            });
+            let drop = Closure::<dyn Fn(web_sys::DragEvent)>::new(move |e: web_sys::DragEvent| {
+                depth.set(0);
+                d3.set(false);
+                if let Some(f) = e.data_transfer().and_then(|d| d.files()).and_then(|l| l.get(0)) {
+                    e.prevent_default();
+                    open_file.emit(f);
+                }
+            });
+            if let Some(t) = &target {
+                let _ = t.add_event_listener_with_callback("dragenter", enter.as_ref().unchecked_ref());
+                let _ = t.add_event_listener_with_callback("dragover", over.as_ref().unchecked_ref());
+                let _ = t.add_event_listener_with_callback("dragleave", leave.as_ref().unchecked_ref());
+                let _ = t.add_event_listener_with_callback("drop", drop.as_ref().unchecked_ref());
             }
-        })
-    };
+            move || {
+                if let Some(t) = target {
+                    let _ = t.remove_event_listener_with_callback("dragenter", enter.as_ref().unchecked_ref());
+                    let _ = t.remove_event_listener_with_callback("dragover", over.as_ref().unchecked_ref());
+                    let _ = t.remove_event_listener_with_callback("dragleave", leave.as_ref().unchecked_ref());
+                    let _ = t.remove_event_listener_with_callback("drop", drop.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
     let onsample = {
-        let load = load.clone();
+        let replace_all = replace_all.clone();
+        let file_error = file_error.clone();
         Callback::from(move |e: Event| {
             let sel: HtmlSelectElement = e.target_unchecked_into();
-            if let Ok(i) = sel.value().parse::<usize>() {
-                if let Some(s) = SAMPLES.get(i) {
-                    load.emit(s.text.to_string());
-                }
+            if let Some(s) = sel.value().parse::<usize>().ok().and_then(|i| SAMPLES.get(i)) {
+                let replace_all = replace_all.clone();
+                let file_error = file_error.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    match files::fetch_text(s.file).await.ok().and_then(|t| t.as_string()) {
+                        Some(text) => replace_all.emit((text, Origin::Sample)),
+                        None => file_error.set(Some((FileError::Unavailable, String::new()))),
+                    }
+                });
             }
             sel.set_value("");
         })
     };
+    let open_draft = {
+        let replace_all = replace_all.clone();
+        Callback::from(move |d: store::Draft| replace_all.emit((d.text, Origin::Draft)))
+    };
+    let ondrafts = {
+        let recent = recent.clone();
+        Callback::from(move |_: Event| recent.set(Rc::new(store::recent())))
+    };
     let onclear = {
-        let load = load.clone();
+        let area = area.clone();
         let lang = lang.clone();
+        let schedule = schedule.clone();
+        let notice = notice.clone();
+        let file_name = file_name.clone();
+        let recent = recent.clone();
         Callback::from(move |_| {
             let ok = web_sys::window().and_then(|w| w.confirm_with_message(lang.t().clear_confirm).ok()).unwrap_or(true);
             if ok {
-                if let Some(s) = storage() {
-                    let _ = s.remove_item(DRAFT_KEY);
+                if keep_drafts {
+                    store::clear_current();
+                    recent.set(Rc::new(store::recent()));
                 }
-                load.emit(String::new());
+                if let Some(a) = area.cast::<HtmlTextAreaElement>() {
+                    a.set_value("");
+                }
+                notice.set(None);
+                file_name.set(None);
+                schedule.emit(());
             }
         })
     };
+    let onundo = {
+        let area = area.clone();
+        let notice = notice.clone();
+        let schedule = schedule.clone();
+        let file_name = file_name.clone();
+        Callback::from(move |_| {
+            if let (Some(Notice::Replaced { previous, previous_file, .. }), Some(a)) = (&*notice, area.cast::<HtmlTextAreaElement>()) {
+                let now = a.value();
+                files::replace_range(&a, 0, utf16_len(&now), previous);
+                a.set_selection_range(0, 0).ok();
+                file_name.set(previous_file.clone());
+                schedule.emit(());
+            }
+            notice.set(None);
+        })
+    };
+    let ondismiss = {
+        let notice = notice.clone();
+        Callback::from(move |_| notice.set(None))
+    };
     let onexport = {
         let outcome = outcome.clone();
-        Callback::from(move |_| files::download("nianbao-findings.json", "application/json", &outcome.to_json_utf16()))
+        let file_name = file_name.clone();
+        Callback::from(move |_| {
+            let json = outcome.to_json_utf16();
+            match &*file_name {
+                Some(name) => {
+                    let quoted: String = js_sys::JSON::stringify(&name.as_str().into()).map(Into::into).unwrap_or_default();
+                    let stem = name.rsplit_once('.').map(|(s, _)| s).unwrap_or(name);
+                    files::download(&format!("{stem}.nianbao.json"), "application/json", &format!("{{\"file\":{quoted},{}", &json[1..]));
+                }
+                None => files::download("nianbao-findings.json", "application/json", &json),
+            }
+        })
     };
     let onprint = Callback::from(|_| {
         if let Some(w) = web_sys::window() {
@@ -294,26 +537,215 @@ pub fn app(props: &AppProps) -> Html {
             }
         })
     };
+    // Apply the fixes of some findings as one edit (one undo step); the
+    // user's caret stays where it was, moved by what changed before it.
+    let on_apply = {
+        let area = area.clone();
+        let outcome = outcome.clone();
+        let schedule = schedule.clone();
+        let notice = notice.clone();
+        Callback::from(move |which: Vec<usize>| {
+            let Some(a) = area.cast::<HtmlTextAreaElement>() else { return };
+            let src = &outcome.source;
+            let text = src.text();
+            // The findings must describe what the editor holds (a large paste may be a pause behind).
+            if a.text_length() as usize != src.utf16(text.len() as u32) {
+                schedule.emit(());
+                return;
+            }
+            // The diagnostics come sorted by position: taking them in their order needs no sort.
+            let fixes = outcome
+                .diagnostics
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| which.contains(i))
+                .filter_map(|(_, d)| d.fix.as_deref().map(|f| (d.span.start as usize, d.span.end as usize, f)));
+            let mut kept: Vec<(usize, usize, &str)> = Vec::new();
+            for f in fixes {
+                if kept.last().is_none_or(|k| f.0 >= k.1 && !(f.0 == k.0 && f.1 == k.1)) {
+                    kept.push(f);
+                }
+            }
+            let (Some(first), Some(last)) = (kept.first(), kept.last()) else { return };
+            let (lo, hi) = (first.0, last.1);
+            let mut patched = String::new();
+            let mut at = lo;
+            for (s, e, f) in &kept {
+                patched.push_str(&text[at..*s]);
+                patched.push_str(f);
+                at = *e;
+            }
+            patched.push_str(&text[at..hi]);
+            let (lo16, hi16) = (src.utf16(lo as u32) as u32, src.utf16(hi as u32) as u32);
+            let (s0, e0) = (a.selection_start().ok().flatten().unwrap_or(0), a.selection_end().ok().flatten().unwrap_or(0));
+            files::replace_range(&a, lo16, hi16, &patched);
+            let delta = utf16_len(&patched) as i64 - (hi16 - lo16) as i64;
+            let shift = |p: u32| {
+                if p >= hi16 {
+                    (p as i64 + delta).max(0) as u32
+                } else if p > lo16 {
+                    lo16 + utf16_len(&patched)
+                } else {
+                    p
+                }
+            };
+            // The selection stays where the user had it, even from a button outside the editor.
+            files::set_selection(&a, shift(s0), shift(e0));
+            notice.set(Some(Notice::Applied(kept.len())));
+            schedule.emit(());
+        })
+    };
+    let on_ignore = {
+        let key = key.clone();
+        let ignored = ignored.clone();
+        let version = ignored_version.clone();
+        let storage_failed = storage_failed.clone();
+        Callback::from(move |(k, ignore): (String, bool)| {
+            let mut list: Vec<String> = ignored.iter().filter(|x| **x != k).cloned().collect();
+            if ignore {
+                list.push(k);
+            }
+            if store::set_ignored(&key, &list).is_err() {
+                storage_failed.set(true);
+            }
+            version.set(*version + 1);
+        })
+    };
+    // F8 / Alt+↓ and Shift+F8 / Alt+↑ in the editor: the next / previous
+    // finding after the caret (in text order), selected and announced.
+    let onkeydown = {
+        let area = area.clone();
+        let outcome = outcome.clone();
+        let active = active.clone();
+        let announce = announce.clone();
+        let lang = lang.clone();
+        let ignored = ignored.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let forward = match (e.key().as_str(), e.alt_key(), e.shift_key()) {
+                ("F8", _, false) | ("ArrowDown", true, _) => true,
+                ("F8", _, true) | ("ArrowUp", true, _) => false,
+                _ => return,
+            };
+            e.prevent_default();
+            let Some(a) = area.cast::<HtmlTextAreaElement>() else { return };
+            let src = &outcome.source;
+            let list: Vec<usize> =
+                (0..outcome.diagnostics.len()).filter(|&i| !ignored.contains(&finding_key(&outcome.diagnostics[i]))).collect();
+            let t = lang.t();
+            if list.is_empty() {
+                announce.set(t.no_more.to_string());
+                return;
+            }
+            let caret = a.selection_start().ok().flatten().unwrap_or(0) as usize;
+            let at = |i: usize| src.utf16(outcome.diagnostics[i].span.start);
+            let pick = if forward {
+                list.iter().position(|&i| at(i) > caret || (at(i) == caret && *active != Some(i) && Some(i) > *active)).unwrap_or(0)
+            } else {
+                list.iter().rposition(|&i| at(i) < caret).unwrap_or(list.len() - 1)
+            };
+            let i = list[pick];
+            let d = &outcome.diagnostics[i];
+            files::select_range(&a, src.utf16(d.span.start) as u32, src.utf16(d.span.end) as u32);
+            active.set(Some(i));
+            announce.set(format!("{}：{} {}", (t.finding_n)(pick + 1, list.len()), d.code, d.message));
+        })
+    };
+    let onfocus = {
+        let area = area.clone();
+        let editing = editing.clone();
+        Callback::from(move |_: FocusEvent| {
+            // A focus from a finding (quiet, no keyboard) is not editing.
+            let quiet = area.cast::<web_sys::Element>().is_some_and(|a| a.get_attribute("inputmode").as_deref() == Some("none"));
+            if !quiet && !*editing {
+                editing.set(true);
+            }
+        })
+    };
+    let onpointerdown = {
+        let editing = editing.clone();
+        Callback::from(move |_: PointerEvent| {
+            if !*editing {
+                editing.set(true);
+            }
+        })
+    };
+    let onblur = {
+        let editing = editing.clone();
+        Callback::from(move |_: FocusEvent| editing.set(false))
+    };
 
-    // The text read from a PDF stands for the file: shown, not edited.
-    let from_pdf = !text.is_empty() && files::is_pdf_text(&text);
     let report = &outcome.report;
+    let empty = text.trim().is_empty();
     let print_head = format!(
-        "{} · {} {}",
+        "{} · {} {}{}",
         t.report_of,
         report.organ.as_ref().map(|o| o.value.as_str()).unwrap_or("—"),
-        report.year.as_ref().map(|y| y.value.to_string()).unwrap_or_default()
+        report.year.as_ref().map(|y| y.value.to_string()).unwrap_or_default(),
+        file_name.as_ref().map(|f| format!(" · {f}")).unwrap_or_default()
     );
+    let draft_list = |class: &'static str| -> Html {
+        let shown: Vec<store::Draft> = recent.iter().filter(|d| d.text != **text).cloned().collect();
+        if shown.is_empty() {
+            return html! { <p class={classes!(class, "none")}>{t.drafts_none}</p> };
+        }
+        html! {
+            <ul class={classes!(class)}>
+                { for shown.into_iter().map(|d| {
+                    let open = open_draft.clone();
+                    let label = (t.draft_item)(&d.when(), &d.first_line());
+                    html! { <li><button type="button" class="draft" onclick={Callback::from(move |_| open.emit(d.clone()))}>{label}</button></li> }
+                }) }
+            </ul>
+        }
+    };
+    let guide = html! {
+        <div class="guide">
+            <h3>{t.guide_title}</h3>
+            <ul>{ for t.guide.iter().map(|g| html! { <li>{*g}</li> }) }</ul>
+            if keep_drafts && !recent.is_empty() {
+                <h3>{t.drafts_recent}</h3>
+                {draft_list("drafts-list")}
+            }
+        </div>
+    };
     let findings = html! {
-        <Findings outcome={outcome.clone()} lang={*lang} on_select={select.clone()} empty={text.is_empty()} />
+        <Findings outcome={outcome.clone()} lang={*lang} on_select={select.clone()} empty={empty}
+            editable={!props.compact} ignorable={keep_drafts} ignored={ignored.clone()} on_ignore={on_ignore.clone()} on_apply={on_apply.clone()}
+            active={*active} guide={if props.compact { Html::default() } else { guide }} />
     };
     if props.compact {
         return html! { <div class="nianbao compact" lang={lang.code()}>{findings}</div> };
     }
+    let counts = [outcome.count(Severity::Error), outcome.count(Severity::Warning), outcome.count(Severity::Info)];
+    let notice_html = match &*notice {
+        Some(Notice::Replaced { origin, .. }) => {
+            let what = match origin {
+                Origin::Sample => t.what_sample.to_string(),
+                Origin::File(n) => format!("“{n}”"),
+                Origin::Paste => t.what_paste.to_string(),
+                Origin::Draft | Origin::Host => t.what_draft.to_string(),
+            };
+            html! {
+                <div class="notice" role="status">
+                    <span>{(t.replaced)(&what)}</span>
+                    <button type="button" class="undo" onclick={onundo}>{t.undo}</button>
+                    <button type="button" class="dismiss" onclick={ondismiss} aria-label={t.dismiss}>{"×"}</button>
+                </div>
+            }
+        }
+        Some(Notice::Applied(n)) => html! {
+            <div class="notice" role="status">
+                <span>{(t.applied)(*n)}</span>
+                <button type="button" class="dismiss" onclick={ondismiss} aria-label={t.dismiss}>{"×"}</button>
+            </div>
+        },
+        None => html! {},
+    };
     // The page's main landmark; inside a portal's page the host owns that role.
     let root_tag = if props.embedded { "div" } else { "main" };
     html! {
-        <@{root_tag} class="nianbao" lang={lang.code()}>
+        <@{root_tag} class={classes!("nianbao", dragging.then_some("dragging"))} lang={lang.code()}>
+            <a class="skip" href="#findings">{t.skip_link}</a>
             <header class="top">
                 <div class="brand">
                     <h1>{t.title}</h1>
@@ -323,10 +755,20 @@ pub fn app(props: &AppProps) -> Html {
             </header>
             <p class="privacy">{t.privacy}</p>
             <p class="print-only print-head">{print_head}</p>
+            if !empty {
+                <a class="sticky-bar" href="#findings">
+                    <span class="visually-hidden">{t.findings}</span>
+                    { for [(Severity::Error, t.errors), (Severity::Warning, t.warnings), (Severity::Info, t.infos)].into_iter().zip(counts).map(|((sev, word), n)| html! {
+                        <span class={classes!("count", sev.key())}>
+                            <span aria-hidden="true">{crate::findings::icon(sev)}</span>{format!(" {n}")}<span class="visually-hidden">{format!(" {word}")}</span>
+                        </span>
+                    }) }
+                </a>
+            }
             <div class="toolbar" role="toolbar" aria-label={t.title}>
                 <label class="button file">
                     {t.open_file}
-                    <input type="file" accept=".txt,.docx,.html,.htm,.pdf,text/plain,text/html,application/pdf" onchange={onchange_file} />
+                    <input type="file" accept=".txt,.docx,.odt,.rtf,.html,.htm,.doc,.wps,.pdf,text/plain,text/html" onchange={onchange_file} />
                 </label>
                 <label class="samples">
                     <span class="visually-hidden">{t.samples}</span>
@@ -337,6 +779,15 @@ pub fn app(props: &AppProps) -> Html {
                         }) }
                     </select>
                 </label>
+                if keep_drafts {
+                    <details class="menu drafts" ontoggle={ondrafts}>
+                        <summary class="button">{t.drafts}</summary>
+                        <div class="menu-body">
+                            <p class="menu-title">{t.drafts_recent}</p>
+                            {draft_list("drafts-menu")}
+                        </div>
+                    </details>
+                }
                 <button type="button" onclick={onexport}>{t.export_json}</button>
                 if !props.embedded {
                     <button type="button" onclick={onprint}>{t.print}</button>
@@ -344,33 +795,35 @@ pub fn app(props: &AppProps) -> Html {
                 <button type="button" class="danger" onclick={onclear}>{t.clear}</button>
                 <span class="hint">{t.drop_hint}</span>
             </div>
-            if let Some(s) = &*status {
-                <p class="status" role="alert">{format!("{}{s}", t.file_error)}</p>
+            if let Some((e, name)) = &*file_error {
+                <p class="status" role="alert">{(t.file_errors)(*e, name)}</p>
             }
-            <div class="panes">
+            if *storage_failed {
+                <p class="status storage" role="alert">{t.storage_failed}</p>
+            }
+            {notice_html}
+            <p class="visually-hidden" aria-live="polite">{(*announce).clone()}</p>
+            <div class={classes!("panes", editing.then_some("editing"))}>
                 <div class="editor-pane">
                     <label for="report" class="editor-label">{t.editor_label}</label>
-                    if from_pdf {
-                        <p class="pdf-notice" role="note">{t.pdf_notice}</p>
+                    if let Some(n) = &*file_name {
+                        <p class="file-name"><span>{t.file_label}</span><span class="name">{n.clone()}</span></p>
                     }
-                    <textarea id="report" ref={area} spellcheck="false" placeholder={t.placeholder} readonly={from_pdf}
-                        {oninput} {onpaste} {ondragover} {ondrop} />
+                    <textarea id="report" ref={area} spellcheck="false" placeholder={t.placeholder} aria-describedby="shortcuts"
+                        {oninput} {onpaste} {onkeydown} {onfocus} {onblur} {onpointerdown} />
+                    <p id="shortcuts" class="hint">{t.shortcuts}</p>
                 </div>
                 <div class="findings-pane">{findings}</div>
             </div>
-            <section class="tables-pane" aria-labelledby="tables-title">
-                <h2 id="tables-title">{t.tables}</h2>
-                <Tables outcome={outcome.clone()} lang={*lang} on_select={select} />
-            </section>
+            if !empty {
+                <section class="tables-pane" aria-labelledby="tables-title">
+                    <h2 id="tables-title">{t.tables}</h2>
+                    <Tables outcome={outcome.clone()} lang={*lang} on_select={select} />
+                </section>
+            }
+            if *dragging {
+                <div class="drop-zone" aria-hidden="true"><p>{t.drop_here}</p></div>
+            }
         </@>
-    }
-}
-
-/// Severity filter state shared by the findings list.
-pub fn severity_index(s: Severity) -> usize {
-    match s {
-        Severity::Error => 0,
-        Severity::Warning => 1,
-        Severity::Info => 2,
     }
 }

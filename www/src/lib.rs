@@ -2,10 +2,13 @@
 //! API (`check`, `rules`). One wasm module serves the site, the embed and the API.
 
 mod app;
+mod docs;
 mod files;
 mod findings;
 mod i18n;
+mod labels;
 mod samples;
+mod store;
 mod tables;
 
 use app::{App, AppProps};
@@ -48,7 +51,8 @@ pub fn check(text: &str, options: Option<js_sys::Object>) -> Result<JsValue, JsE
     js_sys::JSON::parse(&out.to_json_utf16()).map_err(|_| JsError::new("internal error: invalid JSON"))
 }
 
-/// The rule catalog: code, name, severity, titles and documentation.
+/// The rule catalog: code, name, severity and titles. The documentation is
+/// not in the wasm: `nianbao.js` adds it from `rules-*.json`.
 #[wasm_bindgen]
 pub fn rules() -> Result<JsValue, JsError> {
     let mut w = nianbao::json::Writer::new();
@@ -94,13 +98,6 @@ pub fn mount(root: web_sys::Element, lang: &str, compact: bool, text: Option<Str
     };
     yew::Renderer::<App>::with_root_and_props(root, props).render();
     Widget { handle }
-}
-
-/// The text of an HTML fragment, tables kept as tab-separated rows (for a
-/// widget's `source`: a published report on the host page).
-#[wasm_bindgen(js_name = htmlToText)]
-pub fn html_to_text(html: &str) -> String {
-    files::html_to_text(html)
 }
 
 use yew::Callback;

@@ -1,6 +1,6 @@
 // Browser platform helpers the Rust side calls: text decoding with
-// TextDecoder, .docx inflation with DecompressionStream, downloads, printing.
-// Nothing here touches the network.
+// TextDecoder, downloads, selection, and the files loaded only when needed
+// (converters, rule documentation, samples), all from the app's own origin.
 
 /** Decodes a text file: BOM, then strict UTF-8, then UTF-16 by its zero bytes, then GB18030. */
 export function decodeFileText(bytes) {
@@ -19,10 +19,34 @@ export function decodeFileText(bytes) {
   return new TextDecoder('gb18030').decode(b);
 }
 
-/** Inflates raw deflate data (a .docx entry). */
-export async function inflateRaw(bytes) {
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+// wasm-bindgen puts this file at snippets/<crate>-<hash>/src/platform.js:
+// the app's files are three levels up, wherever the site (or a portal's copy
+// of it) is served from. Resolving against this module, not the page, keeps
+// the widget working inside a portal's page.
+const assetBase = new URL('../../../', import.meta.url);
+
+/** The URL of one of the app's own files. */
+export function assetUrl(name) {
+  return new URL(name, assetBase).href;
+}
+
+let converters = null;
+/** The file converters (convert.js), loaded on first use. */
+function convert() {
+  converters ??= import(assetUrl('convert.js')).catch((e) => { converters = null; throw e; });
+  return converters;
+}
+
+/** Runs one converter of convert.js (`htmlToText`, `docxToText`, `odtToText`, `rtfToText`, `zipKind`). */
+export async function runConverter(name, input) {
+  return (await convert())[name](input);
+}
+
+/** A same-origin text file of the app (rule documentation, a sample report). */
+export async function fetchText(name) {
+  const r = await fetch(assetUrl(name));
+  if (!r.ok) throw new Error(name + ': HTTP ' + r.status);
+  return r.text();
 }
 
 /** Reads a File into bytes. */
@@ -43,10 +67,115 @@ export function download(name, type, text) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/**
+ * Focuses the editor without opening a phone's on-screen keyboard: a finding
+ * tapped on a phone should show the text, not cover it. The keyboard comes
+ * back as soon as the user touches or types in the editor.
+ */
+function quietFocus(area) {
+  if (document.activeElement === area) return;
+  area.setAttribute('inputmode', 'none');
+  const restore = () => { area.removeAttribute('inputmode'); area.removeEventListener('pointerdown', restore); area.removeEventListener('blur', restore); };
+  area.addEventListener('pointerdown', restore);
+  area.addEventListener('blur', restore);
+  area.focus({ preventScroll: true });
+}
+
+/**
+ * Replaces a UTF-16 range of the editor as an edit of the user's, so that
+ * Ctrl+Z undoes it in one step (execCommand is the only way into a
+ * textarea's own undo history). Returns false when the browser would not
+ * record it (the caller then keeps its own copy for undo).
+ */
+export function replaceRange(area, start, end, text) {
+  const wasFocused = document.activeElement === area;
+  const scroll = window.scrollY;
+  quietFocus(area);
+  area.setSelectionRange(start, end);
+  let ok = false;
+  try {
+    ok = text === '' ? (start === end || document.execCommand('delete')) : document.execCommand('insertText', false, text);
+  } catch (_) { ok = false; }
+  const expected = start + text.length;
+  if (!ok || area.selectionEnd !== expected) {
+    area.setRangeText(text, start, end, 'end');
+    ok = false;
+  }
+  if (!wasFocused) { area.blur(); window.scrollTo(window.scrollX, scroll); }
+  return ok;
+}
+
+/** Puts the caret or selection back where the user had it. */
+export function setSelection(area, start, end) {
+  area.setSelectionRange(start, end);
+}
+
+/**
+ * The findings list is one composite widget: one Tab stop; ↑/↓ move between
+ * findings, ←/→ between a finding's buttons, Home/End to the ends. Rows are
+ * `[data-item]` elements, their controls `button`s and `summary`s.
+ */
+export function compositeKey(list, e) {
+  const rows = [...list.querySelectorAll('[data-item]')].filter((r) => r.offsetParent !== null);
+  const controls = (row) => [...row.querySelectorAll(':scope > button, :scope > .actions > button, :scope > details > summary')].filter((c) => c.offsetParent !== null);
+  const here = document.activeElement;
+  const row = here?.closest('[data-item]');
+  if (!row || !list.contains(row)) return false;
+  const i = rows.indexOf(row);
+  const cs = controls(row);
+  const k = cs.indexOf(here);
+  let target = null;
+  if (e.key === 'ArrowDown') target = rows[i + 1] && controls(rows[i + 1])[0];
+  else if (e.key === 'ArrowUp') target = rows[i - 1] && controls(rows[i - 1])[0];
+  else if (e.key === 'Home') target = controls(rows[0])[0];
+  else if (e.key === 'End') target = controls(rows[rows.length - 1])[0];
+  else if (e.key === 'ArrowRight') target = cs[k + 1];
+  else if (e.key === 'ArrowLeft') target = cs[k - 1];
+  else return false;
+  if (target) focusInList(list, target);
+  return true;
+}
+
+/** Moves the list's single Tab stop to `el` and focuses it. */
+export function focusInList(list, el) {
+  for (const c of list.querySelectorAll('[tabindex="0"]')) c.setAttribute('tabindex', '-1');
+  el.setAttribute('tabindex', '0');
+  el.focus();
+}
+
+/**
+ * After a redraw: exactly one control of the list is in the Tab order, and a
+ * keyboard user whose finding was just redrawn (applied, ignored) stays in the
+ * list instead of being sent back to the top of the page.
+ */
+export function refreshList(list) {
+  if (!list.dataset.watched) {
+    list.dataset.watched = '1';
+    list.addEventListener('focusin', () => { list.dataset.focus = '1'; });
+    list.addEventListener('focusout', (e) => { if (e.relatedTarget && !list.contains(e.relatedTarget)) list.dataset.focus = '0'; });
+  }
+  const all = list.querySelectorAll('button, summary');
+  for (const c of all) if (!c.hasAttribute('tabindex')) c.setAttribute('tabindex', '-1');
+  const current = [...list.querySelectorAll('[tabindex="0"]')];
+  current.slice(1).forEach((c) => c.setAttribute('tabindex', '-1'));
+  if (!current.length && all.length) all[0].setAttribute('tabindex', '0');
+  if (list.dataset.focus === '1' && (document.activeElement === document.body || document.activeElement === null)) {
+    list.querySelector('[tabindex="0"]')?.focus({ preventScroll: true });
+  }
+}
+
+/** Brings an element into view (a finding, the editor) without moving focus. */
+export function reveal(el) {
+  el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+}
+
 /** Selects a UTF-16 range of a textarea and scrolls it into view (measured with a mirror). */
 export function selectRange(area, start, end) {
-  area.focus({ preventScroll: true });
+  quietFocus(area);
   area.setSelectionRange(start, end);
+  // On a phone the editor may be off screen: bring it into view first.
+  const box = area.getBoundingClientRect();
+  if (box.top < 0 || box.bottom > window.innerHeight) area.scrollIntoView({ block: 'center' });
   const style = getComputedStyle(area);
   const mirror = document.createElement('div');
   for (const p of ['fontFamily', 'fontSize', 'lineHeight', 'letterSpacing', 'paddingTop', 'paddingLeft', 'paddingRight', 'borderLeftWidth', 'borderRightWidth', 'boxSizing', 'tabSize']) mirror.style[p] = style[p];
@@ -62,120 +191,3 @@ export function selectRange(area, start, end) {
   area.scrollTop = Math.max(0, top - area.clientHeight / 3);
 }
 
-// ---- HTML and .docx to text, with the platform's parsers. Tables become
-// tab-separated rows so that the checker sees them as drawn (the same shape
-// the native CLI's converters produce).
-
-const BLOCK = new Set(['P', 'DIV', 'BR', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TABLE', 'SECTION', 'ARTICLE', 'BLOCKQUOTE', 'PRE', 'HR', 'TR', 'UL', 'OL']);
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE']);
-
-function tidy(text) {
-  return text.split('\n').map((l) => l.replace(/[ \u00a0]+$/, '')).join('\n').replace(/\n{4,}/g, '\n\n\n');
-}
-
-/** Text of an HTML document or fragment (a page, or Word's clipboard HTML). */
-export function htmlToText(html) {
-  // Styles say nothing about the text; dropping them keeps the page's CSP quiet.
-  const plain = html.replace(/<style[\s\S]*?<\/style>/gi, '').replace(/\sstyle\s*=\s*("[^"]*"|'[^']*')/gi, '');
-  const doc = new DOMParser().parseFromString(plain, 'text/html');
-  let out = '';
-  const nl = () => { if (out && !out.endsWith('\n')) out += '\n'; };
-  const walk = (node, inCell) => {
-    for (const n of node.childNodes) {
-      if (n.nodeType === 3) {
-        out += n.nodeValue.replace(/[\t\n\r ]+/g, ' ');
-      } else if (n.nodeType === 1) {
-        const tag = n.tagName;
-        if (SKIP.has(tag)) continue;
-        if (tag === 'TD' || tag === 'TH') {
-          if (out && !out.endsWith('\n')) out += '\t';
-          walk(n, true);
-          out = out.replace(/ +$/, '');
-          continue;
-        }
-        if (BLOCK.has(tag)) { if (inCell) { if (!/[\t ]$/.test(out)) out += ' '; } else nl(); }
-        walk(n, inCell);
-        if (tag === 'TR' || (BLOCK.has(tag) && !inCell)) nl();
-      }
-    }
-  };
-  walk(doc.body ?? doc, false);
-  return tidy(out.split('\n').map((l) => l.replace(/^ +/, '')).join('\n'));
-}
-
-function u16(b, at) { return b[at] | (b[at + 1] << 8); }
-function u32(b, at) { return (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0; }
-
-/** The bytes of one ZIP entry (stored or deflated). */
-async function zipEntry(b, name) {
-  let eocd = -1;
-  for (let i = b.length - 22; i >= Math.max(0, b.length - 65557); i--) {
-    if (u32(b, i) === 0x06054b50) { eocd = i; break; }
-  }
-  if (eocd < 0) throw new Error('not a ZIP archive');
-  let at = u32(b, eocd + 16);
-  const count = u16(b, eocd + 10);
-  const want = new TextEncoder().encode(name);
-  for (let k = 0; k < count; k++) {
-    if (u32(b, at) !== 0x02014b50) throw new Error('damaged ZIP directory');
-    const method = u16(b, at + 10), size = u32(b, at + 20), nlen = u16(b, at + 28), xlen = u16(b, at + 30), clen = u16(b, at + 32), local = u32(b, at + 42);
-    const fname = b.subarray(at + 46, at + 46 + nlen);
-    if (fname.length === want.length && fname.every((x, i) => x === want[i])) {
-      const start = local + 30 + u16(b, local + 26) + u16(b, local + 28);
-      const data = b.subarray(start, start + size);
-      if (method === 0) return data;
-      if (method === 8) return inflateRaw(data);
-      throw new Error('compression method ' + method);
-    }
-    at += 46 + nlen + xlen + clen;
-  }
-  throw new Error(name + ' not found (is it a Word .docx?)');
-}
-
-/** Text of a .docx: paragraphs on their own lines, table rows with tab-separated cells. */
-export async function docxToText(bytes) {
-  const xml = new TextDecoder('utf-8').decode(await zipEntry(bytes, 'word/document.xml'));
-  const doc = new DOMParser().parseFromString(xml, 'application/xml');
-  let out = '';
-  const walk = (node, inCell) => {
-    for (const n of node.children) {
-      const tag = n.localName;
-      if (tag === 't') out += n.textContent;
-      else if (tag === 'tab') out += '\t';
-      else if (tag === 'br' || tag === 'cr') out += inCell ? ' ' : '\n';
-      else if (tag === 'tr') { if (out && !out.endsWith('\n')) out += '\n'; walk(n, inCell); if (!out.endsWith('\n')) out += '\n'; }
-      else if (tag === 'tc') { if (out && !out.endsWith('\n')) out += '\t'; walk(n, true); out = out.replace(/ +$/, ''); }
-      else if (tag === 'p') { walk(n, inCell); if (inCell) { if (!/[\t ]$/.test(out)) out += ' '; } else out += '\n'; }
-      else walk(n, inCell);
-    }
-  };
-  walk(doc.documentElement, false);
-  return tidy(out);
-}
-
-// A PDF: read by the PDF reader (a second wasm module in a Web Worker, loaded
-// now from pdf/ beside the app). The text is returned; its map (per placed
-// piece [start, end, page], UTF-8 byte offsets) stays here for pdfPage. A PDF
-// without readable text throws its sentence in the page's language.
-let lastPdf = null;
-export async function pdfToText(bytes) {
-  const pdf = await import(new URL('../../../pdf/client.js', import.meta.url).href);
-  try {
-    const x = await pdf.extractPdf(bytes);
-    lastPdf = x;
-    return x.text;
-  } catch (e) {
-    throw new Error(document.documentElement.lang.startsWith('en') ? e.en ?? e.message : e.zh ?? e.message);
-  }
-}
-
-/** True when `text` is the text read from the last PDF opened (not typed, pasted or edited). */
-export function isPdfText(text) {
-  return lastPdf !== null && lastPdf.text === text;
-}
-
-/** The page of a byte offset of the last PDF's text, 0 if none. */
-export function pdfPage(at) {
-  const m = lastPdf?.map.find((p) => p[1] > at);
-  return m ? m[2] : 0;
-}

@@ -1,11 +1,17 @@
 //! The three tables redrawn in the official layout, every value shown, the
 //! cells behind a finding marked with the expected value beside the printed one.
+//!
+//! The tables are drawn as one HTML string (escaped here) with one click
+//! handler for all cells: some 250 static cells written as Yew elements cost
+//! the first load several kilobytes, and the view is a pure function of the result.
 
 use crate::i18n::Lang;
 use nianbao::diagnostic::Diagnostic;
 use nianbao::report::{Cell, TableRead};
 use nianbao::template::{TableId, TableTemplate};
 use nianbao::Span;
+use std::fmt::Write;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,7 +22,21 @@ pub struct TablesProps {
     pub on_select: Callback<Span>,
 }
 
-/// The findings about one cell or row: (severity class, expected value).
+/// Text made safe for HTML content and attribute values.
+pub fn esc(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// The findings about one cell or row.
 fn marks<'a>(ds: &'a [Diagnostic], id: TableId, row: &str, col: Option<&str>) -> Vec<&'a Diagnostic> {
     ds.iter()
         .filter(|d| {
@@ -27,13 +47,13 @@ fn marks<'a>(ds: &'a [Diagnostic], id: TableId, row: &str, col: Option<&str>) ->
 
 struct Ctx<'a> {
     t: &'a TableRead,
+    src: &'a nianbao::Source,
     ds: &'a [Diagnostic],
     lang: Lang,
-    on_select: &'a Callback<Span>,
 }
 
 impl Ctx<'_> {
-    fn cell(&self, r: usize, c: usize) -> Html {
+    fn cell(&self, out: &mut String, r: usize, c: usize) {
         let tpl = self.t.template;
         let row = &tpl.rows[r];
         let col = &row.columns[c];
@@ -46,195 +66,271 @@ impl Ctx<'_> {
             .and_then(|d| d.fix.clone())
             .filter(|f| !f.is_empty());
         let t = self.lang.t();
-        let class = classes!("cell", worst.map(|s| s.key()), cell.value.is_none().then_some("null"));
         let shown: String = match (cell.value, cell.placeholder) {
             (Some(v), _) => nianbao::rules::num(v),
             (None, true) => cell.span.map(|_| "—".to_string()).unwrap_or_default(),
             (None, false) => "？".to_string(),
         };
-        let label = format!("{} · {}", nianbao::parse::core_label(row.label), col.label);
+        let row_name = if self.lang == Lang::Zh { nianbao::parse::core_label(row.label) } else { (t.label)(row.label).to_string() };
+        let label = format!("{row_name} · {}", (t.label)(col.label));
         let note = expected.map(|e| format!(" → {} {e}", t.expected));
         // The accessible name starts with what the cell shows, then says which cell it is.
         let unreadable = if cell.value.is_none() && !cell.placeholder { format!(": {}", t.unreadable_cell) } else { String::new() };
         let title = format!("{shown}{} {label}{unreadable}", note.clone().unwrap_or_default());
-        let body = html! {
-            <>
-                <span class="value">{shown.clone()}</span>
-                if let Some(n) = note {
-                    <span class="expected">{n}</span>
-                }
-            </>
-        };
+        out.push_str("<td class=\"cell");
+        if let Some(w) = worst {
+            out.push(' ');
+            out.push_str(w.key());
+        }
+        if cell.value.is_none() {
+            out.push_str(" null");
+        }
+        let _ = write!(out, "\" data-cell=\"{}.{}.{}\"", self.t.id.key(), row.key, col.key);
+        let mut body = String::from("<span class=\"value\">");
+        esc(&mut body, &shown);
+        body.push_str("</span>");
+        if let Some(n) = note {
+            body.push_str("<span class=\"expected\">");
+            esc(&mut body, &n);
+            body.push_str("</span>");
+        }
         match cell.span {
             Some(span) => {
-                let cb = self.on_select.clone();
-                html! {
-                    <td class={class} data-cell={format!("{}.{}.{}", self.t.id.key(), row.key, col.key)}>
-                        <button type="button" title={title.clone()} aria-label={title} onclick={Callback::from(move |_| cb.emit(span))}>{body}</button>
-                    </td>
-                }
+                // Only cells behind a finding are Tab stops: 60 cells would bury the page's controls.
+                let tab = if worst.is_none() { " tabindex=\"-1\"" } else { "" };
+                let _ = write!(out, "><button type=\"button\" data-span=\"{}-{}\"{tab} title=\"", span.start, span.end);
+                esc(out, &title);
+                out.push_str("\" aria-label=\"");
+                esc(out, &title);
+                out.push_str("\">");
+                out.push_str(&body);
+                out.push_str("</button></td>");
             }
             None => {
-                html! { <td class={class} title={title.clone()} aria-label={title} data-cell={format!("{}.{}.{}", self.t.id.key(), row.key, col.key)}>{body}</td> }
+                out.push_str(" title=\"");
+                esc(out, &title);
+                out.push_str("\" aria-label=\"");
+                esc(out, &title);
+                out.push_str("\">");
+                out.push_str(&body);
+                out.push_str("</td>");
             }
         }
     }
 
-    fn row_cells(&self, r: usize) -> Html {
-        html! { <>{ for (0..self.t.template.rows[r].width()).map(|c| self.cell(r, c)) }</> }
+    fn row_cells(&self, out: &mut String, r: usize) {
+        for c in 0..self.t.template.rows[r].width() {
+            self.cell(out, r, c);
+        }
     }
 
-    fn row_class(&self, r: usize) -> Classes {
+    /// A row's header: the template's label in the UI language; when the
+    /// report printed a different label (T004), that label, the template's beside it.
+    fn row_label(&self, out: &mut String, r: usize) {
+        let row = &self.t.template.rows[r];
+        let t = self.lang.t();
+        let official = (t.label)(row.label);
+        let differs =
+            self.ds.iter().any(|d| d.code == "T004" && d.cell.as_ref().is_some_and(|c| c.table == self.t.id && c.row == Some(row.key)));
+        match (differs, self.t.rows[r].label_span) {
+            (true, Some(span)) => {
+                out.push_str("<span class=\"as-printed\">");
+                esc(out, self.src.slice(span).trim());
+                out.push_str("</span><span class=\"template-label\">");
+                esc(out, t.template_label);
+                out.push(' ');
+                esc(out, official);
+                out.push_str("</span>");
+            }
+            _ => esc(out, official),
+        }
+    }
+
+    /// `<tr class="…">` for a row: a row-level finding, a row missing from the text.
+    fn open_row(&self, out: &mut String, r: usize) {
         let row = &self.t.template.rows[r];
         let row_level =
             self.ds.iter().any(|d| d.cell.as_ref().is_some_and(|c| c.table == self.t.id && c.row == Some(row.key) && c.column.is_none()));
-        classes!(row_level.then_some("row-finding"), (!self.t.rows[r].present).then_some("missing"))
+        out.push_str("<tr class=\"");
+        if row_level {
+            out.push_str("row-finding ");
+        }
+        if !self.t.rows[r].present {
+            out.push_str("missing");
+        }
+        out.push_str("\">");
     }
+
+    fn th(&self, out: &mut String, attrs: &str, r: usize) {
+        let _ = write!(out, "<th {attrs}>");
+        self.row_label(out, r);
+        out.push_str("</th>");
+    }
+}
+
+fn cell_th(out: &mut String, attrs: &str, text: &str) {
+    let _ = write!(out, "<th {attrs}>");
+    esc(out, text);
+    out.push_str("</th>");
 }
 
 #[function_component(Tables)]
 pub fn tables(props: &TablesProps) -> Html {
-    let t = props.lang.t();
-    let r = &props.outcome.report;
-    let ds = &props.outcome.diagnostics;
-    let section = |title: &str, body: Html| {
-        html! {
-            <section class="table-wrap" aria-label={title.to_string()}>
-                <h3>{title.to_string()}</h3>
-                {body}
-            </section>
-        }
-    };
-    let render = |id: TableId, f: fn(&Ctx) -> Html| -> Html {
-        let title = match props.lang {
-            Lang::Zh => id.zh().to_string(),
-            Lang::En => match id {
-                TableId::T2 => "Table 2 · proactive disclosure".to_string(),
-                TableId::T3 => "Table 3 · applications received and handled".to_string(),
-                TableId::T4 => "Table 4 · administrative review and litigation".to_string(),
-            },
-        };
-        match r.tables.get(id) {
-            None => section(&title, html! { <p class="absent">{t.absent}</p> }),
-            Some(table) => {
-                let ctx = Ctx { t: table, ds, lang: props.lang, on_select: &props.on_select };
-                let note = table.unreadable.then(|| html! { <p class="unreadable">{t.unreadable_table}</p> });
-                section(&title, html! { <>{for note}<div class="scroll">{f(&ctx)}</div></> })
+    let html = use_memo((props.outcome.clone(), props.lang), |(o, lang)| {
+        let t = lang.t();
+        let mut out = String::new();
+        for (id, draw) in [(TableId::T2, t2 as fn(&Ctx, &mut String)), (TableId::T3, t3), (TableId::T4, t4)] {
+            let title = match lang {
+                Lang::Zh => id.zh(),
+                Lang::En => match id {
+                    TableId::T2 => "Table 2 · proactive disclosure",
+                    TableId::T3 => "Table 3 · applications received and handled",
+                    TableId::T4 => "Table 4 · administrative review and litigation",
+                },
+            };
+            out.push_str("<section class=\"table-wrap\" aria-label=\"");
+            esc(&mut out, title);
+            out.push_str("\"><h3>");
+            esc(&mut out, title);
+            out.push_str("</h3>");
+            match o.report.tables.get(id) {
+                None => {
+                    out.push_str("<p class=\"absent\">");
+                    esc(&mut out, t.absent);
+                    out.push_str("</p>");
+                }
+                Some(table) => {
+                    if table.unreadable {
+                        out.push_str("<p class=\"unreadable\">");
+                        esc(&mut out, t.unreadable_table);
+                        out.push_str("</p>");
+                    }
+                    out.push_str("<div class=\"scroll\">");
+                    draw(&Ctx { t: table, src: &o.source, ds: &o.diagnostics, lang: *lang }, &mut out);
+                    out.push_str("</div>");
+                }
             }
+            out.push_str("</section>");
         }
+        out
+    });
+    // One handler for every cell: the button's data-span is the text to select.
+    let onclick = {
+        let cb = props.on_select.clone();
+        Callback::from(move |e: MouseEvent| {
+            let button =
+                e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.closest("[data-span]").ok().flatten());
+            if let Some(span) = button.and_then(|b| b.get_attribute("data-span")) {
+                if let Some((a, b)) = span.split_once('-') {
+                    if let (Ok(a), Ok(b)) = (a.parse::<usize>(), b.parse::<usize>()) {
+                        cb.emit(Span::new(a, b));
+                    }
+                }
+            }
+        })
     };
     html! {
-        <div class="tables">
-            {render(TableId::T2, t2)}
-            {render(TableId::T3, t3)}
-            {render(TableId::T4, t4)}
-        </div>
+        <div class="tables" {onclick}>{Html::from_html_unchecked(AttrValue::from((*html).clone()))}</div>
     }
 }
 
-fn t2(ctx: &Ctx) -> Html {
+fn t2(ctx: &Ctx, out: &mut String) {
+    let t = ctx.lang.t();
     let tpl: &TableTemplate = ctx.t.template;
     let width = tpl.rows.iter().map(|r| r.width()).max().unwrap_or(1);
-    let mut rows: Vec<Html> = Vec::new();
     let mut block = "";
+    out.push_str("<table class=\"official t2\"><tbody>");
     for (i, row) in tpl.rows.iter().enumerate() {
         if row.block != block {
             block = row.block;
-            rows.push(html! { <tr><th colspan={(width + 1).to_string()} class="block">{row.block}</th></tr> });
+            out.push_str("<tr>");
+            cell_th(out, &format!("colspan=\"{}\" class=\"block\"", width + 1), (t.label)(row.block));
+            out.push_str("</tr><tr>");
+            cell_th(out, "scope=\"col\"", t.t2_head);
             let pad = width - row.width();
-            rows.push(html! {
-                <tr>
-                    <th scope="col">{"信息内容"}</th>
-                    { for row.columns.iter().enumerate().map(|(k, c)| {
-                        let span = if k + 1 == row.width() { 1 + pad } else { 1 };
-                        html! { <th scope="col" colspan={span.to_string()}>{c.label}</th> }
-                    }) }
-                </tr>
-            });
+            for (k, c) in row.columns.iter().enumerate() {
+                let span = if k + 1 == row.width() { 1 + pad } else { 1 };
+                cell_th(out, &format!("scope=\"col\" colspan=\"{span}\""), (t.label)(c.label));
+            }
+            out.push_str("</tr>");
         }
         let pad = width - row.width();
-        let cells: Vec<Html> = (0..row.width())
-            .map(|c| {
-                let cell = ctx.cell(i, c);
-                if c + 1 == row.width() && pad > 0 {
-                    html! { <>{cell}{ for (0..pad).map(|_| html! { <td class="pad"></td> }) }</> }
-                } else {
-                    cell
-                }
-            })
-            .collect();
-        rows.push(html! { <tr class={ctx.row_class(i)}><th scope="row">{row.label}</th>{for cells}</tr> });
+        ctx.open_row(out, i);
+        ctx.th(out, "scope=\"row\"", i);
+        for c in 0..row.width() {
+            ctx.cell(out, i, c);
+        }
+        for _ in 0..pad {
+            out.push_str("<td class=\"pad\"></td>");
+        }
+        out.push_str("</tr>");
     }
-    html! { <table class="official t2"><tbody>{for rows}</tbody></table> }
+    out.push_str("</tbody></table>");
 }
 
-fn t3(ctx: &Ctx) -> Html {
+fn t3(ctx: &Ctx, out: &mut String) {
+    let t = ctx.lang.t();
     let tpl = ctx.t.template;
     let first_result = tpl.row("disclosed").unwrap_or(2);
     let total = tpl.row("total").unwrap_or(tpl.rows.len().saturating_sub(2));
-    let head = html! {
-        <thead>
-            <tr>
-                <th rowspan="3" colspan="3" scope="col" class="corner">{"（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"}</th>
-                <th colspan="7" scope="colgroup">{"申请人情况"}</th>
-            </tr>
-            <tr>
-                <th rowspan="2" scope="col">{"自然人"}</th>
-                <th colspan="5" scope="colgroup">{"法人或其他组织"}</th>
-                <th rowspan="2" scope="col">{"总计"}</th>
-            </tr>
-            <tr>{ for ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"].iter().map(|l| html! { <th scope="col">{*l}</th> }) }</tr>
-        </thead>
-    };
-    let mut rows = Vec::new();
-    let mut i = 0;
-    while i < tpl.rows.len() {
-        let row = &tpl.rows[i];
-        let mut lead: Vec<Html> = Vec::new();
+    out.push_str("<table class=\"official t3\"><thead><tr>");
+    cell_th(out, "rowspan=\"3\" colspan=\"3\" scope=\"col\" class=\"corner\"", t.t3_corner);
+    cell_th(out, "colspan=\"7\" scope=\"colgroup\"", t.t3_applicants);
+    out.push_str("</tr><tr>");
+    cell_th(out, "rowspan=\"2\" scope=\"col\"", t.t3_natural);
+    cell_th(out, "colspan=\"5\" scope=\"colgroup\"", t.t3_orgs);
+    cell_th(out, "rowspan=\"2\" scope=\"col\"", (t.label)("总计"));
+    out.push_str("</tr><tr>");
+    for l in ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"] {
+        cell_th(out, "scope=\"col\"", (t.label)(l));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for (i, row) in tpl.rows.iter().enumerate() {
+        ctx.open_row(out, i);
         if i == first_result {
-            lead.push(
-                html! { <th rowspan={(total - first_result + 1).to_string()} scope="rowgroup" class="group">{"三、本年度办理结果"}</th> },
+            cell_th(
+                out,
+                &format!("rowspan=\"{}\" scope=\"rowgroup\" class=\"group\"", total - first_result + 1),
+                (t.label)("三、本年度办理结果"),
             );
         }
         let in_results = i >= first_result && i <= total;
         let sub = !row.group.is_empty() && row.group != "三、本年度办理结果";
         if sub {
-            let starts = i == 0 || tpl.rows[i - 1].group != row.group;
-            if starts {
+            if i == 0 || tpl.rows[i - 1].group != row.group {
                 let n = tpl.rows[i..].iter().take_while(|r| r.group == row.group).count();
-                lead.push(html! { <th rowspan={n.to_string()} scope="rowgroup" class="subgroup">{row.group}</th> });
+                cell_th(out, &format!("rowspan=\"{n}\" scope=\"rowgroup\" class=\"subgroup\""), (t.label)(row.group));
             }
-            lead.push(html! { <th scope="row">{row.label}</th> });
+            ctx.th(out, "scope=\"row\"", i);
         } else if in_results {
-            lead.push(html! { <th scope="row" colspan="2">{row.label}</th> });
+            ctx.th(out, "scope=\"row\" colspan=\"2\"", i);
         } else {
-            lead.push(html! { <th scope="row" colspan="3">{row.label}</th> });
+            ctx.th(out, "scope=\"row\" colspan=\"3\"", i);
         }
-        rows.push(html! { <tr class={ctx.row_class(i)}>{for lead}{ctx.row_cells(i)}</tr> });
-        i += 1;
+        ctx.row_cells(out, i);
+        out.push_str("</tr>");
     }
-    html! { <table class="official t3">{head}<tbody>{for rows}</tbody></table> }
+    out.push_str("</tbody></table>");
 }
 
-fn t4(ctx: &Ctx) -> Html {
+fn t4(ctx: &Ctx, out: &mut String) {
+    let t = ctx.lang.t();
     let tpl = ctx.t.template;
-    let labels = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
-    html! {
-        <table class="official t4">
-            <thead>
-                <tr>
-                    <th colspan="5" rowspan="2" scope="colgroup">{"行政复议"}</th>
-                    <th colspan="10" scope="colgroup">{"行政诉讼"}</th>
-                </tr>
-                <tr>
-                    <th colspan="5" scope="colgroup">{"未经复议直接起诉"}</th>
-                    <th colspan="5" scope="colgroup">{"复议后起诉"}</th>
-                </tr>
-                <tr>{ for (0..3).flat_map(|_| labels.iter()).map(|l| html! { <th scope="col">{*l}</th> }) }</tr>
-            </thead>
-            <tbody>
-                <tr>{ for (0..tpl.rows.len()).map(|r| ctx.row_cells(r)) }</tr>
-            </tbody>
-        </table>
+    out.push_str("<table class=\"official t4\"><thead><tr>");
+    cell_th(out, "colspan=\"5\" rowspan=\"2\" scope=\"colgroup\"", t.t4_review);
+    cell_th(out, "colspan=\"10\" scope=\"colgroup\"", t.t4_litigation);
+    out.push_str("</tr><tr>");
+    cell_th(out, "colspan=\"5\" scope=\"colgroup\"", t.t4_direct);
+    cell_th(out, "colspan=\"5\" scope=\"colgroup\"", t.t4_after_review);
+    out.push_str("</tr><tr>");
+    for _ in 0..3 {
+        for l in ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] {
+            cell_th(out, "scope=\"col\"", (t.label)(l));
+        }
     }
+    out.push_str("</tr></thead><tbody><tr>");
+    for r in 0..tpl.rows.len() {
+        ctx.row_cells(out, r);
+    }
+    out.push_str("</tr></tbody></table>");
 }

@@ -1,0 +1,274 @@
+// File and clipboard converters, loaded only when a file is opened or rich
+// text is pasted (not part of the first load). Each returns the report's text
+// with tables as tab-separated rows, the shape the checker reads (the native
+// CLI's converters produce the same). The platform does the heavy work:
+// DOMParser for HTML and XML, DecompressionStream for ZIP entries,
+// TextDecoder for code pages. Nothing here touches the network.
+//
+// Failures throw an Error whose message is a key of the app's catalogue
+// (`file.*`), so that the UI says it in the user's language.
+
+const fail = (key) => { throw new Error(key); };
+
+const BLOCK = new Set(['P', 'DIV', 'BR', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TABLE', 'SECTION', 'ARTICLE', 'BLOCKQUOTE', 'PRE', 'HR', 'TR', 'UL', 'OL']);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE']);
+
+function tidy(text) {
+  return text.split('\n').map((l) => l.replace(/[ \u00a0]+$/, '')).join('\n').replace(/\n{4,}/g, '\n\n\n');
+}
+
+/** Text of an HTML document or fragment (a page, or Word's clipboard HTML). */
+export function htmlToText(html) {
+  // Styles say nothing about the text; dropping them keeps the page's CSP quiet.
+  const plain = html.replace(/<style[\s\S]*?<\/style>/gi, '').replace(/\sstyle\s*=\s*("[^"]*"|'[^']*')/gi, '');
+  const doc = new DOMParser().parseFromString(plain, 'text/html');
+  let out = '';
+  const nl = () => { if (out && !out.endsWith('\n')) out += '\n'; };
+  const walk = (node, inCell) => {
+    for (const n of node.childNodes) {
+      if (n.nodeType === 3) {
+        out += n.nodeValue.replace(/[\t\n\r ]+/g, ' ');
+      } else if (n.nodeType === 1) {
+        const tag = n.tagName;
+        if (SKIP.has(tag)) continue;
+        if (tag === 'TD' || tag === 'TH') {
+          if (out && !out.endsWith('\n')) out += '\t';
+          walk(n, true);
+          out = out.replace(/ +$/, '');
+          continue;
+        }
+        if (BLOCK.has(tag)) { if (inCell) { if (!/[\t ]$/.test(out)) out += ' '; } else nl(); }
+        walk(n, inCell);
+        if (tag === 'TR' || (BLOCK.has(tag) && !inCell)) nl();
+      }
+    }
+  };
+  walk(doc.body ?? doc, false);
+  return tidy(out.split('\n').map((l) => l.replace(/^ +/, '')).join('\n'));
+}
+
+// ---- ZIP containers (.docx, .odt)
+
+function u16(b, at) { return b[at] | (b[at + 1] << 8); }
+function u32(b, at) { return (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0; }
+
+/** Raw inflate of one entry, refusing more than `limit` bytes (a zip bomb is no report). */
+async function inflateRaw(bytes, limit) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  const reader = stream.getReader();
+  const parts = [];
+  let size = 0;
+  for (;;) {
+    let r;
+    try { r = await reader.read(); } catch (_) { fail('file.damaged'); }
+    if (r.done) break;
+    size += r.value.length;
+    if (size > limit) { reader.cancel(); fail('file.too_large'); }
+    parts.push(r.value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) { out.set(p, at); at += p.length; }
+  return out;
+}
+
+/** The names of a ZIP's entries, with where each one's data is. */
+function zipDirectory(b) {
+  let eocd = -1;
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 65557); i--) {
+    if (u32(b, i) === 0x06054b50) { eocd = i; break; }
+  }
+  if (eocd < 0) fail('file.damaged');
+  let at = u32(b, eocd + 16);
+  const count = u16(b, eocd + 10);
+  const entries = new Map();
+  const names = new TextDecoder('utf-8');
+  for (let k = 0; k < count; k++) {
+    if (at + 46 > b.length || u32(b, at) !== 0x02014b50) fail('file.damaged');
+    const method = u16(b, at + 10), size = u32(b, at + 20), nlen = u16(b, at + 28), xlen = u16(b, at + 30), clen = u16(b, at + 32), local = u32(b, at + 42);
+    entries.set(names.decode(b.subarray(at + 46, at + 46 + nlen)), { method, size, local });
+    at += 46 + nlen + xlen + clen;
+  }
+  return entries;
+}
+
+const MAX_XML = 64 * 1024 * 1024;
+
+async function zipText(b, entries, name) {
+  const e = entries.get(name);
+  if (!e) fail('file.damaged');
+  if (e.local + 30 > b.length) fail('file.damaged');
+  const start = e.local + 30 + u16(b, e.local + 26) + u16(b, e.local + 28);
+  const data = b.subarray(start, start + e.size);
+  let raw;
+  if (e.method === 0) raw = data;
+  else if (e.method === 8) raw = await inflateRaw(data, MAX_XML);
+  else fail('file.damaged');
+  return new TextDecoder('utf-8').decode(raw);
+}
+
+/** An XML document; characters XML forbids (a form feed from Word) are dropped first. */
+function parseXml(xml) {
+  // A DOCTYPE is never needed by WordprocessingML or ODF and is how entity bombs come in.
+  if (/<!DOCTYPE/i.test(xml.slice(0, 4096))) fail('file.damaged');
+  // eslint-disable-next-line no-control-regex
+  const doc = new DOMParser().parseFromString(xml.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ''), 'application/xml');
+  if (doc.getElementsByTagName('parsererror').length) fail('file.damaged');
+  return doc;
+}
+
+/** Which kind of ZIP document this is: 'docx', 'odt' or null. */
+export function zipKind(bytes) {
+  try {
+    const entries = zipDirectory(bytes);
+    if (entries.has('word/document.xml')) return 'docx';
+    if (entries.has('content.xml')) return 'odt';
+  } catch (_) { /* not a readable ZIP */ }
+  return null;
+}
+
+/** Text of a .docx: paragraphs on their own lines, table rows with tab-separated cells. */
+export async function docxToText(bytes) {
+  const entries = zipDirectory(bytes);
+  if (!entries.has('word/document.xml')) fail(entries.has('content.xml') ? 'file.odt_as_docx' : 'file.zip_other');
+  const doc = parseXml(await zipText(bytes, entries, 'word/document.xml'));
+  let out = '';
+  const walk = (node, inCell) => {
+    for (const n of node.children) {
+      const tag = n.localName;
+      if (tag === 't') out += n.textContent;
+      else if (tag === 'tab') out += '\t';
+      else if (tag === 'br' || tag === 'cr') out += inCell ? ' ' : '\n';
+      else if (tag === 'tr') { if (out && !out.endsWith('\n')) out += '\n'; walk(n, inCell); if (!out.endsWith('\n')) out += '\n'; }
+      else if (tag === 'tc') { if (out && !out.endsWith('\n')) out += '\t'; walk(n, true); out = out.replace(/ +$/, ''); }
+      else if (tag === 'p') { walk(n, inCell); if (inCell) { if (!/[\t ]$/.test(out)) out += ' '; } else out += '\n'; }
+      else walk(n, inCell);
+    }
+  };
+  walk(doc.documentElement, false);
+  return tidy(out);
+}
+
+/** Text of an OpenDocument text (.odt, as LibreOffice and WPS save it). */
+export async function odtToText(bytes) {
+  const entries = zipDirectory(bytes);
+  if (!entries.has('content.xml')) fail(entries.has('word/document.xml') ? 'file.docx_as_odt' : 'file.zip_other');
+  const doc = parseXml(await zipText(bytes, entries, 'content.xml'));
+  let out = '';
+  const walk = (node, inCell) => {
+    for (const n of node.childNodes) {
+      if (n.nodeType === 3) { out += n.nodeValue; continue; }
+      if (n.nodeType !== 1) continue;
+      const tag = n.localName;
+      const ns = n.namespaceURI || '';
+      // Footnotes, comments and change-tracking records are not the report's text.
+      if (tag === 'note' || tag === 'annotation' || tag === 'tracked-changes' || tag === 'sequence-decls' || tag === 'table-columns' || tag === 'table-column') continue;
+      if (tag === 's' && ns.endsWith(':text:1.0')) out += ' '.repeat(Number(n.getAttribute('text:c') || 1));
+      else if (tag === 'tab') out += '\t';
+      else if (tag === 'line-break') out += inCell ? ' ' : '\n';
+      else if (tag === 'table-row') { if (out && !out.endsWith('\n')) out += '\n'; walk(n, inCell); out = out.replace(/\t+$/, ''); if (!out.endsWith('\n')) out += '\n'; }
+      else if (tag === 'table-cell' || tag === 'covered-table-cell') {
+        // A merged cell's covered neighbours hold nothing: they are not columns of the text.
+        if (tag === 'covered-table-cell') continue;
+        if (out && !out.endsWith('\n')) out += '\t';
+        walk(n, true);
+        out = out.replace(/ +$/, '');
+      } else if (tag === 'p' || tag === 'h') { walk(n, inCell); if (inCell) { if (!/[\t ]$/.test(out)) out += ' '; } else out += '\n'; }
+      else walk(n, inCell);
+    }
+  };
+  const body = doc.getElementsByTagNameNS('urn:oasis:names:tc:opendocument:xmlns:office:1.0', 'text')[0] ?? doc.documentElement;
+  walk(body, false);
+  return tidy(out.split('\n').map((l) => l.replace(/ +\t/g, '\t')).join('\n'));
+}
+
+// ---- RTF: the text of the document, not its code.
+
+/** Destinations whose content is not the document's text. */
+const RTF_SKIP = new Set(['fonttbl', 'colortbl', 'stylesheet', 'info', 'pict', 'header', 'headerl', 'headerr', 'headerf', 'footer', 'footerl', 'footerr', 'footerf',
+  'listtable', 'listoverridetable', 'rsidtbl', 'generator', 'themedata', 'colorschememapping', 'latentstyles', 'datastore', 'xmlnsdecl', 'fldinst',
+  'object', 'objdata', 'pgdsctbl', 'revtbl', 'footnote', 'annotation', 'atnid', 'atnauthor', 'bkmkstart', 'bkmkend', 'filetbl', 'mmathPr', 'wgrffmtfilter', 'pnseclvl', 'shppict', 'nonshppict']);
+const CODEPAGES = { 936: 'gbk', 54936: 'gb18030', 950: 'big5', 1252: 'windows-1252', 65001: 'utf-8', 10008: 'gbk' };
+
+/** Text of an RTF file (Word, WPS and LibreOffice write CJK as \uN or as \'hh bytes of the ANSI code page). */
+export function rtfToText(bytes) {
+  const src = new TextDecoder('latin1').decode(bytes);
+  if (!src.startsWith('{\\rtf')) fail('file.damaged');
+  let decoder = new TextDecoder('windows-1252');
+  let out = '';
+  let pending = [];
+  const flush = () => { if (pending.length) { out += decoder.decode(new Uint8Array(pending)); pending = []; } };
+  const emit = (s) => { flush(); out += s; };
+  let state = { skip: false, uc: 1, intbl: false };
+  const stack = [];
+  let drop = 0; // fallback characters to drop after a \uN
+  let starred = false;
+  const n = src.length;
+  for (let i = 0; i < n;) {
+    const c = src[i];
+    if (c === '{') { stack.push(state); state = { ...state }; i++; starred = false; continue; }
+    if (c === '}') { flush(); state = stack.pop() ?? state; i++; drop = 0; continue; }
+    if (c === '\r' || c === '\n') { i++; continue; }
+    if (c !== '\\') {
+      if (drop > 0) { drop--; i++; continue; }
+      if (!state.skip) emit(c);
+      i++;
+      continue;
+    }
+    // A control symbol or word.
+    const d = src[i + 1];
+    if (d === undefined) break;
+    if (d === "'") {
+      const byte = parseInt(src.substr(i + 2, 2), 16);
+      i += 4;
+      if (drop > 0) { drop--; continue; }
+      if (!state.skip && !Number.isNaN(byte)) pending.push(byte);
+      continue;
+    }
+    if (!/[a-zA-Z]/.test(d)) {
+      i += 2;
+      if (d === '*') { starred = true; continue; }
+      if (drop > 0) { drop--; continue; }
+      if (state.skip) continue;
+      if (d === '~') emit('\u00a0');
+      else if (d === '_') emit('-');
+      else if (d === '{' || d === '}' || d === '\\') emit(d);
+      else if (d === '\n' || d === '\r') emit('\n');
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && /[a-zA-Z]/.test(src[j])) j++;
+    const word = src.slice(i + 1, j);
+    let k = j;
+    if (src[k] === '-' || /[0-9]/.test(src[k] ?? '')) { k++; while (k < n && /[0-9]/.test(src[k])) k++; }
+    const param = k > j ? Number(src.slice(j, k)) : null;
+    if (src[k] === ' ') k++;
+    i = k;
+    if (starred || RTF_SKIP.has(word)) { state.skip = true; starred = false; continue; }
+    if (word === 'ansicpg' && param != null && CODEPAGES[param]) { decoder = new TextDecoder(CODEPAGES[param]); continue; }
+    if (word === 'uc' && param != null) { state.uc = param; continue; }
+    if (state.skip) continue;
+    switch (word) {
+      case 'u': emit(String.fromCharCode(param < 0 ? param + 65536 : param)); drop = state.uc; break;
+      case 'pard': state.intbl = false; break;
+      case 'intbl': state.intbl = true; break;
+      // A paragraph inside a table cell continues the cell.
+      case 'par': emit(state.intbl ? ' ' : '\n'); break;
+      case 'sect': case 'page': emit('\n'); break;
+      case 'line': emit('\n'); break;
+      case 'tab': emit('\t'); break;
+      case 'cell': case 'nestcell': flush(); out = out.replace(/ +$/, '') + '\t'; break;
+      case 'row': case 'nestrow': flush(); out = out.replace(/[\t ]+$/, '') + '\n'; break;
+      case 'emdash': emit('—'); break;
+      case 'endash': emit('–'); break;
+      case 'lquote': emit('‘'); break;
+      case 'rquote': emit('’'); break;
+      case 'ldblquote': emit('“'); break;
+      case 'rdblquote': emit('”'); break;
+      case 'bullet': emit('•'); break;
+      default: break;
+    }
+  }
+  flush();
+  return tidy(out.replace(/\u00a0/g, ' '));
+}
