@@ -676,6 +676,8 @@ pub fn app(props: &AppProps) -> Html {
 
     let report = &outcome.report;
     let empty = text.trim().is_empty();
+    // Text read from a PDF is shown read-only: edits belong in the original document.
+    let pdf_text = !empty && files::is_pdf_text(&text);
     let print_head = format!(
         "{} · {} {}{}",
         t.report_of,
@@ -768,7 +770,7 @@ pub fn app(props: &AppProps) -> Html {
             <div class="toolbar" role="toolbar" aria-label={t.title}>
                 <label class="button file">
                     {t.open_file}
-                    <input type="file" accept=".txt,.docx,.odt,.rtf,.html,.htm,.doc,.wps,.pdf,text/plain,text/html" onchange={onchange_file} />
+                    <input type="file" accept=".txt,.docx,.odt,.rtf,.html,.htm,.doc,.wps,.pdf,text/plain,text/html,application/pdf" onchange={onchange_file} />
                 </label>
                 <label class="samples">
                     <span class="visually-hidden">{t.samples}</span>
@@ -809,8 +811,11 @@ pub fn app(props: &AppProps) -> Html {
                     if let Some(n) = &*file_name {
                         <p class="file-name"><span>{t.file_label}</span><span class="name">{n.clone()}</span></p>
                     }
+                    if pdf_text {
+                        <p class="pdf-notice" role="note">{t.pdf_notice}</p>
+                    }
                     <textarea id="report" ref={area} spellcheck="false" placeholder={t.placeholder} aria-describedby="shortcuts"
-                        {oninput} {onpaste} {onkeydown} {onfocus} {onblur} {onpointerdown} />
+                        readonly={pdf_text} {oninput} {onpaste} {onkeydown} {onfocus} {onblur} {onpointerdown} />
                     <p id="shortcuts" class="hint">{t.shortcuts}</p>
                 </div>
                 <div class="findings-pane">{findings}</div>

@@ -1,6 +1,7 @@
 //! Opening files in the browser with the platform: TextDecoder for encodings;
 //! the converters (HTML, .docx, .odt, .rtf) live in `convert.js`, loaded on
-//! first use. A file that cannot be read gets one sentence saying what it is
+//! first use; a PDF goes to the PDF reader (www/pdf/, a Web Worker loaded on
+//! first use). A file that cannot be read gets one sentence saying what it is
 //! and what to do, in the UI's language (`FileError`).
 
 use js_sys::Uint8Array;
@@ -12,6 +13,17 @@ extern "C" {
     fn decode_text(bytes: &Uint8Array) -> String;
     #[wasm_bindgen(js_name = runConverter, catch)]
     async fn run_converter(name: &str, input: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = pdfToText, catch)]
+    async fn pdf_to_text(bytes: &Uint8Array) -> Result<JsValue, JsValue>;
+    /// Why the last PDF gave no text, in the page's language.
+    #[wasm_bindgen(js_name = pdfError)]
+    pub fn pdf_error() -> String;
+    /// The text is the one read from the last PDF opened (so findings have pages).
+    #[wasm_bindgen(js_name = isPdfText)]
+    pub fn is_pdf_text(text: &str) -> bool;
+    /// The page of a byte offset of that text; 0 if none.
+    #[wasm_bindgen(js_name = pdfPage)]
+    pub fn pdf_page(at: u32) -> u32;
     #[wasm_bindgen(js_name = fileBytes, catch)]
     async fn file_bytes(file: &web_sys::File) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = fetchText, catch)]
@@ -42,7 +54,7 @@ pub enum FileError {
     Doc,
     /// WPS Writer's own format (.wps).
     Wps,
-    /// A PDF (until the PDF module reads it).
+    /// A PDF the PDF reader could not read (its sentence: `pdf_error`).
     Pdf,
     /// A spreadsheet or presentation, an image, an archive: not a report.
     NotText,
@@ -124,7 +136,7 @@ pub async fn read(file: &web_sys::File) -> Result<String, FileError> {
         Kind::Ole if name.ends_with(".wps") => Err(FileError::Wps),
         Kind::Ole if NOT_TEXT.iter().any(|e| name.ends_with(e)) => Err(FileError::NotText),
         Kind::Ole => Err(FileError::Doc),
-        Kind::Pdf => Err(FileError::Pdf),
+        Kind::Pdf => pdf_to_text(&bytes).await.map(|t| t.as_string().unwrap_or_default()).map_err(|_| FileError::Pdf),
         Kind::Rtf => converted("rtfToText", bytes.into()).await,
         Kind::Text => {
             if NOT_TEXT.iter().any(|e| name.ends_with(e)) {

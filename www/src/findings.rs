@@ -149,6 +149,8 @@ pub fn findings(props: &FindingsProps) -> Html {
     // Each finding is drawn as an HTML string (escaped) and the list has one
     // click handler (`data-action`): Yew elements for every finding cost the
     // first load kilobytes. An unchanged finding keeps its DOM node (and focus).
+    // Findings on a PDF's text say which page to look at.
+    let pdf = crate::files::is_pdf_text(o.source.text());
     let item = |i: usize| -> Html {
         let d = &o.diagnostics[i];
         let (line, col) = o.source.line_col(d.span.start);
@@ -189,7 +191,16 @@ pub fn findings(props: &FindingsProps) -> Html {
         esc(&mut h, &d.message);
         h.push_str("</span><span class=\"pos\">");
         esc(&mut h, &(t.line_col)(line, col));
-        h.push_str("</span></button>");
+        h.push_str("</span>");
+        if pdf {
+            let page = crate::files::pdf_page(d.span.start);
+            h.push_str("<span class=\"page\" data-page=\"");
+            h.push_str(&page.to_string());
+            h.push_str("\">");
+            esc(&mut h, &(t.page)(page));
+            h.push_str("</span>");
+        }
+        h.push_str("</button>");
         if let Some(f) = fix_text {
             h.push_str("<p class=\"fix\">");
             esc(&mut h, &f);

@@ -191,3 +191,38 @@ export function selectRange(area, start, end) {
   area.scrollTop = Math.max(0, top - area.clientHeight / 3);
 }
 
+
+// A PDF: read by the PDF reader (a second wasm module in a Web Worker, loaded
+// now from pdf/ beside the app). The text is returned; its map (per placed
+// piece [start, end, page], UTF-8 byte offsets) stays here for pdfPage. A PDF
+// without readable text throws; its sentence, in the page's language, is kept
+// for pdfError.
+let lastPdf = null;
+let lastPdfError = '';
+export async function pdfToText(bytes) {
+  try {
+    const pdf = await import(new URL('../../../pdf/client.js', import.meta.url).href);
+    const x = await pdf.extractPdf(bytes);
+    lastPdf = x;
+    return x.text;
+  } catch (e) {
+    lastPdfError = document.documentElement.lang.startsWith('en') ? e.en ?? e.message : e.zh ?? e.message;
+    throw new Error(lastPdfError);
+  }
+}
+
+/** The sentence of the last PDF that could not be read. */
+export function pdfError() {
+  return lastPdfError;
+}
+
+/** True when `text` is the text read from the last PDF opened (not typed, pasted or edited). */
+export function isPdfText(text) {
+  return lastPdf !== null && lastPdf.text === text;
+}
+
+/** The page of a byte offset of the last PDF's text, 0 if none. */
+export function pdfPage(at) {
+  const m = lastPdf?.map.find((p) => p[1] > at);
+  return m ? m[2] : 0;
+}
