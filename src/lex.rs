@@ -175,8 +175,11 @@ fn merged_copies(text: &str, tokens: &mut Vec<Token>, first: usize, merged: &mut
     }
     if !drop.is_empty() {
         // Only this line's tokens (the tail) are rebuilt: linear in the line.
-        drop.sort_unstable();
-        let tail: Vec<Token> = tokens.drain(first..).enumerate().filter(|(k, _)| drop.binary_search(&(first + k)).is_err()).map(|(_, t)| t).collect();
+        let mut keep = vec![true; tokens.len() - first];
+        for &k in &drop {
+            keep[k - first] = false;
+        }
+        let tail: Vec<Token> = tokens.drain(first..).zip(keep).filter(|(_, k)| *k).map(|(t, _)| t).collect();
         tokens.extend(tail);
     }
 }
@@ -246,8 +249,14 @@ fn lex_line(
                 .map(|&(at, c)| Token { kind: Kind::Placeholder, span: Span::new(base + at, base + at), line, cell: c, tabbed })
                 .collect();
             if !blanks.is_empty() {
-                out.extend(blanks);
-                out[first..].sort_by_key(|t| (t.cell, t.span.start));
+                // Both lists are in cell order: merge them (no sort in the bundle).
+                let row: Vec<Token> = out.drain(first..).collect();
+                let (mut a, mut b) = (row.into_iter().peekable(), blanks.into_iter().peekable());
+                while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+                    out.push(if (x.cell, x.span.start) <= (y.cell, y.span.start) { a.next() } else { b.next() }.expect("peeked"));
+                }
+                out.extend(a);
+                out.extend(b);
             }
         }
     }

@@ -96,9 +96,16 @@ pub fn split(s: &str, out: &mut Vec<(usize, usize)>) {
         out.push((0, s.len()));
         return;
     }
-    cuts.extend(stops.into_iter().filter(|&c| c < s.len()));
-    cuts.sort_unstable();
-    cuts.dedup();
+    // Both lists are in text order: merge them (no sort in the bundle).
+    let mut all = Vec::with_capacity(cuts.len() + stops.len());
+    let (mut a, mut b) = (cuts.into_iter().peekable(), stops.into_iter().filter(|&c| c < s.len()).peekable());
+    while let (Some(&x), Some(&y)) = (a.peek(), b.peek()) {
+        all.push(if x <= y { a.next() } else { b.next() }.expect("peeked"));
+    }
+    all.extend(a);
+    all.extend(b);
+    all.dedup();
+    let cuts = all;
     let mut start = 0;
     for c in cuts {
         if c > start {
