@@ -112,8 +112,13 @@ test('the PDF reader in the worker: time per real report (printed, not asserted)
   await context.close();
 });
 
-/** The findings the app lists: code and page, in order. */
-const listed = (page) => page.$$eval('#diagnostics [data-code]', (els) => els.map((e) => `${e.dataset.code} p${e.querySelector('[data-page]')?.dataset.page ?? '?'}`));
+/** The findings the app lists: code and page, in order (groups of one rule opened first). */
+async function listed(page) {
+  while (await page.$('#diagnostics .group-head[aria-expanded=false]')) {
+    await page.click('#diagnostics .group-head[aria-expanded=false]');
+  }
+  return page.$$eval('#diagnostics [data-code]', (els) => els.map((e) => `${e.dataset.code} p${e.querySelector('[data-page]')?.dataset.page ?? '?'}`));
+}
 
 async function dropFile(page, file) {
   const b64 = fs.readFileSync(file).toString('base64');
