@@ -361,7 +361,7 @@ const UNITS: &str = "年月日号时分秒件条个项次场篇期份人家户�
 /// ("…00000002.其他法律…"), not part of the run.
 fn glued_runs(w: &str, mut each: impl FnMut(usize, usize)) {
     let ideograph = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
-    let digit = |c: char| fold(c).is_ascii_digit();
+    let digit = |c: char| c.is_ascii_digit() || ('\u{FF10}'..='\u{FF19}').contains(&c);
     let mut prev: Option<char> = None;
     let mut it = w.char_indices().peekable();
     while let Some((start, c)) = it.next() {

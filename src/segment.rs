@@ -123,14 +123,27 @@ pub fn split(s: &str, out: &mut Vec<(usize, usize)>) {
     }
 }
 
-/// A cheap look at the bytes: only a line with a numeral before a
-/// delimiter ("二、") or a paragraph indent ("　　") can be cut.
+/// A cheap look at the bytes: only a line with a numeral before a delimiter
+/// ("二、") or a paragraph indent ("　　") after some text can be cut (a
+/// heading or an indent at the start of a line needs no cut).
 fn may_cut(s: &str) -> bool {
     const NUMERAL_BYTES: [[u8; 3]; 6] =
         [[0xE4, 0xB8, 0x80], [0xE4, 0xBA, 0x8C], [0xE4, 0xB8, 0x89], [0xE5, 0x9B, 0x9B], [0xE4, 0xBA, 0x94], [0xE5, 0x85, 0xAD]];
     let b = s.as_bytes();
-    let numeral_before = |i: usize| i >= 3 && NUMERAL_BYTES.iter().any(|n| b[i - 3..i] == n[..]);
-    let mut i = 3;
+    // Skip the indent and a numbered heading's start: "　　一、".
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b' ' || b[i] == b'\t' {
+            i += 1;
+        } else if b.get(i..i + 3) == Some(&[0xE3, 0x80, 0x80]) {
+            i += 3;
+        } else {
+            break;
+        }
+    }
+    let start = i + 3;
+    let numeral_before = |i: usize| i >= start && NUMERAL_BYTES.iter().any(|n| b[i - 3..i] == n[..]);
+    let mut i = start.max(3);
     while i < b.len() {
         match b[i] {
             b'.' | b',' | b':' if numeral_before(i) => return true,
