@@ -17,7 +17,8 @@ die() { printf '\033[1;31mzoo: %s\033[0m\n' "$*" >&2; exit 1; }
 for tool in soffice pdftotext node cargo sha256sum fc-list; do
   command -v "$tool" >/dev/null || die "$tool is missing: run scripts/setup.sh --browser"
 done
-fc-list | grep -qi 'WenQuanYi Micro Hei' || die "the CJK font WenQuanYi Micro Hei is missing (fonts-wqy-microhei): run scripts/setup.sh --browser"
+# (Not `fc-list | grep -q`: under pipefail, grep's early exit makes fc-list fail with SIGPIPE.)
+[ -n "$(fc-list 'WenQuanYi Micro Hei')" ] || die "the CJK font WenQuanYi Micro Hei is missing (fonts-wqy-microhei): run scripts/setup.sh --browser"
 [ -f node_modules/pdfjs-dist/legacy/build/pdf.mjs ] || die "pdfjs-dist is missing: run scripts/setup.sh (npm ci)"
 "$venv/bin/python" -c 'import bs4, markitdown, pymupdf4llm' >/dev/null 2>&1 ||
   die "the Python converters are missing from $venv: run scripts/setup.sh --browser"
