@@ -4,6 +4,10 @@
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
+#[path = "common/expected.rs"]
+mod expected;
+use expected::{matches, may_be_null};
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
 }
@@ -20,10 +24,6 @@ pub fn cases() -> Vec<(String, Value, String)> {
     }
     assert!(out.len() >= 9, "corpus incomplete: {} cases", out.len());
     out
-}
-
-fn may_be_null(exp: &Value, path: &str) -> bool {
-    exp["may_be_null"].as_array().into_iter().flatten().filter_map(|v| v.as_str()).any(|p| path == p || path.starts_with(&format!("{p}.")))
 }
 
 #[test]
@@ -59,23 +59,6 @@ fn tables_and_year() {
         }
     }
     assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
-}
-
-fn matches(d: &Value, want: &Value) -> bool {
-    if let Some(any) = want.get("any").and_then(|a| a.as_array()) {
-        return any.iter().any(|w| matches(d, w));
-    }
-    if d["code"] != want["code"] {
-        return false;
-    }
-    for k in ["table", "row", "column"] {
-        if let Some(v) = want.get(k) {
-            if &d["cell"][k] != v {
-                return false;
-            }
-        }
-    }
-    true
 }
 
 #[test]

@@ -8,6 +8,10 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "common/expected.rs"]
+mod expected;
+use expected::{matches, may_be_null};
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -32,10 +36,6 @@ fn check_json(files: &[PathBuf]) -> Vec<Value> {
 fn expected(name: &str) -> Value {
     let p = root().join("tests/corpus/expected").join(format!("{name}.json"));
     serde_json::from_str(&std::fs::read_to_string(p).expect("expected file")).expect("JSON")
-}
-
-fn may_be_null(exp: &Value, path: &str) -> bool {
-    exp["may_be_null"].as_array().into_iter().flatten().filter_map(|v| v.as_str()).any(|p| path == p || path.starts_with(&format!("{p}.")))
 }
 
 /// Every expected table value; `strict`: no may_be_null allowance.
@@ -64,16 +64,6 @@ fn table_mismatches(file: &str, got: &Value, exp: &Value, strict: bool) -> Vec<S
         }
     }
     failures
-}
-
-fn matches(d: &Value, want: &Value) -> bool {
-    if let Some(any) = want.get("any").and_then(|a| a.as_array()) {
-        return any.iter().any(|w| matches(d, w));
-    }
-    if d["code"] != want["code"] {
-        return false;
-    }
-    ["table", "row", "column"].iter().all(|k| want.get(*k).is_none_or(|v| &d["cell"][*k] == v))
 }
 
 fn finding_mismatches(file: &str, got: &Value, exp: &Value) -> Vec<String> {

@@ -15,6 +15,10 @@
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
+#[path = "common/expected.rs"]
+mod expected;
+use expected::{matches, may_be_null};
+
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
@@ -75,27 +79,6 @@ impl Outcome {
         }
         parts.join(" ")
     }
-}
-
-fn may_be_null(exp: &Value, path: &str) -> bool {
-    exp["may_be_null"].as_array().into_iter().flatten().filter_map(|v| v.as_str()).any(|p| path == p || path.starts_with(&format!("{p}.")))
-}
-
-fn matches(d: &Value, want: &Value) -> bool {
-    if let Some(any) = want.get("any").and_then(|a| a.as_array()) {
-        return any.iter().any(|w| matches(d, w));
-    }
-    if d["code"] != want["code"] {
-        return false;
-    }
-    for k in ["table", "row", "column"] {
-        if let Some(v) = want.get(k) {
-            if &d["cell"][k] != v {
-                return false;
-            }
-        }
-    }
-    true
 }
 
 fn judge(path: &Path, exp: &Value) -> Outcome {
