@@ -92,7 +92,9 @@ fn unglue(lx: &mut Lexed, text: &str, groups: &mut [Group], id: TableId) -> Ungl
         }
         let digits: Vec<u8> = chars.iter().map(|c| c.1 as u8).collect();
         let (widths, total_last) = if id == TableId::T4 {
-            (vec![5; 3], true)
+            // Table 四's one row of values: every group, each total last.
+            let t4 = &crate::template::T4;
+            (t4.rows.iter().map(|r| r.width()).collect(), (0..t4.rows.len()).all(|r| t4.total_is_last(r)))
         } else {
             // Which row a run stands for matters only where rows differ in width.
             let row = if uniform {
@@ -102,7 +104,7 @@ fn unglue(lx: &mut Lexed, text: &str, groups: &mut [Group], id: TableId) -> Ungl
                 (0..tpl.rows.len()).filter(|&i| sims[i] >= 0.3).max_by(|&a, &b| sims[a].total_cmp(&sims[b]))
             };
             let Some(row) = row else { continue };
-            (vec![tpl.rows[row].width()], row_relation(tpl, row, &vec![Some(0.0); tpl.rows[row].width()]).is_some())
+            (vec![tpl.rows[row].width()], tpl.total_is_last(row))
         };
         if widths == [1] {
             continue;
@@ -723,7 +725,7 @@ fn interleaved(v: &[Option<f64>]) -> bool {
         return false;
     }
     // Each run starts at the first value no run has taken yet.
-    fn search(v: &[f64], used: &mut [bool; 15], runs: usize, holds: &dyn Fn(&[usize]) -> bool) -> bool {
+    fn search(used: &mut [bool; 15], runs: usize, holds: &dyn Fn(&[usize]) -> bool) -> bool {
         let Some(first) = (0..15).find(|&i| !used[i]) else { return runs == 3 };
         let free: Vec<usize> = (first + 1..15).filter(|&i| !used[i]).collect();
         let n = free.len();
@@ -736,7 +738,7 @@ fn interleaved(v: &[Option<f64>]) -> bool {
             let run = [first, free[idx[0]], free[idx[1]], free[idx[2]], free[idx[3]]];
             if holds(&run) {
                 run.iter().for_each(|&i| used[i] = true);
-                let found = search(v, used, runs + 1, holds);
+                let found = search(used, runs + 1, holds);
                 run.iter().for_each(|&i| used[i] = false);
                 if found {
                     return true;
@@ -756,7 +758,7 @@ fn interleaved(v: &[Option<f64>]) -> bool {
             }
         }
     }
-    search(&v, &mut [false; 15], 0, &holds)
+    search(&mut [false; 15], 0, &holds)
 }
 
 /// Table 四 prints its fifteen values in one row under a two-level header; its

@@ -106,6 +106,13 @@ impl TableTemplate {
     pub fn cells(&self) -> usize {
         self.rows.iter().map(Row::width).sum()
     }
+    /// Row `row`'s last cell is the sum of all its others (table 三's 总计).
+    pub fn total_is_last(&self, row: usize) -> bool {
+        let r = &self.rows[row];
+        self.row_total.as_ref().is_some_and(|rt| {
+            r.column(rt.total) == Some(r.width() - 1) && rt.parts.len() + 1 == r.width() && rt.parts.iter().all(|p| r.column(p).is_some())
+        })
+    }
 }
 
 /// A report section: its template heading, the accepted wordings, and the
