@@ -406,7 +406,9 @@ fn glued_runs(w: &str, mut each: impl FnMut(usize, usize)) {
 fn has_glued(w: &str) -> bool {
     // ASCII digits, or full-width ones (EF BC 90..99), found without decoding.
     let b = w.as_bytes();
-    let digit = (0..b.len()).any(|i| b[i].is_ascii_digit() || (b[i] == 0xEF && b.get(i + 1) == Some(&0xBC) && b.get(i + 2).is_some_and(|x| (0x90..=0x99).contains(x))));
+    let digit = (0..b.len()).any(|i| {
+        b[i].is_ascii_digit() || (b[i] == 0xEF && b.get(i + 1) == Some(&0xBC) && b.get(i + 2).is_some_and(|x| (0x90..=0x99).contains(x)))
+    });
     if !digit {
         return false;
     }
@@ -584,10 +586,7 @@ mod tests {
 
     #[test]
     fn glued_cells() {
-        assert_eq!(
-            kinds("规章000行政规范性文件1126第二十条"),
-            ["T:规章", "G:000", "T:行政规范性文件", "G:1126", "T:第二十条"]
-        );
+        assert_eq!(kinds("规章000行政规范性文件1126第二十条"), ["T:规章", "G:000", "T:行政规范性文件", "G:1126", "T:第二十条"]);
         assert_eq!(kinds("（三）不予公开1.属于国家秘密00000002.其他法律"), ["T:（三）不予公开1.属于国家秘密", "G:0000000", "T:2.其他法律"]);
         assert_eq!(kinds("淮安市人民政府2024年政府信息公开工作年度报告"), ["T:淮安市人民政府2024年政府信息公开工作年度报告"]);
         assert_eq!(kinds("邮编：223001 电话：0517-83605210"), ["T:邮编：223001 电话：0517-83605210"]);

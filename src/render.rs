@@ -185,7 +185,9 @@ fn diagnostic_at(o: &Outcome, path: &str, d: &Diagnostic, (line, col): (usize, u
     // For a PDF the line is in the extracted text; the page is where to look.
     let page = o.place(d.span).map(|(p, _)| p);
     match page {
-        Some(p) => out.push_str(&format!("{pad}{} {}:{line}:{col} ({}: 第{p}页)\n", style.paint("1;34", "-->"), escape(path), escape(path))),
+        Some(p) => {
+            out.push_str(&format!("{pad}{} {}:{line}:{col} ({}: 第{p}页)\n", style.paint("1;34", "-->"), escape(path), escape(path)))
+        }
         None => out.push_str(&format!("{pad}{} {}:{line}:{col}\n", style.paint("1;34", "-->"), escape(path))),
     }
     let lspan = src.row_span(line - 1);

@@ -58,10 +58,7 @@ fn text_that_is_no_report_gets_one_finding_not_six() {
 fn a_one_line_flattened_copy_reads_the_same_tables() {
     let original = json(&base());
     // Cells run together, paragraphs marked only by their indent, one line.
-    let flat: String = base()
-        .lines()
-        .map(|l| if l.contains('\t') { l.replace('\t', "") } else { format!("　　{l}") })
-        .collect();
+    let flat: String = base().lines().map(|l| if l.contains('\t') { l.replace('\t', "") } else { format!("　　{l}") }).collect();
     assert!(!flat.contains('\n'));
     let read = json(&flat);
     for t in ["t2", "t3", "t4"] {

@@ -38,7 +38,11 @@ pub const SHAPES: &[Shape] = &[
         text: true,
         make: |n| repeat("　　一、总体情况　　本机关全年公开信息。　　二、主动公开政府信息情况规章000行政规范性文件1126", n, "", 0),
     },
-    Shape { name: "glued-digits-in-a-table", text: true, make: |n| table("三、收到和处理政府信息公开申请情况\n", "（一）予以公开81010010", n) },
+    Shape {
+        name: "glued-digits-in-a-table",
+        text: true,
+        make: |n| table("三、收到和处理政府信息公开申请情况\n", "（一）予以公开81010010", n),
+    },
     Shape { name: "numerals-and-commas", text: true, make: |n| repeat("一、二、三、四、五、六、", n, "", 0) },
     Shape {
         name: "markdown-merged-cells",

@@ -143,7 +143,9 @@ fn link_problem(e: &std::io::Error) -> String {
 }
 
 fn is_report(p: &Path) -> bool {
-    p.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "html" | "htm" | "docx" | "odt" | "rtf" | "pdf"))
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "html" | "htm" | "docx" | "odt" | "rtf" | "pdf"))
 }
 
 fn walk(dir: &Path, meta: &std::fs::Metadata, seen: &mut Seen, out: &mut Vec<PathBuf>, problems: &mut Vec<(PathBuf, String)>) {

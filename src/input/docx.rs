@@ -4,9 +4,9 @@
 /// The document part of a .docx.
 pub const DOCUMENT: &str = "word/document.xml";
 
-pub use super::zip::{locate, Entry};
 #[cfg(feature = "cli")]
 pub use super::zip::inflate;
+pub use super::zip::{locate, Entry};
 
 #[cfg(feature = "cli")]
 pub fn text(bytes: &[u8]) -> Result<String, String> {

@@ -61,7 +61,9 @@ fn title(src: &Source, lx: &Lexed, head_end: usize) -> Option<Fact<String>> {
         let (text, span) = &texts[k];
         // "年报" alone names a menu item as often as a title: only with a year.
         let keyed = |t: &str| {
-            t.contains("年度报告") || t.contains("工作报告") || (t.contains("年报") && t.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)))
+            t.contains("年度报告")
+                || t.contains("工作报告")
+                || (t.contains("年报") && t.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)))
         };
         // The line itself, or the line and the next when the key is split between them.
         let (mut value, mut span) = if is_title_line(text) && keyed(text) {
@@ -145,8 +147,36 @@ fn is_title_line(t: &str) -> bool {
 /// A body's name, by how such names end: 人民政府, 办公室, 局, 委员会, 街道办事处…
 pub fn is_organ(name: &str) -> bool {
     const ENDS: &[&str] = &[
-        "政府", "办公室", "办公厅", "委员会", "局", "厅", "委", "办", "部", "署", "院", "中心", "处", "所", "站", "队", "馆", "会", "街道", "办事处",
-        "镇", "乡", "社区", "公司", "管委会", "集团", "园区", "分局", "支队", "大队",
+        "政府",
+        "办公室",
+        "办公厅",
+        "委员会",
+        "局",
+        "厅",
+        "委",
+        "办",
+        "部",
+        "署",
+        "院",
+        "中心",
+        "处",
+        "所",
+        "站",
+        "队",
+        "馆",
+        "会",
+        "街道",
+        "办事处",
+        "镇",
+        "乡",
+        "社区",
+        "公司",
+        "管委会",
+        "集团",
+        "园区",
+        "分局",
+        "支队",
+        "大队",
     ];
     let n = name.chars().count();
     (3..=40).contains(&n)

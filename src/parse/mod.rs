@@ -6,12 +6,12 @@ mod glued;
 mod sections;
 mod tables;
 
-pub(crate) use sections::heading_len;
-pub use facts::is_organ;
 use crate::compact::Compact;
 use crate::lex::{lex, Lexed};
 use crate::report::{Anomaly, Generation, Report};
 use crate::source::{Source, Span};
+pub use facts::is_organ;
+pub(crate) use sections::heading_len;
 
 /// What parsing yields: the model, and the views of the text it was read from
 /// (the rules read the same views instead of folding the text again).

@@ -26,7 +26,8 @@ pub fn find(src: &Source, lx: &Lexed, doc: &Compact) -> Vec<Section> {
         }
         // Headings are short or start with their numeral: skip prose lines cheaply.
         // Markup before a heading: Markdown's "#", "**", "> ", a pipe table's "|".
-        let raw = src.slice(line.span).trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '#' | '|' | '>' | '｜' | '\u{000C}'));
+        let raw =
+            src.slice(line.span).trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '#' | '|' | '>' | '｜' | '\u{000C}'));
         let mut cs = raw.chars();
         let numbered = cs.next().is_some_and(|c| NUMERALS.contains(&c)) && cs.next().is_some_and(|c| "、.．，,:：".contains(c));
         // An unnumbered heading is short and starts like one of the template's.

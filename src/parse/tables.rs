@@ -535,14 +535,19 @@ fn resolve_glued(table: &mut TableRead, unglued: &Unglued, anomalies: &mut Vec<A
             let saved = table.rows[i].cells.clone();
             let mut fits = Vec::new();
             for (k, reading) in p.readings.iter().enumerate() {
-                table.rows[i].cells = reading.iter().map(|&(span, v)| Cell { value: Some(v), span: Some(span), placeholder: false }).collect();
+                table.rows[i].cells =
+                    reading.iter().map(|&(span, v)| Cell { value: Some(v), span: Some(span), placeholder: false }).collect();
                 if columns_hold(table, i) {
                     fits.push(k);
                 }
             }
             table.rows[i].cells = saved;
             // Decided only when every other value of the columns is known.
-            let others_known = table.rows.iter().enumerate().all(|(r, row)| r == i || !row.present || row.cells.iter().all(|c| c.value.is_some() || c.placeholder));
+            let others_known = table
+                .rows
+                .iter()
+                .enumerate()
+                .all(|(r, row)| r == i || !row.present || row.cells.iter().all(|c| c.value.is_some() || c.placeholder));
             if fits.len() == 1 && (others_known || p.readings.len() == 1) {
                 table.rows[i].cells =
                     p.readings[fits[0]].iter().map(|&(span, v)| Cell { value: Some(v), span: Some(span), placeholder: false }).collect();
@@ -786,7 +791,13 @@ fn read_t4(lx: &Lexed, tx: &Texts, toks: &[u32], unglued: &Unglued, region: Span
             let rows = tpl
                 .rows
                 .iter()
-                .map(|r| RowRead { present: true, cells: vec![Cell::default(); r.width()], label: compact(r.label), found: r.width(), ..RowRead::default() })
+                .map(|r| RowRead {
+                    present: true,
+                    cells: vec![Cell::default(); r.width()],
+                    label: compact(r.label),
+                    found: r.width(),
+                    ..RowRead::default()
+                })
                 .collect();
             return TableRead { id: TableId::T4, template: tpl, rows, span: region, unreadable: true };
         }

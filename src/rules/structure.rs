@@ -55,7 +55,9 @@ fn sections(ctx: &mut Ctx) {
     // No section at all: the text is not laid out as a report (or not one);
     // one finding says so instead of six.
     if found.is_empty() {
-        let msg = "未找到年报的六个部分（一、总体情况 至 六、其他需要报告的事项）：请确认粘贴的是完整的年度报告，各部分标题以“一、”至“六、”编号".to_string();
+        let msg =
+            "未找到年报的六个部分（一、总体情况 至 六、其他需要报告的事项）：请确认粘贴的是完整的年度报告，各部分标题以“一、”至“六、”编号"
+                .to_string();
         ctx.emit("S003", Span { start: 0, end: 0 }, msg, None, None);
         return;
     }

@@ -44,7 +44,10 @@ fn missing_tables(ctx: &mut Ctx) {
             continue;
         };
         // A table in the old format with every cell blank is there: T001 says what is wrong with it.
-        let old_format_here = r.anomalies.iter().any(|a| matches!(a, Anomaly::Signal2019 { span, .. } if s.body.start <= span.start && span.end <= s.body.end));
+        let old_format_here = r
+            .anomalies
+            .iter()
+            .any(|a| matches!(a, Anomaly::Signal2019 { span, .. } if s.body.start <= span.start && span.end <= s.body.end));
         if r.tables.get(id).is_none() && r.template != Generation::Pre2019 && !old_format_here {
             ctx.emit(
                 "T002",
@@ -181,7 +184,9 @@ fn citation(ctx: &mut Ctx) {
         let tail_long = c.string(at.saturating_sub(40), (from + 9).min(c.len()));
         if !cited_2019 && tail.starts_with("〔2021〕30号") && tail_long.contains("年度报告格式(试行)") {
             let t = c.find("年度报告格式(试行)", at.saturating_sub(40)).unwrap_or(at);
-            let msg = format!("{FORMAT_NOTICE_2021}的名称是《中华人民共和国政府信息公开工作年度报告格式》，“（试行）”是已被替换的2019年格式的名称");
+            let msg = format!(
+                "{FORMAT_NOTICE_2021}的名称是《中华人民共和国政府信息公开工作年度报告格式》，“（试行）”是已被替换的2019年格式的名称"
+            );
             ctx.emit("T008", c.span(t, t + "年度报告格式(试行)".chars().count()), msg, None, Some("年度报告格式".into()));
             return;
         }
