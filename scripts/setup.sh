@@ -70,19 +70,16 @@ if [ "$browser" = 1 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
       libreoffice-writer-nogui poppler-utils qpdf fonts-wqy-microhei python3-venv >/dev/null
   fi
-  zoo_venv=target/zoo-venv
-  if [ ! -e "$zoo_venv/.installed" ] || [ scripts/zoo/requirements.txt -nt "$zoo_venv/.installed" ]; then
-    say "installing the zoo's Python converters (PyPI, pinned in scripts/zoo/requirements.txt)"
-    python3 -m venv "$zoo_venv"
-    "$zoo_venv/bin/pip" install -q --disable-pip-version-check -r scripts/zoo/requirements.txt
-    touch "$zoo_venv/.installed"
-  fi
-  pdf_venv=target/pdf-venv
-  if [ ! -e "$pdf_venv/.installed" ] || [ scripts/pdf/requirements.txt -nt "$pdf_venv/.installed" ]; then
-    say "installing reportlab for the PDF fixtures (PyPI, pinned in scripts/pdf/requirements.txt)"
-    python3 -m venv "$pdf_venv"
-    "$pdf_venv/bin/pip" install -q --disable-pip-version-check -r scripts/pdf/requirements.txt
-    touch "$pdf_venv/.installed"
-  fi
+  # A venv with pinned packages, made again when its requirements change.
+  venv() { # DIR REQUIREMENTS WHAT
+    if [ ! -e "$1/.installed" ] || [ "$2" -nt "$1/.installed" ]; then
+      say "installing $3 (PyPI, pinned in $2)"
+      python3 -m venv "$1"
+      "$1/bin/pip" install -q --disable-pip-version-check -r "$2"
+      touch "$1/.installed"
+    fi
+  }
+  venv target/zoo-venv scripts/zoo/requirements.txt "the zoo's Python converters"
+  venv target/pdf-venv scripts/pdf/requirements.txt "reportlab for the PDF fixtures"
 fi
 say "ready"
