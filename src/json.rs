@@ -203,12 +203,20 @@ pub fn write_outcome(w: &mut Writer, o: &Outcome, opts: Options) {
     report(w, &o.report, o.pdf_pages());
     w.key("diagnostics").begin_array();
     let mut cursor = crate::position::Cursor::new(&o.source);
+    // In the browser, English is there once a reader has asked for it.
+    let english = crate::messages::english();
     for d in shown.iter().copied() {
         let (line, column) = cursor.line_col(d.span.start);
         w.begin_object();
         w.key("code").str(d.code);
         w.key("severity").str(d.severity.key());
         w.key("message").str(&d.message);
+        if let Some(en) = english {
+            w.key("message_en").str(&d.msg.render(en));
+        }
+        w.key("key").str(d.msg.key.name());
+        w.key("args");
+        args(w, &d.msg.args);
         w.key("line").num(line as f64);
         w.key("column").num(column as f64);
         w.key("span");
@@ -251,6 +259,44 @@ pub fn write_outcome(w: &mut Writer, o: &Outcome, opts: Options) {
     w.key("infos").num(n(crate::Severity::Info));
     w.end_object();
     w.end_object();
+}
+
+/// A message's arguments: numbers and quoted text as they are; template
+/// references by their keys (`{"table","row"}`, `{"label"}`); nested phrases
+/// as `{"key","args"}`; lists as `{"list","sep"}`.
+fn args(w: &mut Writer, list: &[crate::messages::Arg]) {
+    use crate::messages::Arg;
+    w.begin_array();
+    for a in list {
+        match a {
+            Arg::Num(v) => {
+                w.num(*v);
+            }
+            Arg::Text(s) => {
+                w.str(s);
+            }
+            Arg::Table(id) => {
+                w.begin_object().key("table").str(id.key()).end_object();
+            }
+            Arg::Row(table, row) => {
+                w.begin_object().key("table").str(table.key()).key("row").str(row.key).end_object();
+            }
+            Arg::Label(l) => {
+                w.begin_object().key("label").str(l).end_object();
+            }
+            Arg::Phrase(m) => {
+                w.begin_object().key("key").str(m.key.name()).key("args");
+                args(w, &m.args);
+                w.end_object();
+            }
+            Arg::List(items, sep) => {
+                w.begin_object().key("list");
+                args(w, items);
+                w.key("sep").str(sep.name()).end_object();
+            }
+        }
+    }
+    w.end_array();
 }
 
 fn span(w: &mut Writer, s: Span) {

@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod input;
 pub mod json;
 pub mod lex;
+pub mod messages;
 pub mod normalize;
 pub mod parse;
 pub mod position;

@@ -3,14 +3,33 @@
 //! are two columns wide), and the suggested fix.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::messages::{ui, Arg, Catalogue};
 use crate::Outcome;
 
 #[derive(Clone, Copy)]
 pub struct Style {
     pub color: bool,
+    /// Messages and the words around them in English (`--lang en`).
+    pub english: bool,
 }
 
 impl Style {
+    /// The catalogue of the output's language.
+    pub fn words(&self) -> &'static dyn Catalogue {
+        if self.english {
+            if let Some(en) = crate::messages::english() {
+                return en;
+            }
+        }
+        &crate::messages::Zh
+    }
+    fn message(&self, d: &Diagnostic) -> String {
+        if self.english {
+            d.msg.render(self.words())
+        } else {
+            d.message.clone()
+        }
+    }
     fn paint(&self, code: &str, s: &str) -> String {
         if self.color {
             format!("\x1b[{code}m{s}\x1b[0m")
@@ -178,16 +197,21 @@ fn diagnostic_at(o: &Outcome, path: &str, d: &Diagnostic, (line, col): (usize, u
     let src = &o.source;
     let mut out = String::new();
     out.push_str(&style.severity(d.severity, &format!("{}[{}]", d.severity.key(), d.code)));
-    out.push_str(&style.paint("1", &format!(": {}", escape(&d.message))));
+    let words = style.words();
+    out.push_str(&style.paint("1", &format!(": {}", escape(&style.message(d)))));
     out.push('\n');
     let gutter = line.to_string().len();
     let pad = " ".repeat(gutter);
     // For a PDF the line is in the extracted text; the page is where to look.
     let page = o.place(d.span).map(|(p, _)| p);
     match page {
-        Some(p) => {
-            out.push_str(&format!("{pad}{} {}:{line}:{col} ({}: 第{p}页)\n", style.paint("1;34", "-->"), escape(path), escape(path)))
-        }
+        Some(p) => out.push_str(&format!(
+            "{pad}{} {}:{line}:{col} ({}: {})\n",
+            style.paint("1;34", "-->"),
+            escape(path),
+            escape(path),
+            words.fill(ui::PAGE, &[p.into()])
+        )),
         None => out.push_str(&format!("{pad}{} {}:{line}:{col}\n", style.paint("1;34", "-->"), escape(path))),
     }
     let lspan = src.row_span(line - 1);
@@ -208,13 +232,13 @@ fn diagnostic_at(o: &Outcome, path: &str, d: &Diagnostic, (line, col): (usize, u
     if let Some(fix) = &d.fix {
         let fix = escape(fix.trim_end());
         let what = if fix.is_empty() {
-            "删除此处内容".to_string()
+            words.ui(ui::CLI_DELETE).to_string()
         } else if d.span.is_empty() {
-            format!("在此处插入“{fix}”")
+            words.fill(ui::CLI_INSERT, &[Arg::text(&fix)])
         } else {
-            format!("改为“{fix}”")
+            words.fill(ui::CLI_REPLACE, &[Arg::text(&fix)])
         };
-        out.push_str(&format!("{pad} {} {}\n", style.paint("1;34", "="), style.paint("32", &format!("建议：{what}"))));
+        out.push_str(&format!("{pad} {} {}\n", style.paint("1;34", "="), style.paint("32", &what)));
     }
     out
 }
@@ -244,12 +268,8 @@ pub fn report(o: &Outcome, path: &str, diags: &[&Diagnostic], style: Style) -> S
         let all = total[&(d.code, line)];
         if *n == SAME_LINE && all > SAME_LINE {
             let more = all - SAME_LINE;
-            out.push_str(&format!(
-                "{} 第 {line} 行还有 {more} 条 {} 未显示（--format json 列出全部）/ {more} more {} on line {line} not shown\n",
-                style.paint("1;34", "..."),
-                d.code,
-                d.code
-            ));
+            let said = style.words().fill(ui::CLI_MORE_ON_LINE, &[line.into(), more.into(), Arg::text(d.code)]);
+            out.push_str(&format!("{} {said}\n", style.paint("1;34", "...")));
         }
         out.push('\n');
     }
@@ -260,15 +280,17 @@ pub fn report(o: &Outcome, path: &str, diags: &[&Diagnostic], style: Style) -> S
 pub fn summary(path: &str, diags: &[&Diagnostic], style: Style) -> String {
     let n = |s| diags.iter().filter(|d| d.severity == s).count();
     let (e, w, i) = (n(Severity::Error), n(Severity::Warning), n(Severity::Info));
+    let words = style.words();
     if e + w + i == 0 {
-        return format!("{}: {}\n", escape(path), style.paint("1;32", "未发现问题 (no problems found)"));
+        return format!("{}: {}\n", escape(path), style.paint("1;32", words.ui(ui::CLI_NO_PROBLEMS)));
     }
+    let sep = words.message(crate::messages::SEP_COMMA);
     format!(
-        "{}: {}，{}，{}\n",
+        "{}: {}{sep}{}{sep}{}\n",
         escape(path),
-        style.severity(Severity::Error, &format!("{e} 个错误")),
-        style.severity(Severity::Warning, &format!("{w} 个警告")),
-        style.severity(Severity::Info, &format!("{i} 条提示"))
+        style.severity(Severity::Error, &words.fill(ui::CLI_ERRORS, &[e.into()])),
+        style.severity(Severity::Warning, &words.fill(ui::CLI_WARNINGS, &[w.into()])),
+        style.severity(Severity::Info, &words.fill(ui::CLI_INFOS, &[i.into()]))
     )
 }
 

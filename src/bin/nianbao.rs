@@ -41,12 +41,24 @@ enum Command {
         /// Files checked at once (default: the number of cores).
         #[arg(long, short)]
         jobs: Option<usize>,
+        /// Language of the text output (JSON has both: message, message_en).
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: Lang,
     },
     /// List the rule catalog.
     Rules {
         #[arg(long, value_enum, default_value = "text")]
         format: RulesFormat,
     },
+    /// Print the English message catalogue as JSON (the web app's messages-en.json).
+    #[command(hide = true)]
+    Catalogue,
+}
+
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum Lang {
+    Zh,
+    En,
 }
 
 #[derive(Clone, Copy, PartialEq, ValueEnum)]
@@ -80,7 +92,7 @@ enum Color {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { paths, format, previous, min_severity, color, jobs } => {
+        Command::Check { paths, format, previous, min_severity, color, jobs, lang } => {
             let min = match min_severity {
                 MinSeverity::Info => Severity::Info,
                 MinSeverity::Warning => Severity::Warning,
@@ -92,10 +104,14 @@ fn main() -> ExitCode {
                 Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
             };
             let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1);
-            run_check(paths, format, previous, min, Style { color }, jobs)
+            run_check(paths, format, previous, min, Style { color, english: lang == Lang::En }, jobs)
         }
         Command::Rules { format } => {
             print!("{}", rules(format));
+            ExitCode::SUCCESS
+        }
+        Command::Catalogue => {
+            println!("{}", nianbao::messages::english_json());
             ExitCode::SUCCESS
         }
     }
@@ -300,7 +316,7 @@ fn run_check(paths: Vec<PathBuf>, format: Format, previous: Option<PathBuf>, min
         let _ = if files.len() > 1 { writeln!(out, "]") } else { writeln!(out) };
     }
     if format == Format::Text && rows.len() > 1 {
-        let _ = write!(out, "{}", table(&rows));
+        let _ = write!(out, "{}", table(&rows, style));
     }
     let _ = out.flush();
     for (p, why) in &problems {
@@ -318,7 +334,7 @@ fn run_check(paths: Vec<PathBuf>, format: Format, previous: Option<PathBuf>, min
     }
 }
 
-fn table(rows: &[Row]) -> String {
+fn table(rows: &[Row], style: Style) -> String {
     use render::{display_width, pad};
     let head = ["文件 file", "机关 organ", "年度 year", "错误 errors", "警告 warnings"];
     let cells: Vec<[String; 5]> = rows
@@ -340,7 +356,10 @@ fn table(rows: &[Row]) -> String {
     }
     let (e, w): (usize, usize) = (rows.iter().map(|r| r.errors).sum(), rows.iter().map(|r| r.warnings).sum());
     let bad = rows.iter().filter(|r| r.errors > 0).count();
-    s.push_str(&format!("\n共 {} 份报告，{bad} 份有错误；错误 {e} 个，警告 {w} 个\n", rows.len()));
+    s.push_str(&format!(
+        "\n{}\n",
+        style.words().fill(nianbao::messages::ui::CLI_BATCH, &[rows.len().into(), bad.into(), e.into(), w.into()])
+    ));
     s
 }
 

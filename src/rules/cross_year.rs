@@ -1,6 +1,8 @@
 //! X001–X003: two consecutive years of one body.
 
 use super::{cell, num, Ctx};
+use crate::messages::*;
+use crate::msg;
 use crate::normalize::compact;
 use crate::template::TableId;
 
@@ -17,8 +19,7 @@ pub fn check(ctx: &mut Ctx) {
                 };
                 if now != before {
                     let span = t3.rows[row].cells[c].span.unwrap_or(t3.span);
-                    let msg =
-                        format!("表三“上年结转”的“{}”列为 {}，但上一年报告的“结转下年度继续办理”为 {}", col.label, num(now), num(before));
+                    let msg = msg!(X001, Arg::Label(col.label), now, before);
                     ctx.emit("X001", span, msg, cell(TableId::T3, "carried_in", Some(col.key)), Some(num(before)));
                 }
             }
@@ -49,7 +50,7 @@ pub fn check(ctx: &mut Ctx) {
     }
     if differ == 0 && nonzero >= 3 && same >= 10 {
         let span = r.tables.t2.as_ref().or(r.tables.t3.as_ref()).map(|t| t.span).unwrap_or_default();
-        ctx.emit("X002", span, format!("表格中的 {same} 个数据与上一年报告完全相同，疑似照抄"), None, None);
+        ctx.emit("X002", span, msg!(X002, same as usize), None, None);
     }
     // X003: share of this year's narrative bigrams found in last year's.
     let narrative = |src: &crate::source::Source, rep: &crate::report::Report| -> String {
@@ -68,7 +69,7 @@ pub fn check(ctx: &mut Ctx) {
         let share = hit as f64 / total as f64;
         if share >= 0.8 {
             let span = r.section(1).map(|s| s.span).unwrap_or_default();
-            ctx.emit("X003", span, format!("正文约 {}% 与上一年报告相同，疑似照抄", (share * 100.0).round() as u32), None, None);
+            ctx.emit("X003", span, msg!(X003, (share * 100.0).round() as u32), None, None);
         }
     }
 }

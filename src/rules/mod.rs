@@ -12,13 +12,15 @@ mod structure;
 mod template_rules;
 
 use crate::diagnostic::{CellRef, Diagnostic, InputNote, Severity};
+use crate::messages::{self, Arg, Message};
 use crate::report::Report;
 use crate::source::{Source, Span};
 use crate::template::TableId;
 
 /// A rule's metadata. `doc` is the rule's doc comment: what it checks, why it
-/// matters, how to fix (English); `doc_zh` says the same in Chinese. Both are
-/// empty without the `docs` feature (the browser app).
+/// matters, how to fix (English); `doc_zh` says the same in Chinese. Both,
+/// and the English title, are empty without the `docs` feature (the browser
+/// app, which loads them with the English catalogue and `rules-*.json`).
 #[derive(Debug)]
 pub struct Rule {
     pub code: &'static str,
@@ -55,7 +57,7 @@ macro_rules! catalog {
                 name: $name,
                 severity: Severity::$sev,
                 title_zh: $zh,
-                title_en: $en,
+                title_en: doc_text!($en),
                 doc: doc_text!(concat!($($doc, "\n"),*)),
                 doc_zh: doc_text!($doc_zh),
             };
@@ -313,7 +315,7 @@ pub const MAX_PER_RULE: usize = 2000;
 impl<'a> Ctx<'a> {
     // Called from a hundred places: kept out of line, the browser bundle stays small.
     #[inline(never)]
-    pub fn emit(&mut self, code: &'static str, span: Span, message: String, cell: Option<CellRef>, fix: Option<String>) {
+    pub fn emit(&mut self, code: &'static str, span: Span, msg: Message, cell: Option<CellRef>, fix: Option<String>) {
         let severity = rule(code).map(|r| r.severity).unwrap_or(Severity::Warning);
         // Per rule: (code, findings listed, findings past the limit, where the first of those was).
         let k = match self.counts.iter().position(|e| e.0 == code) {
@@ -332,7 +334,8 @@ impl<'a> Ctx<'a> {
             return;
         }
         e.1 += 1;
-        self.out.push(Diagnostic { code, severity, message, span, cell, fix });
+        let message = msg.zh();
+        self.out.push(Diagnostic { code, severity, message, msg, span, cell, fix });
     }
     /// The report's year, when known.
     pub fn year(&self) -> Option<i32> {
@@ -364,8 +367,9 @@ pub fn run(src: &Source, parsed: &crate::parse::Parsed, previous: Option<(&Sourc
     cross_year::check(&mut ctx);
     for (code, _, n, span) in std::mem::take(&mut ctx.counts).into_iter().filter(|e| e.2 > 0) {
         let severity = rule(code).map(|r| r.severity).unwrap_or(Severity::Warning);
-        let message = format!("从此处起还有 {n} 条 {code} 未逐一列出");
-        ctx.out.push(Diagnostic { code, severity, message, span, cell: None, fix: None });
+        let msg = crate::msg!(messages::MORE, n, Arg::text(code));
+        let message = msg.zh();
+        ctx.out.push(Diagnostic { code, severity, message, msg, span, cell: None, fix: None });
     }
     // By position, the most severe first, then in the order found. Sorting
     // packed u64 keys reuses the one sort the parser already carries (the

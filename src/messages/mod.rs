@@ -1,0 +1,422 @@
+//! Every sentence nianbao shows, in Chinese and English, from one catalogue
+//! (`catalogue.rs`): a finding carries a message key and typed arguments, and
+//! each language renders it with its own template and its own labels.
+//!
+//! Arguments are typed so that English reads properly: numbers; text quoted
+//! from the report (never translated); references to the template (tables,
+//! rows, labels) that each language names in its own words; nested phrases;
+//! lists. Templates write `{0}` for an argument, and `{0:one|other}` to pick a
+//! word by a number (two choices: 1 or not; more: the number's place, as for
+//! month names).
+//!
+//! The Chinese catalogue is always compiled (the browser's first check needs
+//! it). The English one (feature `en`) is compiled into the CLI; the browser
+//! loads it as JSON (`english_json`, written at build time) only when a reader
+//! switches to English, and hands it over with `set_english`.
+
+mod catalogue;
+#[cfg(feature = "en")]
+mod labels;
+
+pub use catalogue::*;
+
+use crate::template::{Row, TableId};
+
+/// A message template of the findings (`catalogue.rs`, `messages!`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key(pub u16);
+
+impl Key {
+    /// The stable name, e.g. `A004.sum` (the JSON's `key`).
+    pub fn name(self) -> &'static str {
+        KEYS.get(self.0 as usize).copied().unwrap_or("")
+    }
+}
+
+/// A string of the interfaces (web app, CLI) (`catalogue.rs`, `ui!`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ui(pub u16);
+
+/// One argument of a message.
+#[derive(Clone, Debug)]
+pub enum Arg {
+    Num(f64),
+    /// Text quoted from the report (or a code): shown as it is in every language.
+    Text(String),
+    /// A table, named in the reader's language.
+    Table(TableId),
+    /// A template row, named as a reader says it (group·row, numbering dropped).
+    Row(TableId, &'static Row),
+    /// A wording of the template or the parser (a column, a row label, a
+    /// section heading…): the Chinese wording, which is also the key of its English label.
+    Label(&'static str),
+    /// A nested phrase in the reader's language.
+    Phrase(Message),
+    /// Items joined by the separator template `sep` (`SEP_ENUM`, `SEP_PLUS`, `SEP_COMMA`).
+    List(Vec<Arg>, Key),
+}
+
+impl PartialEq for Arg {
+    fn eq(&self, other: &Arg) -> bool {
+        match (self, other) {
+            (Arg::Num(a), Arg::Num(b)) => a == b,
+            (Arg::Text(a), Arg::Text(b)) => a == b,
+            (Arg::Table(a), Arg::Table(b)) => a == b,
+            (Arg::Row(t, a), Arg::Row(u, b)) => t == u && a.key == b.key && a.label == b.label,
+            (Arg::Label(a), Arg::Label(b)) => a == b,
+            (Arg::Phrase(a), Arg::Phrase(b)) => a == b,
+            (Arg::List(a, s), Arg::List(b, t)) => a == b && s == t,
+            _ => false,
+        }
+    }
+}
+
+impl Arg {
+    /// Text quoted from the report.
+    pub fn text(s: &str) -> Arg {
+        Arg::Text(s.to_string())
+    }
+    pub fn list<I: IntoIterator<Item = Arg>>(items: I, sep: Key) -> Arg {
+        Arg::List(items.into_iter().collect(), sep)
+    }
+}
+
+impl From<f64> for Arg {
+    fn from(v: f64) -> Arg {
+        Arg::Num(v)
+    }
+}
+impl From<usize> for Arg {
+    fn from(v: usize) -> Arg {
+        Arg::Num(v as f64)
+    }
+}
+impl From<u32> for Arg {
+    fn from(v: u32) -> Arg {
+        Arg::Num(v as f64)
+    }
+}
+impl From<i32> for Arg {
+    fn from(v: i32) -> Arg {
+        Arg::Num(v as f64)
+    }
+}
+impl From<u8> for Arg {
+    fn from(v: u8) -> Arg {
+        Arg::Num(v as f64)
+    }
+}
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Text(s)
+    }
+}
+impl From<TableId> for Arg {
+    fn from(t: TableId) -> Arg {
+        Arg::Table(t)
+    }
+}
+impl From<Message> for Arg {
+    fn from(m: Message) -> Arg {
+        Arg::Phrase(m)
+    }
+}
+
+/// A message: its key and arguments.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    pub key: Key,
+    pub args: Vec<Arg>,
+}
+
+/// `msg!(KEY, a, b)`: a message with arguments converted by `Arg::from`.
+#[macro_export]
+macro_rules! msg {
+    ($key:expr $(, $arg:expr)* $(,)?) => {
+        $crate::messages::Message::new($key, vec![$($crate::messages::Arg::from($arg)),*])
+    };
+}
+
+impl Message {
+    pub fn new(key: Key, args: Vec<Arg>) -> Message {
+        debug_assert_eq!(args.len(), arity(ZH[key.0 as usize]), "{}: wrong number of arguments", key.name());
+        Message { key, args }
+    }
+    pub fn render(&self, c: &dyn Catalogue) -> String {
+        let mut out = String::new();
+        self.render_into(&mut out, c);
+        out
+    }
+    pub fn render_into(&self, out: &mut String, c: &dyn Catalogue) {
+        fill(out, c.message(self.key), &self.args, c);
+    }
+    /// The Chinese text (the JSON's `message`).
+    pub fn zh(&self) -> String {
+        self.render(&Zh)
+    }
+    /// The English text, when the English catalogue is here (always in the CLI).
+    pub fn en(&self) -> Option<String> {
+        english().map(|c| self.render(c))
+    }
+}
+
+/// One language's templates and labels.
+pub trait Catalogue {
+    fn message(&self, k: Key) -> &str;
+    fn ui(&self, k: Ui) -> &str;
+    /// A template wording in this language (itself in Chinese).
+    fn label<'a>(&'a self, zh: &'a str) -> &'a str;
+    fn is_zh(&self) -> bool;
+}
+
+impl dyn Catalogue + '_ {
+    /// An interface string with arguments.
+    pub fn fill(&self, k: Ui, args: &[Arg]) -> String {
+        let mut out = String::new();
+        fill(&mut out, self.ui(k), args, self);
+        out
+    }
+}
+
+/// The Chinese catalogue, always compiled.
+pub struct Zh;
+
+impl Catalogue for Zh {
+    fn message(&self, k: Key) -> &str {
+        ZH.get(k.0 as usize).copied().unwrap_or("")
+    }
+    fn ui(&self, k: Ui) -> &str {
+        UI_ZH.get(k.0 as usize).copied().unwrap_or("")
+    }
+    fn label<'a>(&'a self, zh: &'a str) -> &'a str {
+        zh
+    }
+    fn is_zh(&self) -> bool {
+        true
+    }
+}
+
+/// The English catalogue compiled in (the CLI, the JSON API, the tests).
+#[cfg(feature = "en")]
+pub struct En;
+
+#[cfg(feature = "en")]
+impl Catalogue for En {
+    fn message(&self, k: Key) -> &str {
+        EN.get(k.0 as usize).copied().unwrap_or("")
+    }
+    fn ui(&self, k: Ui) -> &str {
+        UI_EN.get(k.0 as usize).copied().unwrap_or("")
+    }
+    fn label<'a>(&'a self, zh: &'a str) -> &'a str {
+        labels::en(zh).unwrap_or(zh)
+    }
+    fn is_zh(&self) -> bool {
+        false
+    }
+}
+
+/// A catalogue loaded at run time (the browser's `messages-en.json`).
+pub struct Strings {
+    messages: Vec<String>,
+    ui: Vec<String>,
+    labels: Vec<(String, String)>,
+}
+
+impl Strings {
+    /// `message(name)` gives a message's template by its key's name;
+    /// `ui` the interface strings in catalogue order. None when `ui` does not
+    /// fit this build's catalogue (a file from another version).
+    pub fn new(message: impl Fn(&str) -> Option<String>, ui: Vec<String>, labels: Vec<(String, String)>) -> Option<Strings> {
+        if ui.len() != UI_ZH.len() {
+            return None;
+        }
+        // A missing template falls back to Chinese: a sentence is never lost.
+        let messages = KEYS.iter().zip(ZH).map(|(k, zh)| message(k).unwrap_or_else(|| zh.to_string())).collect();
+        Some(Strings { messages, ui, labels })
+    }
+}
+
+impl Catalogue for Strings {
+    fn message(&self, k: Key) -> &str {
+        self.messages.get(k.0 as usize).map(String::as_str).unwrap_or("")
+    }
+    fn ui(&self, k: Ui) -> &str {
+        self.ui.get(k.0 as usize).map(String::as_str).unwrap_or("")
+    }
+    fn label<'a>(&'a self, zh: &'a str) -> &'a str {
+        self.labels.iter().find(|(z, _)| z == zh).map(|(_, e)| e.as_str()).unwrap_or(zh)
+    }
+    fn is_zh(&self) -> bool {
+        false
+    }
+}
+
+static LOADED: std::sync::OnceLock<&'static Strings> = std::sync::OnceLock::new();
+
+/// Hands over the English catalogue loaded at run time (the browser); once.
+pub fn set_english(s: Strings) {
+    let _ = LOADED.set(Box::leak(Box::new(s)));
+}
+
+/// The English catalogue, when there is one: compiled in, or loaded.
+pub fn english() -> Option<&'static dyn Catalogue> {
+    #[cfg(feature = "en")]
+    {
+        Some(&En)
+    }
+    #[cfg(not(feature = "en"))]
+    {
+        LOADED.get().map(|s| *s as &'static dyn Catalogue)
+    }
+}
+
+/// The number of arguments a template takes: its highest `{n}` plus one.
+pub fn arity(template: &str) -> usize {
+    placeholders(template).into_iter().map(|(n, _)| n + 1).max().unwrap_or(0)
+}
+
+/// Every `{n}` or `{n:…}` of a template: (n, choices).
+pub fn placeholders(template: &str) -> Vec<(usize, Option<&str>)> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(len) = rest[open..].find('}') else { break };
+        let spec = &rest[open + 1..open + len];
+        let (n, choices) = match spec.split_once(':') {
+            Some((n, c)) => (n, Some(c)),
+            None => (spec, None),
+        };
+        out.push((n.parse().unwrap_or(usize::MAX), choices));
+        rest = &rest[open + len + 1..];
+    }
+    out
+}
+
+/// Renders `template` with `args` into `out`: the one renderer of every sentence.
+pub fn fill(out: &mut String, template: &str, args: &[Arg], c: &dyn Catalogue) {
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(len) = rest[open..].find('}') else { break };
+        let spec = &rest[open + 1..open + len];
+        let (n, choices) = match spec.split_once(':') {
+            Some((n, c)) => (n, Some(c)),
+            None => (spec, None),
+        };
+        if let Some(arg) = n.parse::<usize>().ok().and_then(|n| args.get(n)) {
+            match (choices, arg) {
+                (Some(choices), Arg::Num(v)) => choose(out, *v, choices),
+                _ => arg.render(out, c),
+            }
+        }
+        rest = &rest[open + len + 1..];
+    }
+    out.push_str(rest);
+}
+
+/// `{n:a|b}`: a when the number is 1, else b; `{n:a|b|c|…}`: the number's
+/// place (1 is a); a number out of range is written as it is.
+fn choose(out: &mut String, v: f64, choices: &str) {
+    let count = choices.split('|').count();
+    let pick = if count == 2 {
+        Some(if v == 1.0 { 0 } else { 1 })
+    } else if v >= 1.0 && v.fract() == 0.0 && v as usize <= count {
+        Some(v as usize - 1)
+    } else {
+        None
+    };
+    match pick.and_then(|i| choices.split('|').nth(i)) {
+        Some(word) => out.push_str(word),
+        None => out.push_str(&crate::json::format_number(v)),
+    }
+}
+
+impl Arg {
+    fn render(&self, out: &mut String, c: &dyn Catalogue) {
+        match self {
+            Arg::Num(v) => out.push_str(&crate::json::format_number(*v)),
+            Arg::Text(s) => out.push_str(s),
+            Arg::Table(id) => out.push_str(c.message(table_key(*id))),
+            Arg::Row(_, row) => row_name(out, row, c),
+            Arg::Label(l) => out.push_str(c.label(l)),
+            Arg::Phrase(m) => m.render_into(out, c),
+            Arg::List(items, sep) => {
+                for (i, a) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(c.message(*sep));
+                    }
+                    a.render(out, c);
+                }
+            }
+        }
+    }
+}
+
+/// The message that names a table.
+pub fn table_key(id: TableId) -> Key {
+    match id {
+        TableId::T2 => TABLE_T2,
+        TableId::T3 => TABLE_T3,
+        TableId::T4 => TABLE_T4,
+    }
+}
+
+/// A row's name with its group, as a reader would say it: 不予公开·属于国家秘密
+/// (Withheld · State secret).
+fn row_name(out: &mut String, row: &Row, c: &dyn Catalogue) {
+    let grouped = !row.group.is_empty() && row.key != "total" && row.key.contains('.');
+    if c.is_zh() {
+        if grouped {
+            out.push_str(&crate::parse::core_label(row.group));
+            out.push('·');
+        }
+        out.push_str(&crate::parse::core_label(row.label));
+    } else {
+        if grouped {
+            out.push_str(unnumbered(c.label(row.group)));
+            out.push_str(" · ");
+        }
+        out.push_str(unnumbered(c.label(row.label)));
+    }
+}
+
+/// An English label without its item number: "(3) Withheld" → "Withheld", "1. State secret" → "State secret".
+pub fn unnumbered(l: &str) -> &str {
+    let number = |n: &str| !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit());
+    let mut s = l;
+    for _ in 0..2 {
+        let inner = s.strip_prefix('(').and_then(|r| r.split_once(") "));
+        match inner.or_else(|| s.split_once(". ")) {
+            Some((n, rest)) if number(n) => s = rest,
+            _ => break,
+        }
+    }
+    s
+}
+
+/// The English catalogue as the JSON the web app loads (`messages-en.json`):
+/// `messages` by key, `ui` in catalogue order, `labels` (template wordings and
+/// rule titles) by their Chinese.
+#[cfg(feature = "en")]
+pub fn english_json() -> String {
+    let mut w = crate::json::Writer::new();
+    w.begin_object();
+    w.key("messages").begin_object();
+    for (k, t) in KEYS.iter().zip(EN) {
+        w.key(k).str(t);
+    }
+    w.end_object();
+    w.key("ui").begin_array();
+    for t in UI_EN {
+        w.str(t);
+    }
+    w.end_array();
+    w.key("labels").begin_object();
+    for (zh, en) in labels::all() {
+        w.key(zh).str(en);
+    }
+    w.end_object();
+    w.end_object();
+    w.finish()
+}
