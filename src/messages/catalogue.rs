@@ -88,7 +88,6 @@ messages! {
     T003_MORE "T003.more" "{0}缺少{1}等{2}行" "Rows missing from {0}: {1} and more ({2} in all)";
     T004_ROW "T004.row" "{0}的行名“{1}”与模板“{2}”不一致" "{0}: the row label “{1}” differs from the template's ({2})";
     T004_COLUMN "T004.column" "{0}“{1}”一栏的列名“{2}”应为“{3}”" "{0}, {1}: the column header “{2}” should be the template's ({3})";
-    T004_HEADER "T004.header" "{0}“”一栏的列名“{1}”应为“{2}”" "{0}: the column header “{1}” should be the template's ({2})";
     T005 "T005.count" "{0}“{1}”行有{2}个数，模板只有{3}列（{4}）"
         "{0}, row “{1}”: {2} {2:value|values}, but the template has {3} {3:column|columns} ({4})";
     T005_PLACED "T005.placed" "已根据表头位置或表内合计关系确定了各列的数" "each value's column was found from the header's positions or the table's sums";

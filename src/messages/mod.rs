@@ -420,3 +420,139 @@ pub fn english_json() -> String {
     w.end_object();
     w.finish()
 }
+
+#[cfg(all(test, feature = "en"))]
+mod tests {
+    use super::*;
+    use crate::template::{SECTIONS, SIGNALS_2019, T2_2019, T2_2021, T3_2019, T3_2021, T4};
+
+    /// The argument numbers a template uses, sorted and deduplicated; and a
+    /// problem with its braces or choices, if any.
+    fn shape(t: &str) -> Result<Vec<usize>, String> {
+        if t.matches('{').count() != t.matches('}').count() {
+            return Err(format!("unbalanced braces: {t}"));
+        }
+        let mut used = Vec::new();
+        for (n, choices) in placeholders(t) {
+            if n == usize::MAX {
+                return Err(format!("a placeholder is not a number: {t}"));
+            }
+            if let Some(c) = choices {
+                let count = c.split('|').count();
+                // Plural (2), section numerals (6) or months (12).
+                if ![2, 6, 12].contains(&count) || c.split('|').any(str::is_empty) {
+                    return Err(format!("choices {c:?} in {t}"));
+                }
+            }
+            used.push(n);
+        }
+        used.sort_unstable();
+        used.dedup();
+        if used.iter().enumerate().any(|(i, n)| i != *n) {
+            return Err(format!("arguments not numbered 0, 1, 2…: {t}"));
+        }
+        Ok(used)
+    }
+
+    #[test]
+    fn every_message_has_chinese_and_english_with_the_same_arguments() {
+        assert_eq!(KEYS.len(), ZH.len());
+        assert_eq!(KEYS.len(), EN.len());
+        for (i, k) in KEYS.iter().enumerate() {
+            assert!(KEYS[..i].iter().all(|o| o != k), "{k} twice");
+            let (zh, en) = (ZH[i], EN[i]);
+            if *k != "nothing" {
+                assert!(!zh.is_empty() && !en.is_empty(), "{k}: empty");
+            }
+            assert_eq!(shape(zh).unwrap(), shape(en).unwrap(), "{k}: {zh} / {en}");
+            assert_eq!(arity(zh), arity(en), "{k}");
+            // English is English: Chinese only where it names a Chinese document or term.
+            let cjk = en.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+            let named = [
+                "国办公开办函",
+                "规章",
+                "行政规范性文件",
+                "政府信息公开工作年度报告",
+                "共",
+                "信息处理费",
+                "一、",
+                "试行",
+                "中华人民共和国",
+            ];
+            assert!(!cjk || named.iter().any(|n| en.contains(n)), "{k}: {en}");
+        }
+    }
+
+    #[test]
+    fn every_interface_string_has_chinese_and_english_with_the_same_arguments() {
+        assert_eq!(UI_ZH.len(), UI_EN.len());
+        assert_eq!(UI_ZH.len(), UI_NAMES.len());
+        for i in 0..UI_ZH.len() {
+            assert!(!UI_ZH[i].is_empty() && !UI_EN[i].is_empty(), "{}", UI_NAMES[i]);
+            assert_eq!(shape(UI_ZH[i]).unwrap(), shape(UI_EN[i]).unwrap(), "{}", UI_NAMES[i]);
+        }
+    }
+
+    #[test]
+    fn every_template_wording_and_rule_title_has_english() {
+        let mut wordings: Vec<&str> = Vec::new();
+        for t in [&T2_2019, &T2_2021, &T3_2019, &T3_2021, &T4] {
+            for r in t.rows {
+                wordings.extend([r.label, r.group, r.block]);
+                wordings.extend(r.columns.iter().map(|c| c.label));
+            }
+        }
+        wordings.extend(SECTIONS.iter().map(|s| s.heading));
+        wordings.extend(SIGNALS_2019);
+        // The parser's kinds of conversion residue and the 2019 single row.
+        wordings.extend(["页码", "Markdown 粗体标记", "书签标记", "HTML 实体", "（六）其他处理（单行）"]);
+        for w in wordings.into_iter().filter(|w| !w.is_empty()) {
+            let en = labels::en(w).unwrap_or_else(|| panic!("no English for {w}"));
+            assert!(!en.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)), "{w}: {en}");
+        }
+        for r in crate::rules::RULES {
+            assert_eq!(labels::en(r.title_zh), Some(r.title_en), "{}", r.code);
+        }
+        // One English per Chinese wording.
+        let all: Vec<(&str, &str)> = labels::all().collect();
+        for (i, (zh, en)) in all.iter().enumerate() {
+            assert!(all[..i].iter().all(|(z, e)| z != zh || e == en), "{zh} has two English labels");
+        }
+    }
+
+    #[test]
+    fn the_renderer() {
+        let row = &T3_2021.rows[T3_2021.row("withheld.state_secret").unwrap()];
+        let m = Message::new(
+            A_CELL,
+            vec![
+                Arg::Table(TableId::T3),
+                Arg::Row(TableId::T3, row),
+                Arg::Label("自然人"),
+                Arg::Num(3.0),
+                Arg::list([Message::new(A_ROW_TOTAL, vec![]).into(), Message::new(A_BALANCE, vec![]).into()], SEP_ENUM),
+                Arg::Num(2.5),
+            ],
+        );
+        assert_eq!(m.zh(), "表三（收到和处理政府信息公开申请情况）“不予公开·属于国家秘密”行“自然人”列为 3，本行合计、本列收支平衡都因此对不上；按这些合计关系，该数应为 2.5");
+        assert_eq!(
+            m.en().unwrap(),
+            "Table 3 (applications received and handled), row “Withheld · State secret”, column “Natural persons” is 3, which breaks the row's total, the column's balance; by these sums it should be 2.5"
+        );
+        // Choices: plural, section numerals, months; out of range, the number itself.
+        let date = |m: f64| Message::new(DATE, vec![Arg::Num(2024.0), Arg::Num(m), Arg::Num(31.0)]);
+        assert_eq!(date(12.0).en().unwrap(), "31 December 2024");
+        assert_eq!(date(13.0).en().unwrap(), "31 13 2024");
+        assert_eq!(date(13.0).zh(), "2024年13月31日");
+        let more = |n: f64| Message::new(MORE, vec![Arg::Num(n), Arg::text("H003")]).en().unwrap();
+        assert_eq!(more(1.0), "1 more H003 finding from here on is not listed");
+        assert_eq!(more(7.0), "7 more H003 findings from here on are not listed");
+        assert_eq!(
+            Message::new(S003, vec![Arg::Num(5.0), Arg::Label("五、存在的主要问题及改进情况")]).zh(),
+            "缺少第五部分“五、存在的主要问题及改进情况”"
+        );
+        assert_eq!(unnumbered("(3) Withheld"), "Withheld");
+        assert_eq!(unnumbered("1. State secret"), "State secret");
+        assert_eq!(unnumbered("Table 3. x"), "Table 3. x");
+    }
+}

@@ -93,12 +93,8 @@ fn anomalies(ctx: &mut Ctx) {
                     continue;
                 };
                 let col = &t.template.rows[*row].columns[*column];
-                let block = t.template.rows[*row].block;
-                let msg = if block.is_empty() {
-                    msg!(T004_HEADER, *table, Arg::text(found), Arg::Label(col.label))
-                } else {
-                    msg!(T004_COLUMN, *table, Arg::Label(block), Arg::text(found), Arg::Label(col.label))
-                };
+                // Only table 二's headers are compared: every row has its block (第二十条第…项).
+                let msg = msg!(T004_COLUMN, *table, Arg::Label(t.template.rows[*row].block), Arg::text(found), Arg::Label(col.label));
                 ctx.emit("T004", *span, msg, cell(*table, t.template.rows[*row].key, Some(col.key)), Some(col.label.to_string()));
             }
             Anomaly::ExtraRow { table, label, span } => {
