@@ -214,9 +214,11 @@ pub fn write_outcome(w: &mut Writer, o: &Outcome, opts: Options) {
         if let Some(en) = english {
             w.key("message_en").str(&d.msg.render(en));
         }
-        w.key("key").str(d.msg.key.name());
-        w.key("args");
-        args(w, &d.msg.args);
+        if let Some(key) = d.msg.key.name() {
+            w.key("key").str(key);
+            w.key("args");
+            args(w, &d.msg.args);
+        }
         w.key("line").num(line as f64);
         w.key("column").num(column as f64);
         w.key("span");
@@ -285,14 +287,14 @@ fn args(w: &mut Writer, list: &[crate::messages::Arg]) {
                 w.begin_object().key("label").str(l).end_object();
             }
             Arg::Phrase(m) => {
-                w.begin_object().key("key").str(m.key.name()).key("args");
+                w.begin_object().key("key").opt_str(m.key.name()).key("args");
                 args(w, &m.args);
                 w.end_object();
             }
             Arg::List(items, sep) => {
                 w.begin_object().key("list");
                 args(w, items);
-                w.key("sep").str(sep.name()).end_object();
+                w.key("sep").opt_str(sep.name()).end_object();
             }
         }
     }

@@ -12,6 +12,7 @@ pub mod messages;
 pub mod normalize;
 pub mod parse;
 pub mod position;
+#[cfg(feature = "cli")]
 pub mod render;
 pub mod report;
 pub mod rules;

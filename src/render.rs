@@ -3,7 +3,7 @@
 //! are two columns wide), and the suggested fix.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::messages::{ui, Arg, Catalogue};
+use crate::messages::{cli, cli_text, Arg, Catalogue};
 use crate::Outcome;
 
 #[derive(Clone, Copy)]
@@ -22,6 +22,9 @@ impl Style {
             }
         }
         &crate::messages::Zh
+    }
+    pub fn text(&self, k: crate::messages::Cli, args: &[Arg]) -> String {
+        cli_text(self.english, k, args)
     }
     fn message(&self, d: &Diagnostic) -> String {
         if self.english {
@@ -197,7 +200,6 @@ fn diagnostic_at(o: &Outcome, path: &str, d: &Diagnostic, (line, col): (usize, u
     let src = &o.source;
     let mut out = String::new();
     out.push_str(&style.severity(d.severity, &format!("{}[{}]", d.severity.key(), d.code)));
-    let words = style.words();
     out.push_str(&style.paint("1", &format!(": {}", escape(&style.message(d)))));
     out.push('\n');
     let gutter = line.to_string().len();
@@ -210,7 +212,7 @@ fn diagnostic_at(o: &Outcome, path: &str, d: &Diagnostic, (line, col): (usize, u
             style.paint("1;34", "-->"),
             escape(path),
             escape(path),
-            words.fill(ui::PAGE, &[p.into()])
+            style.text(cli::PAGE, &[p.into()])
         )),
         None => out.push_str(&format!("{pad}{} {}:{line}:{col}\n", style.paint("1;34", "-->"), escape(path))),
     }
@@ -232,11 +234,11 @@ fn diagnostic_at(o: &Outcome, path: &str, d: &Diagnostic, (line, col): (usize, u
     if let Some(fix) = &d.fix {
         let fix = escape(fix.trim_end());
         let what = if fix.is_empty() {
-            words.ui(ui::CLI_DELETE).to_string()
+            style.text(cli::DELETE, &[])
         } else if d.span.is_empty() {
-            words.fill(ui::CLI_INSERT, &[Arg::text(&fix)])
+            style.text(cli::INSERT, &[Arg::text(&fix)])
         } else {
-            words.fill(ui::CLI_REPLACE, &[Arg::text(&fix)])
+            style.text(cli::REPLACE, &[Arg::text(&fix)])
         };
         out.push_str(&format!("{pad} {} {}\n", style.paint("1;34", "="), style.paint("32", &what)));
     }
@@ -268,7 +270,7 @@ pub fn report(o: &Outcome, path: &str, diags: &[&Diagnostic], style: Style) -> S
         let all = total[&(d.code, line)];
         if *n == SAME_LINE && all > SAME_LINE {
             let more = all - SAME_LINE;
-            let said = style.words().fill(ui::CLI_MORE_ON_LINE, &[line.into(), more.into(), Arg::text(d.code)]);
+            let said = style.text(cli::MORE_ON_LINE, &[line.into(), more.into(), Arg::text(d.code)]);
             out.push_str(&format!("{} {said}\n", style.paint("1;34", "...")));
         }
         out.push('\n');
@@ -282,15 +284,15 @@ pub fn summary(path: &str, diags: &[&Diagnostic], style: Style) -> String {
     let (e, w, i) = (n(Severity::Error), n(Severity::Warning), n(Severity::Info));
     let words = style.words();
     if e + w + i == 0 {
-        return format!("{}: {}\n", escape(path), style.paint("1;32", words.ui(ui::CLI_NO_PROBLEMS)));
+        return format!("{}: {}\n", escape(path), style.paint("1;32", &style.text(cli::NO_PROBLEMS, &[])));
     }
     let sep = words.message(crate::messages::SEP_COMMA);
     format!(
         "{}: {}{sep}{}{sep}{}\n",
         escape(path),
-        style.severity(Severity::Error, &words.fill(ui::CLI_ERRORS, &[e.into()])),
-        style.severity(Severity::Warning, &words.fill(ui::CLI_WARNINGS, &[w.into()])),
-        style.severity(Severity::Info, &words.fill(ui::CLI_INFOS, &[i.into()]))
+        style.severity(Severity::Error, &style.text(cli::ERRORS, &[e.into()])),
+        style.severity(Severity::Warning, &style.text(cli::WARNINGS, &[w.into()])),
+        style.severity(Severity::Info, &style.text(cli::INFOS, &[i.into()]))
     )
 }
 

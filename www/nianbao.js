@@ -5,23 +5,31 @@
 //   const result = check(text, { previous: lastYearsText });
 //
 // Types: nianbao.d.ts. Errors are thrown as exceptions with a message.
-import load, { check as checkWasm, rules as rulesWasm } from './www.js';
+import load, { check as checkWasm, rules as rulesWasm, setEnglish } from './www.js';
 
 let ready = null;
-// The rules' documentation is not in the wasm (it keeps the app's first load
-// small): it comes from rules-zh.json and rules-en.json beside this file.
+// What is not in the wasm (it keeps the app's first load small) comes from
+// files beside this one: the rules' documentation and English titles
+// (rules-zh.json, rules-en.json) and the English catalogue (messages-en.json,
+// which gives every finding its message_en).
 let docs = null;
 
+const get = async (name) => (await (await fetch(new URL(name, import.meta.url))).json());
+
 async function loadDocs() {
-  const get = async (name) => (await (await fetch(new URL(name, import.meta.url))).json());
   const [zh, en] = await Promise.all([get('rules-zh.json'), get('rules-en.json')]);
-  const byCode = (list) => new Map(list.map((r) => [r.code, r.doc]));
+  const byCode = (list) => new Map(list.map((r) => [r.code, r]));
   return { zh: byCode(zh), en: byCode(en) };
 }
 
 /** Loads the checker (once). Resolves when check() and rules() can be called. */
 export default function init(options) {
-  ready ??= Promise.all([load(options ?? { module_or_path: new URL('www_bg.wasm', import.meta.url) }), loadDocs()]).then(([, d]) => { docs = d; return true; });
+  ready ??= Promise.all([load(options ?? { module_or_path: new URL('www_bg.wasm', import.meta.url) }), loadDocs(), get('messages-en.json')])
+    .then(([, d, english]) => {
+      docs = d;
+      if (!setEnglish(english)) throw new Error('nianbao.init(): messages-en.json does not match www_bg.wasm (reload both)');
+      return true;
+    });
   return ready;
 }
 
@@ -45,7 +53,12 @@ export function check(text, options = {}) {
 /** The rule catalog: code, name, severity, titles and documentation. */
 export function rules() {
   loaded('rules');
-  return rulesWasm().map((r) => ({ ...r, doc: docs?.zh.get(r.code) ?? '', doc_en: docs?.en.get(r.code) ?? '' }));
+  return rulesWasm().map((r) => ({
+    ...r,
+    title_en: docs?.en.get(r.code)?.title ?? '',
+    doc: docs?.zh.get(r.code)?.doc ?? '',
+    doc_en: docs?.en.get(r.code)?.doc ?? '',
+  }));
 }
 
 /**

@@ -356,10 +356,7 @@ fn table(rows: &[Row], style: Style) -> String {
     }
     let (e, w): (usize, usize) = (rows.iter().map(|r| r.errors).sum(), rows.iter().map(|r| r.warnings).sum());
     let bad = rows.iter().filter(|r| r.errors > 0).count();
-    s.push_str(&format!(
-        "\n{}\n",
-        style.words().fill(nianbao::messages::ui::CLI_BATCH, &[rows.len().into(), bad.into(), e.into(), w.into()])
-    ));
+    s.push_str(&format!("\n{}\n", style.text(nianbao::messages::cli::BATCH, &[rows.len().into(), bad.into(), e.into(), w.into()])));
     s
 }
 

@@ -4,8 +4,13 @@
 //! The Chinese of the findings is the JSON's `message` and must not change
 //! without reason: users' scripts and the portal read it.
 
+#[cfg(feature = "cli")]
+use super::Cli;
 use super::{Key, Ui};
 
+// What the browser does not need at first load (names, English, the command
+// line's strings) is compiled only with the features that need it; the web
+// app gets the names and the English from `messages-en.json`.
 macro_rules! messages {
     ($($name:ident $key:literal $zh:literal $en:literal;)*) => {
         #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
@@ -13,6 +18,7 @@ macro_rules! messages {
         enum M { $($name,)* }
         $(pub const $name: Key = Key(M::$name as u16);)*
         /// The keys' names, in catalogue order.
+        #[cfg(feature = "en")]
         pub static KEYS: &[&str] = &[$($key),*];
         pub static ZH: &[&str] = &[$($zh),*];
         #[cfg(feature = "en")]
@@ -39,11 +45,30 @@ macro_rules! interface {
     };
 }
 
+macro_rules! command_line {
+    ($($name:ident $zh:literal $en:literal;)*) => {
+        /// The command line's strings, by name.
+        #[cfg(feature = "cli")]
+        pub mod cli {
+            use super::Cli;
+            #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+            #[repr(u16)]
+            enum C { $($name,)* }
+            $(pub const $name: Cli = Cli(C::$name as u16);)*
+        }
+        #[cfg(feature = "cli")]
+        pub static CLI_ZH: &[&str] = &[$($zh),*];
+        #[cfg(feature = "cli")]
+        pub static CLI_EN: &[&str] = &[$($en),*];
+    };
+}
+
 messages! {
     // Pieces several messages share.
     SEP_ENUM "sep.enum" "、" ", ";
     SEP_COMMA "sep.comma" "，" ", ";
     SEP_PLUS "sep.plus" " + " " + ";
+    SEP_ROW "sep.row" "·" " · ";
     QUOTED "quoted" "“{0}”" "“{0}”";
     NOTHING "nothing" "" "";
     ITEM "item" "{0} {1}" "{0} {1}";
@@ -298,16 +323,18 @@ interface! {
     T3_APPLICANTS "申请人情况" "Applicants";
     T3_ORGS "法人或其他组织" "Legal persons and other organisations";
     TEMPLATE_LABEL "模板：" "template:";
+}
 
-    // The command line's text output.
-    CLI_DELETE "建议：删除此处内容" "suggestion: delete this";
-    CLI_INSERT "建议：在此处插入“{0}”" "suggestion: insert “{0}” here";
-    CLI_REPLACE "建议：改为“{0}”" "suggestion: write “{0}” instead";
-    CLI_MORE_ON_LINE "第 {0} 行还有 {1} 条 {2} 未显示（--format json 列出全部）/ {1} more {2} on line {0} not shown"
+command_line! {
+    DELETE "建议：删除此处内容" "suggestion: delete this";
+    INSERT "建议：在此处插入“{0}”" "suggestion: insert “{0}” here";
+    REPLACE "建议：改为“{0}”" "suggestion: write “{0}” instead";
+    PAGE "第{0}页" "page {0}";
+    MORE_ON_LINE "第 {0} 行还有 {1} 条 {2} 未显示（--format json 列出全部）/ {1} more {2} on line {0} not shown"
         "{1} more {2} {1:finding|findings} on line {0} not shown (--format json lists them all)";
-    CLI_NO_PROBLEMS "未发现问题 (no problems found)" "no problems found";
-    CLI_ERRORS "{0} 个错误" "{0} {0:error|errors}";
-    CLI_WARNINGS "{0} 个警告" "{0} {0:warning|warnings}";
-    CLI_INFOS "{0} 条提示" "{0} {0:note|notes}";
-    CLI_BATCH "共 {0} 份报告，{1} 份有错误；错误 {2} 个，警告 {3} 个" "{0} {0:report|reports}, {1} with errors; {2} {2:error|errors}, {3} {3:warning|warnings}";
+    NO_PROBLEMS "未发现问题 (no problems found)" "no problems found";
+    ERRORS "{0} 个错误" "{0} {0:error|errors}";
+    WARNINGS "{0} 个警告" "{0} {0:warning|warnings}";
+    INFOS "{0} 条提示" "{0} {0:note|notes}";
+    BATCH "共 {0} 份报告，{1} 份有错误；错误 {2} 个，警告 {3} 个" "{0} {0:report|reports}, {1} with errors; {2} {2:error|errors}, {3} {3:warning|warnings}";
 }

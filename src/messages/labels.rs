@@ -100,12 +100,43 @@ const LABELS: &[(&str, &str)] = &[
     ("HTML 实体", "HTML entity"),
 ];
 
-/// The English of a wording: a template's, or a rule's title.
+/// The English of a wording: a template's, a row's name, or a rule's title.
 pub fn en(zh: &str) -> Option<&'static str> {
-    all().find(|(z, _)| *z == zh).map(|(_, e)| e)
+    all().iter().find(|(z, _)| z == zh).map(|(_, e)| e.as_str())
 }
 
-/// Every (Chinese, English) pair: the labels, then the rules' titles.
-pub fn all() -> impl Iterator<Item = (&'static str, &'static str)> {
-    LABELS.iter().copied().chain(crate::rules::RULES.iter().filter(|r| !r.title_en.is_empty()).map(|r| (r.title_zh, r.title_en)))
+/// Every (Chinese, English) pair: the labels; the rows' and groups' labels as
+/// a row's name quotes them (numbering dropped, `parse::core_label`); the
+/// rules' titles.
+pub fn all() -> &'static [(String, String)] {
+    static ALL: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        use crate::template::{T2_2019, T2_2021, T3_2019, T3_2021, T4};
+        let mut out: Vec<(String, String)> = LABELS.iter().map(|(z, e)| (z.to_string(), e.to_string())).collect();
+        let rows = [&T2_2019, &T2_2021, &T3_2019, &T3_2021, &T4].into_iter().flat_map(|t| t.rows.iter());
+        for l in rows.flat_map(|r| [r.label, r.group]).filter(|l| !l.is_empty()) {
+            let core = crate::parse::core_label(l);
+            let named = LABELS.iter().find(|(z, _)| *z == l).map(|(_, e)| unnumbered(e));
+            if let (Some(e), false) = (named, out.iter().any(|(z, _)| *z == core)) {
+                out.push((core, e.to_string()));
+            }
+        }
+        let titles = crate::rules::RULES.iter().filter(|r| !r.title_en.is_empty());
+        out.extend(titles.map(|r| (r.title_zh.to_string(), r.title_en.to_string())));
+        out
+    })
+}
+
+/// An English label without its item number: "(3) Withheld" → "Withheld", "1. State secret" → "State secret".
+pub fn unnumbered(l: &str) -> &str {
+    let number = |n: &str| !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit());
+    let mut s = l;
+    for _ in 0..2 {
+        let inner = s.strip_prefix('(').and_then(|r| r.split_once(") "));
+        match inner.or_else(|| s.split_once(". ")) {
+            Some((n, rest)) if number(n) => s = rest,
+            _ => break,
+        }
+    }
+    s
 }

@@ -27,15 +27,37 @@ use crate::template::{Row, TableId};
 pub struct Key(pub u16);
 
 impl Key {
-    /// The stable name, e.g. `A004.sum` (the JSON's `key`).
-    pub fn name(self) -> &'static str {
-        KEYS.get(self.0 as usize).copied().unwrap_or("")
+    /// The stable name, e.g. `A004.sum` (the JSON's `key`): compiled into the
+    /// CLI; in the browser, there once the English catalogue is loaded.
+    pub fn name(self) -> Option<&'static str> {
+        #[cfg(feature = "en")]
+        {
+            KEYS.get(self.0 as usize).copied()
+        }
+        #[cfg(not(feature = "en"))]
+        {
+            LOADED.get().and_then(|s| s.keys.get(self.0 as usize)).map(String::as_str)
+        }
     }
 }
 
-/// A string of the interfaces (web app, CLI) (`catalogue.rs`, `ui!`).
+/// A string of the web app (`catalogue.rs`, `interface!`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Ui(pub u16);
+
+/// A string of the command line's text output (`catalogue.rs`, `command_line!`).
+#[cfg(feature = "cli")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cli(pub u16);
+
+/// A command-line string with arguments, in English or Chinese.
+#[cfg(feature = "cli")]
+pub fn cli_text(english: bool, k: Cli, args: &[Arg]) -> String {
+    let mut out = String::new();
+    let (templates, c): (&[&str], &dyn Catalogue) = if english { (CLI_EN, &En) } else { (CLI_ZH, &Zh) };
+    fill(&mut out, templates.get(k.0 as usize).copied().unwrap_or(""), args, c);
+    out
+}
 
 /// One argument of a message.
 #[derive(Clone, Debug)]
@@ -139,7 +161,7 @@ macro_rules! msg {
 
 impl Message {
     pub fn new(key: Key, args: Vec<Arg>) -> Message {
-        debug_assert_eq!(args.len(), arity(ZH[key.0 as usize]), "{}: wrong number of arguments", key.name());
+        debug_assert_eq!(args.len(), arity(ZH[key.0 as usize]), "{:?}: wrong number of arguments", key.name());
         Message { key, args }
     }
     pub fn render(&self, c: &dyn Catalogue) -> String {
@@ -211,30 +233,48 @@ impl Catalogue for En {
     fn label<'a>(&'a self, zh: &'a str) -> &'a str {
         labels::en(zh).unwrap_or(zh)
     }
+
     fn is_zh(&self) -> bool {
         false
     }
 }
 
-/// A catalogue loaded at run time (the browser's `messages-en.json`).
+/// A catalogue loaded at run time (the browser's `messages-en.json`): keys'
+/// names, messages and interface strings in catalogue order, labels by their Chinese.
 pub struct Strings {
+    // The CLI has the names compiled in.
+    #[cfg_attr(feature = "en", allow(dead_code))]
+    keys: Vec<String>,
     messages: Vec<String>,
     ui: Vec<String>,
     labels: Vec<(String, String)>,
 }
 
 impl Strings {
-    /// `message(name)` gives a message's template by its key's name;
-    /// `ui` the interface strings in catalogue order. None when `ui` does not
-    /// fit this build's catalogue (a file from another version).
-    pub fn new(message: impl Fn(&str) -> Option<String>, ui: Vec<String>, labels: Vec<(String, String)>) -> Option<Strings> {
-        if ui.len() != UI_ZH.len() {
-            return None;
-        }
-        // A missing template falls back to Chinese: a sentence is never lost.
-        let messages = KEYS.iter().zip(ZH).map(|(k, zh)| message(k).unwrap_or_else(|| zh.to_string())).collect();
-        Some(Strings { messages, ui, labels })
+    /// None when the file is not of this build's catalogue (its fingerprint differs).
+    pub fn new(
+        fingerprint: f64,
+        keys: Vec<String>,
+        messages: Vec<String>,
+        ui: Vec<String>,
+        labels: Vec<(String, String)>,
+    ) -> Option<Strings> {
+        let fits =
+            fingerprint == self::fingerprint() as f64 && keys.len() == ZH.len() && messages.len() == ZH.len() && ui.len() == UI_ZH.len();
+        fits.then_some(Strings { keys, messages, ui, labels })
     }
+}
+
+/// A fingerprint of the Chinese catalogue (FNV-1a): an English file made from
+/// another version of the catalogue, in another order, is refused.
+pub fn fingerprint() -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for s in ZH.iter().chain(UI_ZH) {
+        for b in s.bytes().chain([0]) {
+            h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+        }
+    }
+    h
 }
 
 impl Catalogue for Strings {
@@ -293,24 +333,23 @@ pub fn placeholders(template: &str) -> Vec<(usize, Option<&str>)> {
     out
 }
 
-/// Renders `template` with `args` into `out`: the one renderer of every sentence.
+/// Renders `template` with `args` into `out`: the one renderer of every
+/// sentence. A placeholder is `{n}` or `{n:choices}`, n one digit (the
+/// catalogue's tests hold every template to that; the browser carries no
+/// general parser for it).
 pub fn fill(out: &mut String, template: &str, args: &[Arg], c: &dyn Catalogue) {
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
-        let Some(len) = rest[open..].find('}') else { break };
-        let spec = &rest[open + 1..open + len];
-        let (n, choices) = match spec.split_once(':') {
-            Some((n, c)) => (n, Some(c)),
-            None => (spec, None),
-        };
-        if let Some(arg) = n.parse::<usize>().ok().and_then(|n| args.get(n)) {
-            match (choices, arg) {
-                (Some(choices), Arg::Num(v)) => choose(out, *v, choices),
+        let spec = &rest[open + 1..];
+        let close = spec.find('}').unwrap_or(spec.len());
+        if let Some(arg) = spec.bytes().next().and_then(|d| args.get(d.wrapping_sub(b'0') as usize)) {
+            match (arg, spec.get(2..close)) {
+                (Arg::Num(v), Some(choices)) => choose(out, *v, choices),
                 _ => arg.render(out, c),
             }
         }
-        rest = &rest[open + len + 1..];
+        rest = spec.get(close + 1..).unwrap_or("");
     }
     out.push_str(rest);
 }
@@ -318,18 +357,24 @@ pub fn fill(out: &mut String, template: &str, args: &[Arg], c: &dyn Catalogue) {
 /// `{n:a|b}`: a when the number is 1, else b; `{n:a|b|c|…}`: the number's
 /// place (1 is a); a number out of range is written as it is.
 fn choose(out: &mut String, v: f64, choices: &str) {
-    let count = choices.split('|').count();
+    let count = choices.bytes().filter(|&b| b == b'|').count() + 1;
     let pick = if count == 2 {
-        Some(if v == 1.0 { 0 } else { 1 })
+        if v == 1.0 {
+            0
+        } else {
+            1
+        }
     } else if v >= 1.0 && v.fract() == 0.0 && v as usize <= count {
-        Some(v as usize - 1)
+        v as usize - 1
     } else {
-        None
+        out.push_str(&crate::json::format_number(v));
+        return;
     };
-    match pick.and_then(|i| choices.split('|').nth(i)) {
-        Some(word) => out.push_str(word),
-        None => out.push_str(&crate::json::format_number(v)),
+    let mut word = choices;
+    for _ in 0..pick {
+        word = word.find('|').map_or("", |p| &word[p + 1..]);
     }
+    out.push_str(&word[..word.find('|').unwrap_or(word.len())]);
 }
 
 impl Arg {
@@ -363,60 +408,43 @@ pub fn table_key(id: TableId) -> Key {
 }
 
 /// A row's name with its group, as a reader would say it: 不予公开·属于国家秘密
-/// (Withheld · State secret).
+/// (Withheld · State secret). The English of the labels without their numbers
+/// is in the English catalogue (`labels::all`).
 fn row_name(out: &mut String, row: &Row, c: &dyn Catalogue) {
-    let grouped = !row.group.is_empty() && row.key != "total" && row.key.contains('.');
-    if c.is_zh() {
-        if grouped {
-            out.push_str(&crate::parse::core_label(row.group));
-            out.push('·');
-        }
-        out.push_str(&crate::parse::core_label(row.label));
-    } else {
-        if grouped {
-            out.push_str(unnumbered(c.label(row.group)));
-            out.push_str(" · ");
-        }
-        out.push_str(unnumbered(c.label(row.label)));
+    if !row.group.is_empty() && row.key != "total" && row.key.contains('.') {
+        out.push_str(c.label(&crate::parse::core_label(row.group)));
+        out.push_str(c.message(SEP_ROW));
     }
-}
-
-/// An English label without its item number: "(3) Withheld" → "Withheld", "1. State secret" → "State secret".
-pub fn unnumbered(l: &str) -> &str {
-    let number = |n: &str| !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit());
-    let mut s = l;
-    for _ in 0..2 {
-        let inner = s.strip_prefix('(').and_then(|r| r.split_once(") "));
-        match inner.or_else(|| s.split_once(". ")) {
-            Some((n, rest)) if number(n) => s = rest,
-            _ => break,
-        }
-    }
-    s
+    out.push_str(c.label(&crate::parse::core_label(row.label)));
 }
 
 /// The English catalogue as the JSON the web app loads (`messages-en.json`):
-/// `messages` by key, `ui` in catalogue order, `labels` (template wordings and
-/// rule titles) by their Chinese.
+/// the Chinese catalogue's `fingerprint`; the `keys`' names, the `messages`
+/// and the `ui` strings in catalogue order; `labels` (template wordings and
+/// rule titles) as [Chinese, English] pairs.
 #[cfg(feature = "en")]
 pub fn english_json() -> String {
     let mut w = crate::json::Writer::new();
+    let list = |w: &mut crate::json::Writer, items: &[&str]| {
+        w.begin_array();
+        for s in items {
+            w.str(s);
+        }
+        w.end_array();
+    };
     w.begin_object();
-    w.key("messages").begin_object();
-    for (k, t) in KEYS.iter().zip(EN) {
-        w.key(k).str(t);
-    }
-    w.end_object();
-    w.key("ui").begin_array();
-    for t in UI_EN {
-        w.str(t);
+    w.key("fingerprint").num(fingerprint() as f64);
+    w.key("keys");
+    list(&mut w, KEYS);
+    w.key("messages");
+    list(&mut w, EN);
+    w.key("ui");
+    list(&mut w, UI_EN);
+    w.key("labels").begin_array();
+    for (zh, en) in labels::all() {
+        list(&mut w, &[zh.as_str(), en.as_str()]);
     }
     w.end_array();
-    w.key("labels").begin_object();
-    for (zh, en) in labels::all() {
-        w.key(zh).str(en);
-    }
-    w.end_object();
     w.end_object();
     w.finish()
 }
@@ -434,8 +462,9 @@ mod tests {
         }
         let mut used = Vec::new();
         for (n, choices) in placeholders(t) {
-            if n == usize::MAX {
-                return Err(format!("a placeholder is not a number: {t}"));
+            // One digit: the renderer reads no more.
+            if n > 9 {
+                return Err(format!("a placeholder is not a digit: {t}"));
             }
             if let Some(c) = choices {
                 let count = c.split('|').count();
@@ -513,8 +542,15 @@ mod tests {
         for r in crate::rules::RULES {
             assert_eq!(labels::en(r.title_zh), Some(r.title_en), "{}", r.code);
         }
+        // A row's name (its label without numbering) says the same as its label.
+        for t in [&T2_2019, &T2_2021, &T3_2019, &T3_2021, &T4] {
+            for l in t.rows.iter().flat_map(|r| [r.label, r.group]).filter(|l| !l.is_empty()) {
+                let named = labels::en(&crate::parse::core_label(l));
+                assert_eq!(named, labels::en(l).map(labels::unnumbered), "{l}");
+            }
+        }
         // One English per Chinese wording.
-        let all: Vec<(&str, &str)> = labels::all().collect();
+        let all = labels::all();
         for (i, (zh, en)) in all.iter().enumerate() {
             assert!(all[..i].iter().all(|(z, e)| z != zh || e == en), "{zh} has two English labels");
         }
@@ -551,8 +587,8 @@ mod tests {
             Message::new(S003, vec![Arg::Num(5.0), Arg::Label("五、存在的主要问题及改进情况")]).zh(),
             "缺少第五部分“五、存在的主要问题及改进情况”"
         );
-        assert_eq!(unnumbered("(3) Withheld"), "Withheld");
-        assert_eq!(unnumbered("1. State secret"), "State secret");
-        assert_eq!(unnumbered("Table 3. x"), "Table 3. x");
+        assert_eq!(labels::unnumbered("(3) Withheld"), "Withheld");
+        assert_eq!(labels::unnumbered("1. State secret"), "State secret");
+        assert_eq!(labels::unnumbered("Table 3. x"), "Table 3. x");
     }
 }

@@ -156,7 +156,7 @@ test('the app: each real PDF by the file button and by drag-and-drop, findings a
     }
   }
   // After the first load: the API module (this test imports it), the rule docs it fetches, and the PDF reader.
-  const later = requests.slice(loaded).filter((u) => !u.endsWith('/nianbao.js') && !u.endsWith('/www.js') && !u.endsWith('/www_bg.wasm') && !/\/rules-(zh|en)\.json$/.test(u));
+  const later = requests.slice(loaded).filter((u) => !u.endsWith('/nianbao.js') && !u.endsWith('/www.js') && !u.endsWith('/www_bg.wasm') && !/\/(rules-(zh|en)|messages-en)\.json$/.test(u));
   assert.ok(later.every((u) => u.startsWith(site.url + 'pdf/')), later.join('\n'));
   assert.ok(requests.every((u) => u.startsWith(site.url)), 'only this origin');
   assert.deepEqual(problems, []);
