@@ -57,7 +57,17 @@ pub struct Line {
 pub struct Lexed {
     pub lines: Vec<Line>,
     pub tokens: Vec<Token>,
+    /// Where the lexer stopped making tokens, having made `MAX_TOKENS`: the
+    /// lines after it are kept (sections, facts), their words are not.
+    pub stopped_at: Option<Span>,
 }
+
+/// Tokens kept for one report. A real report has a few thousand (its three
+/// tables hold about 250 values); two million tokens is a text of pasted
+/// tables many hundred times a report's size. Past it, memory would grow at
+/// 32 bytes a token (16 times the input for a table of one-digit cells) for
+/// nothing a check can use.
+pub const MAX_TOKENS: usize = 1 << 21;
 
 impl Lexed {
     pub fn line_tokens(&self, line: usize) -> &[Token] {
@@ -70,7 +80,10 @@ pub fn lex(src: &Source) -> Lexed {
     let text = src.text();
     let n = src.line_count();
     let mut lines = Vec::with_capacity(n);
-    let mut tokens = Vec::with_capacity(text.len() / 6);
+    // About one token in 6 bytes in a report's tables, far fewer in prose: a
+    // long text grows the vector instead of reserving for its worst case.
+    let mut tokens = Vec::with_capacity((text.len() / 6).min(1 << 16));
+    let mut stopped_at = None;
     let mut cell_buf = Vec::new();
     let mut word_buf = Vec::new();
     let mut segs = Vec::new();
@@ -87,8 +100,15 @@ pub fn lex(src: &Source) -> Lexed {
             let piped = seg.as_bytes().contains(&b'|');
             let blank = seg.chars().all(|c| is_space(c) || c == '\u{000C}') || (piped && markdown_rule(seg));
             let first = tokens.len() as u32;
-            if !blank {
+            if !blank && stopped_at.is_none() && tokens.len() >= MAX_TOKENS {
+                stopped_at = Some(Span::new(base, base + seg.len()));
+            }
+            if !blank && stopped_at.is_none() {
                 lex_line(seg, base, lines.len() as u32, &mut tokens, &mut cell_buf, &mut word_buf);
+                // One line can hold millions of words: it is cut where the limit is reached.
+                if tokens.len() >= MAX_TOKENS {
+                    stopped_at = Some(Span::new(base, base + seg.len()));
+                }
                 if piped {
                     merged_copies(text, &mut tokens, first as usize, &mut merged);
                 } else {
@@ -107,7 +127,7 @@ pub fn lex(src: &Source) -> Lexed {
         }
     }
     mark_pages(text, &mut lines);
-    Lexed { lines, tokens }
+    Lexed { lines, tokens, stopped_at }
 }
 
 /// Page marks are recognised by shape ("-3-", "第3页") or, for a bare number, by
@@ -216,7 +236,7 @@ pub fn dashed_page(t: &str) -> bool {
 
 fn lex_line(s: &str, base: usize, line: u32, out: &mut Vec<Token>, cell_buf: &mut Vec<Cell>, words: &mut Vec<(usize, usize, Word)>) {
     // Cells separated by tabs or pipes keep their column positions.
-    let tabbed = cells(s, cell_buf, words);
+    let tabbed = cells(s, cell_buf, words, MAX_TOKENS.saturating_sub(out.len()));
     let mut cell = 0u16;
     let first = out.len();
     let mut empty: Vec<(usize, u16)> = Vec::new();
@@ -276,7 +296,8 @@ pub(crate) struct Cell {
 /// tabs still count, so that column positions survive in tab-separated rows.
 /// An empty cell sits at the end of its stretch. True when a tab or a pipe
 /// separates cells.
-fn cells(s: &str, out: &mut Vec<Cell>, words: &mut Vec<(usize, usize, Word)>) -> bool {
+/// At most `room` words are read: the rest of the line is left out.
+fn cells(s: &str, out: &mut Vec<Cell>, words: &mut Vec<(usize, usize, Word)>, room: usize) -> bool {
     out.clear();
     words.clear();
     let b = s.as_bytes();
@@ -294,7 +315,7 @@ fn cells(s: &str, out: &mut Vec<Cell>, words: &mut Vec<(usize, usize, Word)>) ->
         out.push(Cell { start: a, end: e, words: (first, words.len()) });
     };
     let mut i = 0;
-    while i < b.len() {
+    while i < b.len() && words.len() < room {
         let sep = match b[i] {
             b'\t' | b'|' => 1,
             0xEF if b.get(i + 1) == Some(&0xBD) && b.get(i + 2) == Some(&0x9C) => 3, // U+FF5C
@@ -334,10 +355,11 @@ fn cells(s: &str, out: &mut Vec<Cell>, words: &mut Vec<(usize, usize, Word)>) ->
         }
         i += utf8_len(b[i]);
     }
+    // `i` is the line's end, or where the room ran out.
     if let Some(w) = word {
-        words.push((w, b.len(), classify(&s[w..])));
+        words.push((w, i, classify(&s[w..i])));
     }
-    close(out, words, first_word, b.len());
+    close(out, words, first_word, i);
     separated
 }
 
@@ -366,6 +388,9 @@ fn lex_cell(s: &str, base: usize, line: u32, cell: u16, tabbed: bool, out: &mut 
         out.push(Token { kind: Kind::Text, span: Span::new(base, base + end), line, cell, tabbed });
     }
     for &(a, b, w) in &words[values_from..] {
+        if out.len() >= MAX_TOKENS {
+            break;
+        }
         let kind = match w {
             Word::Number(v) => Kind::Number(v),
             _ => Kind::Placeholder,
@@ -465,6 +490,9 @@ fn lex_glued(s: &str, base: usize, line: u32, cell: u16, tabbed: bool, words: &[
                 let word = &s[a..b];
                 let mut at = 0;
                 glued_runs(word, |x, y| {
+                    if out.len() >= MAX_TOKENS {
+                        return;
+                    }
                     if x > at {
                         let (ta, _) = text.unwrap_or((a + at, a + at));
                         text = Some((ta, a + x));
