@@ -75,6 +75,8 @@ fn texts(base: &str) -> Vec<String> {
     vec![
         // Conversion residue past its limit.
         format!("{base}\n{}", "[bookmark: x] &amp;\n".repeat(600)),
+        // Past the lexer's limit of words and figures.
+        format!("{base}\n{}\n", "1 ".repeat(nianbao::lex::MAX_TOKENS + 10)),
         // A report for 2023 in the pre-2019 structure.
         "某某县人民政府\n2023年政府信息公开工作年度报告\n一、概述\n本年度共主动公开政府信息100条。\n二、收费及减免情况\n本年度未收取费用。\n".to_string(),
     ]

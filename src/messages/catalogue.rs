@@ -137,6 +137,8 @@ messages! {
     P001_NO_SPLIT "P001.no_split" "没有一种拆分符合模板的勾稽关系" "no way of splitting them fits the template's sums";
     P001_SPLITS "P001.splits" "有 {0} 种拆分都符合模板的勾稽关系" "{0} {0:way|ways} of splitting them {0:fits|fit} the template's sums";
     P001_TOO_MANY "P001.too_many" "可能的拆分太多" "there are too many ways of splitting them";
+    P001_WORDS "P001.words" "文本过长：已读取 {0} 个词和数字，自此处起未再读取，表格与正文只检查到此处"
+        "The text is too long: {0} words and figures were read and nothing from here on; the tables and the text are checked up to here";
     P001_TABLE "P001.table" "{0}的数据无法可靠地对应到模板的行列，已跳过对该表的计算检查"
         "{0}: the values cannot be placed in the template's rows and columns with confidence; the table's arithmetic checks were skipped";
 

@@ -122,8 +122,7 @@ fn anomalies(ctx: &mut Ctx) {
                 ctx.emit("P001", *span, msg, at, None);
             }
             Anomaly::WordsNotRead { span, limit } => {
-                let msg = format!("文本过长：已读取 {limit} 个词和数字，自此处起未再读取，表格与正文只检查到此处");
-                ctx.emit("P001", *span, msg, None, None);
+                ctx.emit("P001", *span, msg!(P001_WORDS, *limit), None, None);
             }
             Anomaly::Unreadable { table, span, .. } => {
                 ctx.emit(
