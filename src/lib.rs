@@ -75,12 +75,13 @@ pub fn check(text: &str) -> Outcome {
 /// Parses and checks a report, with last year's report of the same body when
 /// there is one (for the cross-year rules).
 pub fn check_with_previous(text: &str, previous: Option<&str>) -> Outcome {
-    check_input(Source::new(text), &[], previous)
+    check_input(Source::new(text), Vec::new(), previous)
 }
 
 /// Checks a report read from a file: `source` owns the text (a 30 MB file is
-/// not copied again) and `notes` are what the reader repaired (I001).
-pub fn check_input(source: Source, notes: &[diagnostic::InputNote], previous: Option<&str>) -> Outcome {
+/// not copied again) and `notes` are what the reader repaired (I001; taken,
+/// not copied: the browser bundle then carries no copying of messages).
+pub fn check_input(source: Source, notes: Vec<diagnostic::InputNote>, previous: Option<&str>) -> Outcome {
     let parsed = parse::parse(&source);
     let previous = previous.map(|p| {
         let src = Source::new(p);

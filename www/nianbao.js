@@ -27,7 +27,10 @@ export default function init(options) {
   ready ??= Promise.all([load(options ?? { module_or_path: new URL('www_bg.wasm', import.meta.url) }), loadDocs(), get('messages-en.json')])
     .then(([, d, english]) => {
       docs = d;
-      if (!setEnglish(english)) throw new Error('nianbao.init(): messages-en.json does not match www_bg.wasm (reload both)');
+      // The lists joined by NUL, as the app's platform.js does (the wasm only splits them).
+      const e = english;
+      const joined = [`${e.fingerprint} ${e.keys.length} ${e.messages.length} ${e.ui.length}`, ...e.keys, ...e.messages, ...e.ui, ...e.labels.flat()].join('\0');
+      if (!setEnglish(joined)) throw new Error('nianbao.init(): messages-en.json does not match www_bg.wasm (reload both)');
       return true;
     });
   return ready;

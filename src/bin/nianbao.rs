@@ -272,7 +272,7 @@ fn run_check(paths: Vec<PathBuf>, format: Format, previous: Option<PathBuf>, min
             let prev_own = keys[i].as_ref().and_then(|(o, y)| by_key.get(&(o.clone(), y - 1))).and_then(|&j| read_file(&files[j]).ok());
             let prev = prev_text.as_deref().or(prev_own.as_deref());
             Ok(match doc {
-                Document::Text(input) => check_input(nianbao::Source::from_string(input.text), &input.notes, prev),
+                Document::Text(input) => check_input(nianbao::Source::from_string(input.text), input.notes, prev),
                 Document::Pdf(layout) => nianbao::check_layout(layout, prev),
             })
         });

@@ -20,7 +20,8 @@ macro_rules! messages {
         /// The keys' names, in catalogue order.
         #[cfg(feature = "en")]
         pub static KEYS: &[&str] = &[$($key),*];
-        pub static ZH: &[&str] = &[$($zh),*];
+        const ZH_LIST: &[&str] = &[$($zh),*];
+        pub static ZH: &[&str] = ZH_LIST;
         #[cfg(feature = "en")]
         pub static EN: &[&str] = &[$($en),*];
     };
@@ -36,7 +37,8 @@ macro_rules! interface {
             enum U { $($name,)* }
             $(pub const $name: Ui = Ui(U::$name as u16);)*
         }
-        pub static UI_ZH: &[&str] = &[$($zh),*];
+        const UI_ZH_LIST: &[&str] = &[$($zh),*];
+        pub static UI_ZH: &[&str] = UI_ZH_LIST;
         #[cfg(feature = "en")]
         pub static UI_EN: &[&str] = &[$($en),*];
         /// The names, for the tests.
@@ -44,6 +46,31 @@ macro_rules! interface {
         pub static UI_NAMES: &[&str] = &[$(stringify!($name)),*];
     };
 }
+
+/// A fingerprint of the Chinese catalogue (FNV-1a over every template),
+/// computed by the compiler: an English file made from another version of
+/// the catalogue, in another order, is refused.
+pub const FINGERPRINT: u32 = {
+    let lists = [ZH_LIST, UI_ZH_LIST];
+    let mut h: u32 = 0x811c_9dc5;
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            let b = lists[l][i].as_bytes();
+            let mut j = 0;
+            while j <= b.len() {
+                // Each template ends with a 0.
+                let byte = if j < b.len() { b[j] } else { 0 };
+                h = (h ^ byte as u32).wrapping_mul(0x0100_0193);
+                j += 1;
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    h
+};
 
 macro_rules! command_line {
     ($($name:ident $zh:literal $en:literal;)*) => {

@@ -355,7 +355,7 @@ pub fn num(v: f64) -> String {
 }
 
 /// Runs every rule over a parsed report; findings sorted by position.
-pub fn run(src: &Source, parsed: &crate::parse::Parsed, previous: Option<(&Source, &Report)>, notes: &[InputNote]) -> Vec<Diagnostic> {
+pub fn run(src: &Source, parsed: &crate::parse::Parsed, previous: Option<(&Source, &Report)>, notes: Vec<InputNote>) -> Vec<Diagnostic> {
     let mut ctx = Ctx { src, report: &parsed.report, doc: &parsed.doc, previous, out: Vec::new(), counts: Vec::new() };
     input::check(&mut ctx, notes);
     structure::check(&mut ctx);

@@ -61,6 +61,17 @@ export function fetchJson(name) {
   return p;
 }
 
+/**
+ * The English catalogue (messages-en.json) as the wasm takes it: its lists
+ * joined by NUL (a head with the fingerprint and the lists' lengths, keys,
+ * messages, interface strings, then label pairs), so that the wasm carries no
+ * JSON walking. nianbao.js joins the same way.
+ */
+export async function fetchCatalogue(name) {
+  const c = await fetchJson(name);
+  return [`${c.fingerprint} ${c.keys.length} ${c.messages.length} ${c.ui.length}`, ...c.keys, ...c.messages, ...c.ui, ...c.labels.flat()].join('\0');
+}
+
 /** Reads a File into bytes. */
 export async function fileBytes(file) {
   return new Uint8Array(await file.arrayBuffer());
