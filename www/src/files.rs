@@ -28,8 +28,6 @@ extern "C" {
     async fn file_bytes(file: &web_sys::File) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = fetchText, catch)]
     pub async fn fetch_text(name: &str) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_name = fetchJson, catch)]
-    pub async fn fetch_json(name: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = fetchCatalogue, catch)]
     pub async fn fetch_catalogue(name: &str) -> Result<JsValue, JsValue>;
     pub fn download(name: &str, mime: &str, text: &str);

@@ -88,8 +88,9 @@ pub fn english_failed() -> bool {
     FAILED.load(Ordering::Relaxed)
 }
 
-/// Loads the English catalogue (platform.js fetches it once; again after a
-/// failure); `done` runs when it is here or has failed.
+/// Loads the English catalogue (again after a failure; two widgets asking at
+/// once fetch it twice, from the browser's cache); `done` runs when it is
+/// here or has failed.
 pub fn load_english(done: Callback<()>) {
     wasm_bindgen_futures::spawn_local(async move {
         if messages::english().is_none() {
