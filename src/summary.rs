@@ -139,8 +139,11 @@ impl Years {
                 }
             }
         }
-        let spans: Vec<String> =
-            [self.t3_span, self.tables_span, self.text_span].iter().chain(&self.carried_in).map(|s| format!("{}-{}", s.start, s.end)).collect();
+        let spans: Vec<String> = [self.t3_span, self.tables_span, self.text_span]
+            .iter()
+            .chain(&self.carried_in)
+            .map(|s| format!("{}-{}", s.start, s.end))
+            .collect();
         put(&spans.join(","));
         put(&self.narrative);
         s
@@ -318,7 +321,8 @@ mod tests {
 
     #[test]
     fn pairs_follow_body_and_year() {
-        let keys = [(Some("甲"), Some(2024)), (Some("乙"), Some(2023)), (Some("甲"), Some(2023)), (None, Some(2024)), (Some("乙"), Some(2024))];
+        let keys =
+            [(Some("甲"), Some(2024)), (Some("乙"), Some(2023)), (Some("甲"), Some(2023)), (None, Some(2024)), (Some("乙"), Some(2024))];
         assert_eq!(pairs(&keys), vec![Some(2), None, None, None, Some(1)]);
     }
 }

@@ -229,6 +229,11 @@ struct Row {
 /// its summary, where those findings may point, and its rows for `--summary xlsx`.
 struct Checked {
     rendered: batch::Rendered,
+    kept: Kept,
+}
+
+/// What is kept of a checked file until the batch is paired.
+struct Kept {
     summary: nianbao::summary::Summary,
     anchors: Vec<batch::Anchor>,
     findings: Vec<Vec<nianbao::export::Cell>>,
@@ -267,19 +272,17 @@ fn run_check(
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut first_json = true;
-    let mut emit = |out: &mut std::io::BufWriter<std::io::StdoutLock>, text: String| {
-        match format {
-            Format::Text => {
-                let _ = write!(out, "{text}");
+    let mut emit = |out: &mut std::io::BufWriter<std::io::StdoutLock>, text: String| match format {
+        Format::Text => {
+            let _ = write!(out, "{text}");
+        }
+        Format::Json | Format::Jsonl => {
+            let sep = if format == Format::Json && !first_json { "," } else { "" };
+            let _ = write!(out, "{sep}{text}");
+            if format == Format::Jsonl {
+                let _ = writeln!(out);
             }
-            Format::Json | Format::Jsonl => {
-                let sep = if format == Format::Json && !first_json { "," } else { "" };
-                let _ = write!(out, "{sep}{text}");
-                if format == Format::Jsonl {
-                    let _ = writeln!(out);
-                }
-                first_json = false;
-            }
+            first_json = false;
         }
     };
     if format == Format::Json && files.len() > 1 {
@@ -287,7 +290,7 @@ fn run_check(
     }
     let mut spill = pairing.then(batch::Spill::new);
     // Per file in input order: its summary (None when it could not be read) and what pairing needs.
-    let mut done: Vec<Option<(nianbao::summary::Summary, Vec<batch::Anchor>, Vec<Vec<nianbao::export::Cell>>)>> = Vec::new();
+    let mut done: Vec<Option<Kept>> = Vec::new();
     let mut unread: Vec<Option<String>> = Vec::new();
     let indices: Vec<usize> = (0..files.len()).collect();
     for chunk in indices.chunks(jobs * 8) {
@@ -302,9 +305,7 @@ fn run_check(
             let findings = if want_findings { nianbao::export::finding_rows(&path, &summary, &o.diagnostics, lang) } else { Vec::new() };
             Ok(Checked {
                 rendered: batch::render(&o, &path, kind, min, style),
-                anchors: if pairing { batch::anchors(&o, &summary) } else { Vec::new() },
-                summary,
-                findings,
+                kept: Kept { anchors: if pairing { batch::anchors(&o, &summary) } else { Vec::new() }, summary, findings },
             })
         });
         for (&i, r) in chunk.iter().zip(results) {
@@ -319,7 +320,7 @@ fn run_check(
                         }
                         None => emit(&mut out, batch::finish(c.rendered, &[], &[], &files[i].display().to_string(), kind, min, style)),
                     }
-                    done.push(Some((c.summary, c.anchors, c.findings)));
+                    done.push(Some(c.kept));
                     unread.push(None);
                 }
                 Err(e) => {
@@ -335,15 +336,16 @@ fn run_check(
     // Pairing on the summaries, then every output in input order.
     if let Some(spill) = spill {
         let keys: Vec<(Option<&str>, Option<i32>)> =
-            done.iter().map(|d| d.as_ref().map(|(s, ..)| (s.organ.as_deref(), s.year)).unwrap_or((None, None))).collect();
+            done.iter().map(|d| d.as_ref().map(|k| (k.summary.organ.as_deref(), k.summary.year)).unwrap_or((None, None))).collect();
         let pairs = nianbao::summary::pairs(&keys);
         let later: Vec<Vec<nianbao::Diagnostic>> = pairs
             .iter()
             .enumerate()
             .map(|(i, p)| match (p, &done[i]) {
-                (Some(j), Some((now, ..))) => {
-                    nianbao::rules::cross_year_findings(&now.years, &done[*j].as_ref().expect("paired with a checked report").0.years)
-                }
+                (Some(j), Some(now)) => nianbao::rules::cross_year_findings(
+                    &now.summary.years,
+                    &done[*j].as_ref().expect("paired with a checked report").summary.years,
+                ),
                 _ => Vec::new(),
             })
             .collect();
@@ -355,7 +357,7 @@ fn run_check(
             }
         };
         for (i, d) in done.iter_mut().enumerate() {
-            let Some((summary, anchors, findings)) = d else { continue };
+            let Some(Kept { summary, anchors, findings }) = d else { continue };
             let path = files[i].display().to_string();
             let rendered = match reader.next() {
                 Ok(r) => r,
@@ -379,7 +381,7 @@ fn run_check(
         .iter()
         .zip(&files)
         .filter_map(|(d, f)| {
-            let (s, ..) = d.as_ref()?;
+            let s = &d.as_ref()?.summary;
             Some(Row {
                 file: f.display().to_string(),
                 organ: s.organ.clone().unwrap_or_else(|| "—".into()),
@@ -400,7 +402,7 @@ fn run_check(
         for ((d, why), f) in done.iter_mut().zip(&unread).zip(&files) {
             let path = f.display().to_string();
             match (d, why) {
-                (Some((s, _, findings)), _) => {
+                (Some(Kept { summary: s, findings, .. }), _) => {
                     summary_rows.push(nianbao::export::summary_row(&path, s, lang));
                     finding_rows.append(findings);
                 }
