@@ -118,6 +118,50 @@ pub fn finding_rows(file: &str, s: &Summary, diagnostics: &[Diagnostic], lang: L
         .collect()
 }
 
+/// Rows as one string, for handing them between the browser's workers and
+/// the page: cells split by U+001F, rows by U+001E (neither can be in a
+/// spreadsheet, so they are left out of the text).
+pub fn encode_rows(rows: &[Vec<Cell>]) -> String {
+    let mut s = String::new();
+    for (i, r) in rows.iter().enumerate() {
+        if i > 0 {
+            s.push('\u{1e}');
+        }
+        for (j, c) in r.iter().enumerate() {
+            if j > 0 {
+                s.push('\u{1f}');
+            }
+            match c {
+                Cell::Text(t) => {
+                    s.push('t');
+                    s.extend(t.chars().filter(|&c| c != '\u{1e}' && c != '\u{1f}'));
+                }
+                Cell::Number(n) => {
+                    s.push('n');
+                    s.push_str(&crate::json::format_number(*n));
+                }
+                Cell::Empty => {}
+            }
+        }
+    }
+    s
+}
+
+pub fn decode_rows(s: &str) -> Vec<Vec<Cell>> {
+    s.split('\u{1e}')
+        .filter(|r| !r.is_empty())
+        .map(|r| {
+            r.split('\u{1f}')
+                .map(|c| match c.split_at_checked(1) {
+                    Some(("t", t)) => Cell::Text(t.to_string()),
+                    Some(("n", n)) => n.parse().map(Cell::Number).unwrap_or(Cell::Empty),
+                    _ => Cell::Empty,
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// A text that a spreadsheet would run as a formula is written as text.
 fn inert(s: &str) -> std::borrow::Cow<'_, str> {
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
@@ -346,6 +390,15 @@ mod tests {
         let rows = vec![vec![Cell::Text("a,\"b\"".into()), Cell::Number(3.0), Cell::Empty, Cell::Text("=1+1".into())]];
         let out = String::from_utf8(csv(&["x", "y", "z", "w"], &rows)).unwrap();
         assert_eq!(out, "\u{feff}x,y,z,w\r\n\"a,\"\"b\"\"\",3,,'=1+1\r\n");
+    }
+
+    #[test]
+    fn rows_round_trip_through_their_string() {
+        let rows = vec![vec![Cell::Text("a\u{1f}b".into()), Cell::Number(2.5), Cell::Empty], vec![Cell::Empty, Cell::Text("乙".into())]];
+        let back = decode_rows(&encode_rows(&rows));
+        assert_eq!(back[0], vec![Cell::Text("ab".into()), Cell::Number(2.5), Cell::Empty]);
+        assert_eq!(back[1], rows[1]);
+        assert_eq!(decode_rows("").len(), 0);
     }
 
     #[test]

@@ -219,7 +219,9 @@ pub fn write_outcome(w: &mut Writer, o: &Outcome, opts: Options) {
 }
 
 /// One finding: where it is (line and column, the page and box of a PDF,
-/// UTF-16 offsets for browsers), what it says, and the fix.
+/// UTF-16 offsets for browsers), what it says, and the fix. Inlined: in the
+/// browser a finding never has a page, and that code then leaves the bundle.
+#[inline(always)]
 pub fn diagnostic(
     w: &mut Writer,
     d: &crate::Diagnostic,

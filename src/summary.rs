@@ -51,7 +51,7 @@ pub struct Years {
     pub text_span: Span,
     /// The narrative of sections 一, 五 and 六, folded, without spacing and digits: the
     /// fingerprint copied text is measured with (kept whole so the share is exact).
-    pub narrative: String,
+    pub narrative: Vec<char>,
 }
 
 /// A readable table's values in template order.
@@ -73,7 +73,13 @@ impl Values {
         self.template.id == other.template.id && self.template.format == other.template.format
     }
     fn of(t: &TableRead) -> Values {
-        Values { template: t.template, cells: t.rows.iter().flat_map(|r| r.cells.iter().map(|c| c.value)).collect() }
+        let mut cells = Vec::with_capacity(t.template.cells());
+        for r in &t.rows {
+            for c in &r.cells {
+                cells.push(c.value);
+            }
+        }
+        Values { template: t.template, cells }
     }
     /// The value of a cell by row and column key.
     pub fn value(&self, row: &str, column: &str) -> Option<f64> {
@@ -88,19 +94,18 @@ impl Years {
     pub fn of(src: &Source, r: &Report) -> Years {
         let readable = |t: &Option<TableRead>| t.as_ref().filter(|t| !t.unreadable).map(Values::of);
         let t3 = r.tables.t3.as_ref();
-        let carried_in = match t3.and_then(|t| Some((t, t.template.row("carried_in")?))) {
-            Some((t, row)) => t.rows[row].cells.iter().map(|c| c.span.unwrap_or(t.span)).collect(),
-            None => Vec::new(),
-        };
-        let narrative: String = r
-            .sections
-            .iter()
-            .filter(|s| matches!(s.number, 1 | 5 | 6))
-            .map(|s| crate::normalize::compact(src.slice(s.body)))
-            .collect::<String>()
-            .chars()
-            .filter(|c| !c.is_ascii_digit())
-            .collect();
+        let mut carried_in = Vec::new();
+        if let Some(t) = t3 {
+            if let Some(row) = t.template.row("carried_in") {
+                for c in &t.rows[row].cells {
+                    carried_in.push(c.span.unwrap_or(t.span));
+                }
+            }
+        }
+        let mut narrative = Vec::new();
+        for s in r.sections.iter().filter(|s| matches!(s.number, 1 | 5 | 6)) {
+            narrative.extend(crate::normalize::compact(src.slice(s.body)).chars().filter(|c| !c.is_ascii_digit()));
+        }
         Years {
             tables: [readable(&r.tables.t2), readable(&r.tables.t3), readable(&r.tables.t4)],
             t3_span: t3.map(|t| t.span).unwrap_or_default(),
@@ -122,11 +127,7 @@ impl Years {
     /// WebAssembly worker to another; `decode` reads it back.
     pub fn encode(&self) -> String {
         let mut s = String::new();
-        let mut put = |v: &str| {
-            s.push_str(&v.len().to_string());
-            s.push(':');
-            s.push_str(v);
-        };
+        let mut put = |v: &str| put(&mut s, v);
         for t in &self.tables {
             match t {
                 Some(v) => {
@@ -145,19 +146,13 @@ impl Years {
             .map(|s| format!("{}-{}", s.start, s.end))
             .collect();
         put(&spans.join(","));
-        put(&self.narrative);
+        put(&self.narrative.iter().collect::<String>());
         s
     }
 
     pub fn decode(s: &str) -> Option<Years> {
         let mut rest = s;
-        let mut take = || -> Option<&str> {
-            let (n, after) = rest.split_once(':')?;
-            let n: usize = n.parse().ok()?;
-            let v = after.get(..n)?;
-            rest = &after[n..];
-            Some(v)
-        };
+        let mut take = || take(&mut rest);
         let mut tables: [Option<Values>; 3] = Default::default();
         for (i, id) in [TableId::T2, TableId::T3, TableId::T4].into_iter().enumerate() {
             let (format, cells) = (take()?, take()?);
@@ -177,7 +172,7 @@ impl Years {
             let (a, b) = p.split_once('-')?;
             spans.push(Span { start: a.parse().ok()?, end: b.parse().ok()? });
         }
-        let narrative = take()?.to_string();
+        let narrative = take()?.chars().collect();
         if spans.len() < 3 {
             return None;
         }
@@ -185,7 +180,73 @@ impl Years {
     }
 }
 
+/// Length-prefixed fields: `5:abcde`.
+fn put(s: &mut String, v: &str) {
+    s.push_str(&v.len().to_string());
+    s.push(':');
+    s.push_str(v);
+}
+
+fn take<'a>(rest: &mut &'a str) -> Option<&'a str> {
+    let (n, after) = rest.split_once(':')?;
+    let n: usize = n.parse().ok()?;
+    let v = after.get(..n)?;
+    *rest = &after[n..];
+    Some(v)
+}
+
+/// A rule's code as the registry holds it.
+fn code(c: &str) -> Option<&'static str> {
+    crate::rules::rule(c).map(|r| r.code)
+}
+
 impl Summary {
+    /// The whole summary as a compact string (see `Years::encode`).
+    pub fn encode(&self) -> String {
+        let mut s = String::new();
+        put(&mut s, self.organ.as_deref().map(|o| format!("+{o}")).as_deref().unwrap_or(""));
+        put(&mut s, &self.year.map(|y| y.to_string()).unwrap_or_default());
+        for n in [self.errors, self.warnings, self.infos, self.top.len(), self.rules.len()] {
+            put(&mut s, &n.to_string());
+        }
+        for t in &self.top {
+            put(&mut s, t.code);
+            put(&mut s, t.severity.key());
+            put(&mut s, &t.message);
+        }
+        for (c, n) in &self.rules {
+            put(&mut s, c);
+            put(&mut s, &n.to_string());
+        }
+        put(&mut s, &self.years.encode());
+        s
+    }
+
+    pub fn decode(s: &str) -> Option<Summary> {
+        let mut rest = s;
+        let organ = take(&mut rest)?.strip_prefix('+').map(str::to_string);
+        let year = match take(&mut rest)? {
+            "" => None,
+            y => Some(y.parse().ok()?),
+        };
+        let mut n = [0usize; 5];
+        for v in &mut n {
+            *v = take(&mut rest)?.parse().ok()?;
+        }
+        let mut top = Vec::new();
+        for _ in 0..n[3].min(TOP) {
+            let c = code(take(&mut rest)?)?;
+            let severity = Severity::parse(take(&mut rest)?)?;
+            top.push(Finding { code: c, severity, message: take(&mut rest)?.to_string() });
+        }
+        let mut rules = Vec::new();
+        for _ in 0..n[4].min(crate::rules::RULES.len()) {
+            rules.push((code(take(&mut rest)?)?, take(&mut rest)?.parse().ok()?));
+        }
+        let years = Years::decode(take(&mut rest)?)?;
+        Some(Summary { organ, year, errors: n[0], warnings: n[1], infos: n[2], top, rules, years })
+    }
+
     /// Summarises a checked report from its model and findings (all of them, whatever is shown).
     pub fn of(src: &Source, report: &Report, diagnostics: &[Diagnostic]) -> Summary {
         let n = |s| diagnostics.iter().filter(|d| d.severity == s).count();
@@ -240,13 +301,11 @@ impl Summary {
         }
     }
 
-    /// The summary as JSON (for the browser's batch table): `file` added when given.
-    pub fn to_json(&self, file: Option<&str>) -> String {
-        let mut w = crate::json::Writer::new();
-        w.begin_object();
-        if let Some(f) = file {
-            w.key("file").str(f);
-        }
+    /// The summary's fields as JSON keys of an object being written (the
+    /// browser's batch table reads them): file, organ, year, counts, the most
+    /// serious findings, and the count of each rule.
+    pub fn write_fields(&self, w: &mut crate::json::Writer, file: &str) {
+        w.key("file").str(file);
         w.key("organ").opt_str(self.organ.as_deref());
         w.key("year");
         match self.year {
@@ -270,18 +329,6 @@ impl Summary {
             w.key(code).num(*n as f64);
         }
         w.end_object();
-        w.key("years").str(&self.years.encode());
-        w.end_object();
-        w.finish()
-    }
-
-    /// The short phrase for the batch table: the most serious findings' rule titles.
-    pub fn phrase(&self) -> String {
-        self.top
-            .iter()
-            .map(|t| format!("{} {}", t.code, crate::rules::rule(t.code).map(|r| r.title_zh).unwrap_or("")))
-            .collect::<Vec<_>>()
-            .join("；")
     }
 }
 
@@ -312,10 +359,16 @@ mod tests {
             let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(f)).unwrap();
             let o = crate::check(&text);
             let y = Years::of(&o.source, &o.report);
-            assert!(y.tables.iter().all(Option::is_some) && y.narrative.chars().count() > 200, "{f}");
+            assert!(y.tables.iter().all(Option::is_some) && y.narrative.len() > 200, "{f}");
             assert_eq!(Years::decode(&y.encode()).as_ref(), Some(&y), "{f}");
         }
         assert_eq!(Years::decode("3:abc"), None);
+        let text =
+            std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/real/hongze_2023_layout.txt"))
+                .unwrap();
+        let s = crate::check(&text).summary();
+        assert!(s.errors > 0 && !s.top.is_empty() && !s.rules.is_empty());
+        assert_eq!(Summary::decode(&s.encode()), Some(s));
         assert_eq!(Years::decode(""), None);
     }
 

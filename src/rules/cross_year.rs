@@ -15,18 +15,21 @@ pub fn check(ctx: &mut Ctx) {
         return;
     };
     let now = Years::of(ctx.src, ctx.report);
-    for d in findings(&now, before) {
-        ctx.emit(d.code, d.span, d.message, d.cell, d.fix);
-    }
+    compare(&now, before, &mut |code, span, message, cell, fix| ctx.emit(code, span, message, cell, fix));
 }
 
 /// The cross-year findings of `now` against `before`, in the order found.
 pub fn findings(now: &Years, before: &Years) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut emit = |code: &'static str, span: Span, message: String, cell: Option<CellRef>, fix: Option<String>| {
+    compare(now, before, &mut |code, span, message, cell, fix| {
         let severity = rule(code).map(|r| r.severity).unwrap_or(Severity::Warning);
         out.push(Diagnostic { code, severity, message, span, cell, fix });
-    };
+    });
+    out
+}
+
+/// Says each finding to `emit`: code, span, message, cell, fix.
+fn compare(now: &Years, before: &Years, emit: &mut impl FnMut(&'static str, Span, String, Option<CellRef>, Option<String>)) {
     if let (Some(t3), Some(p3)) = (now.table(TableId::T3), before.table(TableId::T3)) {
         if let Some(row) = t3.template.row("carried_in") {
             let at: usize = t3.template.rows[..row].iter().map(|r| r.width()).sum();
@@ -75,8 +78,7 @@ pub fn findings(now: &Years, before: &Years) -> Vec<Diagnostic> {
         emit("X002", now.tables_span, format!("表格中的 {same} 个数据与上一年报告完全相同，疑似照抄"), None, None);
     }
     // X003: share of this year's narrative trigrams found in last year's.
-    let now_chars: Vec<char> = now.narrative.chars().collect();
-    let before_chars: Vec<char> = before.narrative.chars().collect();
+    let (now_chars, before_chars) = (&now.narrative, &before.narrative);
     if now_chars.len() >= 200 && before_chars.len() >= 200 {
         // Character trigrams packed into u64 (21 bits a char).
         let pack = |w: &[char]| ((w[0] as u64) << 42) | ((w[1] as u64) << 21) | w[2] as u64;
@@ -90,5 +92,4 @@ pub fn findings(now: &Years, before: &Years) -> Vec<Diagnostic> {
             emit("X003", now.text_span, format!("正文约 {}% 与上一年报告相同，疑似照抄", (share * 100.0).round() as u32), None, None);
         }
     }
-    out
 }
