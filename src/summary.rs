@@ -332,19 +332,75 @@ impl Summary {
     }
 }
 
+/// The leading place name of a body's name ("淮安市" of 淮安市洪泽区人民政府), if any.
+fn place(organ: &str) -> Option<&str> {
+    let marker = |c: char| matches!(c, '省' | '市' | '区' | '县' | '州' | '盟' | '旗');
+    let mut chars = organ.char_indices().skip(1).peekable();
+    while let Some((i, c)) = chars.next() {
+        // 福州市: the place ends after the last of the markers that follow each other.
+        if marker(c) && !chars.peek().is_some_and(|&(_, n)| marker(n)) {
+            return Some(&organ[..i + c.len_utf8()]);
+        }
+    }
+    None
+}
+
+/// The body's name without the places above its own: 洪泽区人民政府 for
+/// 江苏省淮安市洪泽区人民政府 (a place is dropped only when another follows).
+fn innermost(organ: &str) -> &str {
+    let mut o = organ;
+    while let Some(p) = place(o) {
+        let rest = &o[p.len()..];
+        if place(rest).is_none() {
+            break;
+        }
+        o = rest;
+    }
+    o
+}
+
+/// Two names of one body: equal, or one is the other with the places above
+/// it written out (洪泽区人民政府 and 淮安市洪泽区人民政府 one year to the next).
+/// 南京市鼓楼区人民政府 and 福州市鼓楼区人民政府 are two bodies.
+pub fn same_body(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    a == b || (long.ends_with(short) && place(short).is_some() && innermost(long) == innermost(short))
+}
+
 /// For each report of a batch, the index of last year's report of the same
-/// body in the batch, if any (the first one listed when there are several).
+/// body in the batch, if any: the first one listed under that exact name,
+/// else the one body whose name differs only by the places written before it.
 pub fn pairs(keys: &[(Option<&str>, Option<i32>)]) -> Vec<Option<usize>> {
-    let mut first: std::collections::HashMap<(&str, i32), usize> = std::collections::HashMap::new();
+    use std::collections::HashMap;
+    let mut exact: HashMap<(&str, i32), usize> = HashMap::new();
+    let mut inner: HashMap<(&str, i32), Vec<usize>> = HashMap::new();
     for (i, k) in keys.iter().enumerate() {
         if let (Some(o), Some(y)) = *k {
-            first.entry((o, y)).or_insert(i);
+            if !exact.contains_key(&(o, y)) {
+                exact.insert((o, y), i);
+                inner.entry((innermost(o), y)).or_default().push(i);
+            }
         }
     }
     keys.iter()
-        .map(|k| match *k {
-            (Some(o), Some(y)) => first.get(&(o, y - 1)).copied(),
-            _ => None,
+        .map(|k| {
+            let (Some(o), Some(y)) = *k else { return None };
+            if let Some(&j) = exact.get(&(o, y - 1)) {
+                return Some(j);
+            }
+            let found: Vec<usize> = inner
+                .get(&(innermost(o), y - 1))
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&j| keys[j].0.is_some_and(|p| same_body(o, p)))
+                .collect();
+            // Two bodies could be meant (鼓楼区人民政府 of two cities): no pair rather than a guess.
+            if found.len() == 1 {
+                Some(found[0])
+            } else {
+                None
+            }
         })
         .collect()
 }
@@ -377,5 +433,18 @@ mod tests {
         let keys =
             [(Some("甲"), Some(2024)), (Some("乙"), Some(2023)), (Some("甲"), Some(2023)), (None, Some(2024)), (Some("乙"), Some(2024))];
         assert_eq!(pairs(&keys), vec![Some(2), None, None, None, Some(1)]);
+        // One body whose name gains its city from one year to the next; two cities' 鼓楼区 are not paired.
+        let keys = [
+            (Some("洪泽区人民政府"), Some(2023)),
+            (Some("淮安市洪泽区人民政府"), Some(2024)),
+            (Some("南京市鼓楼区人民政府"), Some(2023)),
+            (Some("福州市鼓楼区人民政府"), Some(2024)),
+            (Some("鼓楼区人民政府"), Some(2024)),
+            (Some("福州市鼓楼区人民政府"), Some(2023)),
+            (Some("淮安市人民政府"), Some(2024)),
+            (Some("人民政府"), Some(2023)),
+        ];
+        assert_eq!(pairs(&keys), vec![None, Some(0), None, Some(5), None, None, None, None]);
+        assert!(same_body("江苏省淮安市洪泽区人民政府", "洪泽区人民政府") && !same_body("淮安市财政局", "财政局"));
     }
 }

@@ -160,3 +160,18 @@ fn a_bad_summary_format_is_refused() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("csv or xlsx"));
 }
+
+#[test]
+fn one_body_is_paired_when_its_name_gains_its_city() {
+    // Hongze's 2023 report says 洪泽区人民政府, its 2024 report 淮安市洪泽区人民政府.
+    let d = std::env::temp_dir().join(format!("nianbao-batch-{}-names", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    let y2023 = corpus("hongze_2023_layout.txt");
+    std::fs::write(d.join("a.txt"), &y2023).unwrap();
+    std::fs::write(d.join("b.txt"), y2023.replace("2023", "2024").replace("洪泽区人民政府", "淮安市洪泽区人民政府")).unwrap();
+    let docs = jsonl(&run(&["check", d.to_str().unwrap(), "--format", "jsonl"]));
+    assert_eq!(docs[1]["report"]["organ"], "淮安市洪泽区人民政府");
+    let copied = codes(&docs[1]);
+    assert!(copied.contains(&"X002".to_string()) && copied.contains(&"X003".to_string()), "{copied:?}");
+}
