@@ -1,4 +1,5 @@
-// The way into the batch check (批量检查), loaded with the page by boot.js.
+// The way into the batch check (批量检查) and the last-year panel (对照上年),
+// loaded with the page by boot.js.
 // It only decides whether what is chosen or dropped is a batch (several
 // files, a folder, a .zip) and then loads the batch view (batch/batch.js, its
 // workers and its wasm), which is never part of the first load. It listens
@@ -43,10 +44,11 @@ addEventListener('drop', (e) => {
   start(entries.length ? entries : files);
 }, true);
 
-// The app's file button takes several files and .zip archives, and a 批量检查 button follows it.
-const entry = document.createElement('button');
-entry.type = 'button';
-entry.onclick = () => start([]);
+// The app's file button takes several files and .zip archives; two buttons
+// follow it: 批量检查 and 对照上年 (last year's report beside this one, batch/years.js).
+const button = (onclick) => Object.assign(document.createElement('button'), { type: 'button', onclick });
+const batch = button(() => start([]));
+const years = button(() => import('./batch/years.js').then((m) => m.openYears()));
 new MutationObserver(() => {
   const bar = document.querySelector('#app .toolbar');
   const input = bar?.querySelector('input[type=file]');
@@ -54,10 +56,7 @@ new MutationObserver(() => {
     input.multiple = true;
     input.accept += ',.zip';
   }
-  if (bar && entry.parentNode !== bar) bar.append(entry);
-  const label = en() ? 'Batch check…' : '批量检查…';
-  if (entry.textContent !== label) {
-    entry.textContent = label;
-    entry.title = en() ? 'Several files, a folder or a .zip at once' : '多个文件、文件夹或 .zip 一次检查';
-  }
+  if (bar && batch.parentNode !== bar) bar.append(batch, years);
+  const [a, b] = en() ? ['Batch check…', 'Last year…'] : ['批量检查…', '对照上年…'];
+  if (batch.textContent !== a) Object.assign(batch, { textContent: a }), Object.assign(years, { textContent: b });
 }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['lang'] });

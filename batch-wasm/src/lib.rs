@@ -70,6 +70,74 @@ pub fn pairs(keys: &str) -> String {
     nianbao::summary::pairs(&keys).iter().map(|p| p.map(|j| j.to_string()).unwrap_or_default()).collect::<Vec<_>>().join(",")
 }
 
+/// This year's report beside last year's (the single view's 上年报告): who
+/// and which year each is, table 三's 上年结转 of this year beside 结转下年度继续办理
+/// of last year, column by column, and the cross-year findings (X001–X003)
+/// with UTF-16 offsets into this year's text (as the editor holds it: no BOM).
+#[wasm_bindgen(js_name = compareYears)]
+pub fn compare_years(now: &str, before: &str) -> String {
+    let read = |text: &str| {
+        let src = nianbao::Source::new(text);
+        let report = nianbao::parse::parse(&src).report;
+        let years = nianbao::summary::Years::of(&src, &report);
+        (src, report, years)
+    };
+    let (src, report, years) = read(now);
+    let (_, prev_report, prev_years) = read(before);
+    let found = nianbao::rules::cross_year_findings(&years, &prev_years);
+    let mut w = Writer::new();
+    w.begin_object();
+    for (key, r) in [("now", &report), ("before", &prev_report)] {
+        w.key(key).begin_object();
+        w.key("organ").opt_str(r.organ.as_ref().map(|o| o.value.as_str()));
+        w.key("year");
+        match &r.year {
+            Some(y) => w.num(y.value as f64),
+            None => w.null(),
+        };
+        w.key("same_body").bool(match (&report.organ, &prev_report.organ) {
+            (Some(a), Some(b)) => nianbao::summary::same_body(&a.value, &b.value),
+            _ => false,
+        });
+        w.end_object();
+    }
+    w.key("carried").begin_array();
+    let t3 = years.table(nianbao::template::TableId::T3);
+    let p3 = prev_years.table(nianbao::template::TableId::T3);
+    let template = t3.or(p3).map(|v| v.template);
+    if let Some(row) = template.and_then(|t| t.row("carried_in").map(|r| &t.rows[r])) {
+        for col in row.columns {
+            w.begin_object();
+            w.key("label").str(col.label);
+            w.key("now");
+            match t3.and_then(|v| v.value("carried_in", col.key)) {
+                Some(v) => w.num(v),
+                None => w.null(),
+            };
+            w.key("before");
+            match p3.and_then(|v| v.value("carried_out", col.key)) {
+                Some(v) => w.num(v),
+                None => w.null(),
+            };
+            w.end_object();
+        }
+    }
+    w.end_array();
+    w.key("findings").begin_array();
+    for d in &found {
+        w.begin_object();
+        w.key("code").str(d.code);
+        w.key("severity").str(d.severity.key());
+        w.key("message").str(&d.message);
+        w.key("start").num(src.utf16(d.span.start) as f64);
+        w.key("end").num(src.utf16(d.span.end) as f64);
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    w.finish()
+}
+
 /// The summary row of a file that could not be read.
 #[wasm_bindgen(js_name = problemRow)]
 pub fn problem_row(file: &str, why: &str) -> String {

@@ -244,3 +244,32 @@ test('an unreadable file in English, and 500 reports summarised on this machine\
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('对照上年: last year beside this year — table 三 carried in and out, X001–X003 from the command line\'s rules', async () => {
+  const { context, page, problems } = await open();
+  const now = read('real/hongze_2024_layout.txt').toString('utf8');
+  await page.$eval('#report', (a, v) => { a.focus(); a.select(); document.execCommand('insertText', false, v); }, now);
+  await page.click('text=对照上年…');
+  await page.waitForSelector('#years textarea');
+  // Hongze's real 2023 report: one body (its name gained its city), consecutive years, the carry-over continues.
+  await page.fill('#years textarea', read('real/hongze_2023_layout.txt').toString('utf8'));
+  await page.waitForSelector('#years .years-table');
+  const text = await page.textContent('#years');
+  assert.match(text, /本年：淮安市洪泽区人民政府 2024　上年：洪泽区人民政府 2023/);
+  assert.doesNotMatch(text, /不像同一机关相邻两年/);
+  const rows = await page.$$eval('#years .years-table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.equal(rows.length, 7, JSON.stringify(rows));
+  assert.equal(rows[0][0], '自然人');
+  assert.ok(rows.every((r) => r[3] === '一致'), JSON.stringify(rows));
+  assert.match(text, /未发现跨年问题/);
+  // Last year's tables and text copied: X002 and X003, as the command line says; a finding selects its place.
+  await page.fill('#years textarea', now.replaceAll('2024', '2023'));
+  await page.waitForSelector('#years .years-findings');
+  const codes = await page.$$eval('#years .years-findings button', (bs) => bs.map((b) => b.textContent));
+  assert.deepEqual(codes.filter((c) => c !== 'X001'), ['X002', 'X003']);
+  await page.click('#years .years-findings button >> text=X003');
+  const sel = await page.$eval('#report', (a) => a.value.slice(a.selectionStart, a.selectionEnd));
+  assert.match(sel, /一、总体情况/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

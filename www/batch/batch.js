@@ -6,7 +6,9 @@
 // a reviewer can sort, filter, export (CSV, XLSX) and open report by report
 // in the checker. Loaded only when a batch is opened.
 
-import { listZip, MAX_ENTRY } from './archive.js';
+import { listZip } from './archive.js';
+import { Pool } from './pool.js';
+import { textOf, Unreadable, why } from './read.js';
 
 const WORDS = {
   zh: {
@@ -20,14 +22,6 @@ const WORDS = {
     cols: ['文件', '机关', '年度', '错误', '警告', '提示', '主要问题'], paired: (f) => `已与上年报告对照：${f}`,
     empty: '还没有报告。', open: (f) => `打开 ${f}`, backToBatch: (n) => `← 返回批量结果（${n} 份）`, showAll: '显示全部',
     waiting: '等待检查', reading: '读取中', checking: '检查中', noProblem: '未发现问题', ruleFilter: (c) => `只看有 ${c} 的报告`,
-    why: {
-      too_large: '文件过大（超过 32 MB），不是一份年报。', empty: '文件是空的。', binary: '这不是文本文件，也不是 .docx、.odt、.rtf、.pdf 或 .html 报告。',
-      doc: '这是旧版 Word 文件（.doc）：请在 Word 或 WPS 中另存为 .docx 再检查。', wps: '这是 WPS 文字文件（.wps）：请在 WPS 中另存为 .docx 再检查。',
-      zip_other: '这是压缩文件，但不是 .docx 或 .odt 文档。', damaged: '文件已损坏，无法读取。', unsupported: '不支持的文件类型。',
-      nested: '压缩包中的压缩包不展开检查，请先解压。', unsafe: '条目名称指向压缩包之外（如“../”或绝对路径），未读取。',
-      encrypted: '压缩包条目已加密，无法读取。', method: '压缩包条目使用了不支持的压缩方式。', too_many: '压缩包条目过多（超过 10000 个），未展开。',
-      failed: '检查时出错，其余报告不受影响。', unavailable: '读取此文件所需的组件未能加载，请检查网络后重试。',
-    },
   },
   en: {
     title: 'Batch check',
@@ -40,14 +34,6 @@ const WORDS = {
     cols: ['File', 'Body', 'Year', 'Errors', 'Warnings', 'Notes', 'Most serious findings'], paired: (f) => `Compared with last year's report: ${f}`,
     empty: 'No reports yet.', open: (f) => `Open ${f}`, backToBatch: (n) => `← Back to the batch (${n} reports)`, showAll: 'Show all',
     waiting: 'Waiting', reading: 'Reading', checking: 'Checking', noProblem: 'No problems found', ruleFilter: (c) => `Only reports with ${c}`,
-    why: {
-      too_large: 'The file is too large (over 32 MB) to be a report.', empty: 'The file is empty.', binary: 'This is not a text file, nor a .docx, .odt, .rtf, .pdf or .html report.',
-      doc: 'This is an old Word file (.doc): save it as .docx in Word or WPS and check that.', wps: 'This is a WPS Writer file (.wps): save it as .docx in WPS and check that.',
-      zip_other: 'This is an archive, not a .docx or .odt document.', damaged: 'The file is damaged and cannot be read.', unsupported: 'This kind of file is not supported.',
-      nested: 'An archive inside the archive is not opened: extract it first.', unsafe: 'The entry’s name points outside the archive (“../” or an absolute path): not read.',
-      encrypted: 'The archive entry is encrypted and cannot be read.', method: 'The archive entry uses a compression method that is not supported.', too_many: 'The archive has too many entries (over 10,000): not opened.',
-      failed: 'The check failed on this file; the other reports are not affected.', unavailable: 'What this file needs could not be loaded: check the connection and try again.',
-    },
   },
 };
 
@@ -64,133 +50,6 @@ const el = (tag, attrs = {}, ...kids) => {
   for (const k of kids.flat()) if (k != null) e.append(k);
   return e;
 };
-
-// ---- Reading a report's text (as the checker does: the app's converters, the PDF reader)
-
-let converters = null;
-const convert = () => (converters ??= import(new URL('../convert.js', import.meta.url).href).catch((e) => { converters = null; throw e; }));
-let pdfReader = null;
-const pdf = () => (pdfReader ??= import(new URL('../pdf/client.js', import.meta.url).href).catch((e) => { pdfReader = null; throw e; }));
-
-/** Decodes a text file as the app does: BOM, strict UTF-8, UTF-16 by its zero bytes, then GB18030. */
-function decodeText(b) {
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return new TextDecoder('utf-8').decode(b.subarray(3));
-  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
-  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
-  const sample = b.subarray(0, Math.min(b.length, 4096));
-  let even = 0, odd = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) { if (i % 2) odd++; else even++; }
-  if (sample.length && (odd * 8 > sample.length || even * 8 > sample.length)) {
-    try { return new TextDecoder(odd > even ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(b); } catch (_) { /* not UTF-16 */ }
-  }
-  try { return new TextDecoder('utf-8', { fatal: true }).decode(b); } catch (_) { /* not UTF-8 */ }
-  return new TextDecoder('gb18030').decode(b);
-}
-
-class Unreadable extends Error {
-  constructor(key, sentence) { super(key); this.key = key; this.sentence = sentence; }
-}
-
-/** The text of a report's bytes, or an Unreadable saying why. */
-async function textOf(bytes, name) {
-  if (bytes.length > MAX_ENTRY) throw new Unreadable('too_large');
-  if (!bytes.length) throw new Unreadable('empty');
-  const head = bytes.subarray(0, 8);
-  const starts = (...sig) => sig.every((c, i) => head[i] === c);
-  const lower = name.toLowerCase();
-  const run = async (f, input) => {
-    let c;
-    try { c = await convert(); } catch (_) { throw new Unreadable('unavailable'); }
-    try { return await c[f](input); } catch (e) {
-      const key = String(e?.message ?? '');
-      throw new Unreadable(key === 'file.too_large' ? 'too_large' : key.startsWith('file.zip') || key.includes('_as_') ? 'zip_other' : 'damaged');
-    }
-  };
-  let text;
-  if (starts(0x50, 0x4b, 0x03, 0x04)) {
-    const kind = await run('zipKind', bytes);
-    if (kind === 'docx') text = await run('docxToText', bytes);
-    else if (kind === 'odt') text = await run('odtToText', bytes);
-    else throw new Unreadable(/\.(docx|odt)$/.test(lower) ? 'damaged' : 'zip_other');
-  } else if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) {
-    throw new Unreadable(lower.endsWith('.wps') ? 'wps' : 'doc');
-  } else if (starts(0x25, 0x50, 0x44, 0x46)) {
-    let reader;
-    try { reader = await pdf(); } catch (_) { throw new Unreadable('unavailable'); }
-    try { text = (await reader.extractPdf(bytes)).text; } catch (e) { throw new Unreadable('pdf', lang() === 'en' ? e.en : e.zh); }
-  } else if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) {
-    text = await run('rtfToText', bytes);
-  } else {
-    text = decodeText(bytes);
-    if (text.includes('\0')) throw new Unreadable(lower.endsWith('.doc') ? 'doc' : 'binary');
-    const top = text.slice(0, 512).toLowerCase();
-    if (/\.html?$/.test(lower) || top.includes('<html') || top.trimStart().startsWith('<!doctype html')) text = await run('htmlToText', text);
-  }
-  if (!text.trim()) throw new Unreadable('empty');
-  return text;
-}
-
-// ---- The worker pool
-
-class Pool {
-  constructor(size) {
-    this.size = size;
-    this.workers = [];
-    this.queue = [];
-    this.next = 0;
-  }
-  spawn() {
-    const worker = new Worker(new URL('worker.js', import.meta.url), { type: 'module' });
-    const slot = { worker, job: null };
-    worker.onmessage = (e) => {
-      const job = slot.job;
-      slot.job = null;
-      if (!job) return;
-      if ('error' in e.data) {
-        // A fault may leave the module in a bad state: this worker is replaced.
-        this.replace(slot);
-        job.reject(new Error(e.data.error));
-      } else job.resolve(e.data.result);
-      this.pump();
-    };
-    worker.onerror = (e) => {
-      e.preventDefault();
-      const job = slot.job;
-      slot.job = null;
-      this.replace(slot);
-      job?.reject(new Error(e.message || 'worker stopped'));
-      this.pump();
-    };
-    this.workers.push(slot);
-    return slot;
-  }
-  replace(slot) {
-    slot.worker.terminate();
-    this.workers = this.workers.filter((s) => s !== slot);
-  }
-  run(op, ...args) {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ op, args, resolve, reject });
-      this.pump();
-    });
-  }
-  pump() {
-    while (this.queue.length) {
-      let slot = this.workers.find((s) => !s.job);
-      if (!slot && this.workers.length < this.size) slot = this.spawn();
-      if (!slot) return;
-      slot.job = this.queue.shift();
-      slot.worker.postMessage({ id: ++this.next, op: slot.job.op, args: slot.job.args });
-    }
-  }
-  stop() {
-    for (const s of this.workers) s.worker.terminate();
-    for (const j of this.queue) j.reject(new Error('cancelled'));
-    for (const s of this.workers) s.job?.reject(new Error('cancelled'));
-    this.workers = [];
-    this.queue = [];
-  }
-}
 
 // ---- The batch
 
@@ -220,7 +79,7 @@ class Batch {
     this.titles = null;
     this.scrollY = 0;
     this.root = el('section', { id: 'batch', class: 'batch', 'aria-labelledby': 'batch-title' });
-    document.head.append(el('link', { rel: 'stylesheet', href: new URL('batch.css', import.meta.url).href }));
+    if (!document.querySelector("link[data-batch-css]")) document.head.append(el("link", { rel: "stylesheet", href: new URL("batch.css", import.meta.url).href, "data-batch-css": true }));
     document.body.append(this.root);
     this.backBar = el('div', { class: 'batch-back', hidden: true }, el('button', { type: 'button', onclick: () => this.show() }));
     document.body.prepend(this.backBar);
@@ -244,6 +103,7 @@ class Batch {
 
   show() {
     document.getElementById('app')?.setAttribute('hidden', '');
+    document.getElementById('years')?.setAttribute('hidden', '');
     this.backBar.hidden = true;
     this.root.hidden = false;
     this.render();
@@ -442,7 +302,7 @@ class Batch {
   whyText(row) {
     if (row.sentence) return row.sentence;
     if (row.why === 'cancelled') return w().cancelled;
-    return w().why[row.why] ?? w().why.damaged;
+    return why(row.why);
   }
 
   phrase(row) {

@@ -1,7 +1,7 @@
 // One worker of the batch pool: the checker and the batch summary as their
 // own wasm module (batch-wasm/, same origin, loaded only for a batch).
 // Messages: { id, op, args } → { id, result } or { id, error }.
-import init, { summarize, pair, pairs, problemRow, exportCsv, exportXlsx } from './nianbao_batch_wasm.js';
+import init, { summarize, pair, pairs, compareYears, problemRow, exportCsv, exportXlsx } from './nianbao_batch_wasm.js';
 
 const ready = init({ module_or_path: new URL('nianbao_batch_wasm_bg.wasm', import.meta.url) });
 
@@ -12,6 +12,7 @@ const ops = {
     return r ? JSON.parse(r) : null;
   },
   pairs: (keys) => pairs(keys),
+  compareYears: (now, before) => JSON.parse(compareYears(now, before)),
   problemRow: (file, why) => problemRow(file, why),
   csv: (lang, rows) => exportCsv(lang, rows),
   xlsx: (lang, rows, findings) => exportXlsx(lang, rows, findings),
