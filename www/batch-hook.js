@@ -17,13 +17,19 @@ function start(items) {
   });
 }
 
+// The .docx last opened in the checker, for 下载批注版 (batch/word.js).
+let docx = null;
+const remember = (files) => { if (files.length === 1) docx = /\.docx$/i.test(files[0].name) ? files[0] : null; };
+
 const isBatch = (files, folder) => files.length > 1 || folder || /\.zip$/i.test(files[0]?.name);
 
 // Several files (or a .zip) chosen with the app's file button.
 addEventListener('change', (e) => {
   const input = e.target;
   const files = [...(input.files ?? [])];
-  if (!input.closest?.('#app') || !isBatch(files)) return;
+  if (!input.closest?.('#app')) return;
+  remember(files);
+  if (!isBatch(files)) return;
   e.stopPropagation();
   start(files);
   input.value = '';
@@ -36,6 +42,7 @@ addEventListener('drop', (e) => {
   const app = document.getElementById('app');
   const entries = [...(dt?.items ?? [])].map((i) => i.webkitGetAsEntry?.()).filter(Boolean);
   const files = [...(dt?.files ?? [])];
+  remember(files);
   if (!e.isTrusted || !files.length || !(app?.hidden || isBatch(files, entries.some((x) => x.isDirectory)))) return;
   e.preventDefault();
   e.stopImmediatePropagation();
@@ -45,10 +52,12 @@ addEventListener('drop', (e) => {
 }, true);
 
 // The app's file button takes several files and .zip archives; two buttons
-// follow it: 批量检查 and 对照上年 (last year's report beside this one, batch/years.js).
+// follow it: 批量检查, 对照上年 (last year's report beside this one, batch/years.js)
+// and 下载批注版 (the findings as Word comments, batch/word.js).
 const button = (onclick) => Object.assign(document.createElement('button'), { type: 'button', onclick });
 const batch = button(() => start([]));
 const years = button(() => import('./batch/years.js').then((m) => m.openYears()));
+const word = button(() => import('./batch/word.js').then((m) => m.downloadAnnotated(docx)));
 new MutationObserver(() => {
   const bar = document.querySelector('#app .toolbar');
   const input = bar?.querySelector('input[type=file]');
@@ -56,7 +65,7 @@ new MutationObserver(() => {
     input.multiple = true;
     input.accept += ',.zip';
   }
-  if (bar && batch.parentNode !== bar) bar.append(batch, years);
-  const [a, b] = en() ? ['Batch check…', 'Last year…'] : ['批量检查…', '对照上年…'];
-  if (batch.textContent !== a) Object.assign(batch, { textContent: a }), Object.assign(years, { textContent: b });
+  if (bar && batch.parentNode !== bar) bar.append(batch, years, word);
+  const [a, b, c] = en() ? ['Batch check…', 'Last year…', 'Word with comments'] : ['批量检查…', '对照上年…', '下载批注版'];
+  if (batch.textContent !== a) batch.textContent = a, years.textContent = b, word.textContent = c;
 }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['lang'] });

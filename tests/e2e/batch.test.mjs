@@ -273,3 +273,76 @@ test('对照上年: last year beside this year — table 三 carried in and out,
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** LibreOffice's flat XML of a document: its annotations (comment text and the text each is anchored at) and its plain text. */
+function annotations(file) {
+  const out = path.join(tmp, `fodt-${path.basename(file)}`);
+  fs.mkdirSync(out, { recursive: true });
+  const r = spawnSync('soffice', [`-env:UserInstallation=file://${path.join(tmp, 'lo-profile')}`, '--headless', '--convert-to', 'fodt', '--outdir', out, file], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  // The flat XML is indented: whitespace between elements is layout, not text.
+  const xml = fs.readFileSync(path.join(out, fs.readdirSync(out).find((f) => f.endsWith('.fodt'))), 'utf8').replace(/>\s+</g, '><');
+  const strip = (s) => s.replace(/<text:tab\/>/g, '\t').replace(/<text:s( text:c="(\d+)")?\/>/g, (_, __, n) => ' '.repeat(Number(n ?? 1))).replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const notes = [];
+  const re = /<office:annotation(?=[\s>])([^>]*)>([\s\S]*?)<\/office:annotation>/g;
+  for (let m; (m = re.exec(xml));) {
+    const name = /office:name="([^"]*)"/.exec(m[1])?.[1];
+    const comment = strip(m[2].replace(/<dc:creator>[\s\S]*?<\/dc:creator>|<dc:date>[\s\S]*?<\/dc:date>|<meta:creator-initials>[\s\S]*?<\/meta:creator-initials>/g, ''));
+    let anchored = null;
+    if (name) {
+      const end = xml.indexOf(`<office:annotation-end office:name="${name}"/>`, re.lastIndex);
+      if (end >= 0) anchored = strip(xml.slice(re.lastIndex, end));
+    }
+    notes.push({ comment, anchored });
+  }
+  return notes;
+}
+
+test('下载批注版: the findings back into Word as comments at their text — the same .docx, and a new one for pasted text', async () => {
+  // A .docx as LibreOffice writes it from a corpus report.
+  const made = path.join(tmp, 'docx-src');
+  fs.mkdirSync(made, { recursive: true });
+  fs.copyFileSync(path.join(corpus, 'real/hongze_2023_layout.txt'), path.join(made, 'hongze.txt'));
+  const conv = spawnSync('soffice', [`-env:UserInstallation=file://${path.join(tmp, 'lo-profile')}`, '--headless', '--infilter=Text (encoded):UTF8,LF,,,', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', made, path.join(made, 'hongze.txt')], { encoding: 'utf8' });
+  assert.equal(conv.status, 0, conv.stderr);
+  const docx = path.join(made, 'hongze.docx');
+
+  const { context, page, problems } = await open();
+  await page.setInputFiles('.toolbar input[type=file]', docx);
+  await page.waitForFunction(() => document.getElementById('report').value.includes('洪泽区人民政府'));
+  const count = () => page.evaluate(async () => (await import('./www.js')).check(document.getElementById('report').value).diagnostics.length);
+  const findings = await count();
+  assert.ok(findings > 5, String(findings));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=下载批注版')]);
+  assert.equal(download.suggestedFilename(), '年报检查批注-hongze.docx');
+  const annotated = path.join(tmp, '年报检查批注-hongze.docx');
+  await download.saveAs(annotated);
+  const notes = annotations(annotated);
+  assert.equal(notes.length, findings, 'one comment per finding');
+  const a004 = notes.find((n) => n.comment.startsWith('[A004 错误]'));
+  assert.ok(a004, JSON.stringify(notes.slice(0, 3)));
+  assert.match(a004.comment, /行政复议总计为 0.*建议：11/);
+  assert.equal(a004.anchored, '0', 'anchored at the cell it is about');
+  // The same document: its text is unchanged.
+  const plain = (f) => {
+    const out = path.join(tmp, `txt-${path.basename(f)}`);
+    fs.mkdirSync(out, { recursive: true });
+    spawnSync('soffice', [`-env:UserInstallation=file://${path.join(tmp, 'lo-profile')}`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', out, f]);
+    return fs.readFileSync(path.join(out, fs.readdirSync(out)[0]), 'utf8');
+  };
+  assert.equal(plain(annotated), plain(docx));
+
+  // Pasted text: a new .docx of it, with the comments.
+  await page.$eval('#report', (a, v) => { a.focus(); a.select(); document.execCommand('insertText', false, v); }, read('seeds/001_790cad3f7e066faa.txt').toString('utf8'));
+  await page.waitForFunction(() => !document.getElementById('report').value.includes('洪泽区人民政府'));
+  const pasted = await count();
+  const [second] = await Promise.all([page.waitForEvent('download'), page.click('text=下载批注版')]);
+  assert.match(second.suggestedFilename(), /^年报检查批注-淄博高新技术产业开发区建设局-2023\.docx$/);
+  const fresh = path.join(tmp, 'fresh.docx');
+  await second.saveAs(fresh);
+  const freshNotes = annotations(fresh);
+  assert.equal(freshNotes.length, pasted);
+  assert.ok(freshNotes.every((n) => /^\[[A-Z]\d{3} (错误|警告|提示)\]/.test(n.comment)), JSON.stringify(freshNotes.slice(0, 2)));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
