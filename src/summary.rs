@@ -376,8 +376,8 @@ pub fn pairs(keys: &[(Option<&str>, Option<i32>)]) -> Vec<Option<usize>> {
     let mut inner: HashMap<(&str, i32), Vec<usize>> = HashMap::new();
     for (i, k) in keys.iter().enumerate() {
         if let (Some(o), Some(y)) = *k {
-            if !exact.contains_key(&(o, y)) {
-                exact.insert((o, y), i);
+            if let std::collections::hash_map::Entry::Vacant(e) = exact.entry((o, y)) {
+                e.insert(i);
                 inner.entry((innermost(o), y)).or_default().push(i);
             }
         }
