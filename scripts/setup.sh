@@ -17,6 +17,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The browser build rebuilds the standard library for its size (scripts/trunk.sh).
+if [ ! -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
+  say "adding the rust-src component (the browser build rebuilds std for size)"
+  rustup component add rust-src
+fi
+
 # Trunk 0.22 needs a newer rustc than this toolchain; 0.21 builds from crates.io.
 if ! trunk --version 2>/dev/null | grep -q ' 0\.21\.'; then
   say "installing trunk 0.21 (takes about ten minutes once)"

@@ -127,6 +127,10 @@ fn anomalies(ctx: &mut Ctx) {
                 );
                 ctx.emit("P001", *span, msg, at, None);
             }
+            Anomaly::WordsNotRead { span, limit } => {
+                let msg = format!("文本过长：已读取 {limit} 个词和数字，自此处起未再读取，表格与正文只检查到此处");
+                ctx.emit("P001", *span, msg, None, None);
+            }
             Anomaly::Unreadable { table, span, .. } => {
                 let msg = format!("{}的数据无法可靠地对应到模板的行列，已跳过对该表的计算检查", table.zh());
                 ctx.emit("P001", *span, msg, Some(crate::diagnostic::CellRef { table: *table, row: None, column: None }), None);
