@@ -5,6 +5,7 @@
 
 pub mod compact;
 pub mod diagnostic;
+pub mod export;
 pub mod input;
 pub mod json;
 pub mod lex;
@@ -18,6 +19,7 @@ pub mod report;
 pub mod rules;
 pub mod segment;
 pub mod source;
+pub mod summary;
 pub mod template;
 
 pub use diagnostic::{Diagnostic, Severity};
@@ -62,6 +64,10 @@ impl Outcome {
         }
         None
     }
+    /// What a batch keeps of this report.
+    pub fn summary(&self) -> summary::Summary {
+        summary::Summary::of(&self.source, &self.report, &self.diagnostics)
+    }
     pub fn count(&self, severity: Severity) -> usize {
         self.diagnostics.iter().filter(|d| d.severity == severity).count()
     }
@@ -82,13 +88,21 @@ pub fn check_with_previous(text: &str, previous: Option<&str>) -> Outcome {
 /// not copied again) and `notes` are what the reader repaired (I001; taken,
 /// not copied: the browser bundle then carries no copying of messages).
 pub fn check_input(source: Source, notes: Vec<diagnostic::InputNote>, previous: Option<&str>) -> Outcome {
+    let previous = previous.map(years_of);
+    check_against(source, notes, previous.as_ref())
+}
+
+/// What the cross-year rules read of a report's text (it is parsed, not checked).
+pub fn years_of(text: &str) -> summary::Years {
+    let src = Source::new(text);
+    let r = parse::parse(&src).report;
+    summary::Years::of(&src, &r)
+}
+
+/// Checks a report against last year's, given by its summary.
+pub fn check_against(source: Source, notes: Vec<diagnostic::InputNote>, previous: Option<&summary::Years>) -> Outcome {
     let parsed = parse::parse(&source);
-    let previous = previous.map(|p| {
-        let src = Source::new(p);
-        let r = parse::parse(&src).report;
-        (src, r)
-    });
-    let diagnostics = rules::run(&source, &parsed, previous.as_ref().map(|(s, r)| (s, r)), notes);
+    let diagnostics = rules::run(&source, &parsed, previous, notes);
     Outcome {
         source,
         report: parsed.report,
@@ -100,8 +114,8 @@ pub fn check_input(source: Source, notes: Vec<diagnostic::InputNote>, previous: 
 
 /// Checks the text read from a PDF's geometry; findings carry page and box.
 #[cfg(feature = "cli")]
-pub fn check_layout(layout: input::layout::Layout, previous: Option<&str>) -> Outcome {
-    let mut o = check_with_previous(&layout.text, previous);
+pub fn check_layout(layout: input::layout::Layout, previous: Option<&summary::Years>) -> Outcome {
+    let mut o = check_against(Source::new(&layout.text), Vec::new(), previous);
     o.layout = Some(layout);
     o
 }

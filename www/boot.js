@@ -1,6 +1,8 @@
 // Starts the app: loads the wasm (from this origin only) and says in words
 // why when it cannot, instead of leaving a blank page.
 import init, { runApp } from './www.js';
+// Several files, a folder or a .zip go to the batch check (loaded only then).
+import './batch-hook.js';
 
 const loading = document.getElementById('loading');
 const fail = (why) => {

@@ -13,7 +13,7 @@ use super::{Key, Ui};
 // app gets the names and the English from `messages-en.json`.
 macro_rules! messages {
     ($($name:ident $key:literal $zh:literal $en:literal;)*) => {
-        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms, clippy::enum_variant_names)]
         #[repr(u16)]
         enum M { $($name,)* }
         $(pub const $name: Key = Key(M::$name as u16);)*
@@ -32,7 +32,7 @@ macro_rules! interface {
         /// The interfaces' strings (web app, CLI), by name.
         pub mod ui {
             use super::Ui;
-            #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+            #[allow(non_camel_case_types, clippy::upper_case_acronyms, clippy::enum_variant_names)]
             #[repr(u16)]
             enum U { $($name,)* }
             $(pub const $name: Ui = Ui(U::$name as u16);)*
@@ -78,7 +78,7 @@ macro_rules! command_line {
         #[cfg(feature = "cli")]
         pub mod cli {
             use super::Cli;
-            #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+            #[allow(non_camel_case_types, clippy::upper_case_acronyms, clippy::enum_variant_names)]
             #[repr(u16)]
             enum C { $($name,)* }
             $(pub const $name: Cli = Cli(C::$name as u16);)*

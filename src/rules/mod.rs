@@ -18,9 +18,10 @@ use crate::source::{Source, Span};
 use crate::template::TableId;
 
 /// A rule's metadata. `doc` is the rule's doc comment: what it checks, why it
-/// matters, how to fix (English); `doc_zh` says the same in Chinese. Both,
-/// and the English title, are empty without the `docs` feature (the browser
-/// app, which loads them with the English catalogue and `rules-*.json`).
+/// matters, how to fix (English); `doc_zh` says the same in Chinese. Both are
+/// empty without the `docs` feature, and the English title without the `en`
+/// feature (the browser app, which loads them from `rules-*.json` and with
+/// the English catalogue).
 #[derive(Debug)]
 pub struct Rule {
     pub code: &'static str,
@@ -48,6 +49,21 @@ macro_rules! doc_text {
     };
 }
 
+// The English title is in the English catalogue's features (the CLI, the
+// batch check); the app loads it with `messages-en.json`.
+#[cfg(feature = "en")]
+macro_rules! en_text {
+    ($e:expr) => {
+        $e
+    };
+}
+#[cfg(not(feature = "en"))]
+macro_rules! en_text {
+    ($e:expr) => {
+        ""
+    };
+}
+
 macro_rules! catalog {
     ($( $(#[doc = $doc:literal])* $code:ident $name:literal $sev:ident $zh:literal $en:literal $doc_zh:literal; )*) => {
         $(
@@ -57,7 +73,7 @@ macro_rules! catalog {
                 name: $name,
                 severity: Severity::$sev,
                 title_zh: $zh,
-                title_en: doc_text!($en),
+                title_en: en_text!($en),
                 doc: doc_text!(concat!($($doc, "\n"),*)),
                 doc_zh: doc_text!($doc_zh),
             };
@@ -302,7 +318,8 @@ pub struct Ctx<'a> {
     pub report: &'a Report,
     /// The whole text folded and without spacing, from the parser.
     pub doc: &'a crate::compact::Compact,
-    pub previous: Option<(&'a Source, &'a Report)>,
+    /// Last year's report of the same body, summarised (for X001–X003).
+    pub previous: Option<&'a crate::summary::Years>,
     out: Vec<Diagnostic>,
     counts: Vec<(&'static str, usize, usize, Span)>,
 }
@@ -354,8 +371,42 @@ pub fn num(v: f64) -> String {
     crate::json::format_number(v)
 }
 
+pub use cross_year::findings as cross_year_findings;
+
+/// Where a finding sorts in a report's list: by position, the most severe first.
+pub fn order(d: &Diagnostic) -> u64 {
+    let rank = match d.severity {
+        Severity::Error => 0u64,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    };
+    (d.span.start as u64) << 2 | rank
+}
+
+/// A report's findings with findings made later (the cross-year ones, once a
+/// batch is paired), in the order `run` gives when it makes them all: later
+/// findings after earlier ones of the same place and severity.
+pub fn merge(found: Vec<Diagnostic>, mut later: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    later.sort_by_key(order);
+    let mut out = Vec::with_capacity(found.len() + later.len());
+    let mut later = later.into_iter().peekable();
+    for d in found {
+        while let Some(l) = later.next_if(|l| order(l) < order(&d)) {
+            out.push(l);
+        }
+        out.push(d);
+    }
+    out.extend(later);
+    out
+}
+
 /// Runs every rule over a parsed report; findings sorted by position.
-pub fn run(src: &Source, parsed: &crate::parse::Parsed, previous: Option<(&Source, &Report)>, notes: Vec<InputNote>) -> Vec<Diagnostic> {
+pub fn run(
+    src: &Source,
+    parsed: &crate::parse::Parsed,
+    previous: Option<&crate::summary::Years>,
+    notes: Vec<InputNote>,
+) -> Vec<Diagnostic> {
     let mut ctx = Ctx { src, report: &parsed.report, doc: &parsed.doc, previous, out: Vec::new(), counts: Vec::new() };
     input::check(&mut ctx, notes);
     structure::check(&mut ctx);
@@ -364,13 +415,15 @@ pub fn run(src: &Source, parsed: &crate::parse::Parsed, previous: Option<(&Sourc
     narrative::check(&mut ctx);
     contact::check(&mut ctx);
     hygiene::check(&mut ctx);
-    cross_year::check(&mut ctx);
     for (code, _, n, span) in std::mem::take(&mut ctx.counts).into_iter().filter(|e| e.2 > 0) {
         let severity = rule(code).map(|r| r.severity).unwrap_or(Severity::Warning);
         let msg = crate::msg!(messages::MORE, n, Arg::text(code));
         let message = msg.zh();
         ctx.out.push(Diagnostic { code, severity, message, msg, span, cell: None, fix: None });
     }
+    // Last, so that a batch that pairs reports after checking them (`merge`)
+    // puts these findings where this order does.
+    cross_year::check(&mut ctx);
     // By position, the most severe first, then in the order found. Sorting
     // packed u64 keys reuses the one sort the parser already carries (the
     // browser bundle has a size budget).

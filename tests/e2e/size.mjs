@@ -16,7 +16,7 @@ const TARGET = 180 * 1024;
 // further growth; the overrun is printed on every build.
 const CEILING = 211 * 1024;
 // Loaded on demand by the app (never at first load): platform.js fetches or imports them.
-const LAZY = /^(convert\.js|rules-(zh|en)\.json|messages-en\.json|samples\/.*|pdf\/.*)$/;
+const LAZY = /^(convert\.js|rules-(zh|en)\.json|messages-en\.json|samples\/.*|pdf\/.*|batch\/.*)$/;
 // What the app page loads: everything at the top of dist/ and the wasm-bindgen
 // snippets, but not the embed loader, the API wrapper, the demo pages or the lazy files.
 const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? (e.name === 'demo' ? [] : walk(path.join(dir, e.name))) : [path.join(dir, e.name)]);
@@ -67,5 +67,20 @@ const pdfTotal = pdfFiles.reduce((n, f) => n + gz(f), 0);
 console.log(`${kb(pdfTotal)}  PDF reader, loaded when a PDF is opened, gzip (budget ${PDF_BUDGET / 1024} KB)`);
 if (pdfTotal > PDF_BUDGET) {
   console.error(`PDF reader budget exceeded by ${((pdfTotal - PDF_BUDGET) / 1024).toFixed(1)} KB`);
+  process.exit(1);
+}
+
+// The batch check (its wasm module, glue, workers, page module and stylesheet):
+// loaded only when a batch is opened, within 200 KB gzip.
+const BATCH_BUDGET = 200 * 1024;
+const batchFiles = lazy.filter((f) => f.startsWith('batch/'));
+if (!batchFiles.includes('batch/nianbao_batch_wasm_bg.wasm') || !batchFiles.includes('batch/batch.js')) {
+  console.error('dist/batch/ has no batch check: scripts/build-batch-wasm.sh did not run');
+  process.exit(1);
+}
+const batchTotal = batchFiles.reduce((n, f) => n + gz(f), 0);
+console.log(`${kb(batchTotal)}  batch check, loaded when a batch is opened, gzip (budget ${BATCH_BUDGET / 1024} KB)`);
+if (batchTotal > BATCH_BUDGET) {
+  console.error(`batch check budget exceeded by ${((batchTotal - BATCH_BUDGET) / 1024).toFixed(1)} KB`);
   process.exit(1);
 }

@@ -516,13 +516,25 @@ pub fn app(props: &AppProps) -> Html {
         let file_name = file_name.clone();
         Callback::from(move |_| {
             let json = outcome.to_json_utf16();
+            // Named after the report: 年报检查-淮安市人民政府-2024.json (else its file, else 年报检查.json).
+            let r = &outcome.report;
+            let stem = file_name.as_deref().map(|n| n.rsplit_once('.').map(|(s, _)| s).unwrap_or(n));
+            let mut name = String::from("年报检查");
+            if let Some(who) = r.organ.as_ref().map(|o| o.value.as_str()).or(stem) {
+                name.push('-');
+                name.push_str(who);
+            }
+            if let Some(y) = &r.year {
+                name.push_str(&format!("-{}", y.value));
+            }
+            // The browser replaces what a file name cannot hold.
+            name.push_str(".json");
             match &*file_name {
-                Some(name) => {
-                    let quoted: String = js_sys::JSON::stringify(&name.as_str().into()).map(Into::into).unwrap_or_default();
-                    let stem = name.rsplit_once('.').map(|(s, _)| s).unwrap_or(name);
-                    files::download(&format!("{stem}.nianbao.json"), "application/json", &format!("{{\"file\":{quoted},{}", &json[1..]));
+                Some(file) => {
+                    let quoted: String = js_sys::JSON::stringify(&file.as_str().into()).map(Into::into).unwrap_or_default();
+                    files::download(&name, "application/json", &format!("{{\"file\":{quoted},{}", &json[1..]));
                 }
-                None => files::download("nianbao-findings.json", "application/json", &json),
+                None => files::download(&name, "application/json", &json),
             }
         })
     };
