@@ -108,11 +108,9 @@ pub fn finding_rows(file: &str, s: &Summary, diagnostics: &[Diagnostic], lang: L
                 }
                 k
             });
-            let severity = match (lang, d.severity) {
-                (Lang::Zh, crate::Severity::Error) => "错误",
-                (Lang::Zh, crate::Severity::Warning) => "警告",
-                (Lang::Zh, crate::Severity::Info) => "提示",
-                (Lang::En, s) => s.key(),
+            let severity = match lang {
+                Lang::Zh => d.severity.zh(),
+                Lang::En => d.severity.key(),
             };
             // English when the catalogue is here (always in the CLI; in the browser once loaded).
             let message = match (lang, crate::messages::english()) {
