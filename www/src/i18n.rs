@@ -71,6 +71,10 @@ pub struct Text {
     pub drafts_none: &'static str,
     /// A saved draft: its time and first line.
     pub draft_item: fn(&str, &str) -> String,
+    /// The setting that keeps no draft on this computer.
+    pub drafts_off: &'static str,
+    /// How long drafts are kept (days).
+    pub drafts_expiry: fn(u32) -> String,
     pub replaced: fn(&str) -> String,
     pub what_sample: &'static str,
     pub what_paste: &'static str,
@@ -166,6 +170,8 @@ pub const ZH: Text = Text {
     drafts_recent: "最近的草稿",
     drafts_none: "还没有保存的草稿。",
     draft_item: |time, first| format!("{time} · {first}"),
+    drafts_off: "不在本机保存草稿",
+    drafts_expiry: |d| format!("草稿只保存在本浏览器中，{d} 天后自动删除。"),
     replaced: |what| format!("已用{what}替换了编辑框中的文本。"),
     what_sample: "示例报告",
     what_paste: "粘贴的内容",
@@ -184,6 +190,7 @@ pub const ZH: Text = Text {
             NotText => format!("“{name}”不是年报的文本（可能是表格、演示文稿、图片或压缩包）。请打开年报的 .docx、.odt、.rtf、.txt 或 .html 文件。"),
             ZipOther => format!("“{name}”是压缩文件，但不是 Word（.docx）或 OpenDocument（.odt）文档。请打开年报文件本身。"),
             Damaged => format!("“{name}”已损坏或不完整，无法读取。请在 Word 或 WPS 中打开后另存一份，或全选复制后粘贴到编辑框。"),
+            Refused => format!("“{name}”：{}", crate::files::converter_sentence("zh")),
             TooLarge => format!("“{name}”超过 32 MB，不像是一份年报。请只打开年报文件。"),
             Unavailable => "读取文件的模块未能加载（可能已断网）。请刷新页面后重试，或全选复制后粘贴到编辑框。".to_string(),
         }
@@ -272,6 +279,8 @@ pub const EN: Text = Text {
     drafts_recent: "Recent drafts",
     drafts_none: "No saved drafts yet.",
     draft_item: |time, first| format!("{time} · {first}"),
+    drafts_off: "Do not keep drafts on this computer",
+    drafts_expiry: |d| format!("Drafts are kept in this browser only, and deleted after {d} days."),
     replaced: |what| format!("The editor's text was replaced by {what}."),
     what_sample: "a sample report",
     what_paste: "the pasted content",
@@ -290,6 +299,7 @@ pub const EN: Text = Text {
             NotText => format!("“{name}” is not a report's text (a spreadsheet, presentation, image or archive?). Open the report's .docx, .odt, .rtf, .txt or .html file."),
             ZipOther => format!("“{name}” is a ZIP archive but not a Word (.docx) or OpenDocument (.odt) document. Open the report itself."),
             Damaged => format!("“{name}” is damaged or incomplete and cannot be read. Open it in Word or WPS and save a copy, or select all, copy and paste it into the editor."),
+            Refused => format!("“{name}”: {}", crate::files::converter_sentence("en")),
             TooLarge => format!("“{name}” is over 32 MB, which is no annual report. Open the report's file only."),
             Unavailable => "The file reader could not be loaded (offline?). Reload the page and try again, or copy and paste the text.".to_string(),
         }
