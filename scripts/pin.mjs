@@ -129,11 +129,16 @@ function page(rel) {
 page('index.html');
 page('embed.html');
 
-// 7. The demo pages pin the entry points as a portal would.
+// 7. The demo pages: integrity on their scripts and stylesheets (their own
+// files keep their names), the widget loader pinned as a portal would pin it.
 for (const f of fs.readdirSync(file('demo')).filter((n) => n.endsWith('.html'))) {
   const rel = `demo/${f}`;
-  const html = read(rel).replace(/<script type="module" src="\.\.\/(nianbao-embed\.js)"><\/script>/g,
-    (_, name) => `<script type="module" src="../${name}" integrity="${pins[name][1]}" crossorigin="anonymous"></script>`);
+  const html = read(rel).replace(/<(script|link)\b([^>]*?)\s(src|href)="([^"]+)"([^>]*)>/g, (tag, name, before, attr, ref) => {
+    if (name === 'link' && !/rel="stylesheet"/.test(tag)) return tag;
+    const target = path.posix.normalize(path.posix.join('demo', ref));
+    const p = pins[target] ?? [target, sri(fs.readFileSync(file(need(target))))];
+    return tag.replace(/>$/, ` integrity="${p[1]}" crossorigin="anonymous">`);
+  });
   fs.writeFileSync(file(rel), html);
 }
 

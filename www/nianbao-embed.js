@@ -25,6 +25,9 @@ const altered = (p) => new Error('“' + p[0] + '”未能取得，或与发布�
 // succeeded: import() then takes the verified copy from the module map.
 const verified = (p) => new Promise((ok, no) => {
   const link = document.createElement('link');
+  // A browser without modulepreload (Safari before 17) cannot check a module
+  // before importing it: it runs unchecked rather than not at all.
+  if (!link.relList.supports('modulepreload')) return ok();
   link.rel = 'modulepreload';
   link.href = at(p);
   link.integrity = p[1];

@@ -37,9 +37,10 @@ async function fetchPinned(name) {
 async function importPinned(name) {
   const [url, integrity] = await pinOf(name);
   const href = new URL(url, assetBase).href;
-  if (integrity) {
+  // (A browser without modulepreload, Safari before 17, imports it unchecked.)
+  const link = document.createElement('link');
+  if (integrity && link.relList.supports('modulepreload')) {
     await new Promise((ok, no) => {
-      const link = document.createElement('link');
       link.rel = 'modulepreload';
       link.href = href;
       link.integrity = integrity;
