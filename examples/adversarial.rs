@@ -38,7 +38,7 @@ fn main() {
                 let check = t.elapsed().as_secs_f64() * 1e3;
                 let t = std::time::Instant::now();
                 let diags: Vec<&nianbao::Diagnostic> = out.diagnostics.iter().collect();
-                let shown = nianbao::render::report(&out, "x.txt", &diags, nianbao::render::Style { color: false });
+                let shown = nianbao::render::report(&out, "x.txt", &diags, nianbao::render::Style { color: false, english: false });
                 println!(
                     "{:>22}: {:>6} KB: check {check:>8.1} ms, render {:>7.1} ms ({} KB), {} findings",
                     s.name,

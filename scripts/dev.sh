@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-exec trunk serve --offline --address 127.0.0.1 --port 8080
+exec scripts/trunk.sh serve --offline --address 127.0.0.1 --port 8080

@@ -75,6 +75,7 @@ pin('style.css');
 pin('convert.js');
 pin('rules-zh.json');
 pin('rules-en.json');
+pin('messages-en.json');
 const samples = fs.readdirSync(file('samples')).filter((f) => f.endsWith('.txt')).map((f) => `samples/${f}`);
 for (const s of samples) pin(s);
 pin('pdf/nianbao_pdf_wasm_bg.wasm');
@@ -84,7 +85,7 @@ pin('pdf/worker.js');
 pin('pdf/client.js', withPins({ worker: pins['pdf/worker.js'], wasm: pins['pdf/nianbao_pdf_wasm_bg.wasm'] }));
 
 // 3. The on-demand files of the app, listed for platform.js.
-const lazy = ['convert.js', 'rules-zh.json', 'rules-en.json', ...samples, 'pdf/client.js'];
+const lazy = ['convert.js', 'rules-zh.json', 'rules-en.json', 'messages-en.json', ...samples, 'pdf/client.js'];
 fs.writeFileSync(file('assets.json'), JSON.stringify(Object.fromEntries(lazy.map((n) => [n, pins[n]]))));
 pin('assets.json');
 
@@ -98,8 +99,56 @@ pin('www.js', (code) => reimport(code, `./${platform}`, `./${pins[platform][0]}`
 const modules = [pins['www.js'], pins[platform]];
 const app = { modules, wasm: pins['www_bg.wasm'] };
 
-// 5. The loaders.
-pin('boot.js', withPins(app));
+// 5. The batch check (batch/, loaded by batch-hook.js when a batch is opened):
+// its files name each other, the converter, the PDF reader, the rules and
+// www.js by relative string literals, rewritten to the hashed names, leaves
+// first. Its hook gets, for each view it imports, every module that view may
+// import (not those of its worker), to check them all before the import.
+const LITERAL = /(["'])((?:\.{1,2}\/)?[\w./-]+\.(?:js|css|json|wasm|txt))\1/g;
+const resolve = (rel, ref) => path.posix.normalize(path.posix.join(path.posix.dirname(rel), ref));
+const exists = (rel) => !!pins[rel] || fs.existsSync(file(rel));
+/** The files of the build that a script names. */
+const refsOf = (rel) => [...new Set([...read(rel).matchAll(LITERAL)].map((m) => resolve(rel, m[2])).filter(exists))];
+/** A script with the files it names rewritten to their hashed names. */
+const rewrite = (rel) => (code) => code.replace(LITERAL, (lit, q, ref) => {
+  const target = resolve(rel, ref);
+  if (!pins[target]) return lit;
+  let to = path.posix.relative(path.posix.dirname(rel), pins[target][0]);
+  if (ref.startsWith('./') && !to.startsWith('.')) to = './' + to;
+  return q + to + q;
+});
+function pinTree(files) {
+  const refs = new Map(files.map((rel) => [rel, rel.endsWith('.js') ? refsOf(rel).filter((r) => r !== rel) : []]));
+  const left = new Set(files);
+  while (left.size) {
+    const ready = [...left].filter((rel) => refs.get(rel).every((r) => !left.has(r)));
+    if (!ready.length) throw new Error(`pin.mjs: files that name each other in a cycle: ${[...left].join(', ')}`);
+    for (const rel of ready) {
+      for (const r of refs.get(rel)) if (!pins[r]) throw new Error(`pin.mjs: ${rel} names ${r}, which is not pinned`);
+      pin(rel, rel.endsWith('.js') ? rewrite(rel) : undefined);
+      left.delete(rel);
+    }
+  }
+  return refs;
+}
+const batchFiles = fs.readdirSync(file('batch')).map((f) => `batch/${f}`);
+const batchRefs = pinTree(batchFiles);
+// Modules of the worker run in the worker: a page cannot check them for it.
+const WORKER_SIDE = /^batch\/(worker|nianbao_batch_wasm)\.js$/;
+function moduleGraph(entry) {
+  const seen = [entry];
+  for (let i = 0; i < seen.length; i++) {
+    for (const r of batchRefs.get(seen[i]) ?? []) {
+      if (r.endsWith('.js') && !WORKER_SIDE.test(r) && !seen.includes(r)) seen.push(r);
+    }
+  }
+  return seen.map((r) => pins[r]);
+}
+const views = ['batch/batch.js', 'batch/years.js', 'batch/word.js'];
+pin('batch-hook.js', (code) => withPins(Object.fromEntries(views.map((v) => [pins[v][0], moduleGraph(v)])))(rewrite('batch-hook.js')(code)));
+
+// 6. The loaders.
+pin('boot.js', withPins({ ...app, hook: pins['batch-hook.js'] }));
 pin('embed-frame.js', withPins(app));
 /** A stable entry point: keeps its name, gets its pins. */
 function entry(rel, subset) {
@@ -111,7 +160,7 @@ function entry(rel, subset) {
 entry('nianbao-embed.js', { ...app, css: pins['style.css'], convert: pins['convert.js'] });
 entry('nianbao.js', { ...app, rulesZh: pins['rules-zh.json'], rulesEn: pins['rules-en.json'], pdf: pins['pdf/client.js'] });
 
-// 6. The pages: hashed names and integrity on every script and stylesheet.
+// 7. The pages: hashed names and integrity on every script and stylesheet.
 function page(rel) {
   let html = read(rel);
   // Trunk leaves its own build directive in the page (inject_scripts = false); it loads nothing.
@@ -129,7 +178,7 @@ function page(rel) {
 page('index.html');
 page('embed.html');
 
-// 7. The demo pages: integrity on their scripts and stylesheets (their own
+// 8. The demo pages: integrity on their scripts and stylesheets (their own
 // files keep their names), the widget loader pinned as a portal would pin it.
 for (const f of fs.readdirSync(file('demo')).filter((n) => n.endsWith('.html'))) {
   const rel = `demo/${f}`;

@@ -17,6 +17,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The browser build rebuilds the standard library for its size (scripts/trunk.sh).
+if [ ! -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
+  say "adding the rust-src component (the browser build rebuilds std for size)"
+  rustup component add rust-src
+fi
+
 # Trunk 0.22 needs a newer rustc than this toolchain; 0.21 builds from crates.io.
 if ! trunk --version 2>/dev/null | grep -q ' 0\.21\.'; then
   say "installing trunk 0.21 (takes about ten minutes once)"
@@ -45,12 +51,13 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
 fi
 
 # The fuzzers (scripts/fuzz.sh) build libFuzzer with a C++ compiler; the CLI
-# tests use mkfifo, setpriv and prlimit (coreutils, util-linux) and GNU time
-# for the hostile-input benchmark.
-if ! command -v c++ >/dev/null || ! command -v setpriv >/dev/null || ! command -v prlimit >/dev/null || [ ! -x /usr/bin/time ]; then
-  say "installing g++, util-linux and GNU time (Debian packages)"
+# tests use mkfifo, setpriv and prlimit (coreutils, util-linux), GNU time
+# for the hostile-input benchmark and strace to count a batch's file opens.
+if ! command -v c++ >/dev/null || ! command -v setpriv >/dev/null || ! command -v prlimit >/dev/null || [ ! -x /usr/bin/time ] ||
+  ! command -v strace >/dev/null; then
+  say "installing g++, util-linux, GNU time and strace (Debian packages)"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq g++ util-linux time >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq g++ util-linux time strace >/dev/null
 fi
 
 if [ "$browser" = 1 ]; then
@@ -62,13 +69,14 @@ if [ "$browser" = 1 ]; then
   fi
   # The layout zoo (scripts/zoo/make.sh) and the generated PDF fixtures
   # (scripts/pdf/make.sh): LibreOffice (a CJK font for its PDFs), poppler's
-  # pdftotext and pdftoppm, qpdf, and Python converters in venvs.
-  if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null || ! command -v qpdf >/dev/null || ! command -v pdftoppm >/dev/null ||
+  # pdftotext and pdftoppm, qpdf, and Python converters in venvs. Calc reads
+  # the batch summary's .xlsx back in the tests.
+  if ! command -v soffice >/dev/null || [ ! -e /usr/lib/libreoffice/program/libsclo.so ] || ! command -v pdftotext >/dev/null || ! command -v qpdf >/dev/null || ! command -v pdftoppm >/dev/null ||
     ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
-    say "installing LibreOffice Writer, poppler-utils, qpdf and python3-venv (Debian packages)"
+    say "installing LibreOffice Writer and Calc, poppler-utils, qpdf and python3-venv (Debian packages)"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-      libreoffice-writer-nogui poppler-utils qpdf fonts-wqy-microhei python3-venv >/dev/null
+      libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils qpdf fonts-wqy-microhei python3-venv >/dev/null
   fi
   # A venv with pinned packages, made again when its requirements change.
   venv() { # DIR REQUIREMENTS WHAT

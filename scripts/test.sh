@@ -26,7 +26,7 @@ step "component tests (wasm-bindgen-test in headless Chromium)"
 (cd www && CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown)
 
 step "web app build (trunk, release)"
-trunk build --offline
+scripts/trunk.sh build --offline
 node tests/e2e/size.mjs
 
 step "browser tests (Chromium, headless)"

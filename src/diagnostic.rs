@@ -1,5 +1,6 @@
 //! Findings: code, severity, message, where, and what to write instead.
 
+use crate::messages::Message;
 use crate::source::Span;
 use crate::template::TableId;
 
@@ -40,7 +41,10 @@ pub struct CellRef {
 pub struct Diagnostic {
     pub code: &'static str,
     pub severity: Severity,
+    /// The message in Chinese (the JSON's `message`), rendered from `msg`.
     pub message: String,
+    /// The message's key and arguments, for every language (`messages`).
+    pub msg: Message,
     pub span: Span,
     pub cell: Option<CellRef>,
     /// Text to put in place of `span`, when it can be computed.
@@ -53,5 +57,5 @@ pub struct Diagnostic {
 #[derive(Clone, Debug, PartialEq)]
 pub struct InputNote {
     pub span: Span,
-    pub message: String,
+    pub msg: Message,
 }

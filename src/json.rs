@@ -203,45 +203,12 @@ pub fn write_outcome(w: &mut Writer, o: &Outcome, opts: Options) {
     report(w, &o.report, o.pdf_pages());
     w.key("diagnostics").begin_array();
     let mut cursor = crate::position::Cursor::new(&o.source);
+    // In the browser, English is there once a reader has asked for it.
+    let english = crate::messages::english();
     for d in shown.iter().copied() {
-        let (line, column) = cursor.line_col(d.span.start);
-        w.begin_object();
-        w.key("code").str(d.code);
-        w.key("severity").str(d.severity.key());
-        w.key("message").str(&d.message);
-        w.key("line").num(line as f64);
-        w.key("column").num(column as f64);
-        w.key("span");
-        span(w, d.span);
-        if let Some((page, r)) = o.place(d.span) {
-            w.key("page").num(page as f64);
-            w.key("box").begin_object();
-            for (k, v) in [("x", r.x), ("y", r.y), ("w", r.w), ("h", r.h)] {
-                w.key(k).num((v as f64 * 10.0).round() / 10.0);
-            }
-            w.end_object();
-        }
-        if utf16 {
-            w.key("utf16").begin_object();
-            w.key("start").num(unit(d.span.start) as f64);
-            w.key("end").num(unit(d.span.end) as f64);
-            w.end_object();
-        }
-        if let Some(c) = &d.cell {
-            w.key("cell").begin_object();
-            w.key("table").str(c.table.key());
-            if let Some(r) = c.row {
-                w.key("row").str(r);
-            }
-            if let Some(col) = c.column {
-                w.key("column").str(col);
-            }
-            w.end_object();
-        }
-        if let Some(f) = &d.fix {
-            w.key("fix").str(f);
-        }
-        w.end_object();
+        let at = cursor.line_col(d.span.start);
+        let utf16 = utf16.then(|| (unit(d.span.start), unit(d.span.end)));
+        diagnostic(w, d, at, o.place(d.span), utf16, english);
     }
     w.end_array();
     let n = |s| shown.iter().filter(|d| d.severity == s).count() as f64;
@@ -251,6 +218,123 @@ pub fn write_outcome(w: &mut Writer, o: &Outcome, opts: Options) {
     w.key("infos").num(n(crate::Severity::Info));
     w.end_object();
     w.end_object();
+}
+
+/// A message's arguments: numbers and quoted text as they are; template
+/// references by their keys (`{"table","row"}`, `{"label"}`); nested phrases
+/// as `{"key","args"}`; lists as `{"list","sep"}`.
+fn args(w: &mut Writer, list: &[crate::messages::Arg]) {
+    use crate::messages::Arg;
+    w.begin_array();
+    for a in list {
+        match a {
+            Arg::Num(v) => {
+                w.num(*v);
+            }
+            Arg::Text(s) => {
+                w.str(s);
+            }
+            Arg::Table(id) => {
+                w.begin_object().key("table").str(id.key()).end_object();
+            }
+            Arg::Row(table, row) => {
+                w.begin_object().key("table").str(table.key()).key("row").str(row.key).end_object();
+            }
+            Arg::Label(l) => {
+                w.begin_object().key("label").str(l).end_object();
+            }
+            Arg::Phrase(m) => {
+                w.begin_object().key("key").opt_str(m.key.name()).key("args");
+                args(w, &m.args);
+                w.end_object();
+            }
+            Arg::List(items, sep) => {
+                w.begin_object().key("list");
+                args(w, items);
+                w.key("sep").opt_str(sep.name()).end_object();
+            }
+        }
+    }
+    w.end_array();
+}
+
+/// One finding: where it is (line and column, the page and box of a PDF,
+/// UTF-16 offsets for browsers), what it says, and the fix. Inlined: in the
+/// browser a finding never has a page, and that code then leaves the bundle.
+#[inline(always)]
+pub fn diagnostic(
+    w: &mut Writer,
+    d: &crate::Diagnostic,
+    (line, column): (usize, usize),
+    place: Option<(u32, crate::input::layout::Rect)>,
+    utf16: Option<(usize, usize)>,
+    english: Option<&dyn crate::messages::Catalogue>,
+) {
+    w.begin_object();
+    w.key("code").str(d.code);
+    w.key("severity").str(d.severity.key());
+    w.key("message").str(&d.message);
+    if let Some(en) = english {
+        w.key("message_en").str(&d.msg.render(en));
+    }
+    if let Some(key) = d.msg.key.name() {
+        w.key("key").str(key);
+        w.key("args");
+        args(w, &d.msg.args);
+    }
+    w.key("line").num(line as f64);
+    w.key("column").num(column as f64);
+    w.key("span");
+    span(w, d.span);
+    if let Some((page, r)) = place {
+        w.key("page").num(page as f64);
+        w.key("box").begin_object();
+        for (k, v) in [("x", r.x), ("y", r.y), ("w", r.w), ("h", r.h)] {
+            w.key(k).num((v as f64 * 10.0).round() / 10.0);
+        }
+        w.end_object();
+    }
+    if let Some((start, end)) = utf16 {
+        w.key("utf16").begin_object();
+        w.key("start").num(start as f64);
+        w.key("end").num(end as f64);
+        w.end_object();
+    }
+    if let Some(c) = &d.cell {
+        w.key("cell").begin_object();
+        w.key("table").str(c.table.key());
+        if let Some(r) = c.row {
+            w.key("row").str(r);
+        }
+        if let Some(col) = c.column {
+            w.key("column").str(col);
+        }
+        w.end_object();
+    }
+    if let Some(f) = &d.fix {
+        w.key("fix").str(f);
+    }
+    w.end_object();
+}
+
+/// The document of `write_outcome` in pieces, for a batch that adds findings
+/// after the check: what comes before the findings (ending in `[`); after
+/// them comes `tail`.
+pub fn head(o: &Outcome, file: Option<&str>) -> String {
+    let mut w = Writer::new();
+    w.begin_object();
+    if let Some(f) = file {
+        w.key("file").str(f);
+    }
+    w.key("report");
+    report(&mut w, &o.report, o.pdf_pages());
+    w.key("diagnostics").begin_array();
+    w.finish()
+}
+
+/// What closes a document after its findings: the counts of errors, warnings and notes shown.
+pub fn tail([e, w, i]: [usize; 3]) -> String {
+    format!("],\"summary\":{{\"errors\":{e},\"warnings\":{w},\"infos\":{i}}}}}")
 }
 
 fn span(w: &mut Writer, s: Span) {

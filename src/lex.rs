@@ -6,7 +6,7 @@
 //! inside a sentence are not values: a value stands alone in its cell, or ends
 //! a label cell ("行政许可 0"), and never follows prose.
 
-use crate::normalize::{fold, is_space};
+use crate::normalize::{fold, is_space, space_len, utf8_len};
 use crate::source::{Source, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -57,7 +57,17 @@ pub struct Line {
 pub struct Lexed {
     pub lines: Vec<Line>,
     pub tokens: Vec<Token>,
+    /// Where the lexer stopped making tokens, having made `MAX_TOKENS`: the
+    /// lines after it are kept (sections, facts), their words are not.
+    pub stopped_at: Option<Span>,
 }
+
+/// Tokens kept for one report. A real report has a few thousand (its three
+/// tables hold about 250 values); two million tokens is a text of pasted
+/// tables many hundred times a report's size. Past it, memory would grow at
+/// 32 bytes a token (16 times the input for a table of one-digit cells) for
+/// nothing a check can use.
+pub const MAX_TOKENS: usize = 1 << 21;
 
 impl Lexed {
     pub fn line_tokens(&self, line: usize) -> &[Token] {
@@ -70,7 +80,10 @@ pub fn lex(src: &Source) -> Lexed {
     let text = src.text();
     let n = src.line_count();
     let mut lines = Vec::with_capacity(n);
-    let mut tokens = Vec::with_capacity(text.len() / 6);
+    // About one token in 6 bytes in a report's tables, far fewer in prose: a
+    // long text grows the vector instead of reserving for its worst case.
+    let mut tokens = Vec::with_capacity((text.len() / 6).min(1 << 16));
+    let mut stopped_at = None;
     let mut cell_buf = Vec::new();
     let mut word_buf = Vec::new();
     let mut segs = Vec::new();
@@ -87,8 +100,15 @@ pub fn lex(src: &Source) -> Lexed {
             let piped = seg.as_bytes().contains(&b'|');
             let blank = seg.chars().all(|c| is_space(c) || c == '\u{000C}') || (piped && markdown_rule(seg));
             let first = tokens.len() as u32;
-            if !blank {
+            if !blank && stopped_at.is_none() && tokens.len() >= MAX_TOKENS {
+                stopped_at = Some(Span::new(base, base + seg.len()));
+            }
+            if !blank && stopped_at.is_none() {
                 lex_line(seg, base, lines.len() as u32, &mut tokens, &mut cell_buf, &mut word_buf);
+                // One line can hold millions of words: it is cut where the limit is reached.
+                if tokens.len() >= MAX_TOKENS {
+                    stopped_at = Some(Span::new(base, base + seg.len()));
+                }
                 if piped {
                     merged_copies(text, &mut tokens, first as usize, &mut merged);
                 } else {
@@ -107,7 +127,7 @@ pub fn lex(src: &Source) -> Lexed {
         }
     }
     mark_pages(text, &mut lines);
-    Lexed { lines, tokens }
+    Lexed { lines, tokens, stopped_at }
 }
 
 /// Page marks are recognised by shape ("-3-", "第3页") or, for a bare number, by
@@ -214,24 +234,23 @@ pub fn dashed_page(t: &str) -> bool {
     !inner.is_empty() && inner.len() <= 3 && inner.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn lex_line(
-    s: &str,
-    base: usize,
-    line: u32,
-    out: &mut Vec<Token>,
-    cell_buf: &mut Vec<(usize, usize)>,
-    words: &mut Vec<(usize, usize, Word)>,
-) {
-    let tabbed = s.contains(['\t', '|', '\u{FF5C}']);
+fn lex_line(s: &str, base: usize, line: u32, out: &mut Vec<Token>, cell_buf: &mut Vec<Cell>, words: &mut Vec<(usize, usize, Word)>) {
+    // Cells separated by tabs or pipes keep their column positions.
+    let tabbed = cells(s, cell_buf, words, MAX_TOKENS.saturating_sub(out.len()));
     let mut cell = 0u16;
-    cells(s, cell_buf);
     let first = out.len();
     let mut empty: Vec<(usize, u16)> = Vec::new();
-    for &(start, end) in cell_buf.iter() {
-        if tabbed && start == end {
-            empty.push((start, cell));
+    for c in cell_buf.iter() {
+        if tabbed && c.start == c.end {
+            empty.push((c.start, cell));
         }
-        lex_cell(&s[start..end], base + start, line, cell, tabbed, out, words);
+        // The cell's words, relative to the cell.
+        let ws = &mut words[c.words.0..c.words.1];
+        for w in ws.iter_mut() {
+            w.0 -= c.start;
+            w.1 -= c.start;
+        }
+        lex_cell(&s[c.start..c.end], base + c.start, line, cell, tabbed, out, ws);
         cell = cell.saturating_add(1);
     }
     // In a row of separated cells, an empty cell between two values is a
@@ -262,41 +281,86 @@ fn lex_line(
     }
 }
 
-/// Byte ranges of the cells of a line, each trimmed. Empty cells between two
+/// A cell of a line: its byte range, trimmed, and the range of its words in
+/// the line's word list.
+pub(crate) struct Cell {
+    start: usize,
+    end: usize,
+    words: (usize, usize),
+}
+
+/// The cells of a line and their words (runs of non-space characters, each
+/// classified), in one pass over the bytes: the lexer reads every byte of a
+/// report, so it reads them once. Cells are separated by tabs and pipes, and by
+/// runs of wide spacing (two spaces or one U+3000); empty cells between two
 /// tabs still count, so that column positions survive in tab-separated rows.
-fn cells(s: &str, out: &mut Vec<(usize, usize)>) {
+/// An empty cell sits at the end of its stretch. True when a tab or a pipe
+/// separates cells.
+/// At most `room` words are read: the rest of the line is left out.
+fn cells(s: &str, out: &mut Vec<Cell>, words: &mut Vec<(usize, usize, Word)>, room: usize) -> bool {
     out.clear();
-    let mut start = 0usize;
+    words.clear();
+    let b = s.as_bytes();
+    let mut start = 0usize; // where the current cell's stretch starts
+    let mut first_word = 0usize; // its first word in `words`
+    let mut word: Option<usize> = None; // start of the word being read
+    let mut separated = false;
     let mut spaces = 0usize; // width of the current run of spaces (U+3000 counts 2)
     let mut run_start = 0usize;
-    for (i, c) in s.char_indices() {
-        if c == '\t' || c == '|' || c == '\u{FF5C}' {
-            out.push((start, i));
-            start = i + c.len_utf8();
+    let close = |out: &mut Vec<Cell>, words: &[(usize, usize, Word)], first: usize, end: usize| {
+        let (a, e) = match words[first..].first() {
+            Some(w) => (w.0, words[words.len() - 1].1),
+            None => (end, end),
+        };
+        out.push(Cell { start: a, end: e, words: (first, words.len()) });
+    };
+    let mut i = 0;
+    while i < b.len() && words.len() < room {
+        let sep = match b[i] {
+            b'\t' | b'|' => 1,
+            0xEF if b.get(i + 1) == Some(&0xBD) && b.get(i + 2) == Some(&0x9C) => 3, // U+FF5C
+            _ => 0,
+        };
+        let sp = if sep > 0 { 0 } else { space_len(b, i) };
+        if sep > 0 || sp > 0 {
+            if let Some(w) = word.take() {
+                words.push((w, i, classify(&s[w..i])));
+            }
+        }
+        if sep > 0 {
+            separated = true;
+            close(out, words, first_word, i);
+            first_word = words.len();
+            start = i + sep;
             spaces = 0;
+            i += sep;
             continue;
         }
-        if is_space(c) || c == '\u{000C}' {
+        if sp > 0 {
             if spaces == 0 {
                 run_start = i;
             }
-            spaces += if c == '\u{3000}' { 2 } else { 1 };
+            spaces += if b[i] == 0xE3 { 2 } else { 1 };
+            i += sp;
             continue;
         }
         if spaces >= 2 && run_start > start {
-            out.push((start, run_start));
+            close(out, words, first_word, run_start);
+            first_word = words.len();
             start = run_start;
         }
         spaces = 0;
+        if word.is_none() {
+            word = Some(i);
+        }
+        i += utf8_len(b[i]);
     }
-    out.push((start, s.len()));
-    for cell in out.iter_mut() {
-        let (a, b) = *cell;
-        let t = &s[a..b];
-        let lead = t.len() - t.trim_start_matches(is_space).len();
-        let trail = t.len() - t.trim_end_matches(is_space).len();
-        *cell = (a + lead, (b - trail).max(a + lead));
+    // `i` is the line's end, or where the room ran out.
+    if let Some(w) = word {
+        words.push((w, i, classify(&s[w..i])));
     }
+    close(out, words, first_word, i);
+    separated
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -306,26 +370,9 @@ pub(crate) enum Word {
     Text,
 }
 
-fn lex_cell(s: &str, base: usize, line: u32, cell: u16, tabbed: bool, out: &mut Vec<Token>, words: &mut Vec<(usize, usize, Word)>) {
-    if s.is_empty() {
+fn lex_cell(s: &str, base: usize, line: u32, cell: u16, tabbed: bool, out: &mut Vec<Token>, words: &[(usize, usize, Word)]) {
+    if words.is_empty() {
         return;
-    }
-    // Words separated by single spaces.
-    words.clear();
-    let mut i = 0;
-    let bytes = s.len();
-    while i < bytes {
-        let rest = &s[i..];
-        let skip = rest.len() - rest.trim_start_matches(is_space).len();
-        i += skip;
-        if i >= bytes {
-            break;
-        }
-        let rest = &s[i..];
-        let len = rest.find(is_space).unwrap_or(rest.len());
-        let w = &rest[..len];
-        words.push((i, i + len, classify(w)));
-        i += len;
     }
     let prose = s.contains('。');
     if !prose && words.iter().any(|w| w.2 == Word::Text && has_glued(&s[w.0..w.1])) {
@@ -341,6 +388,9 @@ fn lex_cell(s: &str, base: usize, line: u32, cell: u16, tabbed: bool, out: &mut 
         out.push(Token { kind: Kind::Text, span: Span::new(base, base + end), line, cell, tabbed });
     }
     for &(a, b, w) in &words[values_from..] {
+        if out.len() >= MAX_TOKENS {
+            break;
+        }
         let kind = match w {
             Word::Number(v) => Kind::Number(v),
             _ => Kind::Placeholder,
@@ -440,6 +490,9 @@ fn lex_glued(s: &str, base: usize, line: u32, cell: u16, tabbed: bool, words: &[
                 let word = &s[a..b];
                 let mut at = 0;
                 glued_runs(word, |x, y| {
+                    if out.len() >= MAX_TOKENS {
+                        return;
+                    }
                     if x > at {
                         let (ta, _) = text.unwrap_or((a + at, a + at));
                         text = Some((ta, a + x));

@@ -5,17 +5,21 @@
 
 pub mod compact;
 pub mod diagnostic;
+pub mod export;
 pub mod input;
 pub mod json;
 pub mod lex;
+pub mod messages;
 pub mod normalize;
 pub mod parse;
 pub mod position;
+#[cfg(feature = "cli")]
 pub mod render;
 pub mod report;
 pub mod rules;
 pub mod segment;
 pub mod source;
+pub mod summary;
 pub mod template;
 
 pub use diagnostic::{Diagnostic, Severity};
@@ -60,6 +64,10 @@ impl Outcome {
         }
         None
     }
+    /// What a batch keeps of this report.
+    pub fn summary(&self) -> summary::Summary {
+        summary::Summary::of(&self.source, &self.report, &self.diagnostics)
+    }
     pub fn count(&self, severity: Severity) -> usize {
         self.diagnostics.iter().filter(|d| d.severity == severity).count()
     }
@@ -79,13 +87,21 @@ pub fn check_with_previous(text: &str, previous: Option<&str>) -> Outcome {
 /// Checks a report read from a file: `source` owns the text (a 30 MB file is
 /// not copied again) and `notes` are what the reader repaired (I001).
 pub fn check_input(source: Source, notes: &[diagnostic::InputNote], previous: Option<&str>) -> Outcome {
+    let previous = previous.map(years_of);
+    check_against(source, notes, previous.as_ref())
+}
+
+/// What the cross-year rules read of a report's text (it is parsed, not checked).
+pub fn years_of(text: &str) -> summary::Years {
+    let src = Source::new(text);
+    let r = parse::parse(&src).report;
+    summary::Years::of(&src, &r)
+}
+
+/// Checks a report against last year's, given by its summary.
+pub fn check_against(source: Source, notes: &[diagnostic::InputNote], previous: Option<&summary::Years>) -> Outcome {
     let parsed = parse::parse(&source);
-    let previous = previous.map(|p| {
-        let src = Source::new(p);
-        let r = parse::parse(&src).report;
-        (src, r)
-    });
-    let diagnostics = rules::run(&source, &parsed, previous.as_ref().map(|(s, r)| (s, r)), notes);
+    let diagnostics = rules::run(&source, &parsed, previous, notes);
     Outcome {
         source,
         report: parsed.report,
@@ -97,8 +113,8 @@ pub fn check_input(source: Source, notes: &[diagnostic::InputNote], previous: Op
 
 /// Checks the text read from a PDF's geometry; findings carry page and box.
 #[cfg(feature = "cli")]
-pub fn check_layout(layout: input::layout::Layout, previous: Option<&str>) -> Outcome {
-    let mut o = check_with_previous(&layout.text, previous);
+pub fn check_layout(layout: input::layout::Layout, previous: Option<&summary::Years>) -> Outcome {
+    let mut o = check_against(Source::new(&layout.text), &[], previous);
     o.layout = Some(layout);
     o
 }

@@ -34,6 +34,34 @@ pub fn is_space(c: char) -> bool {
     )
 }
 
+/// Byte length of the character at `b[i]` when it is a space (as `is_space`
+/// says), else 0. The lexer scans every byte of a report: deciding spaces from
+/// the bytes skips decoding the ideographs in between, which are most of it.
+/// `i` must be at a character boundary of valid UTF-8.
+#[inline(always)]
+pub fn space_len(b: &[u8], i: usize) -> usize {
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match b[i] {
+        b' ' | b'\t' | b'\r' | b'\n' | 0x0B | 0x0C => 1,
+        0xC2 if at(1) == 0xA0 => 2,
+        0xE2 if matches!((at(1), at(2)), (0x80, 0x82..=0x8B | 0xAF) | (0x81, 0x9F)) => 3,
+        0xE3 if at(1) == 0x80 && at(2) == 0x80 => 3,
+        0xEF if at(1) == 0xBB && at(2) == 0xBF => 3,
+        _ => 0,
+    }
+}
+
+/// Byte length of the UTF-8 character whose first byte is `lead`.
+#[inline(always)]
+pub fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..0x80 => 1,
+        0x80..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
+}
+
 /// Appends the folded form of `s` to `out`, dropping all white space.
 pub fn compact_into(s: &str, out: &mut String) {
     for c in s.chars() {
@@ -230,6 +258,18 @@ pub fn chinese_number(s: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_spaces_agree_with_is_space() {
+        // Every character of the BMP and a few beyond, alone and between letters.
+        for c in (0..0x3_0000u32).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            let b = s.as_bytes();
+            let want = if is_space(c) { c.len_utf8() } else { 0 };
+            assert_eq!(space_len(b, 1), want, "U+{:04X}", c as u32);
+            assert_eq!(utf8_len(b[1]), c.len_utf8());
+        }
+    }
 
     #[test]
     fn table_is_sorted() {

@@ -3,14 +3,36 @@
 //! are two columns wide), and the suggested fix.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::messages::{cli, cli_text, Arg, Catalogue};
 use crate::Outcome;
 
 #[derive(Clone, Copy)]
 pub struct Style {
     pub color: bool,
+    /// Messages and the words around them in English (`--lang en`).
+    pub english: bool,
 }
 
 impl Style {
+    /// The catalogue of the output's language.
+    pub fn words(&self) -> &'static dyn Catalogue {
+        if self.english {
+            if let Some(en) = crate::messages::english() {
+                return en;
+            }
+        }
+        &crate::messages::Zh
+    }
+    pub fn text(&self, k: crate::messages::Cli, args: &[Arg]) -> String {
+        cli_text(self.english, k, args)
+    }
+    fn message(&self, d: &Diagnostic) -> String {
+        if self.english {
+            d.msg.render(self.words())
+        } else {
+            d.message.clone()
+        }
+    }
     fn paint(&self, code: &str, s: &str) -> String {
         if self.color {
             format!("\x1b[{code}m{s}\x1b[0m")
@@ -170,26 +192,26 @@ fn excerpt(line: &str, start: usize, end: usize) -> (String, usize, usize) {
 
 /// One diagnostic, with its excerpt.
 pub fn diagnostic(o: &Outcome, path: &str, d: &Diagnostic, style: Style) -> String {
-    let (line, col) = o.source.line_col(d.span.start);
-    diagnostic_at(o, path, d, (line, col), style)
+    let at = o.source.line_col(d.span.start);
+    placed(path, d, &place(o, d.span, at), style)
 }
 
-fn diagnostic_at(o: &Outcome, path: &str, d: &Diagnostic, (line, col): (usize, usize), style: Style) -> String {
+/// Where a span is shown: its line and column, the page of a PDF, and the
+/// excerpt of its line with the span's columns. Worked out while the text is
+/// at hand, so that a finding made later (a batch pairs reports after
+/// checking them) is shown like the others.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    pub line: usize,
+    pub column: usize,
+    pub page: Option<u32>,
+    pub excerpt: String,
+    pub before: usize,
+    pub under: usize,
+}
+
+pub fn place(o: &Outcome, span: crate::source::Span, (line, column): (usize, usize)) -> Place {
     let src = &o.source;
-    let mut out = String::new();
-    out.push_str(&style.severity(d.severity, &format!("{}[{}]", d.severity.key(), d.code)));
-    out.push_str(&style.paint("1", &format!(": {}", escape(&d.message))));
-    out.push('\n');
-    let gutter = line.to_string().len();
-    let pad = " ".repeat(gutter);
-    // For a PDF the line is in the extracted text; the page is where to look.
-    let page = o.place(d.span).map(|(p, _)| p);
-    match page {
-        Some(p) => {
-            out.push_str(&format!("{pad}{} {}:{line}:{col} ({}: 第{p}页)\n", style.paint("1;34", "-->"), escape(path), escape(path)))
-        }
-        None => out.push_str(&format!("{pad}{} {}:{line}:{col}\n", style.paint("1;34", "-->"), escape(path))),
-    }
     let lspan = src.row_span(line - 1);
     let text = src.slice(lspan);
     let clamp = |b: u32| {
@@ -199,22 +221,44 @@ fn diagnostic_at(o: &Outcome, path: &str, d: &Diagnostic, (line, col): (usize, u
         }
         b
     };
-    let (start, end) = (clamp(d.span.start), clamp(d.span.end.max(d.span.start)));
-    let (shown, before, under) = excerpt(text, start, end);
+    let (start, end) = (clamp(span.start), clamp(span.end.max(span.start)));
+    let (excerpt, before, under) = excerpt(text, start, end);
+    Place { line, column, page: o.place(span).map(|(p, _)| p), excerpt, before, under }
+}
+
+fn placed(path: &str, d: &Diagnostic, at: &Place, style: Style) -> String {
+    let (line, col) = (at.line, at.column);
+    let mut out = String::new();
+    out.push_str(&style.severity(d.severity, &format!("{}[{}]", d.severity.key(), d.code)));
+    out.push_str(&style.paint("1", &format!(": {}", escape(&style.message(d)))));
+    out.push('\n');
+    let gutter = line.to_string().len();
+    let pad = " ".repeat(gutter);
+    // For a PDF the line is in the extracted text; the page is where to look.
+    match at.page {
+        Some(p) => out.push_str(&format!(
+            "{pad}{} {}:{line}:{col} ({}: {})\n",
+            style.paint("1;34", "-->"),
+            escape(path),
+            escape(path),
+            style.text(cli::PAGE, &[p.into()])
+        )),
+        None => out.push_str(&format!("{pad}{} {}:{line}:{col}\n", style.paint("1;34", "-->"), escape(path))),
+    }
     out.push_str(&format!("{pad} {}\n", style.paint("1;34", "|")));
-    out.push_str(&format!("{} {} {}\n", style.paint("1;34", &line.to_string()), style.paint("1;34", "|"), shown.trim_end()));
-    let marks = format!("{}{}", " ".repeat(before), "^".repeat(under));
+    out.push_str(&format!("{} {} {}\n", style.paint("1;34", &line.to_string()), style.paint("1;34", "|"), at.excerpt.trim_end()));
+    let marks = format!("{}{}", " ".repeat(at.before), "^".repeat(at.under));
     out.push_str(&format!("{pad} {} {}\n", style.paint("1;34", "|"), style.severity(d.severity, &marks)));
     if let Some(fix) = &d.fix {
         let fix = escape(fix.trim_end());
         let what = if fix.is_empty() {
-            "删除此处内容".to_string()
+            style.text(cli::DELETE, &[])
         } else if d.span.is_empty() {
-            format!("在此处插入“{fix}”")
+            style.text(cli::INSERT, &[Arg::text(&fix)])
         } else {
-            format!("改为“{fix}”")
+            style.text(cli::REPLACE, &[Arg::text(&fix)])
         };
-        out.push_str(&format!("{pad} {} {}\n", style.paint("1;34", "="), style.paint("32", &format!("建议：{what}"))));
+        out.push_str(&format!("{pad} {} {}\n", style.paint("1;34", "="), style.paint("32", &what)));
     }
     out
 }
@@ -226,6 +270,13 @@ const SAME_LINE: usize = 3;
 /// of one rule on one line (a pasted page of `&amp;`) are collapsed into a
 /// count after the first few; JSON output lists them all.
 pub fn report(o: &Outcome, path: &str, diags: &[&Diagnostic], style: Style) -> String {
+    let mut out: String = blocks(o, path, diags, style).concat();
+    out.push_str(&summary(path, diags, style));
+    out
+}
+
+/// Each diagnostic's text, empty for one collapsed into a count.
+pub fn blocks(o: &Outcome, path: &str, diags: &[&Diagnostic], style: Style) -> Vec<String> {
     let mut cursor = crate::position::Cursor::new(&o.source);
     let at: Vec<(usize, usize)> = diags.iter().map(|d| cursor.line_col(d.span.start)).collect();
     let mut total: std::collections::HashMap<(&str, usize), usize> = std::collections::HashMap::new();
@@ -233,42 +284,71 @@ pub fn report(o: &Outcome, path: &str, diags: &[&Diagnostic], style: Style) -> S
         *total.entry((d.code, line)).or_default() += 1;
     }
     let mut done: std::collections::HashMap<(&str, usize), usize> = std::collections::HashMap::new();
-    let mut out = String::new();
-    for (d, &(line, col)) in diags.iter().zip(&at) {
-        let n = done.entry((d.code, line)).or_default();
-        *n += 1;
-        if *n > SAME_LINE {
-            continue;
-        }
-        out.push_str(&diagnostic_at(o, path, d, (line, col), style));
-        let all = total[&(d.code, line)];
-        if *n == SAME_LINE && all > SAME_LINE {
-            let more = all - SAME_LINE;
-            out.push_str(&format!(
-                "{} 第 {line} 行还有 {more} 条 {} 未显示（--format json 列出全部）/ {more} more {} on line {line} not shown\n",
-                style.paint("1;34", "..."),
-                d.code,
-                d.code
-            ));
-        }
-        out.push('\n');
+    diags
+        .iter()
+        .zip(&at)
+        .map(|(d, &(line, col))| {
+            let n = done.entry((d.code, line)).or_default();
+            *n += 1;
+            if *n > SAME_LINE {
+                return String::new();
+            }
+            block(path, d, &place(o, d.span, (line, col)), *n, total[&(d.code, line)], style)
+        })
+        .collect()
+}
+
+/// The text of findings placed beforehand (`Place`), with the same
+/// collapsing as `blocks`.
+pub fn blocks_placed(path: &str, diags: &[(&Diagnostic, &Place)], style: Style) -> Vec<String> {
+    let mut total: std::collections::HashMap<(&str, usize), usize> = std::collections::HashMap::new();
+    for (d, p) in diags {
+        *total.entry((d.code, p.line)).or_default() += 1;
     }
-    out.push_str(&summary(path, diags, style));
+    let mut done: std::collections::HashMap<(&str, usize), usize> = std::collections::HashMap::new();
+    diags
+        .iter()
+        .map(|(d, p)| {
+            let n = done.entry((d.code, p.line)).or_default();
+            *n += 1;
+            if *n > SAME_LINE {
+                return String::new();
+            }
+            block(path, d, p, *n, total[&(d.code, p.line)], style)
+        })
+        .collect()
+}
+
+/// The `n`th finding of its rule on its line, of `all`.
+fn block(path: &str, d: &Diagnostic, at: &Place, n: usize, all: usize, style: Style) -> String {
+    let mut out = placed(path, d, at, style);
+    if n == SAME_LINE && all > SAME_LINE {
+        let more = all - SAME_LINE;
+        let said = style.text(cli::MORE_ON_LINE, &[at.line.into(), more.into(), Arg::text(d.code)]);
+        out.push_str(&format!("{} {said}\n", style.paint("1;34", "...")));
+    }
+    out.push('\n');
     out
 }
 
 pub fn summary(path: &str, diags: &[&Diagnostic], style: Style) -> String {
     let n = |s| diags.iter().filter(|d| d.severity == s).count();
-    let (e, w, i) = (n(Severity::Error), n(Severity::Warning), n(Severity::Info));
+    summary_counts(path, [n(Severity::Error), n(Severity::Warning), n(Severity::Info)], style)
+}
+
+/// The summary line from the counts of errors, warnings and notes shown.
+pub fn summary_counts(path: &str, [e, w, i]: [usize; 3], style: Style) -> String {
+    let words = style.words();
     if e + w + i == 0 {
-        return format!("{}: {}\n", escape(path), style.paint("1;32", "未发现问题 (no problems found)"));
+        return format!("{}: {}\n", escape(path), style.paint("1;32", &style.text(cli::NO_PROBLEMS, &[])));
     }
+    let sep = words.message(crate::messages::SEP_COMMA);
     format!(
-        "{}: {}，{}，{}\n",
+        "{}: {}{sep}{}{sep}{}\n",
         escape(path),
-        style.severity(Severity::Error, &format!("{e} 个错误")),
-        style.severity(Severity::Warning, &format!("{w} 个警告")),
-        style.severity(Severity::Info, &format!("{i} 条提示"))
+        style.severity(Severity::Error, &style.text(cli::ERRORS, &[e.into()])),
+        style.severity(Severity::Warning, &style.text(cli::WARNINGS, &[w.into()])),
+        style.severity(Severity::Info, &style.text(cli::INFOS, &[i.into()]))
     )
 }
 

@@ -175,6 +175,8 @@ pub enum Anomaly {
     Signal2019 { text: &'static str, span: Span },
     /// Conversion leftovers: bookmarks, markdown bold, page numbers, entities.
     Residue { what: &'static str, span: Span },
+    /// The lexer kept `lex::MAX_TOKENS` tokens and read no further words from here on.
+    WordsNotRead { span: Span, limit: usize },
     /// Residue past the first `parse::RESIDUE_LISTED`: counted, not listed
     /// (a pasted page of `&amp;` must not hold millions of findings).
     ResidueMore { count: usize, span: Span },

@@ -39,7 +39,7 @@ fn work(text: &str) -> (u64, u64) {
     let (b0, n0) = (BYTES.load(Relaxed), BLOCKS.load(Relaxed));
     let out = nianbao::check(text);
     let diags: Vec<&nianbao::Diagnostic> = out.diagnostics.iter().collect();
-    let shown = nianbao::render::report(&out, "x.txt", &diags, nianbao::render::Style { color: false });
+    let shown = nianbao::render::report(&out, "x.txt", &diags, nianbao::render::Style { color: false, english: false });
     let json = out.to_json();
     std::hint::black_box((shown, json));
     (BYTES.load(Relaxed) - b0, BLOCKS.load(Relaxed) - n0)

@@ -109,3 +109,19 @@ fn accepted_applications_counted_before_the_noun() {
     let t = edit(&base(), "本年度共收到政府信息公开申请37件", "本年度共受理37件政府信息公开申请");
     assert!(!codes(&t).contains(&"N001".to_string()));
 }
+
+/// A report followed by a paste of millions of numbers: the lexer keeps
+/// `MAX_TOKENS` tokens and says where it stopped (memory stays bounded); the
+/// report before it is read as before.
+#[test]
+fn a_text_past_the_token_limit_says_where_reading_stopped() {
+    let base = base();
+    let tail = "1 ".repeat(nianbao::lex::MAX_TOKENS + 10);
+    let text = format!("{base}\n{tail}\n");
+    let out = nianbao::check(&text);
+    let p001: Vec<_> = out.diagnostics.iter().filter(|d| d.code == "P001" && d.message.contains("文本过长")).collect();
+    assert_eq!(p001.len(), 1, "{:?}", out.diagnostics.iter().map(|d| &d.message).collect::<Vec<_>>());
+    assert!(p001[0].span.start as usize > base.len(), "it points into the pasted numbers");
+    let clean = nianbao::check(&base);
+    assert_eq!(format!("{:?}", out.report.tables), format!("{:?}", clean.report.tables), "the report's tables read as without the paste");
+}

@@ -35,7 +35,10 @@ if (typeof WebAssembly !== 'object') {
   fail('此浏览器不支持 WebAssembly，无法运行年报检查，请使用新版 Chrome、Edge、Firefox 或 Safari。This browser does not support WebAssembly, which the checker needs.');
 } else {
   try {
-    await Promise.all(pins.modules.map(verified));
+    await Promise.all([...pins.modules, pins.hook].map(verified));
+    // Several files, a folder or a .zip go to the batch check (loaded only
+    // then): its hook listens ahead of the app.
+    await import(at(pins.hook));
     const m = await import(at(pins.modules[0]));
     await m.default({ module_or_path: fetch(at(pins.wasm), { integrity: pins.wasm[1] }).catch(() => { throw altered(pins.wasm); }) });
     loading?.remove();

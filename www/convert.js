@@ -221,6 +221,19 @@ function parseXml(xml) {
   return doc;
 }
 
+/** Which kind of ZIP document this is: 'docx', 'odt' or null (the batch check asks). */
+export function zipKind(bytes) {
+  try {
+    const entries = zipDirectory(bytes);
+    if (entries.has('word/document.xml')) return 'docx';
+    if (entries.has('content.xml')) return 'odt';
+  } catch (e) {
+    // A hostile archive is refused with its sentence; any other is just not a readable ZIP.
+    if (e.zh) throw e;
+  }
+  return null;
+}
+
 /** Text of a .docx: paragraphs on their own lines, table rows with tab-separated cells. */
 export async function docxToText(bytes) {
   const entries = zipDirectory(bytes);

@@ -31,6 +31,14 @@ export interface Diagnostic {
   severity: Severity;
   /** Plain Simplified Chinese. */
   message: string;
+  /** The same message in English. In the `nianbao-checked` event of a widget it is
+   *  present once the widget's page has loaded English (a widget in English, or a reader's switch). */
+  message_en?: string;
+  /** The catalogue key of the message, e.g. "A004.sum" (stable: render your own language from it). */
+  key: string;
+  /** The message's arguments: numbers; text quoted from the report (never translated);
+   *  template references {table, row} or {label}; nested phrases {key, args}; lists {list, sep}. */
+  args: MessageArg[];
   /** 1-based line and column (columns count characters). */
   line: number;
   column: number;
@@ -46,6 +54,14 @@ export interface Diagnostic {
   page?: number;
   box?: { x: number; y: number; w: number; h: number };
 }
+
+export type MessageArg =
+  | number
+  | string
+  | { table: TableKey; row?: string }
+  | { label: string }
+  | { key: string; args: MessageArg[] }
+  | { list: MessageArg[]; sep: string };
 
 export interface Result {
   report: Report;

@@ -33,14 +33,17 @@ const importVerified = async (list) => { await Promise.all(list.map(verified)); 
 
 let ready = null;
 let wasm = null;
-// The rules' documentation is not in the wasm (it keeps the app's first load
-// small): it comes from rules-zh.json and rules-en.json beside this file.
+// What is not in the wasm (it keeps the app's first load small) comes from
+// files beside this one: the rules' documentation and English titles
+// (rules-zh.json, rules-en.json) and the English catalogue (messages-en.json,
+// which gives every finding its message_en).
 let docs = null;
 
+const get = async (p) => (await fetchPinned(p)).json();
+
 async function loadDocs() {
-  const get = async (p) => (await fetchPinned(p)).json();
   const [zh, en] = await Promise.all([get(pins.rulesZh), get(pins.rulesEn)]);
-  const byCode = (list) => new Map(list.map((r) => [r.code, r.doc]));
+  const byCode = (list) => new Map(list.map((r) => [r.code, r]));
   return { zh: byCode(zh), en: byCode(en) };
 }
 
@@ -52,7 +55,13 @@ async function loadWasm(options) {
 
 /** Loads the checker (once). Resolves when check() and rules() can be called. */
 export default function init(options) {
-  ready ??= Promise.all([loadWasm(options), loadDocs()]).then(([m, d]) => { wasm = m; docs = d; return true; });
+  ready ??= Promise.all([loadWasm(options), loadDocs(), get(pins.messagesEn)])
+    .then(([m, d, english]) => {
+      if (!m.setEnglish(english)) throw new Error('nianbao.init(): messages-en.json does not match www_bg.wasm (reload both)');
+      wasm = m;
+      docs = d;
+      return true;
+    });
   return ready;
 }
 
@@ -76,7 +85,12 @@ export function check(text, options = {}) {
 /** The rule catalog: code, name, severity, titles and documentation. */
 export function rules() {
   loaded('rules');
-  return wasm.rules().map((r) => ({ ...r, doc: docs?.zh.get(r.code) ?? '', doc_en: docs?.en.get(r.code) ?? '' }));
+  return wasm.rules().map((r) => ({
+    ...r,
+    title_en: docs?.en.get(r.code)?.title ?? '',
+    doc: docs?.zh.get(r.code)?.doc ?? '',
+    doc_en: docs?.en.get(r.code)?.doc ?? '',
+  }));
 }
 
 /**

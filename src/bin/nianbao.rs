@@ -1,17 +1,19 @@
 //! The command line: check one report or thousands, as text, JSON or JSON lines.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use nianbao::input::{read_document, read_file, Document, InputError};
+use nianbao::input::{read_document, Document, InputError};
 use nianbao::json::Writer;
 use nianbao::render::escape;
 use nianbao::render::{self, Style};
 use nianbao::rules::RULES;
-use nianbao::{check_input, Severity};
-use std::collections::HashMap;
+use nianbao::{check_against, Severity};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+#[path = "../cli/batch.rs"]
+mod batch;
 
 #[derive(Parser)]
 #[command(name = "nianbao", version, about = "检查政府信息公开工作年度报告 / Check government information-disclosure annual reports")]
@@ -41,12 +43,27 @@ enum Command {
         /// Files checked at once (default: the number of cores).
         #[arg(long, short)]
         jobs: Option<usize>,
+        /// Language of the text output (JSON has both: message, message_en).
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: Lang,
+        /// Also write the batch summary (one row per report; XLSX adds a sheet of every finding).
+        #[arg(long, num_args = 2, value_names = ["csv|xlsx", "FILE"])]
+        summary: Option<Vec<String>>,
     },
     /// List the rule catalog.
     Rules {
         #[arg(long, value_enum, default_value = "text")]
         format: RulesFormat,
     },
+    /// Print the English message catalogue as JSON (the web app's messages-en.json).
+    #[command(hide = true)]
+    Catalogue,
+}
+
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum Lang {
+    Zh,
+    En,
 }
 
 #[derive(Clone, Copy, PartialEq, ValueEnum)]
@@ -80,7 +97,19 @@ enum Color {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { paths, format, previous, min_severity, color, jobs } => {
+        Command::Check { paths, format, previous, min_severity, color, jobs, lang, summary } => {
+            let summary = match summary.as_deref() {
+                None => None,
+                Some([f, path]) => match f.as_str() {
+                    "csv" => Some((batch::SummaryFormat::Csv, PathBuf::from(path))),
+                    "xlsx" => Some((batch::SummaryFormat::Xlsx, PathBuf::from(path))),
+                    _ => {
+                        eprintln!("nianbao: --summary takes csv or xlsx, then a file name (--summary xlsx 汇总.xlsx)");
+                        return ExitCode::from(2);
+                    }
+                },
+                Some(_) => unreachable!("clap gives two values"),
+            };
             let min = match min_severity {
                 MinSeverity::Info => Severity::Info,
                 MinSeverity::Warning => Severity::Warning,
@@ -92,10 +121,14 @@ fn main() -> ExitCode {
                 Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
             };
             let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1);
-            run_check(paths, format, previous, min, Style { color }, jobs)
+            run_check(paths, format, previous, min, Style { color, english: lang == Lang::En }, jobs, summary)
         }
         Command::Rules { format } => {
             print!("{}", rules(format));
+            ExitCode::SUCCESS
+        }
+        Command::Catalogue => {
+            println!("{}", nianbao::messages::english_json());
             ExitCode::SUCCESS
         }
     }
@@ -208,12 +241,36 @@ struct Row {
     warnings: usize,
 }
 
-fn run_check(paths: Vec<PathBuf>, format: Format, previous: Option<PathBuf>, min: Severity, style: Style, jobs: usize) -> ExitCode {
+/// One file checked: its rendered output (cross-year findings still to come),
+/// its summary, where those findings may point, and its rows for `--summary xlsx`.
+struct Checked {
+    rendered: batch::Rendered,
+    kept: Kept,
+}
+
+/// What is kept of a checked file until the batch is paired.
+struct Kept {
+    summary: nianbao::summary::Summary,
+    anchors: Vec<batch::Anchor>,
+    findings: Vec<Vec<nianbao::export::Cell>>,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn run_check(
+    paths: Vec<PathBuf>,
+    format: Format,
+    previous: Option<PathBuf>,
+    min: Severity,
+    style: Style,
+    jobs: usize,
+    summary_to: Option<(batch::SummaryFormat, PathBuf)>,
+) -> ExitCode {
     let mut problems: Vec<(PathBuf, String)> = Vec::new();
     let files = collect(&paths, &mut problems);
-    let prev_text = match &previous {
-        Some(p) => match read_file(p) {
-            Ok(t) => Some(t),
+    // Last year's report given by hand: summarised once, paired with every file.
+    let prev_years = match &previous {
+        Some(p) => match read_document(p) {
+            Ok(doc) => Some(nianbao::years_of(doc.text())),
             Err(e) => {
                 eprintln!("nianbao: {}: {e}", escape(&p.display().to_string()));
                 return ExitCode::from(2);
@@ -221,88 +278,158 @@ fn run_check(paths: Vec<PathBuf>, format: Format, previous: Option<PathBuf>, min
         },
         None => None,
     };
+    let kind = if format == Format::Text { batch::Kind::Text } else { batch::Kind::Json };
+    // Reports of one body in consecutive years are paired once all are checked;
+    // until then each output waits in the spill file.
+    let pairing = prev_years.is_none() && files.len() > 1;
+    let want_findings = summary_to.as_ref().is_some_and(|s| s.0 == batch::SummaryFormat::Xlsx);
+    let lang = nianbao::export::Lang::Zh;
 
-    // Pass 1: who and which year, to pair consecutive years of one body.
-    let keys: Vec<Option<(String, i32)>> = if prev_text.is_none() && files.len() > 1 {
-        parallel(&files, jobs, |f| {
-            let text = read_file(f).ok()?;
-            let src = nianbao::Source::new(&text);
-            let r = nianbao::parse::parse(&src).report;
-            Some((r.organ?.value, r.year?.value))
-        })
-    } else {
-        vec![None; files.len()]
-    };
-    let mut by_key: HashMap<(String, i32), usize> = HashMap::new();
-    for (i, k) in keys.iter().enumerate() {
-        if let Some(k) = k {
-            by_key.entry(k.clone()).or_insert(i);
-        }
-    }
-
-    // Pass 2, in chunks so that memory stays bounded however many files there are.
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut rows: Vec<Row> = Vec::new();
-    let mut any_error = false;
     let mut first_json = true;
+    let mut emit = |out: &mut std::io::BufWriter<std::io::StdoutLock>, text: String| match format {
+        Format::Text => {
+            let _ = write!(out, "{text}");
+        }
+        Format::Json | Format::Jsonl => {
+            let sep = if format == Format::Json && !first_json { "," } else { "" };
+            let _ = write!(out, "{sep}{text}");
+            if format == Format::Jsonl {
+                let _ = writeln!(out);
+            }
+            first_json = false;
+        }
+    };
     if format == Format::Json && files.len() > 1 {
         let _ = write!(out, "[");
     }
+    let mut spill = pairing.then(batch::Spill::new);
+    // Per file in input order: its summary (None when it could not be read) and what pairing needs.
+    let mut done: Vec<Option<Kept>> = Vec::new();
+    let mut unread: Vec<Option<String>> = Vec::new();
     let indices: Vec<usize> = (0..files.len()).collect();
     for chunk in indices.chunks(jobs * 8) {
-        let results = parallel(chunk, jobs, |&i| -> Result<nianbao::Outcome, InputError> {
+        let results = parallel(chunk, jobs, |&i| -> Result<Checked, InputError> {
             let doc = read_document(&files[i])?;
-            let prev_own = keys[i].as_ref().and_then(|(o, y)| by_key.get(&(o.clone(), y - 1))).and_then(|&j| read_file(&files[j]).ok());
-            let prev = prev_text.as_deref().or(prev_own.as_deref());
-            Ok(match doc {
-                Document::Text(input) => check_input(nianbao::Source::from_string(input.text), &input.notes, prev),
-                Document::Pdf(layout) => nianbao::check_layout(layout, prev),
+            let o = match doc {
+                Document::Text(input) => check_against(nianbao::Source::from_string(input.text), &input.notes, prev_years.as_ref()),
+                Document::Pdf(layout) => nianbao::check_layout(layout, prev_years.as_ref()),
+            };
+            let path = files[i].display().to_string();
+            let summary = o.summary();
+            let findings = if want_findings { nianbao::export::finding_rows(&path, &summary, &o.diagnostics, lang) } else { Vec::new() };
+            Ok(Checked {
+                rendered: batch::render(&o, &path, kind, min, style),
+                kept: Kept { anchors: if pairing { batch::anchors(&o, &summary) } else { Vec::new() }, summary, findings },
             })
         });
         for (&i, r) in chunk.iter().zip(results) {
-            let path = files[i].display().to_string();
-            let o = match r {
-                Ok(o) => o,
-                Err(e) => {
-                    problems.push((files[i].clone(), e.to_string()));
-                    continue;
-                }
-            };
-            let diags: Vec<&nianbao::Diagnostic> = o.diagnostics.iter().filter(|d| d.severity >= min).collect();
-            any_error |= o.count(Severity::Error) > 0;
-            match format {
-                Format::Text => {
-                    let _ = write!(out, "{}", render::report(&o, &path, &diags, style));
-                    let _ = writeln!(out);
-                }
-                Format::Json | Format::Jsonl => {
-                    let doc = nianbao::json::document(&o, nianbao::json::Options { utf16: false, file: Some(&path), min });
-                    let sep = if format == Format::Json && !first_json { "," } else { "" };
-                    let _ = write!(out, "{sep}{doc}");
-                    if format == Format::Jsonl {
-                        let _ = writeln!(out);
+            match r {
+                Ok(c) => {
+                    match &mut spill {
+                        Some(spill) => {
+                            if let Err(e) = spill.put(&c.rendered) {
+                                eprintln!("nianbao: cannot keep the output until the batch is paired: {e}");
+                                return ExitCode::from(2);
+                            }
+                        }
+                        None => emit(&mut out, batch::finish(c.rendered, &[], &[], &files[i].display().to_string(), kind, min, style)),
                     }
-                    first_json = false;
+                    done.push(Some(c.kept));
+                    unread.push(None);
+                }
+                Err(e) => {
+                    unread.push(Some(e.to_string()));
+                    problems.push((files[i].clone(), e.to_string()));
+                    done.push(None);
                 }
             }
-            rows.push(Row {
-                file: path,
-                organ: o.report.organ.as_ref().map(|f| f.value.clone()).unwrap_or_else(|| "—".into()),
-                year: o.report.year.as_ref().map(|y| y.value.to_string()).unwrap_or_else(|| "—".into()),
-                errors: o.count(Severity::Error),
-                warnings: o.count(Severity::Warning),
-            });
         }
         let _ = out.flush();
+    }
+
+    // Pairing on the summaries, then every output in input order.
+    if let Some(spill) = spill {
+        let keys: Vec<(Option<&str>, Option<i32>)> =
+            done.iter().map(|d| d.as_ref().map(|k| (k.summary.organ.as_deref(), k.summary.year)).unwrap_or((None, None))).collect();
+        let pairs = nianbao::summary::pairs(&keys);
+        let later: Vec<Vec<nianbao::Diagnostic>> = pairs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| match (p, &done[i]) {
+                (Some(j), Some(now)) => nianbao::rules::cross_year_findings(
+                    &now.summary.years,
+                    &done[*j].as_ref().expect("paired with a checked report").summary.years,
+                ),
+                _ => Vec::new(),
+            })
+            .collect();
+        let mut reader = match spill.reader() {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("nianbao: cannot read back the batch's output: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        for (i, d) in done.iter_mut().enumerate() {
+            let Some(Kept { summary, anchors, findings }) = d else { continue };
+            let path = files[i].display().to_string();
+            let rendered = match reader.next() {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("nianbao: cannot read back the batch's output: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            emit(&mut out, batch::finish(rendered, &later[i], anchors, &path, kind, min, style));
+            summary.add_findings(&later[i]);
+            if want_findings {
+                findings.extend(nianbao::export::finding_rows(&path, summary, &later[i], lang));
+            }
+            anchors.clear();
+        }
     }
     if format == Format::Json {
         let _ = if files.len() > 1 { writeln!(out, "]") } else { writeln!(out) };
     }
+    let rows: Vec<Row> = done
+        .iter()
+        .zip(&files)
+        .filter_map(|(d, f)| {
+            let s = &d.as_ref()?.summary;
+            Some(Row {
+                file: f.display().to_string(),
+                organ: s.organ.clone().unwrap_or_else(|| "—".into()),
+                year: s.year.map(|y| y.to_string()).unwrap_or_else(|| "—".into()),
+                errors: s.errors,
+                warnings: s.warnings,
+            })
+        })
+        .collect();
     if format == Format::Text && rows.len() > 1 {
-        let _ = write!(out, "{}", table(&rows));
+        let _ = write!(out, "{}", table(&rows, style));
     }
     let _ = out.flush();
+    let any_error = rows.iter().any(|r| r.errors > 0);
+    if let Some((fmt, to)) = &summary_to {
+        let mut summary_rows = Vec::new();
+        let mut finding_rows = Vec::new();
+        for ((d, why), f) in done.iter_mut().zip(&unread).zip(&files) {
+            let path = f.display().to_string();
+            match (d, why) {
+                (Some(Kept { summary: s, findings, .. }), _) => {
+                    summary_rows.push(nianbao::export::summary_row(&path, s, lang));
+                    finding_rows.append(findings);
+                }
+                (None, Some(why)) => summary_rows.push(nianbao::export::problem_row(&path, why)),
+                (None, None) => {}
+            }
+        }
+        if let Err(e) = batch::write_summary(to, *fmt, &summary_rows, &finding_rows) {
+            problems.push((to.clone(), format!("cannot write the summary: {e}")));
+        }
+    }
     for (p, why) in &problems {
         eprintln!("nianbao: {}: {}", escape(&p.display().to_string()), escape(why));
     }
@@ -318,7 +445,7 @@ fn run_check(paths: Vec<PathBuf>, format: Format, previous: Option<PathBuf>, min
     }
 }
 
-fn table(rows: &[Row]) -> String {
+fn table(rows: &[Row], style: Style) -> String {
     use render::{display_width, pad};
     let head = ["文件 file", "机关 organ", "年度 year", "错误 errors", "警告 warnings"];
     let cells: Vec<[String; 5]> = rows
@@ -340,7 +467,7 @@ fn table(rows: &[Row]) -> String {
     }
     let (e, w): (usize, usize) = (rows.iter().map(|r| r.errors).sum(), rows.iter().map(|r| r.warnings).sum());
     let bad = rows.iter().filter(|r| r.errors > 0).count();
-    s.push_str(&format!("\n共 {} 份报告，{bad} 份有错误；错误 {e} 个，警告 {w} 个\n", rows.len()));
+    s.push_str(&format!("\n{}\n", style.text(nianbao::messages::cli::BATCH, &[rows.len().into(), bad.into(), e.into(), w.into()])));
     s
 }
 

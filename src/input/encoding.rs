@@ -9,6 +9,8 @@
 
 use super::InputError;
 use crate::diagnostic::InputNote;
+use crate::messages::*;
+use crate::msg;
 use crate::source::Span;
 
 /// A file's text and what decoding it had to repair.
@@ -138,17 +140,8 @@ fn mixed(body: &[u8], lines: &[Line]) -> Decoded {
     let mut run: Option<(usize, usize, usize, usize)> = None;
     let close = |notes: &mut Vec<InputNote>, run: &mut Option<(usize, usize, usize, usize)>| {
         if let Some((at, end, first, last)) = run.take() {
-            let (zh, en) = if last > first {
-                (format!("第 {first}–{last} 行"), format!("lines {first}–{last}"))
-            } else {
-                (format!("第 {first} 行"), format!("line {first}"))
-            };
-            notes.push(InputNote {
-                span: Span::new(at, end),
-                message: format!(
-                    "文件编码中途改变：{zh}是 GBK（GB18030）编码，其余是 UTF-8，已分别解码 / the encoding changes midway: {en} in GBK, the rest in UTF-8; each was decoded as what it is"
-                ),
-            });
+            let lines = if last > first { msg!(I001_LINES, first, last) } else { msg!(I001_LINE, first) };
+            notes.push(InputNote { span: Span::new(at, end), msg: msg!(I001_MIXED, lines) });
         }
     };
     let mut line_no = 0;
@@ -203,10 +196,7 @@ fn mixed(body: &[u8], lines: &[Line]) -> Decoded {
                             replaced_total += n;
                             places += 1;
                             if notes.len() < MAX_NOTES {
-                                notes.push(InputNote {
-                                    span: Span::new(at, text.len()),
-                                    message: format!("此处 {n} 个字节不是有效的 UTF-8，已替换为“\u{FFFD}” / {n} bytes here are not valid UTF-8 and were replaced by U+FFFD"),
-                                });
+                                notes.push(InputNote { span: Span::new(at, text.len()), msg: msg!(I001_BYTES, n) });
                             }
                             b = rest;
                         }
@@ -218,10 +208,8 @@ fn mixed(body: &[u8], lines: &[Line]) -> Decoded {
     close(&mut notes, &mut run);
     if places > 0 {
         // The first damaged place also carries the totals.
-        if let Some(n) = notes.iter_mut().find(|n| n.message.contains("UTF-8，已替换")) {
-            n.message.push_str(&format!(
-                "（全文共 {places} 处，{replaced_total} 个字节 / {places} places, {replaced_total} bytes in the file）"
-            ));
+        if let Some(n) = notes.iter_mut().find(|n| n.msg.key == I001_BYTES) {
+            n.msg = Message::new(I001_BYTES_TOTAL, vec![n.msg.args[0].clone(), places.into(), replaced_total.into()]);
         }
     }
     Decoded { text, notes }
@@ -235,10 +223,8 @@ fn with_replacements(text: String, bad: bool, encoding: &str) -> Decoded {
     let first = text.find('\u{FFFD}').unwrap_or(0);
     let n = text.matches('\u{FFFD}').count();
     let span = Span::new(first, first + if text[first..].starts_with('\u{FFFD}') { 3 } else { 0 });
-    let message = format!(
-        "有 {n} 处字节不是有效的 {encoding} 编码，已替换为“\u{FFFD}”，第一处在此 / {n} places are not valid {encoding} and were replaced by U+FFFD; the first is here"
-    );
-    Decoded { text, notes: vec![InputNote { span, message }] }
+    let msg = msg!(I001_REPLACED, n, Arg::text(encoding));
+    Decoded { text, notes: vec![InputNote { span, msg }] }
 }
 
 /// UTF-16 without BOM: every other byte zero in ASCII-heavy text.
@@ -302,7 +288,7 @@ mod tests {
         assert_eq!(d.text.matches('\u{FFFD}').count(), 1);
         assert_eq!(d.notes.len(), 1);
         assert_eq!(&d.text[d.notes[0].span.range()], "\u{FFFD}");
-        assert!(d.notes[0].message.contains("1 个字节"), "{}", d.notes[0].message);
+        assert!(d.notes[0].msg.zh().contains("1 个字节"), "{}", d.notes[0].msg.zh());
     }
 
     #[test]
@@ -316,7 +302,7 @@ mod tests {
         assert_eq!(d.text, format!("{head}{tail}四、结束\n"));
         assert_eq!(d.notes.len(), 1, "{:?}", d.notes);
         assert_eq!(&d.text[d.notes[0].span.range()], tail.trim_end());
-        assert!(d.notes[0].message.contains("第 3–4 行"), "{}", d.notes[0].message);
+        assert!(d.notes[0].msg.zh().contains("第 3–4 行"), "{}", d.notes[0].msg.zh());
     }
 
     #[test]

@@ -139,10 +139,10 @@ pub fn read_document(path: &std::path::Path) -> Result<Document, InputError> {
         let mut d = decode_owned(bytes)?;
         if ext == "html" || ext == "htm" || looks_like_html(&d.text) {
             // Positions of repairs refer to the markup, not the text drawn from it: say it once, at the top.
-            let repaired = d.notes.first().map(|n| n.message.clone());
+            let repaired = d.notes.first().map(|n| n.msg.clone());
             d = Decoded::plain(markup::html_to_text(&d.text));
-            if let Some(m) = repaired {
-                d.notes.push(crate::diagnostic::InputNote { span: crate::source::Span::default(), message: m });
+            if let Some(msg) = repaired {
+                d.notes.push(crate::diagnostic::InputNote { span: crate::source::Span::default(), msg });
             }
         }
         d

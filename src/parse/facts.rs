@@ -90,12 +90,21 @@ fn title(src: &Source, lx: &Lexed, head_end: usize) -> Option<Fact<String>> {
     best
 }
 
+/// Bytes of a line looked at for a title (a flattened page's chrome before it fits).
+const TITLE_SCAN: usize = 16 * 1024;
+
 /// A line's text as a title candidate: folded, without residue, markup or a
 /// page number glued in front ("-1-淮安市…"), and cut after 年度报告 when the
 /// rest of the line is the preface or chrome. A portal's "标题：" field is not
 /// the report's title.
 fn title_text(src: &Source, span: Span) -> (String, Span) {
-    let raw = src.slice(span);
+    // A title sits within a line's first few thousand characters, even on a
+    // flattened portal page: a longer line is not copied whole (it may be
+    // the whole report, or 30 MB of a hostile paste).
+    let mut raw = src.slice(span);
+    if raw.len() > TITLE_SCAN {
+        raw = &raw[..(0..=TITLE_SCAN).rev().find(|&k| raw.is_char_boundary(k)).unwrap_or(0)];
+    }
     let mut text = crate::parse::strip_residue(&compact(raw));
     text = text.trim_matches(|c: char| matches!(c, '#' | '*' | '|' | '>')).to_string();
     let mut skip = 0usize;

@@ -29,6 +29,9 @@ pub fn parse(src: &Source) -> Parsed {
     let sections = sections::find(src, &lx, &doc);
     let facts = facts::read(src, &lx, &doc, &sections);
     let mut anomalies = Vec::new();
+    if let Some(span) = lx.stopped_at {
+        anomalies.push(Anomaly::WordsNotRead { span, limit: crate::lex::MAX_TOKENS });
+    }
     let tables = tables::read(&mut lx, src.text(), &doc, &sections, &mut anomalies);
     residue(src, &lx, &mut anomalies);
     let template = generation(src, &tables, &anomalies, &sections);

@@ -15,9 +15,17 @@ const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
 /// First characters of the template headings and their accepted variants.
 const HEADING_STARTS: [char; 9] = ['总', '工', '主', '行', '收', '政', '因', '存', '其'];
 
+/// Headings kept for one report. A report has six; a text with thousands of
+/// them is pasted many times over, and the checks of order and presence have
+/// what they need long before this (a million headings would hold 100 MB).
+pub const MAX_SECTIONS: usize = 1000;
+
 pub fn find(src: &Source, lx: &Lexed, doc: &Compact) -> Vec<Section> {
     let mut found: Vec<Section> = Vec::new();
     for (i, line) in lx.lines.iter().enumerate() {
+        if found.len() >= MAX_SECTIONS {
+            break;
+        }
         if line.blank || line.page_mark {
             continue;
         }

@@ -25,6 +25,13 @@ pub fn read(lx: &mut Lexed, text: &str, doc: &crate::compact::Compact, sections:
         if !toks.iter().any(|&t| lx.tokens[t as usize].is_value()) {
             continue;
         }
+        // Past `MAX_GROUPS` runs of values a region is no table the aligner
+        // reads (it says so, P001): one more run shows that, and the rest of a
+        // hostile region is not held in memory.
+        let toks = match cut_after_groups(lx, &toks, MAX_GROUPS + 1) {
+            Some(k) => toks[..k].to_vec(),
+            None => toks,
+        };
         let tx = Texts::new(lx, doc, &toks);
         let mut groups = build_groups(lx, &tx, &toks);
         let unglued = unglue(lx, text, &mut groups, id);
@@ -195,6 +202,24 @@ fn number(lx: &Lexed, t: u32) -> Option<f64> {
         Kind::Glued(v) if v.is_finite() => Some(v),
         _ => None,
     }
+}
+
+/// Where the `limit`-th run of values ends in `toks` (the index of the first
+/// token after it), when there are more runs than that.
+fn cut_after_groups(lx: &Lexed, toks: &[u32], limit: usize) -> Option<usize> {
+    let mut runs = 0;
+    let mut in_run = false;
+    for (k, &t) in toks.iter().enumerate() {
+        let value = lx.tokens[t as usize].is_value();
+        if value && !in_run {
+            if runs == limit {
+                return Some(k);
+            }
+            runs += 1;
+        }
+        in_run = value;
+    }
+    None
 }
 
 fn build_groups(lx: &Lexed, tx: &Texts, toks: &[u32]) -> Vec<Group> {

@@ -5,8 +5,10 @@
 //! breaks its row total and its column's outcome total), the finding points at
 //! that cell once instead of reporting each sum.
 
-use super::template_rules::row_name;
-use super::{cell, num, Ctx};
+use super::num;
+use super::{cell, Ctx};
+use crate::messages::*;
+use crate::msg;
 use crate::report::TableRead;
 use crate::source::Span;
 use crate::template::TableId;
@@ -143,14 +145,17 @@ fn root_cause(ctx: &mut Ctx, t: &TableRead, r: usize, c: usize, delta: f64, kind
     let col = &tpl.rows[r].columns[c];
     let v = t.rows[r].cells[c].value.unwrap_or(0.0);
     let want = v - delta;
-    let what: Vec<&str> = kinds
-        .iter()
-        .map(|k| match k {
-            Kind::RowTotal(_) => "本行合计",
-            Kind::ColumnTotal(_) => "本列办理结果合计",
-            Kind::Balance(_) => "本列收支平衡",
-        })
-        .collect();
+    let what = Arg::list(
+        kinds.iter().map(|k| {
+            msg!(match k {
+                Kind::RowTotal(_) => A_ROW_TOTAL,
+                Kind::ColumnTotal(_) => A_COLUMN_TOTAL,
+                Kind::Balance(_) => A_BALANCE,
+            })
+            .into()
+        }),
+        SEP_ENUM,
+    );
     // The cell is itself a total: the relation that defines it names the finding.
     let is_total_of = |k: &Kind| match k {
         Kind::RowTotal(row) => *row == r && tpl.row_total.as_ref().is_some_and(|rt| tpl.rows[r].column(rt.total) == Some(c)),
@@ -168,15 +173,7 @@ fn root_cause(ctx: &mut Ctx, t: &TableRead, r: usize, c: usize, delta: f64, kind
     } else {
         "A003"
     };
-    let msg = format!(
-        "{}“{}”行“{}”列为 {}，{}都因此对不上；按这些合计关系，该数应为 {}",
-        t.id.zh(),
-        row_name(tpl, r),
-        col.label,
-        num(v),
-        what.join("、"),
-        num(want)
-    );
+    let msg = msg!(A_CELL, t.id, Arg::Row(t.id, &tpl.rows[r]), Arg::Label(col.label), v, what, want);
     ctx.emit(code, cell_span(t, r, c), msg, cell(t.id, tpl.rows[r].key, Some(col.key)), Some(num(want)));
 }
 
@@ -190,22 +187,12 @@ fn single(ctx: &mut Ctx, t: &TableRead, e: &Equation) {
             let parts: Vec<(usize, usize, f64)> = e.terms.iter().copied().filter(|x| x.2 > 0.0).collect();
             let sum: f64 = parts.iter().map(|&(r, c, _)| val(r, c)).sum();
             let shown = val(r, total_c);
-            let items: Vec<String> = parts.iter().map(|&(r, c, _)| format!("{} {}", row.columns[c].label, num(val(r, c)))).collect();
             let (code, msg) = if t.id == TableId::T4 {
-                ("A004", format!("{}总计为 {}，但{} = {}", crate::parse::core_label(row.label), num(shown), items.join(" + "), num(sum)))
+                let items = parts.iter().map(|&(r, c, _)| msg!(ITEM, Arg::Label(row.columns[c].label), val(r, c)).into());
+                ("A004", msg!(A004, Arg::Row(t.id, row), shown, Arg::list(items, SEP_PLUS), sum))
             } else {
-                let items: Vec<String> = parts.iter().map(|&(r, c, _)| num(val(r, c))).collect();
-                (
-                    "A003",
-                    format!(
-                        "{}“{}”行总计为 {}，但六类申请人之和为 {} = {}",
-                        t.id.zh(),
-                        row_name(tpl, r),
-                        num(shown),
-                        items.join(" + "),
-                        num(sum)
-                    ),
-                )
+                let items = parts.iter().map(|&(r, c, _)| val(r, c).into());
+                ("A003", msg!(A003, t.id, Arg::Row(t.id, row), shown, Arg::list(items, SEP_PLUS), sum))
             };
             ctx.emit(code, cell_span(t, r, total_c), msg, cell(t.id, row.key, Some(row.columns[total_c].key)), Some(num(sum)));
         }
@@ -213,22 +200,14 @@ fn single(ctx: &mut Ctx, t: &TableRead, e: &Equation) {
             let (total_r, _, _) = *e.terms.iter().find(|x| x.2 < 0.0).expect("total term");
             let parts: Vec<(usize, usize, f64)> = e.terms.iter().copied().filter(|x| x.2 > 0.0).collect();
             let sum: f64 = parts.iter().map(|&(r, c, _)| val(r, c)).sum();
-            let nonzero: Vec<String> = parts
+            let nonzero: Vec<Arg> = parts
                 .iter()
                 .filter(|&&(r, c, _)| val(r, c) != 0.0)
-                .map(|&(r, c, _)| format!("{} {}", row_name(tpl, r), num(val(r, c))))
+                .map(|&(r, c, _)| msg!(ITEM, Arg::Row(t.id, &tpl.rows[r]), val(r, c)).into())
                 .collect();
-            let detail = if nonzero.is_empty() { "各项均为 0".to_string() } else { format!("非零项：{}", nonzero.join(" + ")) };
+            let detail = if nonzero.is_empty() { msg!(A002_ZERO) } else { msg!(A002_NONZERO, Arg::List(nonzero, SEP_PLUS)) };
             let col = &tpl.rows[total_r].columns[c];
-            let msg = format!(
-                "{}“（七）总计”的“{}”列为 {}，但{}项办理结果之和为 {}（{}）",
-                t.id.zh(),
-                col.label,
-                num(val(total_r, c)),
-                parts.len(),
-                num(sum),
-                detail
-            );
+            let msg = msg!(A002, t.id, Arg::Label(col.label), val(total_r, c), parts.len(), sum, detail);
             ctx.emit("A002", cell_span(t, total_r, c), msg, cell(t.id, tpl.rows[total_r].key, Some(col.key)), Some(num(sum)));
         }
         Kind::Balance(c) => {
@@ -237,18 +216,8 @@ fn single(ctx: &mut Ctx, t: &TableRead, e: &Equation) {
             let lhs = val(a, c) + val(b, c);
             let rhs = val(x, c) + val(y, c);
             let expect_out = lhs - val(x, c);
-            let msg = format!(
-                "{}“{}”列收支不平衡：本年新收 {} + 上年结转 {} = {}，但总计 {} + 结转下年度 {} = {}{}",
-                t.id.zh(),
-                col.label,
-                num(val(a, c)),
-                num(val(b, c)),
-                num(lhs),
-                num(val(x, c)),
-                num(val(y, c)),
-                num(rhs),
-                if expect_out >= 0.0 { format!("；若其余无误，结转下年度应为 {}", num(expect_out)) } else { String::new() }
-            );
+            let tail = if expect_out >= 0.0 { msg!(A001_EXPECTED, expect_out) } else { msg!(NOTHING) };
+            let msg = msg!(A001, t.id, Arg::Label(col.label), val(a, c), val(b, c), lhs, val(x, c), val(y, c), rhs, tail);
             let fix = (expect_out >= 0.0).then(|| num(expect_out));
             ctx.emit("A001", cell_span(t, y, c), msg, cell(t.id, tpl.rows[y].key, Some(col.key)), fix);
         }
@@ -263,13 +232,13 @@ fn numbers(ctx: &mut Ctx, t: &TableRead) {
             let Some(v) = x.value else { continue };
             let col = &trow.columns[c];
             let problem = if v < 0.0 && col.key != "change" {
-                "是负数"
+                A005_NEGATIVE
             } else if v.fract() != 0.0 && !trow.decimal {
-                "不是整数"
+                A005_FRACTION
             } else {
                 continue;
             };
-            let msg = format!("{}“{}”行“{}”列的 {} {problem}，件数应为非负整数", t.id.zh(), row_name(t.template, i), col.label, num(v));
+            let msg = msg!(A005, t.id, Arg::Row(t.id, trow), Arg::Label(col.label), v, msg!(problem));
             ctx.emit("A005", x.span.unwrap_or(t.span), msg, cell(t.id, trow.key, Some(col.key)), None);
         }
     }
@@ -287,14 +256,7 @@ fn documents(ctx: &mut Ctx, t2: &TableRead) {
         if i > f + r {
             let row = t2.template.row(key).expect("template row");
             let span = t2.rows[row].values_span.unwrap_or(t2.span);
-            let msg = format!(
-                "{}“{}”本年制发 {} 件，多于现行有效 {} 件与本年废止 {} 件之和",
-                TableId::T2.zh(),
-                t2.template.rows[row].label,
-                num(i),
-                num(f),
-                num(r)
-            );
+            let msg = msg!(A006, TableId::T2, Arg::Label(t2.template.rows[row].label), i, f, r);
             ctx.emit("A006", span, msg, cell(TableId::T2, t2.template.rows[row].key, Some("issued")), None);
         }
     }
@@ -324,10 +286,7 @@ fn authority(ctx: &mut Ctx, t2: &TableRead) {
     let cannot = if national { false } else { !local_gov || below_city };
     if cannot {
         let span = t2.rows[row].values_span.unwrap_or(t2.span);
-        let msg = format!(
-            "{o}没有规章制定权，却填报了规章（{}）；应计入行政规范性文件或填 0",
-            vals.iter().map(|v| num(*v)).collect::<Vec<_>>().join("、")
-        );
+        let msg = msg!(A007, Arg::text(o), Arg::list(vals.iter().map(|&v| v.into()), SEP_ENUM));
         ctx.emit("A007", span, msg, cell(TableId::T2, "regulations", None), None);
     }
 }

@@ -1,6 +1,8 @@
 //! C001–C003: the contact details the public uses.
 
 use super::Ctx;
+use crate::messages::*;
+use crate::msg;
 use crate::normalize::fold;
 
 pub fn check(ctx: &mut Ctx) {
@@ -12,19 +14,19 @@ pub fn check(ctx: &mut Ctx) {
         let folded: String = raw.chars().map(fold).filter(|c| !c.is_whitespace()).collect();
         let (local, domain) = folded.split_once('@').unwrap_or((&folded, ""));
         let no_domain = local.is_empty() || !domain.contains('.') || domain.starts_with('.') || domain.ends_with('.');
-        let mut problems = Vec::new();
+        let mut problems: Vec<Arg> = Vec::new();
         if wide {
-            problems.push("含全角字符");
+            problems.push(msg!(C001_WIDE).into());
         }
         if spaces {
-            problems.push("含空格");
+            problems.push(msg!(C001_SPACES).into());
         }
         if no_domain {
-            problems.push("缺少“@”或域名");
+            problems.push(msg!(C001_DOMAIN).into());
         }
         if !problems.is_empty() {
             let fix = (!no_domain).then_some(folded.clone());
-            ctx.emit("C001", e.span, format!("联系邮箱“{raw}”格式错误：{}", problems.join("，")), None, fix);
+            ctx.emit("C001", e.span, msg!(C001, raw, Arg::List(problems, SEP_COMMA)), None, fix);
         }
     }
     if let Some(p) = &c.phone {
@@ -34,13 +36,13 @@ pub fn check(ctx: &mut Ctx) {
         let service = (n == 10 && (digits.starts_with("400") || digits.starts_with("800"))) || n == 5;
         let landline = digits.starts_with('0') && (10..=12).contains(&n);
         if !(mobile || service || landline) {
-            let why = if !digits.starts_with('0') && (7..=8).contains(&n) { "缺少区号" } else { "位数不对" };
-            ctx.emit("C002", p.span, format!("联系电话“{}”{why}", p.value), None, None);
+            let why = msg!(if !digits.starts_with('0') && (7..=8).contains(&n) { C002_AREA_CODE } else { C002_DIGITS });
+            ctx.emit("C002", p.span, msg!(C002, Arg::text(&p.value), why), None, None);
         }
     }
     if let Some(pc) = &c.postcode {
         if pc.value.len() != 6 || !pc.value.bytes().all(|b| b.is_ascii_digit()) {
-            ctx.emit("C003", pc.span, format!("邮政编码“{}”不是6位数字", pc.value), None, None);
+            ctx.emit("C003", pc.span, msg!(C003, Arg::text(&pc.value)), None, None);
         }
     }
 }

@@ -1,25 +1,48 @@
-//! X001–X003: two consecutive years of one body.
+//! X001–X003: two consecutive years of one body. They read only each
+//! report's `Years` (src/summary.rs), so a single check with last year's text
+//! and a batch pairing summaries after every file is checked give the same
+//! findings from this one implementation.
 
-use super::{cell, num, Ctx};
-use crate::normalize::compact;
+use super::{cell, num, rule, Ctx};
+use crate::diagnostic::{CellRef, Diagnostic, Severity};
+use crate::messages::*;
+use crate::msg;
+use crate::source::Span;
+use crate::summary::Years;
 use crate::template::TableId;
 
+/// Inside a check: this report against last year's, when given.
 pub fn check(ctx: &mut Ctx) {
-    let Some((psrc, prev)) = ctx.previous else {
+    let Some(before) = ctx.previous else {
         return;
     };
-    let r = ctx.report;
-    if let (Some(t3), Some(p3)) = (r.tables.t3.as_ref().filter(|t| !t.unreadable), prev.tables.t3.as_ref().filter(|t| !t.unreadable)) {
+    let now = Years::of(ctx.src, ctx.report);
+    compare(&now, before, &mut |code, span, message, cell, fix| ctx.emit(code, span, message, cell, fix));
+}
+
+/// The cross-year findings of `now` against `before`, in the order found.
+pub fn findings(now: &Years, before: &Years) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    compare(now, before, &mut |code, span, msg, cell, fix| {
+        let severity = rule(code).map(|r| r.severity).unwrap_or(Severity::Warning);
+        out.push(Diagnostic { code, severity, message: msg.zh(), msg, span, cell, fix });
+    });
+    out
+}
+
+/// Says each finding to `emit`: code, span, message, cell, fix.
+fn compare(now: &Years, before: &Years, emit: &mut impl FnMut(&'static str, Span, Message, Option<CellRef>, Option<String>)) {
+    if let (Some(t3), Some(p3)) = (now.table(TableId::T3), before.table(TableId::T3)) {
         if let Some(row) = t3.template.row("carried_in") {
+            let at: usize = t3.template.rows[..row].iter().map(|r| r.width()).sum();
             for (c, col) in t3.template.rows[row].columns.iter().enumerate() {
-                let (Some(now), Some(before)) = (t3.rows[row].cells[c].value, p3.value("carried_out", col.key)) else {
+                let (Some(now_v), Some(before_v)) = (t3.cells[at + c], p3.value("carried_out", col.key)) else {
                     continue;
                 };
-                if now != before {
-                    let span = t3.rows[row].cells[c].span.unwrap_or(t3.span);
-                    let msg =
-                        format!("表三“上年结转”的“{}”列为 {}，但上一年报告的“结转下年度继续办理”为 {}", col.label, num(now), num(before));
-                    ctx.emit("X001", span, msg, cell(TableId::T3, "carried_in", Some(col.key)), Some(num(before)));
+                if now_v != before_v {
+                    let span = now.carried_in.get(c).copied().unwrap_or(now.t3_span);
+                    let msg = msg!(X001, Arg::Label(col.label), now_v, before_v);
+                    emit("X001", span, msg, cell(TableId::T3, "carried_in", Some(col.key)), Some(num(before_v)));
                 }
             }
         }
@@ -28,47 +51,42 @@ pub fn check(ctx: &mut Ctx) {
     let mut same = 0;
     let mut differ = 0;
     let mut nonzero = 0;
-    for t in r.tables.all().filter(|t| !t.unreadable) {
-        let Some(p) = prev.tables.get(t.id).filter(|p| !p.unreadable && std::ptr::eq(p.template, t.template)) else {
+    for id in [TableId::T2, TableId::T3, TableId::T4] {
+        let (Some(t), Some(p)) = (now.table(id), before.table(id)) else {
             continue;
         };
-        for (a, b) in t.rows.iter().zip(&p.rows) {
-            for (x, y) in a.cells.iter().zip(&b.cells) {
-                if let (Some(x), Some(y)) = (x.value, y.value) {
-                    if x == y {
-                        same += 1;
-                        if x != 0.0 {
-                            nonzero += 1;
-                        }
-                    } else {
-                        differ += 1;
+        if !t.same_template(p) {
+            continue;
+        }
+        for (x, y) in t.cells.iter().zip(&p.cells) {
+            if let (Some(x), Some(y)) = (x, y) {
+                if x == y {
+                    same += 1;
+                    if *x != 0.0 {
+                        nonzero += 1;
                     }
+                } else {
+                    differ += 1;
                 }
             }
         }
     }
     if differ == 0 && nonzero >= 3 && same >= 10 {
-        let span = r.tables.t2.as_ref().or(r.tables.t3.as_ref()).map(|t| t.span).unwrap_or_default();
-        ctx.emit("X002", span, format!("表格中的 {same} 个数据与上一年报告完全相同，疑似照抄"), None, None);
+        emit("X002", now.tables_span, msg!(X002, same as usize), None, None);
     }
-    // X003: share of this year's narrative bigrams found in last year's.
-    let narrative = |src: &crate::source::Source, rep: &crate::report::Report| -> String {
-        rep.sections.iter().filter(|s| matches!(s.number, 1 | 5 | 6)).map(|s| compact(src.slice(s.body))).collect::<String>()
-    };
-    let now: Vec<char> = narrative(ctx.src, r).chars().filter(|c| !c.is_ascii_digit()).collect();
-    let before: Vec<char> = narrative(psrc, prev).chars().filter(|c| !c.is_ascii_digit()).collect();
-    if now.len() >= 200 && before.len() >= 200 {
+    // X003: share of this year's narrative trigrams found in last year's.
+    let (now_chars, before_chars) = (&now.narrative, &before.narrative);
+    if now_chars.len() >= 200 && before_chars.len() >= 200 {
         // Character trigrams packed into u64 (21 bits a char).
         let pack = |w: &[char]| ((w[0] as u64) << 42) | ((w[1] as u64) << 21) | w[2] as u64;
-        let mut grams: Vec<u64> = before.windows(3).map(pack).collect();
+        let mut grams: Vec<u64> = before_chars.windows(3).map(pack).collect();
         grams.sort_unstable();
         grams.dedup();
-        let total = now.len() - 2;
-        let hit = now.windows(3).filter(|w| grams.binary_search(&pack(w)).is_ok()).count();
+        let total = now_chars.len() - 2;
+        let hit = now_chars.windows(3).filter(|w| grams.binary_search(&pack(w)).is_ok()).count();
         let share = hit as f64 / total as f64;
         if share >= 0.8 {
-            let span = r.section(1).map(|s| s.span).unwrap_or_default();
-            ctx.emit("X003", span, format!("正文约 {}% 与上一年报告相同，疑似照抄", (share * 100.0).round() as u32), None, None);
+            emit("X003", now.text_span, msg!(X003, (share * 100.0).round() as u32), None, None);
         }
     }
 }

@@ -1,6 +1,8 @@
 //! H001–H003: conversion residue, numbering and punctuation.
 
 use super::Ctx;
+use crate::messages::*;
+use crate::msg;
 use crate::normalize::fold;
 use crate::report::Anomaly;
 use crate::source::Span;
@@ -22,10 +24,10 @@ fn residue(ctx: &mut Ctx) {
             } else {
                 String::new()
             };
-            ctx.emit("H001", *span, format!("文档转换残留（{what}）：“{shown}”"), None, Some(fix));
+            ctx.emit("H001", *span, msg!(H001, Arg::Label(*what), shown), None, Some(fix));
         }
         if let Anomaly::ResidueMore { count, span } = a {
-            ctx.emit("H001", *span, format!("从此处起还有 {count} 处文档转换残留，未逐一列出"), None, None);
+            ctx.emit("H001", *span, msg!(H001_MORE, *count), None, None);
         }
     }
 }
@@ -75,7 +77,7 @@ fn numbering(ctx: &mut Ctx) {
                         let len = body.char_indices().find(|&(_, c)| close(c)).map(|(i, c)| i + c.len_utf8()).unwrap_or(0);
                         let start = offset + lead;
                         let span = Span::new(start, start + len);
-                        ctx.emit("H002", span, format!("序号“{}”与上一同级条目的序号格式不一致", ctx.src.slice(span)), None, None);
+                        ctx.emit("H002", span, msg!(H002, Arg::text(ctx.src.slice(span))), None, None);
                     }
                 }
                 last = Some((style, v));
@@ -94,12 +96,12 @@ fn punctuation(ctx: &mut Ctx) {
     for pair in ["。。", "，，"] {
         for (i, _) in text.match_indices(pair) {
             let c = pair.chars().next().unwrap_or('。');
-            found.push((Span::new(i, i + pair.len()), format!("标点重复：“{pair}”"), Some(c.to_string())));
+            found.push((Span::new(i, i + pair.len()), msg!(H003_DOUBLED, Arg::text(pair)), Some(c.to_string())));
         }
     }
     for (i, _) in text.match_indices(',') {
         if cjk(text[..i].chars().next_back()) && cjk(text[i + 1..].chars().next()) {
-            found.push((Span::new(i, i + 1), "中文之间使用了半角逗号“,”".to_string(), Some("，".to_string())));
+            found.push((Span::new(i, i + 1), msg!(H003_COMMA), Some("，".to_string())));
         }
     }
     for (span, msg, fix) in found.into_iter().take(50) {

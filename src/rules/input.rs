@@ -5,6 +5,6 @@ use crate::diagnostic::InputNote;
 
 pub fn check(ctx: &mut Ctx, notes: &[InputNote]) {
     for n in notes {
-        ctx.emit("I001", n.span, n.message.clone(), None, None);
+        ctx.emit("I001", n.span, n.msg.clone(), None, None);
     }
 }

@@ -12,13 +12,15 @@ mod structure;
 mod template_rules;
 
 use crate::diagnostic::{CellRef, Diagnostic, InputNote, Severity};
+use crate::messages::{self, Arg, Message};
 use crate::report::Report;
 use crate::source::{Source, Span};
 use crate::template::TableId;
 
 /// A rule's metadata. `doc` is the rule's doc comment: what it checks, why it
-/// matters, how to fix (English); `doc_zh` says the same in Chinese. Both are
-/// empty without the `docs` feature (the browser app).
+/// matters, how to fix (English); `doc_zh` says the same in Chinese. Both,
+/// and the English title, are empty without the `docs` feature (the browser
+/// app, which loads them with the English catalogue and `rules-*.json`).
 #[derive(Debug)]
 pub struct Rule {
     pub code: &'static str,
@@ -55,7 +57,7 @@ macro_rules! catalog {
                 name: $name,
                 severity: Severity::$sev,
                 title_zh: $zh,
-                title_en: $en,
+                title_en: doc_text!($en),
                 doc: doc_text!(concat!($($doc, "\n"),*)),
                 doc_zh: doc_text!($doc_zh),
             };
@@ -300,7 +302,8 @@ pub struct Ctx<'a> {
     pub report: &'a Report,
     /// The whole text folded and without spacing, from the parser.
     pub doc: &'a crate::compact::Compact,
-    pub previous: Option<(&'a Source, &'a Report)>,
+    /// Last year's report of the same body, summarised (for X001–X003).
+    pub previous: Option<&'a crate::summary::Years>,
     out: Vec<Diagnostic>,
     counts: Vec<(&'static str, usize, usize, Span)>,
 }
@@ -313,7 +316,7 @@ pub const MAX_PER_RULE: usize = 2000;
 impl<'a> Ctx<'a> {
     // Called from a hundred places: kept out of line, the browser bundle stays small.
     #[inline(never)]
-    pub fn emit(&mut self, code: &'static str, span: Span, message: String, cell: Option<CellRef>, fix: Option<String>) {
+    pub fn emit(&mut self, code: &'static str, span: Span, msg: Message, cell: Option<CellRef>, fix: Option<String>) {
         let severity = rule(code).map(|r| r.severity).unwrap_or(Severity::Warning);
         // Per rule: (code, findings listed, findings past the limit, where the first of those was).
         let k = match self.counts.iter().position(|e| e.0 == code) {
@@ -332,7 +335,8 @@ impl<'a> Ctx<'a> {
             return;
         }
         e.1 += 1;
-        self.out.push(Diagnostic { code, severity, message, span, cell, fix });
+        let message = msg.zh();
+        self.out.push(Diagnostic { code, severity, message, msg, span, cell, fix });
     }
     /// The report's year, when known.
     pub fn year(&self) -> Option<i32> {
@@ -351,8 +355,37 @@ pub fn num(v: f64) -> String {
     crate::json::format_number(v)
 }
 
+pub use cross_year::findings as cross_year_findings;
+
+/// Where a finding sorts in a report's list: by position, the most severe first.
+pub fn order(d: &Diagnostic) -> u64 {
+    let rank = match d.severity {
+        Severity::Error => 0u64,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    };
+    (d.span.start as u64) << 2 | rank
+}
+
+/// A report's findings with findings made later (the cross-year ones, once a
+/// batch is paired), in the order `run` gives when it makes them all: later
+/// findings after earlier ones of the same place and severity.
+pub fn merge(found: Vec<Diagnostic>, mut later: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    later.sort_by_key(order);
+    let mut out = Vec::with_capacity(found.len() + later.len());
+    let mut later = later.into_iter().peekable();
+    for d in found {
+        while let Some(l) = later.next_if(|l| order(l) < order(&d)) {
+            out.push(l);
+        }
+        out.push(d);
+    }
+    out.extend(later);
+    out
+}
+
 /// Runs every rule over a parsed report; findings sorted by position.
-pub fn run(src: &Source, parsed: &crate::parse::Parsed, previous: Option<(&Source, &Report)>, notes: &[InputNote]) -> Vec<Diagnostic> {
+pub fn run(src: &Source, parsed: &crate::parse::Parsed, previous: Option<&crate::summary::Years>, notes: &[InputNote]) -> Vec<Diagnostic> {
     let mut ctx = Ctx { src, report: &parsed.report, doc: &parsed.doc, previous, out: Vec::new(), counts: Vec::new() };
     input::check(&mut ctx, notes);
     structure::check(&mut ctx);
@@ -361,12 +394,15 @@ pub fn run(src: &Source, parsed: &crate::parse::Parsed, previous: Option<(&Sourc
     narrative::check(&mut ctx);
     contact::check(&mut ctx);
     hygiene::check(&mut ctx);
-    cross_year::check(&mut ctx);
     for (code, _, n, span) in std::mem::take(&mut ctx.counts).into_iter().filter(|e| e.2 > 0) {
         let severity = rule(code).map(|r| r.severity).unwrap_or(Severity::Warning);
-        let message = format!("从此处起还有 {n} 条 {code} 未逐一列出");
-        ctx.out.push(Diagnostic { code, severity, message, span, cell: None, fix: None });
+        let msg = crate::msg!(messages::MORE, n, Arg::text(code));
+        let message = msg.zh();
+        ctx.out.push(Diagnostic { code, severity, message, msg, span, cell: None, fix: None });
     }
+    // Last, so that a batch that pairs reports after checking them (`merge`)
+    // puts these findings where this order does.
+    cross_year::check(&mut ctx);
     // By position, the most severe first, then in the order found. Sorting
     // packed u64 keys reuses the one sort the parser already carries (the
     // browser bundle has a size budget).

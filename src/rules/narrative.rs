@@ -6,6 +6,8 @@
 
 use super::{cell, num, Ctx};
 use crate::compact::Compact;
+use crate::messages::*;
+use crate::msg;
 use crate::report::TableRead;
 use crate::source::Span;
 use crate::template::TableId;
@@ -188,7 +190,7 @@ fn figures(ctx: &mut Ctx, c: &Piece, hits: &Hits) {
     // A bit per position, not a list searched each time: a long paste can hold
     // thousands of figures (and no hash table in the browser bundle).
     let mut said: Vec<u64> = Vec::new();
-    let mut report = |ctx: &mut Ctx, at: usize, span: Span, msg: String, cellref, fix: Option<String>| {
+    let mut report = |ctx: &mut Ctx, at: usize, span: Span, msg: Message, cellref, fix: Option<String>| {
         if said.len() <= at / 64 {
             said.resize(at / 64 + 1, 0);
         }
@@ -212,7 +214,7 @@ fn figures(ctx: &mut Ctx, c: &Piece, hits: &Hits) {
                     continue;
                 }
                 if let Some(v) = received.filter(|&v| v > 0.0) {
-                    let msg = format!("正文称未收到政府信息公开申请，但表三“本年新收政府信息公开申请数量”总计为 {}", num(v));
+                    let msg = msg!(N001_NONE_RECEIVED, v);
                     report(ctx, at, c.span(at - 1, req + 2), msg, cell(TableId::T3, "received", Some("total")), None);
                 }
                 continue;
@@ -231,8 +233,7 @@ fn figures(ctx: &mut Ctx, c: &Piece, hits: &Hits) {
             let Some(want) = received else { continue };
             // "收到 N 件（含上年结转 M 件）" counts both; accept that reading too.
             if v != want && Some(v) != carried_in.map(|ci| ci + want) {
-                let msg =
-                    format!("正文称收到（受理）政府信息公开申请 {} 件，但表三“本年新收政府信息公开申请数量”总计为 {}", num(v), num(want));
+                let msg = msg!(N001_RECEIVED, v, want);
                 report(ctx, a, c.span(a, b), msg, cell(TableId::T3, "received", Some("total")), Some(num(want)));
             }
         }
@@ -247,7 +248,7 @@ fn figures(ctx: &mut Ctx, c: &Piece, hits: &Hits) {
             };
             let Some(want) = carried_in else { continue };
             if v != want {
-                let msg = format!("正文称上年结转申请 {} 件，但表三“上年结转政府信息公开申请数量”总计为 {}", num(v), num(want));
+                let msg = msg!(N001_CARRIED_IN, v, want);
                 report(ctx, a, c.span(a, b), msg, cell(TableId::T3, "carried_in", Some("total")), Some(num(want)));
             }
         }
@@ -272,14 +273,15 @@ fn figures(ctx: &mut Ctx, c: &Piece, hits: &Hits) {
             };
             let Some(want) = carried_out else { continue };
             if v != want {
-                let msg = format!("正文称结转下年度 {} 件，但表三“结转下年度继续办理”总计为 {}", num(v), num(want));
+                let msg = msg!(N001_CARRIED_OUT, v, want);
                 report(ctx, a, c.span(a, b), msg, cell(TableId::T3, "carried_out", Some("total")), Some(num(want)));
             }
         }
     }
 
     // Reviews and lawsuits: 行政复议 N 件; 无/未发生 … 行政复议.
-    for (kw, have, row, what) in [("行政复议", review, "review", "行政复议"), ("行政诉讼", suits, "suit_direct", "行政诉讼")]
+    for (kw, have, row, (said_n, said_none)) in
+        [("行政复议", review, "review", (N001_REVIEWS, N001_NO_REVIEWS)), ("行政诉讼", suits, "suit_direct", (N001_SUITS, N001_NO_SUITS))]
     {
         for &at in hits.of(kw) {
             let end = clause_end(c, at);
@@ -290,12 +292,12 @@ fn figures(ctx: &mut Ctx, c: &Piece, hits: &Hits) {
             if let Some((v, a, b, _)) = next {
                 let Some(want) = have else { continue };
                 if v != want {
-                    let msg = format!("正文称{what} {} 件，但表四{what}总计为 {}", num(v), num(want));
+                    let msg = msg!(said_n, v, want);
                     report(ctx, a, c.span(a, b), msg, cell(TableId::T4, row, Some("total")), Some(num(want)));
                 }
             } else if negated && !contains(c, start, end, &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]) {
                 if let Some(want) = have.filter(|&v| v > 0.0) {
-                    let msg = format!("正文称没有{what}，但表四{what}总计为 {}", num(want));
+                    let msg = msg!(said_none, want);
                     report(ctx, at, c.span(at, at + 4), msg, cell(TableId::T4, row, Some("total")), None);
                 }
             }
@@ -321,8 +323,7 @@ fn figures(ctx: &mut Ctx, c: &Piece, hits: &Hits) {
                 continue;
             };
             if v != want {
-                let label = if row == "regulations" { "规章" } else { "行政规范性文件" };
-                let msg = format!("正文称制发{label} {} 件，但表二“{label}”本年制发件数为 {}", num(v), num(want));
+                let msg = msg!(if row == "regulations" { N001_REGULATIONS } else { N001_NORMATIVE }, v, want);
                 report(ctx, a, c.span(a, b), msg, cell(TableId::T2, row, Some("issued")), Some(num(want)));
             }
         }
@@ -373,13 +374,7 @@ fn itemized(ctx: &mut Ctx, c: &Piece, hits: &Hits) {
         }
         let sum: f64 = items.iter().sum();
         if items.len() >= 2 && (sum > total || (items.len() >= 3 && sum != total)) {
-            let msg = format!(
-                "“共{}{unit}”，但其中列出的 {} 项之和为 {}（{}）",
-                num(total),
-                items.len(),
-                num(sum),
-                items.iter().map(|v| num(*v)).collect::<Vec<_>>().join(" + ")
-            );
+            let msg = msg!(N002, total, unit.to_string(), items.len(), sum, Arg::list(items.iter().map(|&v| v.into()), SEP_PLUS));
             ctx.emit("N002", c.span(a, b + 1), msg, None, None);
         }
     }
@@ -393,6 +388,6 @@ fn fee_statement(ctx: &mut Ctx) {
     let (a, b) = (ctx.doc.at_offset(s.body.start), ctx.doc.at_offset(s.body.end));
     let mentions = |w: &str| ctx.doc.find_chars(&w.chars().collect::<Vec<_>>(), a, b).is_some();
     if !mentions("处理费") && !mentions("信息处理") {
-        ctx.emit("N003", s.span, "第六部分未说明信息处理费的收取情况".into(), None, Some("本年度未收取信息处理费。".into()));
+        ctx.emit("N003", s.span, msg!(N003), None, Some("本年度未收取信息处理费。".into()));
     }
 }

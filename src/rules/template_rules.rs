@@ -1,9 +1,11 @@
 //! T001–T008 and P001: the format, the tables' shape and labels.
 
 use super::{cell, Ctx};
+use crate::messages::*;
+use crate::msg;
 use crate::report::{Anomaly, Generation};
 use crate::source::Span;
-use crate::template::{TableId, FORMAT_NOTICE_2019, FORMAT_NOTICE_2021};
+use crate::template::{TableId, FORMAT_NOTICE_2021};
 
 pub fn check(ctx: &mut Ctx) {
     outdated(ctx);
@@ -20,19 +22,14 @@ fn outdated(ctx: &mut Ctx) {
     if year < 2021 || r.template == Generation::F2021 {
         return;
     }
-    let signals: Vec<(&str, Span)> =
+    let signals: Vec<(&'static str, Span)> =
         r.anomalies.iter().filter_map(|a| if let Anomaly::Signal2019 { text, span } = a { Some((*text, *span)) } else { None }).collect();
     let span = signals.iter().map(|s| s.1).min().or(r.sections.first().map(|s| s.span)).unwrap_or_default();
-    let what = if r.template == Generation::Pre2019 {
-        "2019年以前（2008年条例）的格式".to_string()
+    let what = msg!(if r.template == Generation::Pre2019 { T001_PRE2019 } else { T001_TRIAL });
+    let msg = if signals.is_empty() {
+        msg!(T001, year, what)
     } else {
-        "2019年（试行）格式".to_string()
-    };
-    let list: Vec<&str> = signals.iter().map(|s| s.0).collect();
-    let msg = if list.is_empty() {
-        format!("{year}年度的报告使用了{what}，应使用国办公开办函〔2021〕30号规定的格式")
-    } else {
-        format!("{year}年度的报告使用了{what}（{}），应使用国办公开办函〔2021〕30号规定的格式", list.join("、"))
+        msg!(T001_SIGNALS, year, what, Arg::list(signals.iter().map(|s| Arg::Label(s.0)), SEP_ENUM))
     };
     ctx.emit("T001", span, msg, None, None);
 }
@@ -52,7 +49,7 @@ fn missing_tables(ctx: &mut Ctx) {
             ctx.emit(
                 "T002",
                 s.span,
-                format!("第{}部分“{}”缺少{}", ['二', '三', '四'][id.section() as usize - 2], s.heading, id.zh()),
+                msg!(T002, id.section(), Arg::text(&s.heading), id),
                 Some(crate::diagnostic::CellRef { table: id, row: None, column: None }),
                 None,
             );
@@ -71,21 +68,16 @@ fn anomalies(ctx: &mut Ctx) {
                 if t.unreadable {
                     continue;
                 }
-                let labels: Vec<String> = rows.iter().take(4).map(|&i| format!("“{}”", row_name(t.template, i))).collect();
-                let more = if rows.len() > 4 { format!("等{}行", rows.len()) } else { String::new() };
-                let msg = format!("{}缺少{}{more}", table.zh(), labels.join("、"));
+                let labels = Arg::list(rows.iter().take(4).map(|&i| msg!(QUOTED, Arg::Row(*table, &t.template.rows[i])).into()), SEP_ENUM);
+                let msg = if rows.len() > 4 { msg!(T003_MORE, *table, labels, rows.len()) } else { msg!(T003, *table, labels) };
                 ctx.emit("T003", *span, msg, cell(*table, t.template.rows[rows[0]].key, None), None);
             }
             Anomaly::CellCount { table, row, expected, found, span, recovered } => {
                 let Some(t) = r.tables.get(*table) else {
                     continue;
                 };
-                let note = if *recovered {
-                    "已根据表头位置或表内合计关系确定了各列的数"
-                } else {
-                    "各列的数无法确定，不参与计算检查"
-                };
-                let msg = format!("{}“{}”行有{found}个数，模板只有{expected}列（{note}）", table.zh(), row_name(t.template, *row),);
+                let note = msg!(if *recovered { T005_PLACED } else { T005_UNPLACED });
+                let msg = msg!(T005, *table, Arg::Row(*table, &t.template.rows[*row]), *found, *expected, note);
                 ctx.emit("T005", *span, msg, cell(*table, t.template.rows[*row].key, None), None);
             }
             Anomaly::RowLabel { table, row, found, span } => {
@@ -93,7 +85,7 @@ fn anomalies(ctx: &mut Ctx) {
                     continue;
                 };
                 let want = t.template.rows[*row].label;
-                let msg = format!("{}的行名“{found}”与模板“{want}”不一致", table.zh());
+                let msg = msg!(T004_ROW, *table, Arg::text(found), Arg::Label(want));
                 ctx.emit("T004", *span, msg, cell(*table, t.template.rows[*row].key, None), Some(want.to_string()));
             }
             Anomaly::ColumnHeader { table, row, column, found, span } => {
@@ -101,11 +93,12 @@ fn anomalies(ctx: &mut Ctx) {
                     continue;
                 };
                 let col = &t.template.rows[*row].columns[*column];
-                let msg = format!("{}“{}”一栏的列名“{found}”应为“{}”", table.zh(), t.template.rows[*row].block, col.label);
+                // Only table 二's headers are compared: every row has its block (第二十条第…项).
+                let msg = msg!(T004_COLUMN, *table, Arg::Label(t.template.rows[*row].block), Arg::text(found), Arg::Label(col.label));
                 ctx.emit("T004", *span, msg, cell(*table, t.template.rows[*row].key, Some(col.key)), Some(col.label.to_string()));
             }
             Anomaly::ExtraRow { table, label, span } => {
-                ctx.emit("T007", *span, format!("{}中的“{label}”不是模板中的行", table.zh()), None, None);
+                ctx.emit("T007", *span, msg!(T007, *table, Arg::text(label)), None, None);
             }
             Anomaly::Glued { table, row, span, readings } => {
                 let Some(t) = r.tables.get(*table) else {
@@ -113,38 +106,35 @@ fn anomalies(ctx: &mut Ctx) {
                 };
                 let shown = ctx.src.slice(*span).to_string();
                 let why = match readings {
-                    Some(0) => "没有一种拆分符合模板的勾稽关系".to_string(),
-                    Some(n) => format!("有 {n} 种拆分都符合模板的勾稽关系"),
-                    None => "可能的拆分太多".to_string(),
+                    Some(0) => msg!(P001_NO_SPLIT),
+                    Some(n) => msg!(P001_SPLITS, *n),
+                    None => msg!(P001_TOO_MANY),
                 };
-                let (whose, at) = match row {
-                    Some(i) => (format!("“{}”行", row_name(t.template, *i)), cell(*table, t.template.rows[*i].key, None)),
-                    None => (String::new(), Some(crate::diagnostic::CellRef { table: *table, row: None, column: None })),
+                let (msg, at) = match row {
+                    Some(i) => (
+                        msg!(P001_GLUED_ROW, *table, Arg::Row(*table, &t.template.rows[*i]), shown, why),
+                        cell(*table, t.template.rows[*i].key, None),
+                    ),
+                    None => {
+                        (msg!(P001_GLUED, *table, shown, why), Some(crate::diagnostic::CellRef { table: *table, row: None, column: None }))
+                    }
                 };
-                let msg = format!(
-                    "{}{whose}的数字连在一起（“{shown}”），{why}，无法确定各单元格的数，已跳过这些单元格的计算检查；请在各列之间加分隔",
-                    table.zh()
-                );
                 ctx.emit("P001", *span, msg, at, None);
             }
+            Anomaly::WordsNotRead { span, limit } => {
+                ctx.emit("P001", *span, msg!(P001_WORDS, *limit), None, None);
+            }
             Anomaly::Unreadable { table, span, .. } => {
-                let msg = format!("{}的数据无法可靠地对应到模板的行列，已跳过对该表的计算检查", table.zh());
-                ctx.emit("P001", *span, msg, Some(crate::diagnostic::CellRef { table: *table, row: None, column: None }), None);
+                ctx.emit(
+                    "P001",
+                    *span,
+                    msg!(P001_TABLE, *table),
+                    Some(crate::diagnostic::CellRef { table: *table, row: None, column: None }),
+                    None,
+                );
             }
             _ => {}
         }
-    }
-}
-
-/// A row's name with its group, as a reader would say it: 不予公开·属于国家秘密.
-pub fn row_name(tpl: &crate::template::TableTemplate, i: usize) -> String {
-    let row = &tpl.rows[i];
-    let own = crate::parse::core_label(row.label);
-    let group = crate::parse::core_label(row.group);
-    if group.is_empty() || row.key == "total" || !row.key.contains('.') {
-        own
-    } else {
-        format!("{group}·{own}")
     }
 }
 
@@ -159,8 +149,8 @@ fn placeholders(ctx: &mut Ctx) {
                 let Some(span) = cellv.span else { continue };
                 let col = &t.template.rows[i].columns[c];
                 let shown = ctx.src.slice(span).to_string();
-                let what = if shown.is_empty() { "为空".to_string() } else { format!("填写了“{shown}”") };
-                let msg = format!("{}“{}”行“{}”列{what}，此处应填数字（没有则填 0）", t.id.zh(), row_name(t.template, i), col.label);
+                let what = if shown.is_empty() { msg!(T006_EMPTY) } else { msg!(T006_FILLED, shown) };
+                let msg = msg!(T006, t.id, Arg::Row(t.id, &t.template.rows[i]), Arg::Label(col.label), what);
                 ctx.emit("T006", span, msg, cell(t.id, t.template.rows[i].key, Some(col.key)), Some("0".into()));
             }
         }
@@ -184,16 +174,12 @@ fn citation(ctx: &mut Ctx) {
         let tail_long = c.string(at.saturating_sub(40), (from + 9).min(c.len()));
         if !cited_2019 && tail.starts_with("〔2021〕30号") && tail_long.contains("年度报告格式(试行)") {
             let t = c.find("年度报告格式(试行)", at.saturating_sub(40)).unwrap_or(at);
-            let msg = format!(
-                "{FORMAT_NOTICE_2021}的名称是《中华人民共和国政府信息公开工作年度报告格式》，“（试行）”是已被替换的2019年格式的名称"
-            );
-            ctx.emit("T008", c.span(t, t + "年度报告格式(试行)".chars().count()), msg, None, Some("年度报告格式".into()));
+            ctx.emit("T008", c.span(t, t + "年度报告格式(试行)".chars().count()), msg!(T008_TITLE), None, Some("年度报告格式".into()));
             return;
         }
         if cited_2019 {
             let end = from + tail.find('号').map(|i| tail[..i].chars().count() + 1).unwrap_or(0);
-            let msg = format!("引用了已被替换的{FORMAT_NOTICE_2019}，现行格式文件为{FORMAT_NOTICE_2021}");
-            ctx.emit("T008", c.span(at, end), msg, None, Some(FORMAT_NOTICE_2021.into()));
+            ctx.emit("T008", c.span(at, end), msg!(T008_CITED), None, Some(FORMAT_NOTICE_2021.into()));
             return;
         }
     }

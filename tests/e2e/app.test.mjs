@@ -141,12 +141,13 @@ test("after the first load, only the app's own on-demand files are fetched, and 
   await page.click('text=English');
   await page.waitForTimeout(100);
   // Same origin, GET, no query: the report's text never leaves the page.
-  const lazy = /\/(samples\/[\w.]+\.txt|(rules-(zh|en)|assets)\.[0-9a-f]{10}\.json|convert\.[0-9a-f]{10}\.js)$/;
+  const lazy = /\/(samples\/[\w.]+\.txt|(rules-(zh|en)|messages-en|assets)\.[0-9a-f]{10}\.json|convert\.[0-9a-f]{10}\.js)$/;
   for (const r of requests) {
     assert.equal(r.method(), 'GET', r.url());
     assert.ok(r.url().startsWith(site.url) && lazy.test(new URL(r.url()).pathname) && !new URL(r.url()).search, r.url());
   }
   assert.ok(requests.some((r) => /samples\//.test(r.url())) && requests.some((r) => /rules-zh\.[0-9a-f]{10}\.json/.test(r.url())));
+  assert.ok(requests.some((r) => /messages-en\.[0-9a-f]{10}\.json/.test(r.url())), 'English is fetched on the switch');
   const csp = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.content);
   assert.match(csp, /connect-src 'self'/);
   assert.deepEqual(problems, []);

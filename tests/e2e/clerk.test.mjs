@@ -125,7 +125,7 @@ test('nothing lost: a file over a draft, and the file name shown and exported', 
   assert.match(await page.textContent('.notice'), /“report\.docx”/);
   assert.equal(await page.textContent('.file-name .name'), 'report.docx');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=导出 JSON')]);
-  assert.equal(download.suggestedFilename(), 'report.nianbao.json');
+  assert.match(download.suggestedFilename(), /^年报检查-某某市人民政府-\d{4}\.json$/, 'named after the report');
   assert.equal(JSON.parse(fs.readFileSync(await download.path(), 'utf8')).file, 'report.docx');
   await undoKey(page);
   await page.waitForFunction((d) => document.getElementById('report').value === d, DRAFT);
@@ -250,16 +250,38 @@ test('忽略: a false alarm is remembered for that report across reloads, and ca
   await context.close();
 });
 
-test('English: chrome, tables, file errors and notices; remembered on reload; lang attributes follow', async () => {
+test('English: findings, suggestions, chrome, tables, file errors and notices; loaded on demand; remembered on reload; lang attributes follow', async () => {
   const { context, page, problems } = await open();
-  await page.click('button.lang');
-  assert.equal(await page.getAttribute('html', 'lang'), 'en');
-  assert.match(await page.textContent('.guide'), /Paste the whole report/);
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  // The Chinese first load has everything it shows: no English is fetched.
   await setText(page, HONGZE);
+  assert.ok(!requests.some((u) => /messages-en\.json/.test(u)), 'the Chinese page fetches no English');
+  assert.match(await page.textContent('[data-code="A004"] .msg'), /^行政复议总计为 0，但结果维持 10/);
+  await page.click('button.lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  // Only the English catalogue came, from this origin.
+  assert.deepEqual(requests.map((u) => new URL(u).pathname.replace(/.*\//, '')), ['messages-en.json']);
+  assert.ok(requests.every((u) => u.startsWith(site.url)), requests.join('\n'));
+  assert.equal(await page.getAttribute('main', 'lang'), 'en');
   assert.match(await page.textContent('.summary'), /3 errors/);
-  assert.match(await page.textContent('.tables-pane'), /Natural persons.*Administrative review/s);
-  assert.doesNotMatch(await page.textContent('.tables-pane thead'), /[自然人行政复议申请人情况]{3}/);
+  // Every finding's message is English (report text quoted as it is); suggestions too.
+  const msgs = await page.$$eval('#diagnostics .finding .msg', (e) => e.map((x) => x.textContent));
+  assert.ok(msgs.length > 3);
+  // Chinese is left only where quoted from the report or naming a document (国办公开办函〔2021〕30号).
+  for (const m of msgs) assert.doesNotMatch(m.replace(/“[^”]*”|国办公开办函〔\d+〕\d+号/g, ''), /[\u4e00-\u9fff]/, m);
+  assert.equal(await page.textContent('[data-code="A004"] .msg'), 'Administrative review: the total is 0, but Upheld 10 + Corrected 1 + Other outcome 0 + Pending 0 = 11');
+  assert.match(await page.textContent('[data-code="T004"] .msg'), /^Table 3 \(applications received and handled\): the row label “2\.其他法律行政止公开” differs from the template's \(2\. Prohibited by other laws and regulations\)$/);
   assert.match(await page.textContent('[data-code="A004"] .fix'), /^Suggested: 11$/);
+  assert.match(await page.textContent('[data-code="T004"] .fix'), /^Suggested: 2\.其他法律行政法规禁止公开$/);
+  assert.match(await page.textContent('.group-head'), /note.*H001 Conversion residue ×5.*Show all 5/);
+  // The tables: titles, headers, row labels (the printed label beside the template's).
+  assert.match(await page.textContent('.tables-pane'), /Table 2 \(proactive disclosure\).*Natural persons.*Administrative review/s);
+  assert.doesNotMatch(await page.textContent('.tables-pane thead'), /[自然人行政复议申请人情况]{3}/);
+  const rows = await page.$$eval('.tables-pane th[scope="row"]', (e) => e.map((x) => x.textContent));
+  assert.ok(rows.includes('(1) Disclosed') && rows.includes('4. Carried over to next year'), rows.join(' | '));
+  assert.ok(rows.some((r) => r.startsWith('2.其他法律行政止公开template: 2. Prohibited')), rows.join(' | '));
+  assert.match(await page.$eval('[data-cell="t4.review.total"]', (e) => e.querySelector('[title]').title), /→ expected 11 Administrative review · Total/);
   await page.setInputFiles('input[type=file]', fixture('report.doc'));
   await page.waitForSelector('.status');
   assert.match(await page.textContent('.status'), /“report\.doc” is an old Word file \(\.doc\)\. Save it as \.docx/);
@@ -269,13 +291,30 @@ test('English: chrome, tables, file errors and notices; remembered on reload; la
   // The rule's documentation comes in English.
   await page.click('#diagnostics [data-code="N002"] .doc summary');
   await page.waitForFunction(() => /figures|sum|total/i.test(document.querySelector('#diagnostics [data-code="N002"] .doc-body').textContent));
+  // Remembered: a reload starts in Chinese and turns English when the catalogue has come.
   await page.reload();
   await page.waitForSelector('#report');
-  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
   assert.equal(await page.textContent('#findings-title'), 'Findings');
+  assert.equal(await page.title(), 'nianbao · nianbao');
   await page.click('button.lang');
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.equal(await page.textContent('#findings-title'), '检查结果');
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('English that cannot be loaded: the page stays Chinese and says so', async () => {
+  const { context, page } = await open();
+  await page.route('**/messages-en.json', (r) => r.fulfill({ status: 404, body: '' }));
+  await page.click('button.lang');
+  await page.waitForSelector('.status');
+  assert.match(await page.textContent('.status'), /未能加载英文界面/);
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.equal(await page.textContent('#findings-title'), '检查结果');
+  // Back to Chinese: the notice goes.
+  await page.click('button.lang');
+  assert.equal(await page.$$eval('.status', (e) => e.length), 0);
   await context.close();
 });
 

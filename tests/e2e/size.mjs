@@ -14,12 +14,12 @@ const TARGET = 180 * 1024;
 // see README "Measured". Until the rule messages leave the wasm (message keys
 // and a lazily loaded catalogue, issue 10 point 5), this ceiling stops any
 // further growth; the overrun is printed on every build.
-const CEILING = 228 * 1024;
+const CEILING = 211 * 1024;
 // Loaded on demand by the app (never at first load): platform.js fetches or
 // imports them, by the content-hashed names of scripts/pin.mjs (name.<hash>.ext)
 // listed in the manifest assets.<hash>.json.
 const HASH = '\\.[0-9a-f]{10}';
-const LAZY = new RegExp(`^(convert${HASH}\\.js|rules-(zh|en)${HASH}\\.json|assets${HASH}\\.json|samples/.*|pdf/.*)$`);
+const LAZY = new RegExp(`^(convert${HASH}\\.js|(rules-(zh|en)|messages-en|assets)${HASH}\\.json|samples/.*|pdf/.*|batch/.*)$`);
 // What the app page loads: everything at the top of dist/ and the wasm-bindgen
 // snippets, but not the embed loader, the API wrapper, the demo pages or the lazy files.
 const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? (e.name === 'demo' ? [] : walk(path.join(dir, e.name))) : [path.join(dir, e.name)]);
@@ -37,7 +37,7 @@ for (const f of first) {
 console.log(`${kb(total)}  first load, gzip, ${total} bytes (budget ${BUDGET / 1024} KB, target ${TARGET / 1024} KB)`);
 console.log('on demand:');
 for (const f of lazy) console.log(`${kb(gz(f))}  ${f}`);
-for (const name of ['convert', 'rules-zh', 'rules-en', 'assets']) {
+for (const name of ['convert', 'rules-zh', 'rules-en', 'messages-en', 'assets']) {
   if (!lazy.some((f) => new RegExp(`^${name}${HASH}\\.(js|json)$`).test(f))) {
     console.error(`a lazily loaded file (${name}) is missing from dist/`);
     process.exit(1);
@@ -48,6 +48,15 @@ const manifest = JSON.parse(fs.readFileSync(path.join(dist, lazy.find((f) => f.s
 for (const [name, [hashed]] of Object.entries(manifest)) {
   if (!lazy.includes(hashed) || first.includes(hashed)) {
     console.error(`${name} (${hashed}) is loaded on demand but not classified so`);
+    process.exit(1);
+  }
+}
+// English is fetched when a reader asks for it (messages-en.json): none of the
+// catalogue's English may be in the first-load wasm.
+const wasm = fs.readFileSync(path.join(dist, first.find((f) => /^www_bg\.[0-9a-f]{10}\.wasm$/.test(f))));
+for (const english of ['Conversion residue', 'Suggested: ', 'Natural persons', 'Administrative review', 'Skip to the findings', 'A004.sum']) {
+  if (wasm.includes(Buffer.from(english))) {
+    console.error(`the first-load wasm carries English of the catalogue: ${JSON.stringify(english)}`);
     process.exit(1);
   }
 }
@@ -71,5 +80,20 @@ const pdfTotal = pdfFiles.reduce((n, f) => n + gz(f), 0);
 console.log(`${kb(pdfTotal)}  PDF reader, loaded when a PDF is opened, gzip (budget ${PDF_BUDGET / 1024} KB)`);
 if (pdfTotal > PDF_BUDGET) {
   console.error(`PDF reader budget exceeded by ${((pdfTotal - PDF_BUDGET) / 1024).toFixed(1)} KB`);
+  process.exit(1);
+}
+
+// The batch check (its wasm module, glue, workers, page module and stylesheet):
+// loaded only when a batch is opened, within 200 KB gzip.
+const BATCH_BUDGET = 200 * 1024;
+const batchFiles = lazy.filter((f) => f.startsWith('batch/'));
+if (!batchFiles.some((f) => new RegExp(`^batch/nianbao_batch_wasm_bg${HASH}\\.wasm$`).test(f)) || !batchFiles.some((f) => new RegExp(`^batch/batch${HASH}\\.js$`).test(f))) {
+  console.error('dist/batch/ has no batch check: scripts/build-batch-wasm.sh did not run');
+  process.exit(1);
+}
+const batchTotal = batchFiles.reduce((n, f) => n + gz(f), 0);
+console.log(`${kb(batchTotal)}  batch check, loaded when a batch is opened, gzip (budget ${BATCH_BUDGET / 1024} KB)`);
+if (batchTotal > BATCH_BUDGET) {
+  console.error(`batch check budget exceeded by ${((batchTotal - BATCH_BUDGET) / 1024).toFixed(1)} KB`);
   process.exit(1);
 }

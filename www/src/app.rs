@@ -5,11 +5,12 @@
 
 use crate::files::{self, FileError};
 use crate::findings::{finding_key, Findings};
-use crate::i18n::Lang;
+use crate::i18n::{self, ui, Lang};
 use crate::samples::SAMPLES;
 use crate::store;
 use crate::tables::Tables;
 use crate::Checked;
+use nianbao::messages::Arg;
 use nianbao::{check, Severity, Span};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -106,10 +107,12 @@ fn utf16_len(s: &str) -> u32 {
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
+    // The language asked for (remembered); the page shows it once its catalogue is here.
     let lang = use_state(|| {
         let saved = if props.embedded { None } else { local().and_then(|s| s.get_item(LANG_KEY).ok().flatten()) };
         saved.map(|l| Lang::parse(&l)).unwrap_or(props.lang)
     });
+    let shown = lang.shown();
     let text = use_state(|| props.initial.clone().unwrap_or_default());
     let outcome = use_memo((*text).clone(), |t| Checked(Rc::new(check(t))));
     let outcome: Checked = (*outcome).clone();
@@ -126,7 +129,7 @@ pub fn app(props: &AppProps) -> Html {
     let area = use_node_ref();
     let generation = use_mut_ref(|| 0u64);
     let keep_drafts = !props.embedded && props.initial.is_none();
-    let t = lang.t();
+    let t = shown.t();
 
     let key = report_key(&outcome);
     let ignored = {
@@ -161,16 +164,22 @@ pub fn app(props: &AppProps) -> Html {
     }
     {
         let embedded = props.embedded;
-        use_effect_with(*lang, move |l| {
+        let lang = lang.clone();
+        use_effect_with((*lang, shown), move |(wanted, shown)| {
+            // English is fetched the first time it is asked for (or remembered);
+            // setting the language again redraws the page when it has come.
+            if wanted != shown {
+                i18n::load_english(Callback::from(move |_| lang.set(*lang)));
+            }
             if !embedded {
                 if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
                     if let Some(html) = doc.document_element() {
-                        let _ = html.set_attribute("lang", l.code());
+                        let _ = html.set_attribute("lang", shown.code());
                     }
-                    doc.set_title(&format!("{} · nianbao", l.t().title));
+                    doc.set_title(&format!("{} · nianbao", shown.t().ui(ui::TITLE)));
                 }
                 if let Some(s) = local() {
-                    let _ = s.set_item(LANG_KEY, if *l == Lang::En { "en" } else { "zh" });
+                    let _ = s.set_item(LANG_KEY, if *wanted == Lang::En { "en" } else { "zh" });
                 }
             }
         });
@@ -483,7 +492,7 @@ pub fn app(props: &AppProps) -> Html {
         let file_name = file_name.clone();
         let recent = recent.clone();
         Callback::from(move |_| {
-            let ok = web_sys::window().and_then(|w| w.confirm_with_message(lang.t().clear_confirm).ok()).unwrap_or(true);
+            let ok = web_sys::window().and_then(|w| w.confirm_with_message(lang.t().ui(ui::CLEAR_CONFIRM)).ok()).unwrap_or(true);
             if ok {
                 if keep_drafts {
                     store::clear_current();
@@ -523,13 +532,25 @@ pub fn app(props: &AppProps) -> Html {
         let file_name = file_name.clone();
         Callback::from(move |_| {
             let json = outcome.to_json_utf16();
+            // Named after the report: 年报检查-淮安市人民政府-2024.json (else its file, else 年报检查.json).
+            let r = &outcome.report;
+            let stem = file_name.as_deref().map(|n| n.rsplit_once('.').map(|(s, _)| s).unwrap_or(n));
+            let mut name = String::from("年报检查");
+            if let Some(who) = r.organ.as_ref().map(|o| o.value.as_str()).or(stem) {
+                name.push('-');
+                name.push_str(who);
+            }
+            if let Some(y) = &r.year {
+                name.push_str(&format!("-{}", y.value));
+            }
+            // The browser replaces what a file name cannot hold.
+            name.push_str(".json");
             match &*file_name {
-                Some(name) => {
-                    let quoted: String = js_sys::JSON::stringify(&name.as_str().into()).map(Into::into).unwrap_or_default();
-                    let stem = name.rsplit_once('.').map(|(s, _)| s).unwrap_or(name);
-                    files::download(&format!("{stem}.nianbao.json"), "application/json", &format!("{{\"file\":{quoted},{}", &json[1..]));
+                Some(file) => {
+                    let quoted: String = js_sys::JSON::stringify(&file.as_str().into()).map(Into::into).unwrap_or_default();
+                    files::download(&name, "application/json", &format!("{{\"file\":{quoted},{}", &json[1..]));
                 }
-                None => files::download("nianbao-findings.json", "application/json", &json),
+                None => files::download(&name, "application/json", &json),
             }
         })
     };
@@ -647,9 +668,9 @@ pub fn app(props: &AppProps) -> Html {
             let src = &outcome.source;
             let list: Vec<usize> =
                 (0..outcome.diagnostics.len()).filter(|&i| !ignored.contains(&finding_key(&outcome.diagnostics[i]))).collect();
-            let t = lang.t();
+            let t = lang.shown().t();
             if list.is_empty() {
-                announce.set(t.no_more.to_string());
+                announce.set(t.ui(ui::NO_MORE).to_string());
                 return;
             }
             let caret = a.selection_start().ok().flatten().unwrap_or(0) as usize;
@@ -663,7 +684,7 @@ pub fn app(props: &AppProps) -> Html {
             let d = &outcome.diagnostics[i];
             files::select_range(&a, src.utf16(d.span.start) as u32, src.utf16(d.span.end) as u32);
             active.set(Some(i));
-            announce.set(format!("{}：{} {}", (t.finding_n)(pick + 1, list.len()), d.code, d.message));
+            announce.set(t.fill(ui::ANNOUNCE, &[(pick + 1).into(), list.len().into(), Arg::text(d.code), Arg::Text(i18n::message(t, d))]));
         })
     };
     let onfocus = {
@@ -696,7 +717,7 @@ pub fn app(props: &AppProps) -> Html {
     let pdf_text = !empty && files::is_pdf_text(&text);
     let print_head = format!(
         "{} · {} {}{}",
-        t.report_of,
+        t.ui(ui::REPORT_OF),
         report.organ.as_ref().map(|o| o.value.as_str()).unwrap_or("—"),
         report.year.as_ref().map(|y| y.value.to_string()).unwrap_or_default(),
         file_name.as_ref().map(|f| format!(" · {f}")).unwrap_or_default()
@@ -704,13 +725,13 @@ pub fn app(props: &AppProps) -> Html {
     let draft_list = |class: &'static str| -> Html {
         let shown: Vec<store::Draft> = recent.iter().filter(|d| d.text != **text).cloned().collect();
         if shown.is_empty() {
-            return html! { <p class={classes!(class, "none")}>{t.drafts_none}</p> };
+            return html! { <p class={classes!(class, "none")}>{t.ui(ui::DRAFTS_NONE)}</p> };
         }
         html! {
             <ul class={classes!(class)}>
                 { for shown.into_iter().map(|d| {
                     let open = open_draft.clone();
-                    let label = (t.draft_item)(&d.when(), &d.first_line());
+                    let label = format!("{} · {}", d.when(), d.first_line());
                     html! { <li><button type="button" class="draft" onclick={Callback::from(move |_| open.emit(d.clone()))}>{label}</button></li> }
                 }) }
             </ul>
@@ -718,43 +739,43 @@ pub fn app(props: &AppProps) -> Html {
     };
     let guide = html! {
         <div class="guide">
-            <h3>{t.guide_title}</h3>
-            <ul>{ for t.guide.iter().map(|g| html! { <li>{*g}</li> }) }</ul>
+            <h3>{t.ui(ui::GUIDE_TITLE)}</h3>
+            <ul>{ for [ui::GUIDE_PASTE, ui::GUIDE_CHECKS, ui::GUIDE_PRIVACY, ui::GUIDE_SAMPLES].into_iter().map(|g| html! { <li>{t.ui(g)}</li> }) }</ul>
             if keep_drafts && !recent.is_empty() {
-                <h3>{t.drafts_recent}</h3>
+                <h3>{t.ui(ui::DRAFTS_RECENT)}</h3>
                 {draft_list("drafts-list")}
             }
         </div>
     };
     let findings = html! {
-        <Findings outcome={outcome.clone()} lang={*lang} on_select={select.clone()} empty={empty}
+        <Findings outcome={outcome.clone()} lang={shown} on_select={select.clone()} empty={empty}
             editable={!props.compact} ignorable={keep_drafts} ignored={ignored.clone()} on_ignore={on_ignore.clone()} on_apply={on_apply.clone()}
             active={*active} guide={if props.compact { Html::default() } else { guide }} />
     };
     if props.compact {
-        return html! { <div class="nianbao compact" lang={lang.code()}>{findings}</div> };
+        return html! { <div class="nianbao compact" lang={shown.code()}>{findings}</div> };
     }
     let counts = [outcome.count(Severity::Error), outcome.count(Severity::Warning), outcome.count(Severity::Info)];
     let notice_html = match &*notice {
         Some(Notice::Replaced { origin, .. }) => {
             let what = match origin {
-                Origin::Sample => t.what_sample.to_string(),
+                Origin::Sample => t.ui(ui::WHAT_SAMPLE).to_string(),
                 Origin::File(n) => format!("“{n}”"),
-                Origin::Paste => t.what_paste.to_string(),
-                Origin::Draft | Origin::Host => t.what_draft.to_string(),
+                Origin::Paste => t.ui(ui::WHAT_PASTE).to_string(),
+                Origin::Draft | Origin::Host => t.ui(ui::WHAT_DRAFT).to_string(),
             };
             html! {
                 <div class="notice" role="status">
-                    <span>{(t.replaced)(&what)}</span>
-                    <button type="button" class="undo" onclick={onundo}>{t.undo}</button>
-                    <button type="button" class="dismiss" onclick={ondismiss} aria-label={t.dismiss}>{"×"}</button>
+                    <span>{t.fill(ui::REPLACED, &[Arg::Text(what)])}</span>
+                    <button type="button" class="undo" onclick={onundo}>{t.ui(ui::UNDO)}</button>
+                    <button type="button" class="dismiss" onclick={ondismiss} aria-label={t.ui(ui::DISMISS)}>{"×"}</button>
                 </div>
             }
         }
         Some(Notice::Applied(n)) => html! {
             <div class="notice" role="status">
-                <span>{(t.applied)(*n)}</span>
-                <button type="button" class="dismiss" onclick={ondismiss} aria-label={t.dismiss}>{"×"}</button>
+                <span>{t.fill(ui::APPLIED, &[(*n).into()])}</span>
+                <button type="button" class="dismiss" onclick={ondismiss} aria-label={t.ui(ui::DISMISS)}>{"×"}</button>
             </div>
         },
         None => html! {},
@@ -762,90 +783,94 @@ pub fn app(props: &AppProps) -> Html {
     // The page's main landmark; inside a portal's page the host owns that role.
     let root_tag = if props.embedded { "div" } else { "main" };
     html! {
-        <@{root_tag} class={classes!("nianbao", dragging.then_some("dragging"))} lang={lang.code()}>
-            <a class="skip" href="#findings">{t.skip_link}</a>
+        <@{root_tag} class={classes!("nianbao", dragging.then_some("dragging"))} lang={shown.code()}>
+            <a class="skip" href="#findings">{t.ui(ui::SKIP_LINK)}</a>
             <header class="top">
                 <div class="brand">
-                    <h1>{t.title}</h1>
-                    <p class="tagline">{t.tagline}</p>
+                    <h1>{t.ui(ui::TITLE)}</h1>
+                    <p class="tagline">{t.ui(ui::TAGLINE)}</p>
                 </div>
-                <button type="button" class="lang" onclick={onlang} lang={if *lang == Lang::Zh { "en" } else { "zh-CN" }}>{t.switch_lang}</button>
+                <button type="button" class="lang" onclick={onlang} lang={if shown == Lang::Zh { "en" } else { "zh-CN" }}
+                    aria-busy={(*lang != shown && !i18n::english_failed()).to_string()}>{t.ui(ui::SWITCH_LANG)}</button>
             </header>
-            <p class="privacy">{t.privacy}</p>
+            <p class="privacy">{t.ui(ui::PRIVACY)}</p>
             <p class="print-only print-head">{print_head}</p>
             if !empty {
                 <a class="sticky-bar" href="#findings">
-                    <span class="visually-hidden">{t.findings}</span>
-                    { for [(Severity::Error, t.errors), (Severity::Warning, t.warnings), (Severity::Info, t.infos)].into_iter().zip(counts).map(|((sev, word), n)| html! {
+                    <span class="visually-hidden">{t.ui(ui::FINDINGS)}</span>
+                    { for [(Severity::Error, t.ui(ui::ERRORS)), (Severity::Warning, t.ui(ui::WARNINGS)), (Severity::Info, t.ui(ui::INFOS))].into_iter().zip(counts).map(|((sev, word), n)| html! {
                         <span class={classes!("count", sev.key())}>
                             <span aria-hidden="true">{crate::findings::icon(sev)}</span>{format!(" {n}")}<span class="visually-hidden">{format!(" {word}")}</span>
                         </span>
                     }) }
                 </a>
             }
-            <div class="toolbar" role="toolbar" aria-label={t.title}>
+            <div class="toolbar" role="toolbar" aria-label={t.ui(ui::TITLE)}>
                 <label class="button file">
-                    {t.open_file}
+                    {t.ui(ui::OPEN_FILE)}
                     <input type="file" accept=".txt,.docx,.odt,.rtf,.html,.htm,.doc,.wps,.pdf,text/plain,text/html,application/pdf" onchange={onchange_file} />
                 </label>
                 <label class="samples">
-                    <span class="visually-hidden">{t.samples}</span>
-                    <select onchange={onsample} aria-label={t.samples}>
-                        <option value="" selected=true>{format!("{}…", t.samples)}</option>
+                    <span class="visually-hidden">{t.ui(ui::SAMPLES)}</span>
+                    <select onchange={onsample} aria-label={t.ui(ui::SAMPLES)}>
+                        <option value="" selected=true>{format!("{}…", t.ui(ui::SAMPLES))}</option>
                         { for SAMPLES.iter().enumerate().map(|(i, s)| html! {
-                            <option value={i.to_string()}>{if *lang == Lang::Zh { s.name_zh } else { s.name_en }}</option>
+                            <option value={i.to_string()}>{t.ui(s.name)}</option>
                         }) }
                     </select>
                 </label>
                 if keep_drafts {
                     <details class="menu drafts" ontoggle={ondrafts}>
-                        <summary class="button">{t.drafts}</summary>
+                        <summary class="button">{t.ui(ui::DRAFTS)}</summary>
                         <div class="menu-body">
-                            <p class="menu-title">{t.drafts_recent}</p>
+                            <p class="menu-title">{t.ui(ui::DRAFTS_RECENT)}</p>
                             {draft_list("drafts-menu")}
-                            <p class="hint">{(t.drafts_expiry)(store::EXPIRY_DAYS)}</p>
-                            <label class="drafts-off"><input type="checkbox" checked={!*keep} onchange={onkeep} />{t.drafts_off}</label>
+                            <p class="hint">{t.fill(ui::DRAFTS_EXPIRY, &[store::EXPIRY_DAYS.into()])}</p>
+                            <label class="drafts-off"><input type="checkbox" checked={!*keep} onchange={onkeep} />{t.ui(ui::DRAFTS_OFF)}</label>
                         </div>
                     </details>
                 }
-                <button type="button" onclick={onexport}>{t.export_json}</button>
+                <button type="button" onclick={onexport}>{t.ui(ui::EXPORT_JSON)}</button>
                 if !props.embedded {
-                    <button type="button" onclick={onprint}>{t.print}</button>
+                    <button type="button" onclick={onprint}>{t.ui(ui::PRINT)}</button>
                 }
-                <button type="button" class="danger" onclick={onclear}>{t.clear}</button>
-                <span class="hint">{t.drop_hint}</span>
+                <button type="button" class="danger" onclick={onclear}>{t.ui(ui::CLEAR)}</button>
+                <span class="hint">{t.ui(ui::DROP_HINT)}</span>
             </div>
             if let Some((e, name)) = &*file_error {
-                <p class="status" role="alert">{(t.file_errors)(*e, name)}</p>
+                <p class="status" role="alert">{i18n::file_error(t, *e, name)}</p>
+            }
+            if *lang != shown && i18n::english_failed() {
+                <p class="status" role="alert">{t.ui(ui::LANG_FAILED)}</p>
             }
             if *storage_failed {
-                <p class="status storage" role="alert">{t.storage_failed}</p>
+                <p class="status storage" role="alert">{t.ui(ui::STORAGE_FAILED)}</p>
             }
             {notice_html}
             <p class="visually-hidden" aria-live="polite">{(*announce).clone()}</p>
             <div class={classes!("panes", editing.then_some("editing"))}>
                 <div class="editor-pane">
-                    <label for="report" class="editor-label">{t.editor_label}</label>
+                    <label for="report" class="editor-label">{t.ui(ui::EDITOR_LABEL)}</label>
                     if let Some(n) = &*file_name {
-                        <p class="file-name"><span>{t.file_label}</span><span class="name">{n.clone()}</span></p>
+                        <p class="file-name"><span>{t.ui(ui::FILE_LABEL)}</span><span class="name">{n.clone()}</span></p>
                     }
                     if pdf_text {
-                        <p class="pdf-notice" role="note">{t.pdf_notice}</p>
+                        <p class="pdf-notice" role="note">{t.ui(ui::PDF_NOTICE)}</p>
                     }
-                    <textarea id="report" ref={area} spellcheck="false" placeholder={t.placeholder} aria-describedby="shortcuts"
+                    <textarea id="report" ref={area} spellcheck="false" placeholder={t.ui(ui::PLACEHOLDER)} aria-describedby="shortcuts"
                         readonly={pdf_text} {oninput} {onpaste} {onkeydown} {onfocus} {onblur} {onpointerdown} />
-                    <p id="shortcuts" class="hint">{t.shortcuts}</p>
+                    <p id="shortcuts" class="hint">{t.ui(ui::SHORTCUTS)}</p>
                 </div>
                 <div class="findings-pane">{findings}</div>
             </div>
             if !empty {
                 <section class="tables-pane" aria-labelledby="tables-title">
-                    <h2 id="tables-title">{t.tables}</h2>
-                    <Tables outcome={outcome.clone()} lang={*lang} on_select={select} />
+                    <h2 id="tables-title">{t.ui(ui::TABLES)}</h2>
+                    <Tables outcome={outcome.clone()} lang={shown} on_select={select} />
                 </section>
             }
             if *dragging {
-                <div class="drop-zone" aria-hidden="true"><p>{t.drop_here}</p></div>
+                <div class="drop-zone" aria-hidden="true"><p>{t.ui(ui::DROP_HERE)}</p></div>
             }
         </@>
     }

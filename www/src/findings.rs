@@ -4,8 +4,9 @@
 //! in one click, false alarms ignored. The list is one keyboard stop: arrow
 //! keys move inside it (`compositeKey` in platform.js), Tab leaves it.
 
-use crate::i18n::Lang;
+use crate::i18n::{message, severity, ui, Lang};
 use crate::tables::esc;
+use nianbao::messages::Arg;
 use nianbao::{Diagnostic, Severity, Span};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -113,8 +114,8 @@ pub fn findings(props: &FindingsProps) -> Html {
     if props.empty {
         return html! {
             <section class="findings" aria-labelledby="findings-title" id="findings">
-                <h2 id="findings-title">{t.findings}</h2>
-                <div aria-live="polite"><p id="summary" class="summary empty">{t.empty}</p></div>
+                <h2 id="findings-title">{t.ui(ui::FINDINGS)}</h2>
+                <div aria-live="polite"><p id="summary" class="summary empty">{t.ui(ui::EMPTY)}</p></div>
                 {props.guide.clone()}
             </section>
         };
@@ -156,9 +157,9 @@ pub fn findings(props: &FindingsProps) -> Html {
         let (line, col) = o.source.line_col(d.span.start);
         let rule = nianbao::rules::rule(d.code);
         let (fix_text, action) = match &d.fix {
-            Some(f) if d.span.is_empty() => (Some(format!("{}：{}", t.insert_label, f.trim_end())), Some(t.insert_here)),
-            Some(f) if f.is_empty() => (Some(t.fix_delete.to_string()), Some(t.apply)),
-            Some(f) => (Some(format!("{}{}", t.fix, f.trim_end())), Some(t.apply)),
+            Some(f) if d.span.is_empty() => (Some(t.fill(ui::INSERT, &[Arg::text(f.trim_end())])), Some(t.ui(ui::INSERT_HERE))),
+            Some(f) if f.is_empty() => (Some(t.ui(ui::FIX_DELETE).to_string()), Some(t.ui(ui::APPLY))),
+            Some(f) => (Some(t.fill(ui::FIX, &[Arg::text(f.trim_end())])), Some(t.ui(ui::APPLY))),
             None => (None, None),
         };
         let mut h = String::from("<li class=\"finding ");
@@ -184,20 +185,20 @@ pub fn findings(props: &FindingsProps) -> Html {
         h.push_str("><button type=\"button\" class=\"jump\" data-action=\"jump\" tabindex=\"-1\"><span class=\"sev\"><span class=\"icon\" aria-hidden=\"true\">");
         h.push_str(icon(d.severity));
         h.push_str("</span>");
-        h.push_str((t.severity)(d.severity));
+        h.push_str(severity(t, d.severity));
         h.push_str("</span><code class=\"code\">");
         h.push_str(d.code);
         h.push_str("</code><span class=\"msg\">");
-        esc(&mut h, &d.message);
+        esc(&mut h, &message(t, d));
         h.push_str("</span><span class=\"pos\">");
-        esc(&mut h, &(t.line_col)(line, col));
+        esc(&mut h, &t.fill(ui::LINE_COL, &[line.into(), col.into()]));
         h.push_str("</span>");
         if pdf {
             let page = crate::files::pdf_page(d.span.start);
             h.push_str("<span class=\"page\" data-page=\"");
             h.push_str(&page.to_string());
             h.push_str("\">");
-            esc(&mut h, &(t.page)(page));
+            esc(&mut h, &t.fill(ui::PAGE, &[page.into()]));
             h.push_str("</span>");
         }
         h.push_str("</button>");
@@ -214,16 +215,16 @@ pub fn findings(props: &FindingsProps) -> Html {
         }
         if props.ignorable {
             h.push_str("<button type=\"button\" class=\"ignore\" data-action=\"ignore\" tabindex=\"-1\">");
-            h.push_str(t.ignore);
+            h.push_str(t.ui(ui::IGNORE));
             h.push_str("</button>");
         }
         h.push_str("</div>");
         if let Some(r) = rule {
             h.push_str(if open_docs.contains(&i) { "<details class=\"doc\" open>" } else { "<details class=\"doc\">" });
             h.push_str("<summary data-action=\"doc\" tabindex=\"-1\">");
-            esc(&mut h, t.rule_doc);
+            esc(&mut h, t.ui(ui::RULE_DOC));
             h.push_str(" · ");
-            esc(&mut h, if props.lang == Lang::Zh { r.title_zh } else { r.title_en });
+            esc(&mut h, t.label(r.title_zh));
             h.push_str("</summary><div class=\"doc-body\">");
             match &docs {
                 Some(Ok(map)) => {
@@ -235,12 +236,12 @@ pub fn findings(props: &FindingsProps) -> Html {
                 }
                 Some(Err(())) => {
                     h.push_str("<p>");
-                    esc(&mut h, t.load_failed);
+                    esc(&mut h, t.ui(ui::LOAD_FAILED));
                     h.push_str("</p>");
                 }
                 None => {
                     h.push_str("<p>");
-                    esc(&mut h, t.loading);
+                    esc(&mut h, t.ui(ui::LOADING));
                     h.push_str("</p>");
                 }
             }
@@ -309,7 +310,7 @@ pub fn findings(props: &FindingsProps) -> Html {
         let code = d.code;
         let open = open_groups.contains(&code);
         let members: Vec<usize> = visible.iter().copied().filter(|&k| o.diagnostics[k].code == code).collect();
-        let title = nianbao::rules::rule(code).map(|r| if props.lang == Lang::Zh { r.title_zh } else { r.title_en }).unwrap_or("");
+        let title = nianbao::rules::rule(code).map(|r| t.label(r.title_zh)).unwrap_or("");
         let flip = {
             let open_groups = open_groups.clone();
             Callback::from(move |_| {
@@ -327,9 +328,9 @@ pub fn findings(props: &FindingsProps) -> Html {
         rows.push(html! {
             <li class={classes!("group", d.severity.key())} data-item="" data-group={code}>
                 <button type="button" class="jump group-head" aria-expanded={open.to_string()} onclick={flip}>
-                    <span class="sev"><span class="icon" aria-hidden="true">{icon(d.severity)}</span>{(t.severity)(d.severity)}</span>
-                    <span class="msg">{(t.group)(code, title, n)}</span>
-                    <span class="pos">{if open { t.hide.to_string() } else { (t.show_all)(n) }}</span>
+                    <span class="sev"><span class="icon" aria-hidden="true">{icon(d.severity)}</span>{severity(t, d.severity)}</span>
+                    <span class="msg">{format!("{code} {title} ×{n}")}</span>
+                    <span class="pos">{if open { t.ui(ui::HIDE).to_string() } else { t.fill(ui::SHOW_ALL, &[n.into()]) }}</span>
                 </button>
                 if open {
                     <ol class="list members">{ for members.iter().take(SHOWN).map(|&k| item(k)) }</ol>
@@ -340,13 +341,13 @@ pub fn findings(props: &FindingsProps) -> Html {
     let total = visible.len();
 
     let summary = if counts == [0, 0, 0] {
-        html! { <p id="summary" class="summary ok">{t.no_problems}</p> }
+        html! { <p id="summary" class="summary ok">{t.ui(ui::NO_PROBLEMS)}</p> }
     } else {
         html! {
             <p id="summary" class="summary">
                 { for (0..3).map(|k| {
                     let sev = [Severity::Error, Severity::Warning, Severity::Info][k];
-                    html! { <span class={classes!("count", sev.key())}><span class="icon" aria-hidden="true">{icon(sev)}</span>{format!("{} {}", counts[k], [t.errors, t.warnings, t.infos][k])}</span> }
+                    html! { <span class={classes!("count", sev.key())}><span class="icon" aria-hidden="true">{icon(sev)}</span>{format!("{} {}", counts[k], [t.ui(ui::ERRORS), t.ui(ui::WARNINGS), t.ui(ui::INFOS)][k])}</span> }
                 }) }
             </p>
         }
@@ -359,7 +360,7 @@ pub fn findings(props: &FindingsProps) -> Html {
             shown.set(s);
         })
     };
-    let labels = [t.errors, t.warnings, t.infos];
+    let labels = [t.ui(ui::ERRORS), t.ui(ui::WARNINGS), t.ui(ui::INFOS)];
     let keys = ["error", "warning", "info"];
     let onorder = {
         let by_position = by_position.clone();
@@ -406,16 +407,16 @@ pub fn findings(props: &FindingsProps) -> Html {
     };
     html! {
         <section class="findings" aria-labelledby="findings-title" id="findings">
-            <h2 id="findings-title">{t.findings}</h2>
+            <h2 id="findings-title">{t.ui(ui::FINDINGS)}</h2>
             <div aria-live="polite">{summary}</div>
             if !per_rule.is_empty() {
-                <p class="per-rule"><span class="label">{format!("{}：", t.by_rule)}</span>
+                <p class="per-rule"><span class="label">{format!("{}：", t.ui(ui::BY_RULE))}</span>
                     { for per_rule.iter().map(|(c, n)| html! { <span class="rule-count" data-rule={*c}>{format!("{c} ×{n}")}</span> }) }
                 </p>
             }
             <div class="controls">
                 <fieldset class="filters">
-                    <legend>{t.filter}</legend>
+                    <legend>{t.ui(ui::FILTER)}</legend>
                     { for (0..3).map(|k| html! {
                         <label class={classes!("filter", keys[k])}>
                             <input type="checkbox" checked={shown[k]} onchange={toggle(k)} />
@@ -423,33 +424,33 @@ pub fn findings(props: &FindingsProps) -> Html {
                         </label>
                     }) }
                 </fieldset>
-                <label class="order">{format!("{} ", t.sort)}
+                <label class="order">{format!("{} ", t.ui(ui::SORT))}
                     <select onchange={onorder}>
-                        <option value="severity" selected={!*by_position}>{t.sort_severity}</option>
-                        <option value="position" selected={*by_position}>{t.sort_position}</option>
+                        <option value="severity" selected={!*by_position}>{t.ui(ui::SORT_SEVERITY)}</option>
+                        <option value="position" selected={*by_position}>{t.ui(ui::SORT_POSITION)}</option>
                     </select>
                 </label>
                 if !safe.is_empty() {
-                    <button type="button" class="apply-all" onclick={apply_all}>{(t.apply_all)(safe.len())}</button>
+                    <button type="button" class="apply-all" onclick={apply_all}>{t.fill(ui::APPLY_ALL, &[safe.len().into()])}</button>
                 }
             </div>
-            <ol id="diagnostics" class="list" ref={list} {onclick} {onkeydown} {onfocusin} aria-label={t.findings}>{ for rows }</ol>
+            <ol id="diagnostics" class="list" ref={list} {onclick} {onkeydown} {onfocusin} aria-label={t.ui(ui::FINDINGS)}>{ for rows }</ol>
             if total > SHOWN {
-                <p class="more">{(t.shown_first)(SHOWN, total)}</p>
+                <p class="more">{t.fill(ui::SHOWN_FIRST, &[SHOWN.into(), total.into()])}</p>
             }
             if !ignored_here.is_empty() {
                 <details class="ignored">
-                    <summary>{(t.ignored_group)(ignored_here.len())}</summary>
+                    <summary>{t.fill(ui::IGNORED_GROUP, &[ignored_here.len().into()])}</summary>
                     <ul class="list">
                         { for ignored_here.iter().map(|d| {
                             let key = finding_key(d);
                             let ignore = props.on_ignore.clone();
                             html! {
                                 <li class={classes!("finding", "ignored-item", d.severity.key())} data-ignored={d.code}>
-                                    <span class="sev"><span class="icon" aria-hidden="true">{icon(d.severity)}</span>{(t.severity)(d.severity)}</span>
+                                    <span class="sev"><span class="icon" aria-hidden="true">{icon(d.severity)}</span>{severity(t, d.severity)}</span>
                                     <code class="code">{d.code}</code>
-                                    <span class="msg">{&d.message}</span>
-                                    <button type="button" class="restore" onclick={Callback::from(move |_| ignore.emit((key.clone(), false)))}>{t.restore}</button>
+                                    <span class="msg">{message(t, d)}</span>
+                                    <button type="button" class="restore" onclick={Callback::from(move |_| ignore.emit((key.clone(), false)))}>{t.ui(ui::RESTORE)}</button>
                                 </li>
                             }
                         }) }

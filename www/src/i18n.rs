@@ -1,4 +1,15 @@
-//! UI text: Simplified Chinese first, English on request.
+//! UI text: Simplified Chinese first, English on request. Every string comes
+//! from the core's catalogue (`nianbao::messages`): the Chinese is in the
+//! wasm; the English (messages, labels, interface) is `messages-en.json`,
+//! written at build time from the same catalogue and fetched the first time a
+//! reader asks for English. Until it has arrived the page stays in Chinese.
+
+use crate::files::FileError;
+pub use nianbao::messages::ui;
+use nianbao::messages::{self, Arg, Catalogue, Strings};
+use std::sync::atomic::{AtomicBool, Ordering};
+use wasm_bindgen::JsValue;
+use yew::Callback;
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum Lang {
@@ -20,319 +31,98 @@ impl Lang {
             Lang::En => "en",
         }
     }
-    pub fn t(self) -> &'static Text {
-        match self {
-            Lang::Zh => &ZH,
-            Lang::En => &EN,
+    /// The language the page can show now: English once its catalogue is here.
+    pub fn shown(self) -> Lang {
+        if self == Lang::En && messages::english().is_some() {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
+    /// This language's catalogue (Chinese while the English one is not here).
+    pub fn t(self) -> &'static dyn Catalogue {
+        match self.shown() {
+            Lang::En => messages::english().unwrap_or(&messages::Zh),
+            Lang::Zh => &messages::Zh,
         }
     }
 }
 
-pub struct Text {
-    pub title: &'static str,
-    pub tagline: &'static str,
-    pub privacy: &'static str,
-    pub editor_label: &'static str,
-    pub placeholder: &'static str,
-    pub open_file: &'static str,
-    pub drop_hint: &'static str,
-    pub samples: &'static str,
-    pub clear: &'static str,
-    pub clear_confirm: &'static str,
-    pub export_json: &'static str,
-    pub print: &'static str,
-    pub switch_lang: &'static str,
-    pub findings: &'static str,
-    pub errors: &'static str,
-    pub warnings: &'static str,
-    pub infos: &'static str,
-    pub no_problems: &'static str,
-    pub empty: &'static str,
-    pub filter: &'static str,
-    pub line_col: fn(usize, usize) -> String,
-    pub page: fn(u32) -> String,
-    pub pdf_notice: &'static str,
-    pub fix: &'static str,
-    pub fix_delete: &'static str,
-    pub rule_doc: &'static str,
-    pub tables: &'static str,
-    pub absent: &'static str,
-    pub unreadable_cell: &'static str,
-    pub unreadable_table: &'static str,
-    pub expected: &'static str,
-    pub shown_first: fn(usize, usize) -> String,
-    pub report_of: &'static str,
-    pub severity: fn(nianbao::Severity) -> &'static str,
-    pub skip_link: &'static str,
-    pub guide_title: &'static str,
-    pub guide: [&'static str; 4],
-    pub drafts: &'static str,
-    pub drafts_recent: &'static str,
-    pub drafts_none: &'static str,
-    /// A saved draft: its time and first line.
-    pub draft_item: fn(&str, &str) -> String,
-    /// The setting that keeps no draft on this computer.
-    pub drafts_off: &'static str,
-    /// How long drafts are kept (days).
-    pub drafts_expiry: fn(u32) -> String,
-    pub replaced: fn(&str) -> String,
-    pub what_sample: &'static str,
-    pub what_paste: &'static str,
-    pub what_draft: &'static str,
-    pub undo: &'static str,
-    pub dismiss: &'static str,
-    pub applied: fn(usize) -> String,
-    pub storage_failed: &'static str,
-    pub file_label: &'static str,
-    pub file_errors: fn(crate::files::FileError, &str) -> String,
-    pub loading: &'static str,
-    pub load_failed: &'static str,
-    pub sort: &'static str,
-    pub sort_severity: &'static str,
-    pub sort_position: &'static str,
-    pub group: fn(&str, &str, usize) -> String,
-    pub by_rule: &'static str,
-    pub apply: &'static str,
-    pub apply_all: fn(usize) -> String,
-    pub insert_here: &'static str,
-    pub insert_label: &'static str,
-    pub ignore: &'static str,
-    pub restore: &'static str,
-    pub ignored_group: fn(usize) -> String,
-    pub show_all: fn(usize) -> String,
-    pub hide: &'static str,
-    pub finding_n: fn(usize, usize) -> String,
-    pub no_more: &'static str,
-    pub shortcuts: &'static str,
-    pub drop_here: &'static str,
-    pub t2_head: &'static str,
-    pub t3_corner: &'static str,
-    pub t3_applicants: &'static str,
-    pub t3_natural: &'static str,
-    pub t3_orgs: &'static str,
-    pub t4_review: &'static str,
-    pub t4_litigation: &'static str,
-    pub t4_direct: &'static str,
-    pub t4_after_review: &'static str,
-    /// A template label (row, group or column) in this language.
-    pub label: fn(&'static str) -> &'static str,
-    pub template_label: &'static str,
+pub fn severity(t: &dyn Catalogue, s: nianbao::Severity) -> &str {
+    t.ui(match s {
+        nianbao::Severity::Error => ui::SEV_ERROR,
+        nianbao::Severity::Warning => ui::SEV_WARNING,
+        nianbao::Severity::Info => ui::SEV_INFO,
+    })
 }
 
-pub const ZH: Text = Text {
-    title: "年报检查",
-    tagline: "政府信息公开工作年度报告 · 按国办公开办函〔2021〕30号格式检查",
-    privacy: "报告文本只在您的浏览器中检查，不会上传到任何服务器。",
-    editor_label: "年报全文（粘贴、输入或打开文件）",
-    placeholder: "在此粘贴年报全文：可从 Word、WPS、网页或 PDF 复制，表格会自动识别。",
-    open_file: "打开文件…",
-    drop_hint: "也可把 .docx、.odt、.rtf、.pdf、.txt、.html 文件拖到本页",
-    samples: "示例报告",
-    clear: "清空",
-    clear_confirm: "确定清空编辑框并删除本机保存的草稿吗？",
-    export_json: "导出 JSON",
-    print: "打印检查报告",
-    switch_lang: "English",
-    findings: "检查结果",
-    errors: "错误",
-    warnings: "警告",
-    infos: "提示",
-    no_problems: "未发现问题。",
-    empty: "粘贴或打开一份年报后，检查结果会显示在这里。",
-    filter: "显示",
-    line_col: |l, c| format!("第 {l} 行第 {c} 列"),
-    page: |p| format!("第{p}页"),
-    pdf_notice: "从 PDF 提取的文本（只读）",
-    fix: "建议改为：",
-    fix_delete: "建议删除",
-    rule_doc: "规则说明",
-    tables: "重建的表格",
-    absent: "未找到此表",
-    unreadable_cell: "无法识别",
-    unreadable_table: "此表的数据无法可靠识别（P001），已跳过计算检查。",
-    expected: "应为",
-    shown_first: |n, total| format!("仅显示前 {n} 条（共 {total} 条）"),
-    report_of: "检查报告",
-    severity: |s| match s {
-        nianbao::Severity::Error => "错误",
-        nianbao::Severity::Warning => "警告",
-        nianbao::Severity::Info => "提示",
-    },
-    skip_link: "跳到检查结果",
-    guide_title: "怎样使用",
-    guide: [
-        "把年报全文粘贴到编辑框：可以从 Word、WPS、网页或 PDF 阅读器全选复制；也可以打开 .docx、.odt、.rtf、.txt、.html 文件，或把文件拖到本页任意位置。",
-        "检查内容：标题和六个部分是否齐全、三张表格是否符合国办公开办函〔2021〕30号格式、表内合计和勾稽关系、正文数字与表格是否一致、联系方式、标点和文档转换残留。",
-        "文本只在本机浏览器中处理，不会上传；草稿只保存在本浏览器中。",
-        "还没有年报？可以先从“示例报告”中打开一份看看。",
-    ],
-    drafts: "草稿",
-    drafts_recent: "最近的草稿",
-    drafts_none: "还没有保存的草稿。",
-    draft_item: |time, first| format!("{time} · {first}"),
-    drafts_off: "不在本机保存草稿",
-    drafts_expiry: |d| format!("草稿只保存在本浏览器中，{d} 天后自动删除。"),
-    replaced: |what| format!("已用{what}替换了编辑框中的文本。"),
-    what_sample: "示例报告",
-    what_paste: "粘贴的内容",
-    what_draft: "草稿",
-    undo: "撤销",
-    dismiss: "关闭",
-    applied: |n| if n == 1 { "已应用 1 处修改（Ctrl+Z 可撤销）。".to_string() } else { format!("已应用 {n} 处修改（Ctrl+Z 可撤销）。") },
-    storage_failed: "无法在本机保存草稿：浏览器的存储空间已满或被禁用。关闭本页前请导出或复制文本，以免丢失。",
-    file_label: "文件：",
-    file_errors: |e, name| {
-        use crate::files::FileError::*;
-        match e {
-            Doc => format!("“{name}”是旧版 Word 文件（.doc）。请在 Word 或 WPS 中另存为 .docx 后再打开，或全选复制后粘贴到编辑框。"),
-            Wps => format!("“{name}”是 WPS 文字文件（.wps）。请在 WPS 中另存为 .docx 后再打开，或全选复制后粘贴到编辑框。"),
-            Pdf => format!("“{name}”：{}", crate::files::pdf_error()),
-            NotText => format!("“{name}”不是年报的文本（可能是表格、演示文稿、图片或压缩包）。请打开年报的 .docx、.odt、.rtf、.txt 或 .html 文件。"),
-            ZipOther => format!("“{name}”是压缩文件，但不是 Word（.docx）或 OpenDocument（.odt）文档。请打开年报文件本身。"),
-            Damaged => format!("“{name}”已损坏或不完整，无法读取。请在 Word 或 WPS 中打开后另存一份，或全选复制后粘贴到编辑框。"),
-            Refused => format!("“{name}”：{}", crate::files::converter_sentence("zh")),
-            TooLarge => format!("“{name}”超过 32 MB，不像是一份年报。请只打开年报文件。"),
-            Unavailable => "读取文件的模块未能加载（可能已断网）。请刷新页面后重试，或全选复制后粘贴到编辑框。".to_string(),
-        }
-    },
-    loading: "正在加载…",
-    load_failed: "未能加载（可能已断网），请刷新页面后重试。",
-    sort: "排序",
-    sort_severity: "先错误后提示",
-    sort_position: "按文中位置",
-    group: |code, title, n| format!("{code} {title} ×{n}"),
-    by_rule: "按规则",
-    apply: "应用",
-    apply_all: |n| format!("全部应用（{n} 处标点、邮箱、页码修改）"),
-    insert_here: "在此处插入",
-    insert_label: "建议插入",
-    ignore: "忽略",
-    restore: "恢复",
-    ignored_group: |n| format!("已忽略（{n}）"),
-    show_all: |n| format!("展开全部 {n} 条"),
-    hide: "收起",
-    finding_n: |i, n| format!("第 {i} 条，共 {n} 条"),
-    no_more: "没有更多问题了",
-    shortcuts: "在编辑框中按 Alt+↓ / Alt+↑（或 F8 / Shift+F8）跳到下一条 / 上一条问题。",
-    drop_here: "松开鼠标即可打开文件",
-    t2_head: "信息内容",
-    t3_corner: "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-    t3_applicants: "申请人情况",
-    t3_natural: "自然人",
-    t3_orgs: "法人或其他组织",
-    t4_review: "行政复议",
-    t4_litigation: "行政诉讼",
-    t4_direct: "未经复议直接起诉",
-    t4_after_review: "复议后起诉",
-    label: |l| l,
-    template_label: "模板：",
-};
+/// A finding's message in this language.
+pub fn message(t: &dyn Catalogue, d: &nianbao::Diagnostic) -> String {
+    if t.is_zh() {
+        d.message.clone()
+    } else {
+        d.msg.render(t)
+    }
+}
 
-pub const EN: Text = Text {
-    title: "nianbao",
-    tagline: "Checks government information-disclosure annual reports against the 2021 national format",
-    privacy: "The report is checked in your browser only; nothing is uploaded.",
-    editor_label: "Report text (paste, type or open a file)",
-    placeholder: "Paste the whole report here: from Word, WPS, a web page or a PDF viewer. Tables are recognised.",
-    open_file: "Open file…",
-    drop_hint: "or drop a .docx, .odt, .rtf, .pdf, .txt or .html file on this page",
-    samples: "Sample reports",
-    clear: "Clear",
-    clear_confirm: "Clear the editor and delete the draft saved in this browser?",
-    export_json: "Export JSON",
-    print: "Print the findings",
-    switch_lang: "中文",
-    findings: "Findings",
-    errors: "errors",
-    warnings: "warnings",
-    infos: "notes",
-    no_problems: "No problems found.",
-    empty: "Paste or open a report to see its findings here.",
-    filter: "Show",
-    line_col: |l, c| format!("line {l}, column {c}"),
-    page: |p| format!("page {p}"),
-    pdf_notice: "Text extracted from the PDF (read-only)",
-    fix: "Suggested: ",
-    fix_delete: "Suggested: delete it",
-    rule_doc: "About this rule",
-    tables: "Tables as read",
-    absent: "Table not found",
-    unreadable_cell: "unreadable",
-    unreadable_table: "This table's values could not be placed with confidence (P001); its sums were not checked.",
-    expected: "expected",
-    shown_first: |n, total| format!("Showing the first {n} of {total}"),
-    report_of: "Findings",
-    severity: |s| match s {
-        nianbao::Severity::Error => "error",
-        nianbao::Severity::Warning => "warning",
-        nianbao::Severity::Info => "note",
-    },
-    skip_link: "Skip to the findings",
-    guide_title: "How to use it",
-    guide: [
-        "Paste the whole report into the editor: select all and copy from Word, WPS, a web page or a PDF viewer. Or open a .docx, .odt, .rtf, .txt or .html file, or drop one anywhere on this page.",
-        "What is checked: the title and the six sections, the three tables against the 2021 national format (国办公开办函〔2021〕30号), their totals and balances, figures in the text against the tables, contact details, punctuation and conversion leftovers.",
-        "The text is checked in this browser only and never uploaded; drafts are kept in this browser only.",
-        "No report at hand? Open one of the sample reports.",
-    ],
-    drafts: "Drafts",
-    drafts_recent: "Recent drafts",
-    drafts_none: "No saved drafts yet.",
-    draft_item: |time, first| format!("{time} · {first}"),
-    drafts_off: "Do not keep drafts on this computer",
-    drafts_expiry: |d| format!("Drafts are kept in this browser only, and deleted after {d} days."),
-    replaced: |what| format!("The editor's text was replaced by {what}."),
-    what_sample: "a sample report",
-    what_paste: "the pasted content",
-    what_draft: "a draft",
-    undo: "Undo",
-    dismiss: "Close",
-    applied: |n| if n == 1 { "1 change applied (Ctrl+Z undoes it).".to_string() } else { format!("{n} changes applied (Ctrl+Z undoes them).") },
-    storage_failed: "The draft cannot be saved in this browser: its storage is full or disabled. Export or copy the text before closing this page.",
-    file_label: "File: ",
-    file_errors: |e, name| {
-        use crate::files::FileError::*;
-        match e {
-            Doc => format!("“{name}” is an old Word file (.doc). Save it as .docx in Word or WPS and open that, or select all, copy and paste it into the editor."),
-            Wps => format!("“{name}” is a WPS Writer file (.wps). Save it as .docx in WPS and open that, or select all, copy and paste it into the editor."),
-            Pdf => format!("“{name}”: {}", crate::files::pdf_error()),
-            NotText => format!("“{name}” is not a report's text (a spreadsheet, presentation, image or archive?). Open the report's .docx, .odt, .rtf, .txt or .html file."),
-            ZipOther => format!("“{name}” is a ZIP archive but not a Word (.docx) or OpenDocument (.odt) document. Open the report itself."),
-            Damaged => format!("“{name}” is damaged or incomplete and cannot be read. Open it in Word or WPS and save a copy, or select all, copy and paste it into the editor."),
-            Refused => format!("“{name}”: {}", crate::files::converter_sentence("en")),
-            TooLarge => format!("“{name}” is over 32 MB, which is no annual report. Open the report's file only."),
-            Unavailable => "The file reader could not be loaded (offline?). Reload the page and try again, or copy and paste the text.".to_string(),
+/// Why a file gave no text: what it is and what to do.
+pub fn file_error(t: &dyn Catalogue, e: FileError, name: &str) -> String {
+    let key = match e {
+        FileError::Doc => ui::FILE_DOC,
+        FileError::Wps => ui::FILE_WPS,
+        FileError::Pdf => return t.fill(ui::FILE_PDF, &[Arg::text(name), Arg::Text(crate::files::pdf_error())]),
+        FileError::NotText => ui::FILE_NOT_TEXT,
+        FileError::ZipOther => ui::FILE_ZIP_OTHER,
+        FileError::Damaged => ui::FILE_DAMAGED,
+        FileError::TooLarge => ui::FILE_TOO_LARGE,
+        FileError::Unavailable => ui::FILE_UNAVAILABLE,
+        // A hostile file's sentence comes with the converter that refused it (convert.js).
+        FileError::Refused => {
+            let said = crate::files::converter_sentence(if t.is_zh() { "zh" } else { "en" });
+            return t.fill(ui::FILE_PDF, &[Arg::text(name), Arg::Text(said)]);
         }
-    },
-    loading: "Loading…",
-    load_failed: "Could not be loaded (offline?); reload the page and try again.",
-    sort: "Order",
-    sort_severity: "errors first",
-    sort_position: "as in the text",
-    group: |code, title, n| format!("{code} {title} ×{n}"),
-    by_rule: "By rule",
-    apply: "Apply",
-    apply_all: |n| format!("Apply all ({n} punctuation, e-mail and page-number fixes)"),
-    insert_here: "Insert here",
-    insert_label: "Suggested insertion",
-    ignore: "Ignore",
-    restore: "Restore",
-    ignored_group: |n| format!("Ignored ({n})"),
-    show_all: |n| format!("Show all {n}"),
-    hide: "Hide",
-    finding_n: |i, n| format!("Finding {i} of {n}"),
-    no_more: "No more findings",
-    shortcuts: "In the editor, Alt+↓ / Alt+↑ (or F8 / Shift+F8) go to the next / previous finding.",
-    drop_here: "Drop the file to open it",
-    t2_head: "Item",
-    t3_corner: "(In this column, item 1 plus item 2 equals item 3 plus item 4)",
-    t3_applicants: "Applicants",
-    t3_natural: "Natural persons",
-    t3_orgs: "Legal persons and other organisations",
-    t4_review: "Administrative review",
-    t4_litigation: "Administrative litigation",
-    t4_direct: "Sued without review",
-    t4_after_review: "Sued after review",
-    label: crate::labels::en,
-    template_label: "template:",
-};
+    };
+    t.fill(key, &[Arg::text(name)])
+}
+
+const ENGLISH: &str = "messages-en.json";
+
+/// Loading English failed (offline): the page says so, in Chinese.
+static FAILED: AtomicBool = AtomicBool::new(false);
+
+pub fn english_failed() -> bool {
+    FAILED.load(Ordering::Relaxed)
+}
+
+/// Loads the English catalogue (platform.js fetches it once; again after a
+/// failure); `done` runs when it is here or has failed.
+pub fn load_english(done: Callback<()>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        if messages::english().is_none() {
+            let file = crate::files::fetch_json(ENGLISH).await;
+            let ok = messages::english().is_some() || file.is_ok_and(|v| set_english(&v));
+            FAILED.store(!ok, Ordering::Relaxed);
+        }
+        done.emit(());
+    });
+}
+
+/// Hands the parsed `messages-en.json` to the core; false if it does not fit
+/// this build (a file from another version).
+pub fn set_english(v: &JsValue) -> bool {
+    let get = |k: &str| js_sys::Reflect::get(v, &JsValue::from_str(k)).map(|x| js_sys::Array::from(&x)).unwrap_or_default();
+    let strings = |k: &str| get(k).iter().map(|s| s.as_string().unwrap_or_default()).collect::<Vec<String>>();
+    let pair = |p: JsValue| {
+        let p = js_sys::Array::from(&p);
+        (p.get(0).as_string().unwrap_or_default(), p.get(1).as_string().unwrap_or_default())
+    };
+    let labels: Vec<(String, String)> = get("labels").iter().map(pair).collect();
+    let fingerprint = js_sys::Reflect::get(v, &JsValue::from_str("fingerprint")).ok().and_then(|f| f.as_f64()).unwrap_or(-1.0);
+    match Strings::new(fingerprint, strings("keys"), strings("messages"), strings("ui"), labels) {
+        Some(s) => {
+            messages::set_english(s);
+            true
+        }
+        None => false,
+    }
+}

@@ -6,7 +6,6 @@ mod docs;
 mod files;
 mod findings;
 mod i18n;
-mod labels;
 mod samples;
 mod store;
 mod tables;
@@ -58,6 +57,14 @@ pub fn rules() -> Result<JsValue, JsError> {
     let mut w = nianbao::json::Writer::new();
     nianbao::json::rules(&mut w);
     js_sys::JSON::parse(&w.finish()).map_err(|_| JsError::new("internal error: invalid JSON"))
+}
+
+/// Gives the checker its English catalogue (the parsed `messages-en.json`):
+/// from then on `check` adds `message_en` to each finding. False if the file
+/// does not fit this build.
+#[wasm_bindgen(js_name = setEnglish)]
+pub fn set_english(catalogue: JsValue) -> bool {
+    i18n::set_english(&catalogue)
 }
 
 /// A mounted widget: lets its host give it new text to check.

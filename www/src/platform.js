@@ -85,6 +85,18 @@ export async function fetchText(name) {
   return r.text();
 }
 
+const json = new Map();
+/** A same-origin JSON file of the app (rule documentation, the English catalogue), fetched once (again after a failure). */
+export function fetchJson(name) {
+  let p = json.get(name);
+  if (!p) {
+    p = fetchText(name).then(JSON.parse);
+    p.catch(() => json.delete(name));
+    json.set(name, p);
+  }
+  return p;
+}
+
 /** Saves text as a file, through an object URL (no request leaves the page). */
 export function download(name, type, text) {
   const url = URL.createObjectURL(new Blob([text], { type }));

@@ -5,7 +5,7 @@
 //! handler for all cells: some 250 static cells written as Yew elements cost
 //! the first load several kilobytes, and the view is a pure function of the result.
 
-use crate::i18n::Lang;
+use crate::i18n::{ui, Lang};
 use nianbao::diagnostic::Diagnostic;
 use nianbao::report::{Cell, TableRead};
 use nianbao::template::{TableId, TableTemplate};
@@ -71,11 +71,11 @@ impl Ctx<'_> {
             (None, true) => cell.span.map(|_| "—".to_string()).unwrap_or_default(),
             (None, false) => "？".to_string(),
         };
-        let row_name = if self.lang == Lang::Zh { nianbao::parse::core_label(row.label) } else { (t.label)(row.label).to_string() };
-        let label = format!("{row_name} · {}", (t.label)(col.label));
-        let note = expected.map(|e| format!(" → {} {e}", t.expected));
+        let row_name = if t.is_zh() { nianbao::parse::core_label(row.label) } else { t.label(row.label).to_string() };
+        let label = format!("{row_name} · {}", t.label(col.label));
+        let note = expected.map(|e| format!(" → {} {e}", t.ui(ui::EXPECTED)));
         // The accessible name starts with what the cell shows, then says which cell it is.
-        let unreadable = if cell.value.is_none() && !cell.placeholder { format!(": {}", t.unreadable_cell) } else { String::new() };
+        let unreadable = if cell.value.is_none() && !cell.placeholder { format!(": {}", t.ui(ui::UNREADABLE_CELL)) } else { String::new() };
         let title = format!("{shown}{} {label}{unreadable}", note.clone().unwrap_or_default());
         out.push_str("<td class=\"cell");
         if let Some(w) = worst {
@@ -129,7 +129,7 @@ impl Ctx<'_> {
     fn row_label(&self, out: &mut String, r: usize) {
         let row = &self.t.template.rows[r];
         let t = self.lang.t();
-        let official = (t.label)(row.label);
+        let official = t.label(row.label);
         let differs =
             self.ds.iter().any(|d| d.code == "T004" && d.cell.as_ref().is_some_and(|c| c.table == self.t.id && c.row == Some(row.key)));
         match (differs, self.t.rows[r].label_span) {
@@ -137,7 +137,7 @@ impl Ctx<'_> {
                 out.push_str("<span class=\"as-printed\">");
                 esc(out, self.src.slice(span).trim());
                 out.push_str("</span><span class=\"template-label\">");
-                esc(out, t.template_label);
+                esc(out, t.ui(ui::TEMPLATE_LABEL));
                 out.push(' ');
                 esc(out, official);
                 out.push_str("</span>");
@@ -180,14 +180,7 @@ pub fn tables(props: &TablesProps) -> Html {
         let t = lang.t();
         let mut out = String::new();
         for (id, draw) in [(TableId::T2, t2 as fn(&Ctx, &mut String)), (TableId::T3, t3), (TableId::T4, t4)] {
-            let title = match lang {
-                Lang::Zh => id.zh(),
-                Lang::En => match id {
-                    TableId::T2 => "Table 2 · proactive disclosure",
-                    TableId::T3 => "Table 3 · applications received and handled",
-                    TableId::T4 => "Table 4 · administrative review and litigation",
-                },
-            };
+            let title = t.message(nianbao::messages::table_key(id));
             out.push_str("<section class=\"table-wrap\" aria-label=\"");
             esc(&mut out, title);
             out.push_str("\"><h3>");
@@ -196,13 +189,13 @@ pub fn tables(props: &TablesProps) -> Html {
             match o.report.tables.get(id) {
                 None => {
                     out.push_str("<p class=\"absent\">");
-                    esc(&mut out, t.absent);
+                    esc(&mut out, t.ui(ui::ABSENT));
                     out.push_str("</p>");
                 }
                 Some(table) => {
                     if table.unreadable {
                         out.push_str("<p class=\"unreadable\">");
-                        esc(&mut out, t.unreadable_table);
+                        esc(&mut out, t.ui(ui::UNREADABLE_TABLE));
                         out.push_str("</p>");
                     }
                     out.push_str("<div class=\"scroll\">");
@@ -244,13 +237,13 @@ fn t2(ctx: &Ctx, out: &mut String) {
         if row.block != block {
             block = row.block;
             out.push_str("<tr>");
-            cell_th(out, &format!("colspan=\"{}\" class=\"block\"", width + 1), (t.label)(row.block));
+            cell_th(out, &format!("colspan=\"{}\" class=\"block\"", width + 1), t.label(row.block));
             out.push_str("</tr><tr>");
-            cell_th(out, "scope=\"col\"", t.t2_head);
+            cell_th(out, "scope=\"col\"", t.ui(ui::T2_HEAD));
             let pad = width - row.width();
             for (k, c) in row.columns.iter().enumerate() {
                 let span = if k + 1 == row.width() { 1 + pad } else { 1 };
-                cell_th(out, &format!("scope=\"col\" colspan=\"{span}\""), (t.label)(c.label));
+                cell_th(out, &format!("scope=\"col\" colspan=\"{span}\""), t.label(c.label));
             }
             out.push_str("</tr>");
         }
@@ -274,15 +267,15 @@ fn t3(ctx: &Ctx, out: &mut String) {
     let first_result = tpl.row("disclosed").unwrap_or(2);
     let total = tpl.row("total").unwrap_or(tpl.rows.len().saturating_sub(2));
     out.push_str("<table class=\"official t3\"><thead><tr>");
-    cell_th(out, "rowspan=\"3\" colspan=\"3\" scope=\"col\" class=\"corner\"", t.t3_corner);
-    cell_th(out, "colspan=\"7\" scope=\"colgroup\"", t.t3_applicants);
+    cell_th(out, "rowspan=\"3\" colspan=\"3\" scope=\"col\" class=\"corner\"", t.ui(ui::T3_CORNER));
+    cell_th(out, "colspan=\"7\" scope=\"colgroup\"", t.ui(ui::T3_APPLICANTS));
     out.push_str("</tr><tr>");
-    cell_th(out, "rowspan=\"2\" scope=\"col\"", t.t3_natural);
-    cell_th(out, "colspan=\"5\" scope=\"colgroup\"", t.t3_orgs);
-    cell_th(out, "rowspan=\"2\" scope=\"col\"", (t.label)("总计"));
+    cell_th(out, "rowspan=\"2\" scope=\"col\"", t.label("自然人"));
+    cell_th(out, "colspan=\"5\" scope=\"colgroup\"", t.ui(ui::T3_ORGS));
+    cell_th(out, "rowspan=\"2\" scope=\"col\"", t.label("总计"));
     out.push_str("</tr><tr>");
     for l in ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"] {
-        cell_th(out, "scope=\"col\"", (t.label)(l));
+        cell_th(out, "scope=\"col\"", t.label(l));
     }
     out.push_str("</tr></thead><tbody>");
     for (i, row) in tpl.rows.iter().enumerate() {
@@ -291,7 +284,7 @@ fn t3(ctx: &Ctx, out: &mut String) {
             cell_th(
                 out,
                 &format!("rowspan=\"{}\" scope=\"rowgroup\" class=\"group\"", total - first_result + 1),
-                (t.label)("三、本年度办理结果"),
+                t.label("三、本年度办理结果"),
             );
         }
         let in_results = i >= first_result && i <= total;
@@ -299,7 +292,7 @@ fn t3(ctx: &Ctx, out: &mut String) {
         if sub {
             if i == 0 || tpl.rows[i - 1].group != row.group {
                 let n = tpl.rows[i..].iter().take_while(|r| r.group == row.group).count();
-                cell_th(out, &format!("rowspan=\"{n}\" scope=\"rowgroup\" class=\"subgroup\""), (t.label)(row.group));
+                cell_th(out, &format!("rowspan=\"{n}\" scope=\"rowgroup\" class=\"subgroup\""), t.label(row.group));
             }
             ctx.th(out, "scope=\"row\"", i);
         } else if in_results {
@@ -317,15 +310,15 @@ fn t4(ctx: &Ctx, out: &mut String) {
     let t = ctx.lang.t();
     let tpl = ctx.t.template;
     out.push_str("<table class=\"official t4\"><thead><tr>");
-    cell_th(out, "colspan=\"5\" rowspan=\"2\" scope=\"colgroup\"", t.t4_review);
-    cell_th(out, "colspan=\"10\" scope=\"colgroup\"", t.t4_litigation);
+    cell_th(out, "colspan=\"5\" rowspan=\"2\" scope=\"colgroup\"", t.label("行政复议"));
+    cell_th(out, "colspan=\"10\" scope=\"colgroup\"", t.label("行政诉讼"));
     out.push_str("</tr><tr>");
-    cell_th(out, "colspan=\"5\" scope=\"colgroup\"", t.t4_direct);
-    cell_th(out, "colspan=\"5\" scope=\"colgroup\"", t.t4_after_review);
+    cell_th(out, "colspan=\"5\" scope=\"colgroup\"", t.label("未经复议直接起诉"));
+    cell_th(out, "colspan=\"5\" scope=\"colgroup\"", t.label("复议后起诉"));
     out.push_str("</tr><tr>");
     for _ in 0..3 {
         for l in ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] {
-            cell_th(out, "scope=\"col\"", (t.label)(l));
+            cell_th(out, "scope=\"col\"", t.label(l));
         }
     }
     out.push_str("</tr></thead><tbody><tr>");

@@ -1,0 +1,157 @@
+//! The browser's batch (批量检查): each report is checked in a Web Worker by
+//! this module and summarised (src/summary.rs); reports of one body in
+//! consecutive years are paired on their summaries, by the same cross-year
+//! rules as the command line; the summary is exported as CSV or XLSX by the
+//! same writer as `nianbao check --summary`. Loaded only when a batch is
+//! opened, never at the page's first load.
+
+use nianbao::export::{self, Lang};
+use nianbao::json::Writer;
+use nianbao::summary::Summary;
+use wasm_bindgen::prelude::*;
+
+/// The JSON the batch table reads: the summary's fields, plus `state` (the
+/// summary as a string, for `pair`), `row` (its summary row) and `findings`
+/// (its findings' rows), rows encoded by `export::encode_rows`.
+fn answer(s: &Summary, file: &str, lang: Lang, findings: &[nianbao::Diagnostic], added: Option<&[nianbao::Diagnostic]>) -> String {
+    let mut w = Writer::new();
+    w.begin_object();
+    s.write_fields(&mut w, file);
+    w.key("state").str(&s.encode());
+    w.key("row").str(&export::encode_rows(&[export::summary_row(file, s, lang)]));
+    w.key("findings").str(&export::encode_rows(&export::finding_rows(file, s, findings, lang)));
+    if let Some(added) = added {
+        w.key("added").begin_array();
+        for d in added {
+            w.begin_object();
+            w.key("code").str(d.code);
+            w.key("severity").str(d.severity.key());
+            w.key("message").str(&d.message);
+            w.end_object();
+        }
+        w.end_array();
+    }
+    w.end_object();
+    w.finish()
+}
+
+/// Checks one report and summarises it.
+#[wasm_bindgen]
+pub fn summarize(text: &str, file: &str, lang: &str) -> String {
+    let o = nianbao::check(text);
+    answer(&o.summary(), file, Lang::parse(lang), &o.diagnostics, None)
+}
+
+/// A report (`now`, a `state` from `summarize`) against last year's of the
+/// same body (`before`): the cross-year findings added to its summary; its
+/// `findings` rows are only the added ones. An unreadable state gives "".
+#[wasm_bindgen]
+pub fn pair(now: &str, before: &str, file: &str, lang: &str) -> String {
+    let (Some(mut now), Some(before)) = (Summary::decode(now), Summary::decode(before)) else {
+        return String::new();
+    };
+    let added = nianbao::rules::cross_year_findings(&now.years, &before.years);
+    now.add_findings(&added);
+    answer(&now, file, Lang::parse(lang), &added, Some(&added))
+}
+
+/// Pairs consecutive years of one body, as the command line does: `keys`
+/// is one line per report, `body<TAB>year` (empty when unknown); the answer
+/// is, per report, the index of last year's report or nothing, comma-separated.
+#[wasm_bindgen]
+pub fn pairs(keys: &str) -> String {
+    let keys: Vec<(Option<&str>, Option<i32>)> = keys
+        .split('\n')
+        .map(|l| {
+            let (o, y) = l.split_once('\t').unwrap_or((l, ""));
+            ((!o.is_empty()).then_some(o), y.parse().ok())
+        })
+        .collect();
+    nianbao::summary::pairs(&keys).iter().map(|p| p.map(|j| j.to_string()).unwrap_or_default()).collect::<Vec<_>>().join(",")
+}
+
+/// This year's report beside last year's (the single view's 上年报告): who
+/// and which year each is, table 三's 上年结转 of this year beside 结转下年度继续办理
+/// of last year, column by column, and the cross-year findings (X001–X003)
+/// with UTF-16 offsets into this year's text (as the editor holds it: no BOM).
+#[wasm_bindgen(js_name = compareYears)]
+pub fn compare_years(now: &str, before: &str) -> String {
+    let read = |text: &str| {
+        let src = nianbao::Source::new(text);
+        let report = nianbao::parse::parse(&src).report;
+        let years = nianbao::summary::Years::of(&src, &report);
+        (src, report, years)
+    };
+    let (src, report, years) = read(now);
+    let (_, prev_report, prev_years) = read(before);
+    let found = nianbao::rules::cross_year_findings(&years, &prev_years);
+    let mut w = Writer::new();
+    w.begin_object();
+    for (key, r) in [("now", &report), ("before", &prev_report)] {
+        w.key(key).begin_object();
+        w.key("organ").opt_str(r.organ.as_ref().map(|o| o.value.as_str()));
+        w.key("year");
+        match &r.year {
+            Some(y) => w.num(y.value as f64),
+            None => w.null(),
+        };
+        w.key("same_body").bool(match (&report.organ, &prev_report.organ) {
+            (Some(a), Some(b)) => nianbao::summary::same_body(&a.value, &b.value),
+            _ => false,
+        });
+        w.end_object();
+    }
+    w.key("carried").begin_array();
+    let t3 = years.table(nianbao::template::TableId::T3);
+    let p3 = prev_years.table(nianbao::template::TableId::T3);
+    let template = t3.or(p3).map(|v| v.template);
+    if let Some(row) = template.and_then(|t| t.row("carried_in").map(|r| &t.rows[r])) {
+        for col in row.columns {
+            w.begin_object();
+            w.key("label").str(col.label);
+            w.key("now");
+            match t3.and_then(|v| v.value("carried_in", col.key)) {
+                Some(v) => w.num(v),
+                None => w.null(),
+            };
+            w.key("before");
+            match p3.and_then(|v| v.value("carried_out", col.key)) {
+                Some(v) => w.num(v),
+                None => w.null(),
+            };
+            w.end_object();
+        }
+    }
+    w.end_array();
+    w.key("findings").begin_array();
+    for d in &found {
+        w.begin_object();
+        w.key("code").str(d.code);
+        w.key("severity").str(d.severity.key());
+        w.key("message").str(&d.message);
+        w.key("start").num(src.utf16(d.span.start) as f64);
+        w.key("end").num(src.utf16(d.span.end) as f64);
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    w.finish()
+}
+
+/// The summary row of a file that could not be read.
+#[wasm_bindgen(js_name = problemRow)]
+pub fn problem_row(file: &str, why: &str) -> String {
+    export::encode_rows(&[export::problem_row(file, why)])
+}
+
+/// The batch summary as CSV (UTF-8 with BOM): `rows` joined by U+001E.
+#[wasm_bindgen(js_name = exportCsv)]
+pub fn export_csv(lang: &str, rows: &str) -> Vec<u8> {
+    export::csv(&export::summary_header(Lang::parse(lang)), &export::decode_rows(rows))
+}
+
+/// The batch summary and every finding as XLSX.
+#[wasm_bindgen(js_name = exportXlsx)]
+pub fn export_xlsx(lang: &str, rows: &str, findings: &str) -> Vec<u8> {
+    export::xlsx(Lang::parse(lang), &export::decode_rows(rows), &export::decode_rows(findings))
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Trunk post-build hook: builds the batch check (batch-wasm/) as a second wasm
+# module into batch/ of the build, with its worker, page module and
+# stylesheet. The app loads them only when a batch is opened (several files,
+# a folder or a .zip); tests/e2e/size.mjs keeps them out of the first load.
+set -euo pipefail
+: "${TRUNK_STAGING_DIR:?run from Trunk (or set TRUNK_STAGING_DIR)}"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+out="$TRUNK_STAGING_DIR/batch"
+mkdir -p "$out"
+cd "$root"
+cargo build --quiet -p nianbao-batch-wasm --target wasm32-unknown-unknown --profile wasm-release
+wasm-bindgen --target web --no-typescript --out-dir "$out" target/wasm32-unknown-unknown/wasm-release/nianbao_batch_wasm.wasm
+wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  "$out/nianbao_batch_wasm_bg.wasm" -o "$out/nianbao_batch_wasm_bg.wasm"
+cp www/batch/*.js www/batch/*.css "$out/"

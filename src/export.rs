@@ -1,0 +1,415 @@
+//! The batch summary a reviewer hands on: CSV (UTF-8 with BOM, so that Excel
+//! reads Chinese) and XLSX (one sheet per table: the summary, then every
+//! finding). Both the command line (`--summary`) and the browser's batch
+//! write these, from the same rows. The XLSX is a few XML parts in a ZIP
+//! archive with stored entries: no compression library, so the browser's
+//! lazily loaded batch module stays small; the tests open it with LibreOffice.
+
+use crate::diagnostic::Diagnostic;
+use crate::summary::Summary;
+
+/// A cell of an exported table.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number(f64),
+    Empty,
+}
+
+/// The language of the column headers and of the words in cells.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn parse(s: &str) -> Lang {
+        if s.starts_with("en") {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
+}
+
+pub fn summary_header(lang: Lang) -> Vec<&'static str> {
+    match lang {
+        Lang::Zh => vec!["文件", "机关", "年度", "错误", "警告", "提示", "主要问题", "说明"],
+        Lang::En => vec!["file", "body", "year", "errors", "warnings", "infos", "most serious findings", "note"],
+    }
+}
+
+pub fn findings_header(lang: Lang) -> Vec<&'static str> {
+    match lang {
+        Lang::Zh => vec!["文件", "机关", "年度", "代码", "级别", "单元格", "问题", "建议"],
+        Lang::En => vec!["file", "body", "year", "code", "severity", "cell", "message", "suggestion"],
+    }
+}
+
+fn year(y: Option<i32>) -> Cell {
+    y.map(|y| Cell::Number(y as f64)).unwrap_or(Cell::Empty)
+}
+
+fn text(s: &str) -> Cell {
+    if s.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(s.to_string())
+    }
+}
+
+/// The summary row of a checked report.
+pub fn summary_row(file: &str, s: &Summary, lang: Lang) -> Vec<Cell> {
+    let top = s
+        .top
+        .iter()
+        .map(|t| {
+            let title = crate::rules::rule(t.code).map(|r| if lang == Lang::En { r.title_en } else { r.title_zh }).unwrap_or("");
+            format!("{} {}", t.code, title)
+        })
+        .collect::<Vec<_>>()
+        .join(if lang == Lang::En { "; " } else { "；" });
+    vec![
+        text(file),
+        text(s.organ.as_deref().unwrap_or("")),
+        year(s.year),
+        Cell::Number(s.errors as f64),
+        Cell::Number(s.warnings as f64),
+        Cell::Number(s.infos as f64),
+        text(&top),
+        Cell::Empty,
+    ]
+}
+
+/// The summary row of a file that could not be read: `why` in the reader's words.
+pub fn problem_row(file: &str, why: &str) -> Vec<Cell> {
+    vec![text(file), Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty, text(why)]
+}
+
+/// One row per finding of a report.
+pub fn finding_rows(file: &str, s: &Summary, diagnostics: &[Diagnostic], lang: Lang) -> Vec<Vec<Cell>> {
+    diagnostics
+        .iter()
+        .map(|d| {
+            let cell = d.cell.as_ref().map(|c| {
+                let mut k = c.table.key().to_string();
+                for part in [c.row, c.column].into_iter().flatten() {
+                    k.push('.');
+                    k.push_str(part);
+                }
+                k
+            });
+            let severity = match lang {
+                Lang::Zh => crate::render::severity_zh(d.severity),
+                Lang::En => d.severity.key(),
+            };
+            vec![
+                text(file),
+                text(s.organ.as_deref().unwrap_or("")),
+                year(s.year),
+                text(d.code),
+                text(severity),
+                text(cell.as_deref().unwrap_or("")),
+                text(&d.message),
+                text(d.fix.as_deref().unwrap_or("")),
+            ]
+        })
+        .collect()
+}
+
+/// Rows as one string, for handing them between the browser's workers and
+/// the page: cells split by U+001F, rows by U+001E (neither can be in a
+/// spreadsheet, so they are left out of the text).
+pub fn encode_rows(rows: &[Vec<Cell>]) -> String {
+    let mut s = String::new();
+    for (i, r) in rows.iter().enumerate() {
+        if i > 0 {
+            s.push('\u{1e}');
+        }
+        for (j, c) in r.iter().enumerate() {
+            if j > 0 {
+                s.push('\u{1f}');
+            }
+            match c {
+                Cell::Text(t) => {
+                    s.push('t');
+                    s.extend(t.chars().filter(|&c| c != '\u{1e}' && c != '\u{1f}'));
+                }
+                Cell::Number(n) => {
+                    s.push('n');
+                    s.push_str(&crate::json::format_number(*n));
+                }
+                Cell::Empty => {}
+            }
+        }
+    }
+    s
+}
+
+pub fn decode_rows(s: &str) -> Vec<Vec<Cell>> {
+    s.split('\u{1e}')
+        .filter(|r| !r.is_empty())
+        .map(|r| {
+            r.split('\u{1f}')
+                .map(|c| match c.split_at_checked(1) {
+                    Some(("t", t)) => Cell::Text(t.to_string()),
+                    Some(("n", n)) => n.parse().map(Cell::Number).unwrap_or(Cell::Empty),
+                    _ => Cell::Empty,
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A text that a spreadsheet would run as a formula is written as text.
+fn inert(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}").into()
+    } else {
+        s.into()
+    }
+}
+
+/// CSV: UTF-8 with a byte-order mark, CRLF, fields quoted when they must be.
+pub fn csv(header: &[&str], rows: &[Vec<Cell>]) -> Vec<u8> {
+    let mut out = String::from("\u{feff}");
+    let field = |out: &mut String, s: &str| {
+        if s.contains([',', '"', '\r', '\n']) {
+            out.push('"');
+            out.push_str(&s.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(s);
+        }
+    };
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for r in rows {
+        for (i, c) in r.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            match c {
+                Cell::Text(s) => field(&mut out, &inert(s)),
+                Cell::Number(n) => out.push_str(&crate::json::format_number(*n)),
+                Cell::Empty => {}
+            }
+        }
+        out.push_str("\r\n");
+    }
+    out.into_bytes()
+}
+
+/// XML text: markup escaped, and characters XML cannot hold (most controls) left out.
+fn xml(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+}
+
+fn column_name(mut i: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (i % 26) as u8);
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// Most characters a spreadsheet cell holds (Excel's limit).
+const CELL_MAX: usize = 32_767;
+
+fn sheet(header: &[&str], rows: &[Vec<Cell>]) -> String {
+    let mut s = String::from(concat!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+        "\n",
+        r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+    ));
+    let head: Vec<Cell> = header.iter().map(|h| Cell::Text(h.to_string())).collect();
+    for (r, row) in std::iter::once(&head).chain(rows).enumerate() {
+        s.push_str(&format!(r#"<row r="{}">"#, r + 1));
+        for (c, cell) in row.iter().enumerate() {
+            let at = format!("{}{}", column_name(c), r + 1);
+            match cell {
+                Cell::Text(t) => {
+                    s.push_str(&format!(r#"<c r="{at}" t="inlineStr"><is><t xml:space="preserve">"#));
+                    let t: String = t.chars().take(CELL_MAX).collect();
+                    xml(&t, &mut s);
+                    s.push_str("</t></is></c>");
+                }
+                Cell::Number(n) if n.is_finite() => s.push_str(&format!(r#"<c r="{at}"><v>{}</v></c>"#, crate::json::format_number(*n))),
+                _ => {}
+            }
+        }
+        s.push_str("</row>");
+    }
+    s.push_str("</sheetData></worksheet>");
+    s
+}
+
+/// An XLSX workbook of two sheets: the summary and the findings.
+pub fn xlsx(lang: Lang, summary: &[Vec<Cell>], findings: &[Vec<Cell>]) -> Vec<u8> {
+    let (s1, s2) = match lang {
+        Lang::Zh => ("汇总", "问题"),
+        Lang::En => ("summary", "findings"),
+    };
+    let workbook = format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            "\n",
+            r#"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#,
+            r#"<sheets><sheet name="{}" sheetId="1" r:id="rId1"/><sheet name="{}" sheetId="2" r:id="rId2"/></sheets></workbook>"#
+        ),
+        s1, s2
+    );
+    let parts: [(&str, String); 6] = [
+        (
+            "[Content_Types].xml",
+            concat!(
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+                "\n",
+                r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#,
+                r#"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#,
+                r#"<Default Extension="xml" ContentType="application/xml"/>"#,
+                r#"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#,
+                r#"<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#,
+                r#"<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#,
+                r#"</Types>"#
+            )
+            .to_string(),
+        ),
+        (
+            "_rels/.rels",
+            concat!(
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+                "\n",
+                r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
+                r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>"#,
+                r#"</Relationships>"#
+            )
+            .to_string(),
+        ),
+        ("xl/workbook.xml", workbook),
+        (
+            "xl/_rels/workbook.xml.rels",
+            concat!(
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+                "\n",
+                r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
+                r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>"#,
+                r#"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>"#,
+                r#"</Relationships>"#
+            )
+            .to_string(),
+        ),
+        ("xl/worksheets/sheet1.xml", sheet(&summary_header(lang), summary)),
+        ("xl/worksheets/sheet2.xml", sheet(&findings_header(lang), findings)),
+    ];
+    stored_zip(&parts.iter().map(|(n, d)| (*n, d.as_bytes())).collect::<Vec<_>>())
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut table = [0u32; 256];
+    for (i, t) in table.iter_mut().enumerate() {
+        let mut c = i as u32;
+        for _ in 0..8 {
+            c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+        }
+        *t = c;
+    }
+    !data.iter().fold(!0u32, |c, &b| table[((c ^ b as u32) & 0xFF) as usize] ^ (c >> 8))
+}
+
+/// A ZIP archive of stored (uncompressed) entries.
+fn stored_zip(files: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for (name, data) in files {
+        let crc = crc32(data);
+        let offset = out.len() as u32;
+        let len = data.len() as u32;
+        let header = |sig: &[u8], central: bool| {
+            let mut h = Vec::new();
+            h.extend_from_slice(sig);
+            if central {
+                h.extend_from_slice(&20u16.to_le_bytes()); // made by
+            }
+            h.extend_from_slice(&20u16.to_le_bytes()); // version needed
+            h.extend_from_slice(&0x0800u16.to_le_bytes()); // names in UTF-8
+            h.extend_from_slice(&0u16.to_le_bytes()); // stored
+            h.extend_from_slice(&0u16.to_le_bytes()); // time
+            h.extend_from_slice(&0x21u16.to_le_bytes()); // date: 1980-01-01
+            h.extend_from_slice(&crc.to_le_bytes());
+            h.extend_from_slice(&len.to_le_bytes());
+            h.extend_from_slice(&len.to_le_bytes());
+            h.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            h.extend_from_slice(&0u16.to_le_bytes()); // extra
+            if central {
+                h.extend_from_slice(&[0; 6]); // comment, disk, internal attributes
+                h.extend_from_slice(&0u32.to_le_bytes()); // external attributes
+                h.extend_from_slice(&offset.to_le_bytes());
+            }
+            h.extend_from_slice(name.as_bytes());
+            h
+        };
+        out.extend(header(b"PK\x03\x04", false));
+        out.extend_from_slice(data);
+        central.extend(header(b"PK\x01\x02", true));
+    }
+    let at = out.len() as u32;
+    out.extend_from_slice(&central);
+    out.extend_from_slice(b"PK\x05\x06");
+    out.extend_from_slice(&[0; 4]);
+    out.extend_from_slice(&(files.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(files.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(central.len() as u32).to_le_bytes());
+    out.extend_from_slice(&at.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_what_it_must_and_defuses_formulas() {
+        let rows = vec![vec![Cell::Text("a,\"b\"".into()), Cell::Number(3.0), Cell::Empty, Cell::Text("=1+1".into())]];
+        let out = String::from_utf8(csv(&["x", "y", "z", "w"], &rows)).unwrap();
+        assert_eq!(out, "\u{feff}x,y,z,w\r\n\"a,\"\"b\"\"\",3,,'=1+1\r\n");
+    }
+
+    #[test]
+    fn rows_round_trip_through_their_string() {
+        let rows = vec![vec![Cell::Text("a\u{1f}b".into()), Cell::Number(2.5), Cell::Empty], vec![Cell::Empty, Cell::Text("乙".into())]];
+        let back = decode_rows(&encode_rows(&rows));
+        assert_eq!(back[0], vec![Cell::Text("ab".into()), Cell::Number(2.5), Cell::Empty]);
+        assert_eq!(back[1], rows[1]);
+        assert_eq!(decode_rows("").len(), 0);
+    }
+
+    #[test]
+    fn crc_and_archive_read_back() {
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+        let book = xlsx(Lang::Zh, &[vec![Cell::Text("<淮安>\u{1}".into()), Cell::Number(2024.0)]], &[]);
+        let sheet = crate::input::zip::locate(&book, "xl/worksheets/sheet1.xml").unwrap();
+        assert_eq!(sheet.method, 0);
+        let xml = std::str::from_utf8(sheet.data).unwrap();
+        assert!(xml.contains("&lt;淮安&gt;</t>") && xml.contains(r#"<c r="B2"><v>2024</v></c>"#), "{xml}");
+        assert_eq!(column_name(0), "A");
+        assert_eq!(column_name(27), "AB");
+    }
+}

@@ -1,0 +1,177 @@
+//! A batch as a reviewer runs it: each file read once, consecutive years of
+//! one body paired after all are checked (whatever their order), the same
+//! findings as a check with `--previous`, and the summary in CSV and XLSX
+//! (read back by LibreOffice).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_nianbao"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("runs")
+}
+
+fn corpus(f: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/real").join(f)).unwrap()
+}
+
+/// A batch folder: Hongze's two years, Huai'an 2024, a copy of Huai'an as 2025
+/// listed before it (copied tables and text), and a file that cannot be read.
+fn batch_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("nianbao-batch-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    std::fs::write(d.join("a_huaian_2025.txt"), corpus("huaian_2024_layout.txt").replace("2024", "2025")).unwrap();
+    for f in ["hongze_2023_layout.txt", "hongze_2024_layout.txt", "huaian_2024_layout.txt"] {
+        std::fs::write(d.join(f), corpus(f)).unwrap();
+    }
+    std::fs::write(d.join("z_empty.txt"), "").unwrap();
+    d
+}
+
+fn jsonl(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+fn codes(doc: &serde_json::Value) -> Vec<String> {
+    doc["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn pairs_are_found_in_any_order_and_give_what_previous_gives() {
+    let d = batch_dir("pairs");
+    let out = run(&["check", d.to_str().unwrap(), "--format", "jsonl"]);
+    assert_eq!(out.status.code(), Some(2), "the empty file is a problem: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("z_empty.txt: the file is empty"));
+    let docs = jsonl(&out);
+    let files: Vec<&str> = docs.iter().map(|v| v["file"].as_str().unwrap().rsplit('/').next().unwrap()).collect();
+    assert_eq!(files, ["a_huaian_2025.txt", "hongze_2023_layout.txt", "hongze_2024_layout.txt", "huaian_2024_layout.txt"], "input order");
+    // The 2025 copy is paired with the 2024 report listed after it.
+    let copied = codes(&docs[0]);
+    assert!(copied.contains(&"X002".to_string()) && copied.contains(&"X003".to_string()), "{copied:?}");
+    // Hongze's two real years: paired, and no false alarm.
+    assert!(!codes(&docs[2]).iter().any(|c| c.starts_with('X')), "{:?}", codes(&docs[2]));
+    // Each paired report's document is exactly what a check with --previous gives.
+    for (i, prev) in [(0, "huaian_2024_layout.txt"), (2, "hongze_2023_layout.txt")] {
+        let file = docs[i]["file"].as_str().unwrap();
+        let one = run(&["check", file, "--previous", d.join(prev).to_str().unwrap(), "--format", "json"]);
+        let one: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+        assert_eq!(one, docs[i], "{file}");
+    }
+    // Text output of the batch: the same findings, the summary counts them.
+    let text = run(&["check", d.to_str().unwrap(), "--color", "never"]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert_eq!(text.matches("warning[X002]").count(), 1, "{text}");
+    assert!(text.contains("共 4 份报告"), "{text}");
+}
+
+#[test]
+fn each_file_is_opened_once() {
+    if Command::new("strace").arg("-V").output().is_err() {
+        panic!("strace is needed (scripts/setup.sh installs it)");
+    }
+    let d = batch_dir("once");
+    std::fs::remove_file(d.join("z_empty.txt")).unwrap();
+    let log = d.join("trace.log");
+    let out = Command::new("strace")
+        .args(["-f", "-e", "trace=openat,open", "-o", log.to_str().unwrap(), env!("CARGO_BIN_EXE_nianbao"), "check"])
+        .arg(&d)
+        .args(["--format", "jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(jsonl(&out).len(), 4);
+    let trace = std::fs::read_to_string(&log).unwrap();
+    for f in ["a_huaian_2025.txt", "hongze_2023_layout.txt", "hongze_2024_layout.txt", "huaian_2024_layout.txt"] {
+        let opens = trace.lines().filter(|l| l.contains(f) && !l.contains("ENOENT")).count();
+        assert_eq!(opens, 1, "{f} opened {opens} times:\n{trace}");
+    }
+}
+
+fn soffice_to_csv(file: &Path, sheet: Option<usize>) -> String {
+    let out = file.parent().unwrap().join(format!("csv-{}", sheet.unwrap_or(0)));
+    std::fs::create_dir_all(&out).unwrap();
+    let profile = format!("-env:UserInstallation=file://{}", file.parent().unwrap().join("lo-profile").display());
+    // UTF-8 (76), comma, quote; the last field picks the sheet (1-based).
+    let filter = format!("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,{}", sheet.unwrap_or(1));
+    let st = Command::new("soffice")
+        .args([profile.as_str(), "--headless", "--convert-to", &filter, "--outdir", out.to_str().unwrap()])
+        .arg(file)
+        .output()
+        .expect("LibreOffice (scripts/setup.sh --browser installs it)");
+    assert!(st.status.success(), "{}", String::from_utf8_lossy(&st.stderr));
+    let name = file.file_stem().unwrap().to_str().unwrap();
+    let csv = std::fs::read_dir(&out).unwrap().flatten().map(|e| e.path()).find(|p| p.to_str().unwrap().contains(name)).unwrap();
+    std::fs::read_to_string(csv).unwrap()
+}
+
+#[test]
+fn the_summary_as_csv_and_xlsx() {
+    let d = batch_dir("summary");
+    let csv = d.join("汇总.csv");
+    let xlsx = d.join("汇总.xlsx");
+    let out = run(&["check", d.to_str().unwrap(), "--format", "jsonl", "--summary", "csv", csv.to_str().unwrap()]);
+    let docs = jsonl(&out);
+    let bytes = std::fs::read(&csv).unwrap();
+    assert!(bytes.starts_with("\u{feff}".as_bytes()), "BOM for Excel");
+    let text = String::from_utf8(bytes).unwrap();
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines[0], "文件,机关,年度,错误,警告,提示,主要问题,说明");
+    assert_eq!(lines.len(), 6, "{text}");
+    for (line, doc) in lines[1..5].iter().zip(&docs) {
+        let s = &doc["summary"];
+        let expect = format!(
+            "{},{},{},{},{},{},",
+            doc["file"].as_str().unwrap(),
+            doc["report"]["organ"].as_str().unwrap(),
+            doc["report"]["year"],
+            s["errors"],
+            s["warnings"],
+            s["infos"]
+        );
+        assert!(line.starts_with(&expect), "{line}\n{expect}");
+    }
+    assert!(lines[1].contains("X002 表格数据与上年完全相同"), "{}", lines[1]);
+    assert!(lines[5].ends_with("z_empty.txt,,,,,,,the file is empty"), "{}", lines[5]);
+
+    let out = run(&["check", d.to_str().unwrap(), "--summary", "xlsx", xlsx.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let sheet1 = soffice_to_csv(&xlsx, Some(1));
+    let rows: Vec<&str> = sheet1.lines().collect();
+    assert_eq!(rows.len(), 6, "{sheet1}");
+    assert!(rows[0].starts_with("文件,机关,年度,错误,警告,提示"), "{}", rows[0]);
+    assert_eq!(rows[1..5].iter().zip(&lines[1..5]).filter(|(a, b)| a == b).count(), 4, "the same rows as the CSV:\n{sheet1}\n{text}");
+    let sheet2 = soffice_to_csv(&xlsx, Some(2));
+    let findings: Vec<&str> = sheet2.lines().collect();
+    assert_eq!(findings[0], "文件,机关,年度,代码,级别,单元格,问题,建议");
+    let all: usize = docs.iter().map(|d| d["diagnostics"].as_array().unwrap().len()).sum();
+    assert_eq!(findings.len(), all + 1, "one row per finding:\n{sheet2}");
+    assert!(findings.iter().any(|l| l.contains(",X002,警告,,表格中的 200 个数据与上一年报告完全相同")), "{sheet2}");
+    assert!(findings.iter().any(|l| l.contains(",t3.carried_in.") || l.contains(",t4.")), "cells are named:\n{sheet2}");
+}
+
+#[test]
+fn a_bad_summary_format_is_refused() {
+    let out = run(&["check", "tests/corpus/real/huaian_2024_layout.txt", "--summary", "pdf", "x.pdf"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("csv or xlsx"));
+}
+
+#[test]
+fn one_body_is_paired_when_its_name_gains_its_city() {
+    // Hongze's 2023 report says 洪泽区人民政府, its 2024 report 淮安市洪泽区人民政府.
+    let d = std::env::temp_dir().join(format!("nianbao-batch-{}-names", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    let y2023 = corpus("hongze_2023_layout.txt");
+    std::fs::write(d.join("a.txt"), &y2023).unwrap();
+    std::fs::write(d.join("b.txt"), y2023.replace("2023", "2024").replace("洪泽区人民政府", "淮安市洪泽区人民政府")).unwrap();
+    let docs = jsonl(&run(&["check", d.to_str().unwrap(), "--format", "jsonl"]));
+    assert_eq!(docs[1]["report"]["organ"], "淮安市洪泽区人民政府");
+    let copied = codes(&docs[1]);
+    assert!(copied.contains(&"X002".to_string()) && copied.contains(&"X003".to_string()), "{copied:?}");
+}

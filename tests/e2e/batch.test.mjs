@@ -1,0 +1,348 @@
+// The reviewer's desk (issue 11) in headless Chromium against dist/: nine
+// corpus reports, a .zip of them (with a nested archive and a name that climbs
+// out of it) and a broken file checked as one batch in workers; the table's
+// counts against the command line's batch; Hongze's two years paired without a
+// false alarm; the summary exported as CSV and XLSX and read back (XLSX by
+// LibreOffice); a report opened from the table and Back to where it was; the
+// first load untouched; 500 reports timed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { spawnSync } from 'node:child_process';
+import { serve, browser, root, corpus } from './lib.mjs';
+
+let site, chrome;
+before(async () => { site = await serve(); chrome = await browser(); });
+after(async () => { await chrome?.close(); await site?.close(); });
+
+const REPORTS = [
+  ...fs.readdirSync(path.join(corpus, 'real')).filter((f) => f.endsWith('.txt')).map((f) => `real/${f}`),
+  ...fs.readdirSync(path.join(corpus, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => `seeds/${f}`),
+].sort();
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-batch-e2e-'));
+
+/** A ZIP of [name, Buffer] entries (deflated), as archivers write them. */
+function zip(files) {
+  const locals = [];
+  const central = [];
+  let offset = 0;
+  for (const [name, data] of files) {
+    const deflated = zlib.deflateRawSync(data);
+    const crc = zlib.crc32(data);
+    const nameBuf = Buffer.from(name, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(0x0800, 6); local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14); local.writeUInt32LE(deflated.length, 18); local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBuf.length, 26);
+    const cen = Buffer.alloc(46);
+    cen.writeUInt32LE(0x02014b50, 0); cen.writeUInt16LE(20, 4); cen.writeUInt16LE(20, 6); cen.writeUInt16LE(0x0800, 8); cen.writeUInt16LE(8, 10);
+    cen.writeUInt32LE(crc, 16); cen.writeUInt32LE(deflated.length, 20); cen.writeUInt32LE(data.length, 24);
+    cen.writeUInt16LE(nameBuf.length, 28); cen.writeUInt32LE(offset, 42);
+    locals.push(local, nameBuf, deflated);
+    central.push(cen, nameBuf);
+    offset += 30 + nameBuf.length + deflated.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(files.length, 8); end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
+const read = (rel) => fs.readFileSync(path.join(corpus, rel));
+const base = (rel) => rel.split('/').pop();
+
+// The command line's batch of the nine reports: the expected counts of each (pairs included).
+function expected() {
+  const dir = path.join(tmp, 'cli');
+  fs.mkdirSync(dir, { recursive: true });
+  for (const r of REPORTS) fs.copyFileSync(path.join(corpus, r), path.join(dir, base(r)));
+  const out = spawnSync('cargo', ['run', '-q', '--bin', 'nianbao', '--', 'check', dir, '--format', 'jsonl'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const docs = out.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  return new Map(docs.map((d) => [base(d.file), { ...d.summary, organ: d.report.organ, year: d.report.year, codes: new Set(d.diagnostics.map((x) => x.code)) }]));
+}
+
+async function open() {
+  const context = await chrome.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push('console: ' + m.text()); });
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('dialog', (d) => d.accept());
+  await page.goto(site.url);
+  await page.waitForSelector('#report');
+  return { context, page, problems, requests };
+}
+
+/** The table as rows of cell texts, keyed by file name. */
+const table = (page) => page.$$eval('.batch-table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+const finished = (page) => page.waitForFunction(() => /已检查 \d+ 份，用时|checked in/.test(document.querySelector('.batch-status')?.textContent ?? ''), null, { timeout: 120_000 });
+
+/** Rows of a CSV text (quoted fields may hold commas and line breaks). */
+function csvRows(text) {
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field); rows.push(row); row = []; field = '';
+    } else field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+function soffice(file, sheet) {
+  const out = path.join(tmp, `csv-${sheet}`);
+  fs.mkdirSync(out, { recursive: true });
+  const r = spawnSync('soffice', [`-env:UserInstallation=file://${path.join(tmp, 'lo-profile')}`, '--headless', '--convert-to',
+    `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${sheet}`, '--outdir', out, file], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const made = fs.readdirSync(out).find((f) => f.endsWith('.csv'));
+  return fs.readFileSync(path.join(out, made), 'utf8');
+}
+
+test('nine reports, a .zip of them and a broken file: one table, the command line\'s counts, pairs, exports, open and back', async () => {
+  const want = expected();
+  const files = REPORTS.map((r) => {
+    const f = path.join(tmp, base(r));
+    fs.copyFileSync(path.join(corpus, r), f);
+    return f;
+  });
+  const archive = path.join(tmp, '报告.zip');
+  fs.writeFileSync(archive, zip([
+    ...REPORTS.map((r) => [`年报/${base(r)}`, read(r)]),
+    ['inner.zip', zip([['a.txt', Buffer.from('x')]])],
+    ['../escape.txt', read(REPORTS[0])],
+    ['notes.png', Buffer.from([0x89, 0x50, 0x4e, 0x47])],
+  ]));
+  const broken = path.join(tmp, '损坏.docx');
+  fs.writeFileSync(broken, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(300, 7)]));
+
+  const { context, page, problems, requests } = await open();
+  const loaded = requests.length;
+  await page.setInputFiles('.toolbar input[type=file]', [...files, archive, broken]);
+  await page.waitForSelector('#batch .batch-table');
+  assert.ok(await page.$eval('#app', (a) => a.hidden), 'the checker steps aside for the batch');
+  await finished(page);
+
+  const rows = await table(page);
+  // 9 files, 9 zip entries, the nested archive and the climbing name (refused), the broken file; the image is skipped.
+  assert.equal(rows.length, 9 + 9 + 2 + 1, JSON.stringify(rows));
+  assert.match(await page.textContent('.batch-status'), /已检查 21 份.*跳过 1 个非报告文件/);
+  for (const row of rows) {
+    const name = base(row[0]);
+    if (!want.has(name)) continue;
+    const w = want.get(name);
+    assert.deepEqual(row.slice(1, 6), [w.organ ?? '—', String(w.year ?? '—'), String(w.errors), String(w.warnings), String(w.infos)], `${row[0]}: ${row.join(' | ')}`);
+  }
+  const byName = new Map(rows.map((r) => [r[0], r]));
+  assert.match(byName.get('报告.zip/inner.zip')[1], /压缩包中的压缩包不展开/);
+  assert.match(byName.get('报告.zip/../escape.txt')[1], /指向压缩包之外/);
+  assert.match(byName.get('损坏.docx')[1], /压缩文件，但不是 \.docx|已损坏/);
+
+  // Hongze 2024 is paired with 2023, and gives no X001/X002 (as on the command line).
+  const hongze = await page.$eval('.batch-table tbody tr:nth-child(' + (rows.findIndex((r) => r[0] === 'hongze_2024_layout.txt') + 1) + ')', (tr) => tr.textContent);
+  assert.match(hongze, /已与上年报告对照：hongze_2023_layout\.txt/);
+  assert.ok(!want.get('hongze_2024_layout.txt').codes.has('X001') && !want.get('hongze_2024_layout.txt').codes.has('X002'));
+  const totals = await page.textContent('.batch-rules');
+  assert.doesNotMatch(totals, /X001|X002/);
+  // Totals per rule: each rule with the number of reports that have it (both copies of each report count).
+  const reportsWith = (code) => 2 * [...want.values()].filter((w) => w.codes.has(code)).length;
+  for (const code of ['A004', 'S003']) {
+    if (reportsWith(code)) assert.match(totals, new RegExp(`${code} [^：]+：${reportsWith(code)} 份报告`), totals);
+  }
+
+  // 只看有错误的, and sorting by errors.
+  await page.check('.batch-filters input[type=checkbox]');
+  const withErrors = await table(page);
+  assert.equal(withErrors.length, [...want.values()].filter((w) => w.errors > 0).length * 2, JSON.stringify(withErrors));
+  await page.uncheck('.batch-filters input[type=checkbox]');
+  await page.click('th:nth-child(4) button.sort');
+  const sorted = (await table(page)).filter((r) => r.length > 2).map((r) => Number(r[3]));
+  assert.deepEqual(sorted, [...sorted].sort((a, b) => b - a));
+
+  // Exports: CSV with BOM, XLSX read back by LibreOffice.
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('text=导出汇总 CSV')]);
+  assert.match(csv.suggestedFilename(), /^年报检查汇总-\d{4}-\d\d-\d\d\.csv$/);
+  const csvPath = path.join(tmp, 'summary.csv');
+  await csv.saveAs(csvPath);
+  const csvText = fs.readFileSync(csvPath, 'utf8');
+  assert.ok(csvText.startsWith('\ufeff文件,机关,年度,错误,警告,提示,主要问题,说明'), csvText.slice(0, 80));
+  const csvLines = csvText.trim().split('\r\n');
+  assert.equal(csvLines.length, 1 + 21);
+  const w23 = want.get('hongze_2023_layout.txt');
+  assert.ok(csvLines.some((l) => l.startsWith(`hongze_2023_layout.txt,${w23.organ},${w23.year},${w23.errors},${w23.warnings},${w23.infos},`)), csvText);
+  assert.ok(csvLines.some((l) => /^损坏\.docx,,,,,,,/.test(l)), csvText);
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('text=导出汇总 XLSX')]);
+  assert.match(xlsx.suggestedFilename(), /^年报检查汇总-\d{4}-\d\d-\d\d\.xlsx$/);
+  const xlsxPath = path.join(tmp, 'summary.xlsx');
+  await xlsx.saveAs(xlsxPath);
+  const sheet1 = soffice(xlsxPath, 1).trim().split('\n');
+  assert.equal(sheet1.length, 1 + 21, sheet1.join('\n'));
+  assert.ok(sheet1.some((l) => l.startsWith(`hongze_2023_layout.txt,${w23.organ},${w23.year},${w23.errors},${w23.warnings},${w23.infos},`)), sheet1.join('\n'));
+  const sheet2 = csvRows(soffice(xlsxPath, 2));
+  assert.deepEqual(sheet2[0], ['文件', '机关', '年度', '代码', '级别', '单元格', '问题', '建议']);
+  const findings = 2 * [...want.values()].reduce((n, w) => n + w.errors + w.warnings + w.infos, 0);
+  assert.equal(sheet2.length - 1, findings, 'one row per finding of every report');
+  const a004 = sheet2.find((r) => r[3] === 'A004' && r[0] === 'hongze_2023_layout.txt');
+  assert.ok(a004 && a004[4] === '错误' && a004[5].startsWith('t4.') && /总计为 0/.test(a004[6]) && a004[7] === '11', JSON.stringify(a004));
+
+  // Open a report from the table; Back returns to the table where it was.
+  await page.evaluate(() => window.scrollTo(0, 300));
+  const scrolled = await page.evaluate(() => window.scrollY);
+  // Clicked where it is (a pointer click would scroll to it first).
+  await page.$$eval('.batch-table button.link', (bs) => bs.find((b) => b.textContent === 'hongze_2023_layout.txt').click());
+  await page.waitForFunction(() => !document.getElementById('app').hidden && document.getElementById('batch').hidden);
+  await page.waitForFunction((v) => document.querySelector('#report').value === v, read('real/hongze_2023_layout.txt').toString('utf8'));
+  assert.match(await page.textContent('.nianbao'), /hongze_2023_layout\.txt/, 'the file name shows above the editor');
+  assert.equal(await page.$$eval('#diagnostics [data-code]', (e) => e.length) > 0, true);
+  await page.click('.batch-back button');
+  await page.waitForFunction(() => document.getElementById('app').hidden && !document.getElementById('batch').hidden);
+  assert.equal(await page.evaluate(() => window.scrollY), scrolled);
+  assert.equal(await page.$eval('tr.last-opened th', (th) => th.textContent), 'hongze_2023_layout.txt');
+
+  // Nothing left the page: every request went to the site, and the first load fetched no batch file.
+  assert.ok(requests.every((u) => u.startsWith(site.url) || u.startsWith('blob:')), requests.join('\n'));
+  assert.ok(!requests.slice(0, loaded).some((u) => u.includes('/batch/')), 'the batch is not part of the first load');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an unreadable file in English, and 500 reports summarised on this machine\'s cores', async () => {
+  const { context, page, problems } = await open();
+  await page.evaluate(() => localStorage.setItem('nianbao.lang', 'en'));
+  await page.reload();
+  await page.waitForSelector('#report');
+  const many = [];
+  for (let i = 0; many.length < 500; i++) for (const r of REPORTS) if (many.length < 500) many.push([`${String(i).padStart(3, '0')}/${base(r)}`, read(r)]);
+  const archive = path.join(tmp, 'many.zip');
+  fs.writeFileSync(archive, zip([...many, ['empty.txt', Buffer.alloc(0)]]));
+  const t0 = Date.now();
+  await page.setInputFiles('.toolbar input[type=file]', [archive]);
+  await page.waitForSelector('#batch .batch-table');
+  await finished(page);
+  const ms = Date.now() - t0;
+  const status = await page.textContent('.batch-status');
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  console.log(`500 reports summarised in ${(ms / 1000).toFixed(1)} s (page: ${status.trim()}), ${cores} cores`);
+  assert.match(status, /501 checked in/);
+  const rows = await table(page);
+  assert.equal(rows.length, 501);
+  assert.match(rows.find((r) => r[0].endsWith('empty.txt'))[1], /The file is empty/);
+  assert.ok(ms < 30_000, `500 reports took ${ms} ms`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('对照上年: last year beside this year — table 三 carried in and out, X001–X003 from the command line\'s rules', async () => {
+  const { context, page, problems } = await open();
+  const now = read('real/hongze_2024_layout.txt').toString('utf8');
+  await page.$eval('#report', (a, v) => { a.focus(); a.select(); document.execCommand('insertText', false, v); }, now);
+  await page.click('text=对照上年…');
+  await page.waitForSelector('#years textarea');
+  // Hongze's real 2023 report: one body (its name gained its city), consecutive years, the carry-over continues.
+  await page.fill('#years textarea', read('real/hongze_2023_layout.txt').toString('utf8'));
+  await page.waitForSelector('#years .years-table');
+  const text = await page.textContent('#years');
+  assert.match(text, /本年：淮安市洪泽区人民政府 2024　上年：洪泽区人民政府 2023/);
+  assert.doesNotMatch(text, /不像同一机关相邻两年/);
+  const rows = await page.$$eval('#years .years-table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.equal(rows.length, 7, JSON.stringify(rows));
+  assert.equal(rows[0][0], '自然人');
+  assert.ok(rows.every((r) => r[3] === '一致'), JSON.stringify(rows));
+  assert.match(text, /未发现跨年问题/);
+  // Last year's tables and text copied: X002 and X003, as the command line says; a finding selects its place.
+  await page.fill('#years textarea', now.replaceAll('2024', '2023'));
+  await page.waitForSelector('#years .years-findings');
+  const codes = await page.$$eval('#years .years-findings button', (bs) => bs.map((b) => b.textContent));
+  assert.deepEqual(codes.filter((c) => c !== 'X001'), ['X002', 'X003']);
+  await page.click('#years .years-findings button >> text=X003');
+  const sel = await page.$eval('#report', (a) => a.value.slice(a.selectionStart, a.selectionEnd));
+  assert.match(sel, /一、总体情况/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** LibreOffice's flat XML of a document: its annotations (comment text and the text each is anchored at) and its plain text. */
+function annotations(file) {
+  const out = path.join(tmp, `fodt-${path.basename(file)}`);
+  fs.mkdirSync(out, { recursive: true });
+  const r = spawnSync('soffice', [`-env:UserInstallation=file://${path.join(tmp, 'lo-profile')}`, '--headless', '--convert-to', 'fodt', '--outdir', out, file], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  // The flat XML is indented: whitespace between elements is layout, not text.
+  const xml = fs.readFileSync(path.join(out, fs.readdirSync(out).find((f) => f.endsWith('.fodt'))), 'utf8').replace(/>\s+</g, '><');
+  const strip = (s) => s.replace(/<text:tab\/>/g, '\t').replace(/<text:s( text:c="(\d+)")?\/>/g, (_, __, n) => ' '.repeat(Number(n ?? 1))).replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const notes = [];
+  const re = /<office:annotation(?=[\s>])([^>]*)>([\s\S]*?)<\/office:annotation>/g;
+  for (let m; (m = re.exec(xml));) {
+    const name = /office:name="([^"]*)"/.exec(m[1])?.[1];
+    const comment = strip(m[2].replace(/<dc:creator>[\s\S]*?<\/dc:creator>|<dc:date>[\s\S]*?<\/dc:date>|<meta:creator-initials>[\s\S]*?<\/meta:creator-initials>/g, ''));
+    let anchored = null;
+    if (name) {
+      const end = xml.indexOf(`<office:annotation-end office:name="${name}"/>`, re.lastIndex);
+      if (end >= 0) anchored = strip(xml.slice(re.lastIndex, end));
+    }
+    notes.push({ comment, anchored });
+  }
+  return notes;
+}
+
+test('下载批注版: the findings back into Word as comments at their text — the same .docx, and a new one for pasted text', async () => {
+  // A .docx as LibreOffice writes it from a corpus report.
+  const made = path.join(tmp, 'docx-src');
+  fs.mkdirSync(made, { recursive: true });
+  fs.copyFileSync(path.join(corpus, 'real/hongze_2023_layout.txt'), path.join(made, 'hongze.txt'));
+  const conv = spawnSync('soffice', [`-env:UserInstallation=file://${path.join(tmp, 'lo-profile')}`, '--headless', '--infilter=Text (encoded):UTF8,LF,,,', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', made, path.join(made, 'hongze.txt')], { encoding: 'utf8' });
+  assert.equal(conv.status, 0, conv.stderr);
+  const docx = path.join(made, 'hongze.docx');
+
+  const { context, page, problems } = await open();
+  await page.setInputFiles('.toolbar input[type=file]', docx);
+  await page.waitForFunction(() => document.getElementById('report').value.includes('洪泽区人民政府'));
+  const count = () => page.evaluate(async () => (await import('./www.js')).check(document.getElementById('report').value).diagnostics.length);
+  const findings = await count();
+  assert.ok(findings > 5, String(findings));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=下载批注版')]);
+  assert.equal(download.suggestedFilename(), '年报检查批注-hongze.docx');
+  const annotated = path.join(tmp, '年报检查批注-hongze.docx');
+  await download.saveAs(annotated);
+  const notes = annotations(annotated);
+  assert.equal(notes.length, findings, 'one comment per finding');
+  const a004 = notes.find((n) => n.comment.startsWith('[A004 错误]'));
+  assert.ok(a004, JSON.stringify(notes.slice(0, 3)));
+  assert.match(a004.comment, /行政复议总计为 0.*建议：11/);
+  assert.equal(a004.anchored, '0', 'anchored at the cell it is about');
+  // The same document: its text is unchanged.
+  const plain = (f) => {
+    const out = path.join(tmp, `txt-${path.basename(f)}`);
+    fs.mkdirSync(out, { recursive: true });
+    spawnSync('soffice', [`-env:UserInstallation=file://${path.join(tmp, 'lo-profile')}`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', out, f]);
+    return fs.readFileSync(path.join(out, fs.readdirSync(out)[0]), 'utf8');
+  };
+  assert.equal(plain(annotated), plain(docx));
+
+  // Pasted text: a new .docx of it, with the comments.
+  await page.$eval('#report', (a, v) => { a.focus(); a.select(); document.execCommand('insertText', false, v); }, read('seeds/001_790cad3f7e066faa.txt').toString('utf8'));
+  await page.waitForFunction(() => !document.getElementById('report').value.includes('洪泽区人民政府'));
+  const pasted = await count();
+  const [second] = await Promise.all([page.waitForEvent('download'), page.click('text=下载批注版')]);
+  assert.match(second.suggestedFilename(), /^年报检查批注-淄博高新技术产业开发区建设局-2023\.docx$/);
+  const fresh = path.join(tmp, 'fresh.docx');
+  await second.saveAs(fresh);
+  const freshNotes = annotations(fresh);
+  assert.equal(freshNotes.length, pasted);
+  assert.ok(freshNotes.every((n) => /^\[[A-Z]\d{3} (错误|警告|提示)\]/.test(n.comment)), JSON.stringify(freshNotes.slice(0, 2)));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,468 @@
+// The batch check (批量检查): many reports at once. Files, folders and .zip
+// archives are read in the page (the app's converters, the PDF reader), every
+// report is checked and summarised in a pool of Web Workers (one per core)
+// by the batch wasm module, consecutive years of one body are paired on their
+// summaries (X001–X003, the command line's rules), and the result is a table
+// a reviewer can sort, filter, export (CSV, XLSX) and open report by report
+// in the checker. Loaded only when a batch is opened.
+
+import { listZip } from './archive.js';
+import { Pool } from './pool.js';
+import { textOf, Unreadable, why } from './read.js';
+
+const WORDS = {
+  zh: {
+    title: '批量检查',
+    intro: '选择或拖入多个年报文件、一个文件夹或 .zip 压缩包：每份报告都在本机检查，不会上传。同一机关相邻两年的报告自动对照（X001–X003）。',
+    addFiles: '添加文件…', addFolder: '添加文件夹…', back: '返回单份检查', cancel: '取消', clear: '清空列表',
+    csv: '导出汇总 CSV', xlsx: '导出汇总 XLSX',
+    progress: (done, all) => `已检查 ${done} / ${all} 份`, finished: (all, ms) => `已检查 ${all} 份，用时 ${(ms / 1000).toFixed(1)} 秒`,
+    cancelled: '已取消', skipped: (n) => `（跳过 ${n} 个非报告文件）`,
+    onlyErrors: '只看有错误的', filter: '筛选文件或机关', rules: '各规则涉及的报告', reports: (n) => `${n} 份报告`,
+    cols: ['文件', '机关', '年度', '错误', '警告', '提示', '主要问题'], paired: (f) => `已与上年报告对照：${f}`,
+    empty: '还没有报告。', open: (f) => `打开 ${f}`, backToBatch: (n) => `← 返回批量结果（${n} 份）`, showAll: '显示全部',
+    waiting: '等待检查', reading: '读取中', checking: '检查中', noProblem: '未发现问题', ruleFilter: (c) => `只看有 ${c} 的报告`,
+  },
+  en: {
+    title: 'Batch check',
+    intro: 'Choose or drop several report files, a folder or a .zip: every report is checked on this computer and never uploaded. Reports of one body for consecutive years are compared (X001–X003).',
+    addFiles: 'Add files…', addFolder: 'Add a folder…', back: 'Back to the single check', cancel: 'Cancel', clear: 'Clear the list',
+    csv: 'Export summary (CSV)', xlsx: 'Export summary (XLSX)',
+    progress: (done, all) => `${done} of ${all} checked`, finished: (all, ms) => `${all} checked in ${(ms / 1000).toFixed(1)} s`,
+    cancelled: 'Cancelled', skipped: (n) => ` (${n} files that are not reports skipped)`,
+    onlyErrors: 'Only reports with errors', filter: 'Filter by file or body', rules: 'Reports per rule', reports: (n) => `${n} report${n === 1 ? '' : 's'}`,
+    cols: ['File', 'Body', 'Year', 'Errors', 'Warnings', 'Notes', 'Most serious findings'], paired: (f) => `Compared with last year's report: ${f}`,
+    empty: 'No reports yet.', open: (f) => `Open ${f}`, backToBatch: (n) => `← Back to the batch (${n} reports)`, showAll: 'Show all',
+    waiting: 'Waiting', reading: 'Reading', checking: 'Checking', noProblem: 'No problems found', ruleFilter: (c) => `Only reports with ${c}`,
+  },
+};
+
+const REPORT = /\.(txt|docx|odt|rtf|html?|pdf)$/i;
+const lang = () => ((document.documentElement.lang || 'zh').startsWith('en') ? 'en' : 'zh');
+const w = () => WORDS[lang()];
+const el = (tag, attrs = {}, ...kids) => {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else if (v === true) e.setAttribute(k, '');
+    else if (v !== false && v != null) e.setAttribute(k, v);
+  }
+  for (const k of kids.flat()) if (k != null) e.append(k);
+  return e;
+};
+
+// ---- The batch
+
+let view = null;
+
+/** Opens the batch view with `items` (File, FileSystemEntry) added. */
+export function openBatch(items) {
+  view ??= new Batch();
+  view.show();
+  if (items.length) view.add(items);
+  return view;
+}
+
+class Batch {
+  constructor() {
+    this.rows = [];
+    this.sort = { key: null, dir: 1 };
+    this.onlyErrors = false;
+    this.rule = null;
+    this.query = '';
+    this.skipped = 0;
+    this.pool = null;
+    this.running = 0;
+    this.run = 0;
+    this.started = 0;
+    this.elapsed = 0;
+    this.titles = null;
+    this.scrollY = 0;
+    this.root = el('section', { id: 'batch', class: 'batch', 'aria-labelledby': 'batch-title' });
+    if (!document.querySelector("link[data-batch-css]")) document.head.append(el("link", { rel: "stylesheet", href: new URL("batch.css", import.meta.url).href, "data-batch-css": true }));
+    document.body.append(this.root);
+    this.backBar = el('div', { class: 'batch-back', hidden: true }, el('button', { type: 'button', onclick: () => this.show() }));
+    document.body.prepend(this.backBar);
+    this.loadTitles();
+    this.render();
+  }
+
+  async loadTitles() {
+    try {
+      // Each name written out: the build gives both files content-hashed names (scripts/pin.mjs).
+      const r = await fetch(new URL(lang() === 'en' ? '../rules-en.json' : '../rules-zh.json', import.meta.url));
+      this.titles = new Map((await r.json()).map((x) => [x.code, x.title]));
+      this.titlesLang = lang();
+    } catch (_) { this.titles = new Map(); }
+    this.render();
+  }
+
+  title(code) {
+    if (this.titlesLang !== lang() && this.titles) { this.titles = null; this.loadTitles(); }
+    return this.titles?.get(code) ?? '';
+  }
+
+  show() {
+    document.getElementById('app')?.setAttribute('hidden', '');
+    document.getElementById('years')?.setAttribute('hidden', '');
+    this.backBar.hidden = true;
+    this.root.hidden = false;
+    this.render();
+    window.scrollTo(0, this.scrollY);
+    this.root.querySelector('h2')?.focus({ preventScroll: true });
+  }
+
+  close() {
+    this.scrollY = window.scrollY;
+    this.root.hidden = true;
+    document.getElementById('app')?.removeAttribute('hidden');
+  }
+
+  /** Expands files, folders and archives into rows, then checks them. */
+  async add(items) {
+    const run = this.run;
+    const found = [];
+    const walk = async (entry, prefix) => {
+      if (entry.isFile) {
+        const file = await new Promise((res, rej) => entry.file(res, rej)).catch(() => null);
+        if (file) found.push({ file, path: prefix + entry.name, picked: false });
+      } else if (entry.isDirectory) {
+        const reader = entry.createReader();
+        for (;;) {
+          const batch = await new Promise((res) => reader.readEntries(res, () => res([])));
+          if (!batch.length) break;
+          for (const e of batch) await walk(e, prefix + entry.name + '/');
+        }
+      }
+    };
+    for (const it of items) {
+      if (it instanceof File) found.push({ file: it, path: it.webkitRelativePath || it.name, picked: !it.webkitRelativePath });
+      else if (it && (it.isFile || it.isDirectory)) {
+        // A file dropped by itself was chosen; one found in a folder is listed only if it is a report.
+        if (it.isFile) {
+          const file = await new Promise((res, rej) => it.file(res, rej)).catch(() => null);
+          if (file) found.push({ file, path: file.name, picked: true });
+        } else await walk(it, '');
+      }
+    }
+    if (run !== this.run) return;
+    for (const f of found) {
+      if (/\.zip$/i.test(f.path)) await this.addZip(f);
+      else if (f.picked || REPORT.test(f.path)) this.push({ name: f.path, source: { file: f.file } });
+      else this.skipped++;
+    }
+    this.render();
+    this.check();
+  }
+
+  async addZip(f) {
+    let bytes;
+    try { bytes = new Uint8Array(await f.file.arrayBuffer()); } catch (_) { this.push({ name: f.path, why: 'damaged' }); return; }
+    let listed;
+    try { listed = listZip(bytes, (n) => REPORT.test(n)); } catch (e) { this.push({ name: f.path, why: e.key ?? 'damaged' }); return; }
+    this.skipped += listed.skipped;
+    for (const e of listed.entries) {
+      const name = `${f.path}/${e.name}`;
+      if (e.refused) this.push({ name, why: e.refused });
+      else this.push({ name, source: { zip: f.file, entry: e.name, read: e.read } });
+    }
+  }
+
+  push(row) {
+    row.index = this.rows.length;
+    row.state = row.why ? 'failed' : 'waiting';
+    this.rows.push(row);
+  }
+
+  /** The bytes of a row's report: its file, or its entry of a .zip (read again when the row is opened). */
+  async bytesOf(row, again) {
+    const s = row.source;
+    if (s.file) return new Uint8Array(await s.file.arrayBuffer());
+    if (!again) return s.read();
+    const listed = listZip(new Uint8Array(await s.zip.arrayBuffer()), (n) => n === s.entry);
+    const entry = listed.entries.find((e) => e.name === s.entry && e.read);
+    if (!entry) throw new Unreadable('damaged');
+    return entry.read();
+  }
+
+  async check() {
+    const todo = this.rows.filter((r) => r.state === 'waiting');
+    if (!todo.length) return;
+    const size = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8));
+    this.pool ??= new Pool(size);
+    const run = this.run;
+    if (!this.running) { this.started = performance.now(); this.elapsed = 0; }
+    this.running += todo.length;
+    this.schedule();
+    // Reading (in the page) runs ahead of checking (in the workers) by at most a few files.
+    const inFlight = new Set();
+    for (const row of todo) {
+      if (run !== this.run) return;
+      while (inFlight.size >= size * 2) await Promise.race(inFlight);
+      const p = this.checkOne(row, run).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+    }
+    await Promise.all(inFlight);
+    if (run !== this.run) return;
+    await this.pairAll(run);
+    this.elapsed = performance.now() - this.started;
+    this.running = 0;
+    this.schedule();
+  }
+
+  async checkOne(row, run) {
+    row.state = 'reading';
+    this.schedule();
+    let text;
+    try {
+      text = await textOf(await this.bytesOf(row, false), row.name);
+    } catch (e) {
+      if (run !== this.run) return;
+      row.state = 'failed';
+      row.why = e instanceof Unreadable ? e.key : e?.key ?? 'damaged';
+      row.sentence = e?.sentence;
+      this.schedule();
+      return;
+    }
+    if (run !== this.run) return;
+    row.state = 'checking';
+    this.schedule();
+    try {
+      row.summary = await this.pool.run('summarize', text, row.name, lang());
+      row.state = 'done';
+    } catch (e) {
+      if (run !== this.run || String(e?.message) === 'cancelled') return;
+      row.state = 'failed';
+      row.why = 'failed';
+    }
+    this.schedule();
+  }
+
+  /** Consecutive years of one body, paired by the command line's rule (src/summary.rs `pairs`). */
+  async pairAll(run) {
+    const done = this.rows.filter((r) => r.state === 'done');
+    const keys = done.map((r) => `${(r.summary.organ ?? '').replace(/[\t\n]/g, ' ')}\t${r.summary.year ?? ''}`).join('\n');
+    let found;
+    try { found = (await this.pool.run('pairs', keys)).split(','); } catch (_) { return; }
+    const jobs = [];
+    done.forEach((r, i) => {
+      const before = found[i] === '' || found[i] == null ? null : done[Number(found[i])];
+      if (!before || r.pairedWith) return;
+      jobs.push(this.pool.run('pair', r.summary.state, before.summary.state, r.name, lang()).then((p) => {
+        if (!p || run !== this.run) return;
+        // The cross-year findings are added to the report's own.
+        r.summary = { ...p, findings: [r.summary.findings, p.findings].filter(Boolean).join('\u001e') };
+        r.pairedWith = before;
+      }).catch(() => {}));
+    });
+    await Promise.all(jobs);
+  }
+
+  cancel() {
+    this.run++;
+    this.pool?.stop();
+    this.pool = null;
+    for (const r of this.rows) if (r.state !== 'done' && r.state !== 'failed') { r.state = 'failed'; r.why = 'cancelled'; }
+    this.running = 0;
+    this.cancelled = true;
+    this.render();
+  }
+
+  clear() {
+    this.cancel();
+    this.rows = [];
+    this.skipped = 0;
+    this.cancelled = false;
+    this.rule = null;
+    this.render();
+  }
+
+  /**
+   * Redraws soon. While reports are being checked the table is redrawn at most
+   * every 0.7 s (redrawing it for every result would cost the page as much
+   * as the batch); the progress bar and count follow every result.
+   */
+  schedule() {
+    this.progress();
+    if (this.timer) return;
+    const busy = this.running > 0;
+    const wait = busy ? Math.max(0, 700 - (performance.now() - (this.drawn ?? 0))) : 0;
+    this.timer = setTimeout(() => { this.timer = 0; this.render(); }, wait);
+  }
+
+  progress() {
+    const bar = this.root.querySelector('.batch-progress progress');
+    const status = this.root.querySelector('.batch-status');
+    if (!bar || !status || !this.running) return;
+    const done = this.rows.filter((r) => r.state === 'done' || r.state === 'failed').length;
+    bar.value = done;
+    bar.max = this.rows.length;
+    status.firstChild && (status.firstChild.textContent = w().progress(done, this.rows.length));
+  }
+
+  whyText(row) {
+    if (row.sentence) return row.sentence;
+    if (row.why === 'cancelled') return w().cancelled;
+    return why(row.why);
+  }
+
+  phrase(row) {
+    const top = row.summary?.top ?? [];
+    if (!top.length) return w().noProblem;
+    return top.map((t) => `${t.code} ${this.title(t.code) || t.message}`).join(lang() === 'en' ? '; ' : '；');
+  }
+
+  shown() {
+    let rows = this.rows;
+    if (this.onlyErrors) rows = rows.filter((r) => r.summary?.errors > 0);
+    if (this.rule) rows = rows.filter((r) => r.summary?.rules?.[this.rule]);
+    if (this.query) {
+      const q = this.query.toLowerCase();
+      rows = rows.filter((r) => r.name.toLowerCase().includes(q) || (r.summary?.organ ?? '').toLowerCase().includes(q));
+    }
+    const key = this.sort.key;
+    if (key) {
+      const value = (r) => (key === 'name' ? r.name : key === 'organ' ? r.summary?.organ ?? '' : r.summary?.[key] ?? -1);
+      rows = [...rows].sort((a, b) => {
+        const x = value(a), y = value(b);
+        return (typeof x === 'string' ? x.localeCompare(y, 'zh') : x - y) * this.sort.dir || a.index - b.index;
+      });
+    }
+    return rows;
+  }
+
+  /** Reports per rule across the batch, most first. */
+  totals() {
+    const n = new Map();
+    for (const r of this.rows) for (const code of Object.keys(r.summary?.rules ?? {})) n.set(code, (n.get(code) ?? 0) + 1);
+    return [...n].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  }
+
+  /** Shows a report in the checker as if its file had been dropped there (its name, tables and PDF pages kept). */
+  async openRow(row) {
+    if (row.state !== 'done') return;
+    let file = row.source.file;
+    if (!file) {
+      try { file = new File([await this.bytesOf(row, true)], row.name.split('/').pop()); } catch (_) { return; }
+    }
+    this.scrollY = window.scrollY;
+    this.lastOpened = row.index;
+    this.root.hidden = true;
+    document.getElementById('app')?.removeAttribute('hidden');
+    const done = this.rows.filter((r) => r.state === 'done').length;
+    const back = this.backBar.querySelector('button');
+    back.textContent = w().backToBatch(done);
+    this.backBar.hidden = false;
+    const dataTransfer = new DataTransfer();
+    dataTransfer.items.add(file);
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer, cancelable: true }));
+    window.scrollTo(0, 0);
+    back.focus();
+  }
+
+  async exportAs(kind) {
+    const rows = [];
+    const findings = [];
+    const pool = this.pool ?? (this.pool = new Pool(1));
+    for (const r of this.rows) {
+      if (r.state === 'done') {
+        rows.push(r.summary.row);
+        if (r.summary.findings) findings.push(r.summary.findings);
+      } else if (r.state === 'failed') rows.push(await pool.run('problemRow', r.name, this.whyText(r)));
+    }
+    const bytes = kind === 'csv' ? await pool.run('csv', lang(), rows.join('\u001e')) : await pool.run('xlsx', lang(), rows.join('\u001e'), findings.join('\u001e'));
+    const day = new Date();
+    const date = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+    const name = `${lang() === 'en' ? 'nianbao-summary' : '年报检查汇总'}-${date}.${kind}`;
+    const type = kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const url = URL.createObjectURL(new Blob([bytes], { type }));
+    const a = el('a', { href: url, download: name, rel: 'noopener' });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  render() {
+    this.drawn = performance.now();
+    const t = w();
+    const done = this.rows.filter((r) => r.state === 'done' || r.state === 'failed').length;
+    const all = this.rows.length;
+    const busy = this.running > 0 || this.rows.some((r) => r.state !== 'done' && r.state !== 'failed');
+    const pick = (attrs) => {
+      const input = el('input', { type: 'file', multiple: true, ...attrs, onchange: (e) => { this.add([...e.target.files]); e.target.value = ''; } });
+      return input;
+    };
+    const sortButton = (label, key, numeric) => {
+      const active = this.sort.key === key;
+      return el('th', { scope: 'col', 'aria-sort': active ? (this.sort.dir > 0 ? 'ascending' : 'descending') : 'none', class: numeric ? 'num' : null },
+        el('button', { type: 'button', class: 'sort', onclick: () => { this.sort = { key, dir: active ? -this.sort.dir : numeric ? -1 : 1 }; this.render(); } },
+          label, el('span', { 'aria-hidden': 'true' }, active ? (this.sort.dir > 0 ? ' ▲' : ' ▼') : '')));
+    };
+    const rows = this.shown();
+    const cols = t.cols;
+    const status = this.cancelled && !busy ? t.cancelled : busy ? t.progress(done, all) : all ? t.finished(all, this.elapsed) : '';
+    const body = rows.map((r) => {
+      const s = r.summary;
+      const stateWord = r.state === 'waiting' ? t.waiting : r.state === 'reading' ? t.reading : r.state === 'checking' ? t.checking : '';
+      const name = r.state === 'done'
+        ? el('button', { type: 'button', class: 'link', 'aria-label': t.open(r.name), onclick: () => this.openRow(r) }, r.name)
+        : r.name;
+      const last = r.index === this.lastOpened ? 'last-opened' : null;
+      if (r.state === 'failed') {
+        return el('tr', { class: `failed ${last ?? ''}`, 'data-index': r.index }, el('th', { scope: 'row' }, name), el('td', { colspan: '6', class: 'why' }, this.whyText(r)));
+      }
+      return el('tr', { 'data-index': r.index, class: last },
+        el('th', { scope: 'row' }, name),
+        el('td', {}, s?.organ ?? (stateWord ? '' : '—')),
+        el('td', { class: 'num' }, s?.year ?? (stateWord ? '' : '—')),
+        el('td', { class: `num ${s?.errors ? 'has-error' : ''}` }, s ? String(s.errors) : ''),
+        el('td', { class: 'num' }, s ? String(s.warnings) : ''),
+        el('td', { class: 'num' }, s ? String(s.infos) : ''),
+        el('td', { class: 'phrase' }, s ? this.phrase(r) : stateWord, r.pairedWith ? el('div', { class: 'paired' }, t.paired(r.pairedWith.name)) : null));
+    });
+    const totals = this.totals();
+    const focused = document.activeElement;
+    const focusKey = focused && this.root.contains(focused) ? focused.getAttribute('data-focus') : null;
+    this.root.replaceChildren(
+      el('div', { class: 'batch-head' },
+        el('h2', { id: 'batch-title', tabindex: '-1' }, t.title),
+        el('button', { type: 'button', 'data-focus': 'back', onclick: () => this.close() }, t.back)),
+      el('p', { class: 'hint' }, t.intro),
+      el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t.title },
+        el('label', { class: 'button file' }, t.addFiles, pick({ accept: '.txt,.docx,.odt,.rtf,.html,.htm,.pdf,.zip,.doc,.wps' })),
+        el('label', { class: 'button file' }, t.addFolder, pick({ webkitdirectory: true })),
+        busy ? el('button', { type: 'button', class: 'danger', 'data-focus': 'cancel', onclick: () => this.cancel() }, t.cancel) : null,
+        el('button', { type: 'button', 'data-focus': 'csv', disabled: busy || !all, onclick: () => this.exportAs('csv') }, t.csv),
+        el('button', { type: 'button', 'data-focus': 'xlsx', disabled: busy || !all, onclick: () => this.exportAs('xlsx') }, t.xlsx),
+        all && !busy ? el('button', { type: 'button', 'data-focus': 'clear', onclick: () => this.clear() }, t.clear) : null),
+      el('div', { class: 'batch-progress' },
+        all ? el('progress', { max: String(all), value: String(done), 'aria-label': t.progress(done, all) }) : null,
+        el('span', { role: 'status', class: 'batch-status' }, status, this.skipped ? t.skipped(this.skipped) : '')),
+      all ? el('div', { class: 'batch-filters' },
+        el('label', {}, el('input', { type: 'checkbox', 'data-focus': 'only', checked: this.onlyErrors, onchange: (e) => { this.onlyErrors = e.target.checked; this.render(); } }), ' ', t.onlyErrors),
+        el('label', {}, el('span', { class: 'visually-hidden' }, t.filter),
+          el('input', { type: 'search', 'data-focus': 'query', placeholder: t.filter, value: this.query, oninput: (e) => { this.query = e.target.value; this.render(); } })),
+        this.rule ? el('button', { type: 'button', 'data-focus': 'all', onclick: () => { this.rule = null; this.render(); } }, `${t.showAll} (${this.rule})`) : null) : null,
+      all ? el('table', { class: 'batch-table' },
+        el('thead', {}, el('tr', {},
+          sortButton(cols[0], 'name'), sortButton(cols[1], 'organ'), sortButton(cols[2], 'year', true),
+          sortButton(cols[3], 'errors', true), sortButton(cols[4], 'warnings', true), sortButton(cols[5], 'infos', true),
+          el('th', { scope: 'col' }, cols[6]))),
+        el('tbody', {}, body)) : el('p', { class: 'hint' }, t.empty),
+      totals.length ? el('section', { class: 'batch-rules', 'aria-labelledby': 'batch-rules-title' },
+        el('h3', { id: 'batch-rules-title' }, t.rules),
+        el('ul', {}, totals.map(([code, n]) => el('li', {},
+          el('button', { type: 'button', class: 'link', 'data-focus': `rule-${code}`, 'aria-label': t.ruleFilter(code), onclick: () => { this.rule = code; this.render(); } },
+            `${code} ${this.title(code)}`), `${lang() === 'en' ? ': ' : '：'}${t.reports(n)}`)))) : null,
+    );
+    if (focusKey) {
+      const again = this.root.querySelector(`[data-focus="${CSS.escape(focusKey)}"]`);
+      if (again) {
+        again.focus({ preventScroll: true });
+        if (focusKey === 'query') again.setSelectionRange(again.value.length, again.value.length);
+      }
+    }
+  }
+}
+
