@@ -101,7 +101,7 @@ pub fn finding_rows(file: &str, s: &Summary, diagnostics: &[Diagnostic], lang: L
                 k
             });
             let severity = match lang {
-                Lang::Zh => crate::render::severity_zh(d.severity),
+                Lang::Zh => d.severity.zh(),
                 Lang::En => d.severity.key(),
             };
             vec![
