@@ -101,7 +101,14 @@ pub fn finding_rows(file: &str, s: &Summary, diagnostics: &[Diagnostic], lang: L
                 k
             });
             let severity = match lang {
-                Lang::Zh => crate::render::severity_zh(d.severity),
+                Lang::Zh => {
+                    use crate::messages::{ui, Catalogue};
+                    crate::messages::Zh.ui(match d.severity {
+                        crate::Severity::Error => ui::SEV_ERROR,
+                        crate::Severity::Warning => ui::SEV_WARNING,
+                        crate::Severity::Info => ui::SEV_INFO,
+                    })
+                }
                 Lang::En => d.severity.key(),
             };
             vec![
