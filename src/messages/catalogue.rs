@@ -304,6 +304,8 @@ interface! {
     DRAFTS "草稿" "Drafts";
     DRAFTS_RECENT "最近的草稿" "Recent drafts";
     DRAFTS_NONE "还没有保存的草稿。" "No saved drafts yet.";
+    DRAFTS_OFF "不在本机保存草稿" "Do not keep drafts on this computer";
+    DRAFTS_EXPIRY "草稿只保存在本浏览器中，{0} 天后自动删除。" "Drafts are kept in this browser only, and deleted after {0} days.";
     REPLACED "已用{0}替换了编辑框中的文本。" "The editor's text was replaced by {0}.";
     WHAT_SAMPLE "示例报告" "a sample report";
     WHAT_PASTE "粘贴的内容" "the pasted content";

@@ -94,7 +94,7 @@ test('findings: errors first, groups with counts, severity as icon and word, tex
   // Text order as an option.
   await page.selectOption('.order select', 'position');
   const firstInText = await page.$eval('#diagnostics > li', (e) => e.dataset.code ?? e.dataset.group);
-  const api = await page.evaluate(async (t) => (await import('./www.js')).check(t), HONGZE);
+  const api = await page.evaluate(async (t) => (await (async () => { const m = await import('./nianbao.js'); await m.default(); return m; })()).check(t), HONGZE);
   assert.equal(firstInText, api.diagnostics[0].code);
   assert.deepEqual(problems, []);
   await context.close();
@@ -404,7 +404,7 @@ test('keyboard: skip link, the findings list is one Tab stop with arrow keys, F8
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => !!document.activeElement.closest('#diagnostics')), false, 'Tab leaves the list');
   // Enter on a finding selects its text; F8 in the editor goes to the next finding in text order.
-  const api = await page.evaluate(async (t) => (await import('./www.js')).check(t), HONGZE);
+  const api = await page.evaluate(async (t) => (await (async () => { const m = await import('./nianbao.js'); await m.default(); return m; })()).check(t), HONGZE);
   await page.$eval('#report', (a) => { a.focus(); a.setSelectionRange(0, 0); });
   await page.keyboard.press('F8');
   assert.equal(await page.$eval('#report', (a) => a.selectionStart), api.diagnostics[0].utf16.start);

@@ -124,6 +124,7 @@ pub fn app(props: &AppProps) -> Html {
     let file_name = use_state(|| Option::<String>::None);
     let notice = use_state(|| Option::<Notice>::None);
     let storage_failed = use_state(|| false);
+    let keep = use_state(store::keep);
     let recent = use_state(|| Rc::new(Vec::<store::Draft>::new()));
     let active = use_state(|| Option::<usize>::None);
     let announce = use_state(String::new);
@@ -467,6 +468,21 @@ pub fn app(props: &AppProps) -> Html {
     let ondrafts = {
         let recent = recent.clone();
         Callback::from(move |_: Event| recent.set(Rc::new(store::recent())))
+    };
+    // "不在本机保存草稿": on, every saved draft is deleted and none is saved;
+    // off again, the text in the editor is saved at once.
+    let onkeep = {
+        let recent = recent.clone();
+        let keep = keep.clone();
+        let text = text.clone();
+        let storage_failed = storage_failed.clone();
+        Callback::from(move |e: Event| {
+            let off = e.target_unchecked_into::<HtmlInputElement>().checked();
+            let ok = store::set_keep(!off).is_ok() && (off || store::save(&text).is_ok());
+            storage_failed.set(!ok);
+            keep.set(!off);
+            recent.set(Rc::new(store::recent()));
+        })
     };
     let onclear = {
         let area = area.clone();
@@ -821,6 +837,8 @@ pub fn app(props: &AppProps) -> Html {
                         <div class="menu-body">
                             <p class="menu-title">{t.ui(ui::DRAFTS_RECENT)}</p>
                             {draft_list("drafts-menu")}
+                            <p class="hint">{t.fill(ui::DRAFTS_EXPIRY, &[store::EXPIRY_DAYS.into()])}</p>
+                            <label class="drafts-off"><input type="checkbox" checked={!*keep} onchange={onkeep} />{t.ui(ui::DRAFTS_OFF)}</label>
                         </div>
                     </details>
                 }

@@ -75,6 +75,11 @@ pub fn file_error(t: &dyn Catalogue, e: FileError, name: &str) -> String {
         FileError::Damaged => ui::FILE_DAMAGED,
         FileError::TooLarge => ui::FILE_TOO_LARGE,
         FileError::Unavailable => ui::FILE_UNAVAILABLE,
+        // A hostile file's sentence comes with the converter that refused it (convert.js).
+        FileError::Refused => {
+            let said = crate::files::converter_sentence(if t.is_zh() { "zh" } else { "en" });
+            return t.fill(ui::FILE_PDF, &[Arg::text(name), Arg::Text(said)]);
+        }
     };
     t.fill(key, &[Arg::text(name)])
 }
