@@ -158,7 +158,7 @@ function entry(rel, subset) {
   pins[rel] = [rel, sri(Buffer.from(code, 'utf8'))];
 }
 entry('nianbao-embed.js', { ...app, css: pins['style.css'], convert: pins['convert.js'] });
-entry('nianbao.js', { ...app, rulesZh: pins['rules-zh.json'], rulesEn: pins['rules-en.json'], pdf: pins['pdf/client.js'] });
+entry('nianbao.js', { ...app, rulesZh: pins['rules-zh.json'], rulesEn: pins['rules-en.json'], messagesEn: pins['messages-en.json'], pdf: pins['pdf/client.js'] });
 
 // 7. The pages: hashed names and integrity on every script and stylesheet.
 function page(rel) {
