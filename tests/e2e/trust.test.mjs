@@ -359,6 +359,7 @@ test('a billion laughs, zip bombs, too many entries and damaged .docx files each
   await says(files.corrupt, /已损坏或不完整/);
   // In English too.
   await page.click('button.lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
   await says(files.bomb, /inflates past 64 MB, likely a zip bomb/);
   await says(files.laughs, /declares XML entities \(a DOCTYPE\)/);
   await says(files.truncated, /is damaged or incomplete/);
@@ -423,6 +424,7 @@ test('drafts expire after the period the menu shows', async () => {
   await page.click('.drafts summary');
   assert.match(await page.textContent('.drafts .menu-body'), /草稿只保存在本浏览器中，7 天后自动删除。/);
   await page.click('button.lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
   assert.match(await page.textContent('.drafts .menu-body'), /deleted after 7 days/);
   assert.deepEqual(problems, []);
   await context.close();

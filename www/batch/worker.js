@@ -3,7 +3,10 @@
 // Messages: { id, op, args } → { id, result } or { id, error }.
 import init, { summarize, pair, pairs, compareYears, problemRow, exportCsv, exportXlsx } from './nianbao_batch_wasm.js';
 
-const ready = init({ module_or_path: new URL('nianbao_batch_wasm_bg.wasm', import.meta.url) });
+// scripts/pin.mjs gives this module `__nianbaoPins`: the wasm's integrity,
+// checked as it is fetched.
+const pins = typeof __nianbaoPins === 'object' ? __nianbaoPins : {};
+const ready = init({ module_or_path: fetch(new URL('nianbao_batch_wasm_bg.wasm', import.meta.url), { integrity: pins.wasm?.[1] ?? '' }) });
 
 const ops = {
   summarize: (text, file, lang) => JSON.parse(summarize(text, file, lang)),
