@@ -223,7 +223,8 @@ test('export, print stylesheet, language switch', async () => {
   assert.match(await page.textContent('.print-head'), /洪泽区人民政府 2023/);
   await page.emulateMedia({ media: 'screen' });
   await page.click('text=English');
-  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  // English comes when its catalogue has been fetched (after the on-demand files' hashes).
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
   assert.equal(await page.textContent('#findings-title'), 'Findings');
   await page.click('text=中文');
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
