@@ -121,7 +121,7 @@ const rewrite = (rel) => (code) => code.replace(LITERAL, (lit, q, ref) => {
 const ownPins = {
   'batch/batch.js': () => ({ css: pins['batch/batch.css'], rulesZh: pins['rules-zh.json'], rulesEn: pins['rules-en.json'] }),
   'batch/years.js': () => ({ css: pins['batch/batch.css'] }),
-  'batch/worker.js': () => ({ wasm: pins['batch/nianbao_batch_wasm_bg.wasm'] }),
+  'batch/pool.js': () => ({ worker: pins['batch/worker.js'], wasm: pins['batch/nianbao_batch_wasm_bg.wasm'] }),
 };
 function pinTree(files) {
   const refs = new Map(files.map((rel) => [rel, rel.endsWith('.js') ? refsOf(rel).filter((r) => r !== rel) : []]));
@@ -140,8 +140,8 @@ function pinTree(files) {
 }
 const batchFiles = fs.readdirSync(file('batch')).map((f) => `batch/${f}`);
 const batchRefs = pinTree(batchFiles);
-// Modules of the worker run in the worker: a page cannot check them for it.
-const WORKER_SIDE = /^batch\/(worker|nianbao_batch_wasm)\.js$/;
+// The worker is not a module of the page (the pool checks it and runs it from a blob).
+const WORKER_SIDE = /^batch\/worker\.js$/;
 function moduleGraph(entry) {
   const seen = [entry];
   for (let i = 0; i < seen.length; i++) {
