@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Trunk post-build hook: builds the batch check (batch-wasm/) as a second wasm
+# A post-build step (scripts/post-build.sh): builds the batch check (batch-wasm/) as a second wasm
 # module into batch/ of the build, with its worker, page module and
 # stylesheet. The app loads them only when a batch is opened (several files,
 # a folder or a .zip); tests/e2e/size.mjs keeps them out of the first load.
