@@ -241,7 +241,7 @@ for (const [what, name, edit] of [
   });
 }
 
-test('a tampered loader is refused by its integrity; a tampered converter or PDF reader by the app', async (t) => {
+test('a tampered loader is refused by its integrity; a tampered converter, PDF reader or batch worker by the app', async (t) => {
   const site = await tampered((dir) => {
     appendTo('nianbao-embed.js', ';document.title="tampered";')(dir);
     appendTo(pinned('convert.js'), ';document.title="tampered";')(dir);
@@ -267,6 +267,16 @@ test('a tampered loader is refused by its integrity; a tampered converter or PDF
   await page.waitForSelector('.status[role="alert"]');
   assert.match(await page.textContent('.status'), /读取 PDF 的模块未能取得，或与发布的版本不一致（可能被篡改）/);
   assert.equal(await page.$eval('#report', (a) => a.value), '');
+  // The batch check's worker: checked by its pool before it runs; no report is checked by it.
+  const batch = await tampered(appendTo(pinned('batch/worker.js'), ';postMessage({ id: 1, result: "tampered" });'));
+  t.after(batch.close);
+  await page.goto(batch.url + 'index.html');
+  await page.waitForSelector('#report');
+  const two = ['seeds/001_790cad3f7e066faa.txt', 'real/hongze_2023_layout.txt'].map((f) => path.join(corpus, f));
+  await page.setInputFiles('.toolbar input[type=file]', two);
+  await page.waitForSelector('#batch .batch-table');
+  await page.waitForFunction(() => [...document.querySelectorAll('.batch-table tbody tr')].length === 2
+    && [...document.querySelectorAll('.batch-table tbody tr')].every((tr) => /检查时出错/.test(tr.textContent)), null, { timeout: 30000 });
   await context.close();
 });
 
