@@ -57,7 +57,10 @@ async function loadWasm(options) {
 export default function init(options) {
   ready ??= Promise.all([loadWasm(options), loadDocs(), get(pins.messagesEn)])
     .then(([m, d, english]) => {
-      if (!m.setEnglish(english)) throw new Error('nianbao.init(): messages-en.json does not match www_bg.wasm (reload both)');
+      // The lists joined by NUL, as the app's platform.js does (the wasm only splits them).
+      const e = english;
+      const joined = [`${e.fingerprint} ${e.keys.length} ${e.messages.length} ${e.ui.length}`, ...e.keys, ...e.messages, ...e.ui, ...e.labels.flat()].join('\0');
+      if (!m.setEnglish(joined)) throw new Error('nianbao.init(): messages-en.json does not match www_bg.wasm (reload both)');
       wasm = m;
       docs = d;
       return true;

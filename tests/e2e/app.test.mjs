@@ -222,10 +222,19 @@ test('export, print stylesheet, language switch', async () => {
   assert.equal(await page.$eval('#report', (e) => getComputedStyle(e.parentElement).display), 'none');
   assert.match(await page.textContent('.print-head'), /洪泽区人民政府 2023/);
   await page.emulateMedia({ media: 'screen' });
+  // The Chinese export has the Chinese message only; once English has come, both.
+  assert.ok(json.diagnostics.every((d) => d.message && !('message_en' in d)));
   await page.click('text=English');
   // English comes when its catalogue has been fetched (after the on-demand files' hashes).
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   assert.equal(await page.textContent('#findings-title'), 'Findings');
+  const [english] = await Promise.all([page.waitForEvent('download'), page.click('text=Export JSON')]);
+  const both = JSON.parse(fs.readFileSync(await english.path(), 'utf8'));
+  const a004 = both.diagnostics.find((d) => d.code === 'A004');
+  assert.match(a004.message, /^行政复议总计为 0/);
+  assert.match(a004.message_en, /^Administrative review: the total is 0/);
+  assert.equal(a004.key, 'A004.sum');
+  assert.deepEqual(a004.args[0], { table: 't4', row: 'review' });
   await page.click('text=中文');
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
   await context.close();

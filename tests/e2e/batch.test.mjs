@@ -241,6 +241,18 @@ test('an unreadable file in English, and 500 reports summarised on this machine\
   assert.equal(rows.length, 501);
   assert.match(rows.find((r) => r[0].endsWith('empty.txt'))[1], /The file is empty/);
   assert.ok(ms < 30_000, `500 reports took ${ms} ms`);
+  // 取消 stops a batch under way: what was not checked says so, and a new batch runs to its end.
+  await page.click('text=Clear the list');
+  await page.setInputFiles('#batch input[type=file]:not([webkitdirectory])', [archive]);
+  await page.waitForFunction(() => /^[1-9]\d* of 501 checked/.test(document.querySelector('.batch-status')?.textContent ?? ''));
+  await page.click('#batch button.danger');
+  await page.waitForFunction(() => /Cancelled/.test(document.querySelector('.batch-status')?.textContent ?? ''));
+  const after = await table(page);
+  const cancelled = after.filter((r) => r[1] === 'Cancelled').length;
+  assert.ok(cancelled > 0 && cancelled < 501, `${cancelled} cancelled`);
+  await page.setInputFiles('#batch input[type=file]:not([webkitdirectory])', [path.join(corpus, 'real/huaian_2024_layout.txt')]);
+  await finished(page);
+  assert.match(await page.textContent('.batch-status'), /502 checked in/);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -196,7 +196,7 @@ class Batch {
     const size = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8));
     this.pool ??= new Pool(size);
     const run = this.run;
-    if (!this.running) { this.started = performance.now(); this.elapsed = 0; }
+    if (!this.running) { this.started = performance.now(); this.elapsed = 0; this.cancelled = false; }
     this.running += todo.length;
     this.schedule();
     // Reading (in the page) runs ahead of checking (in the workers) by at most a few files.
@@ -204,6 +204,7 @@ class Batch {
     for (const row of todo) {
       if (run !== this.run) return;
       while (inFlight.size >= size * 2) await Promise.race(inFlight);
+      if (run !== this.run) return;
       const p = this.checkOne(row, run).finally(() => inFlight.delete(p));
       inFlight.add(p);
     }
@@ -216,6 +217,7 @@ class Batch {
   }
 
   async checkOne(row, run) {
+    if (run !== this.run) return;
     row.state = 'reading';
     this.schedule();
     let text;
@@ -429,18 +431,28 @@ class Batch {
     const totals = this.totals();
     const focused = document.activeElement;
     const focusKey = focused && this.root.contains(focused) ? focused.getAttribute('data-focus') : null;
-    this.root.replaceChildren(
-      el('div', { class: 'batch-head' },
-        el('h2', { id: 'batch-title', tabindex: '-1' }, t.title),
-        el('button', { type: 'button', 'data-focus': 'back', onclick: () => this.close() }, t.back)),
-      el('p', { class: 'hint' }, t.intro),
-      el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t.title },
-        el('label', { class: 'button file' }, t.addFiles, pick({ accept: '.txt,.docx,.odt,.rtf,.html,.htm,.pdf,.zip,.doc,.wps' })),
-        el('label', { class: 'button file' }, t.addFolder, pick({ webkitdirectory: true })),
-        busy ? el('button', { type: 'button', class: 'danger', 'data-focus': 'cancel', onclick: () => this.cancel() }, t.cancel) : null,
-        el('button', { type: 'button', 'data-focus': 'csv', disabled: busy || !all, onclick: () => this.exportAs('csv') }, t.csv),
-        el('button', { type: 'button', 'data-focus': 'xlsx', disabled: busy || !all, onclick: () => this.exportAs('xlsx') }, t.xlsx),
-        all && !busy ? el('button', { type: 'button', 'data-focus': 'clear', onclick: () => this.clear() }, t.clear) : null),
+    // The head and the toolbar are made again only when they change: a click
+    // on 取消 while results come in must not land on a button just replaced.
+    const headKey = `${lang()}|${busy}|${all > 0}`;
+    if (this.headKey !== headKey) {
+      this.headKey = headKey;
+      this.top = [
+        el('div', { class: 'batch-head' },
+          el('h2', { id: 'batch-title', tabindex: '-1' }, t.title),
+          el('button', { type: 'button', 'data-focus': 'back', onclick: () => this.close() }, t.back)),
+        el('p', { class: 'hint' }, t.intro),
+        el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t.title },
+          el('label', { class: 'button file' }, t.addFiles, pick({ accept: '.txt,.docx,.odt,.rtf,.html,.htm,.pdf,.zip,.doc,.wps' })),
+          el('label', { class: 'button file' }, t.addFolder, pick({ webkitdirectory: true })),
+          busy ? el('button', { type: 'button', class: 'danger', 'data-focus': 'cancel', onclick: () => this.cancel() }, t.cancel) : null,
+          el('button', { type: 'button', 'data-focus': 'csv', disabled: busy || !all, onclick: () => this.exportAs('csv') }, t.csv),
+          el('button', { type: 'button', 'data-focus': 'xlsx', disabled: busy || !all, onclick: () => this.exportAs('xlsx') }, t.xlsx),
+          all && !busy ? el('button', { type: 'button', 'data-focus': 'clear', onclick: () => this.clear() }, t.clear) : null),
+      ];
+      this.rest = el('div', { class: 'batch-rest' });
+      this.root.replaceChildren(...this.top, this.rest);
+    }
+    this.rest.replaceChildren(
       el('div', { class: 'batch-progress' },
         all ? el('progress', { max: String(all), value: String(done), 'aria-label': t.progress(done, all) }) : null,
         el('span', { role: 'status', class: 'batch-status' }, status, this.skipped ? t.skipped(this.skipped) : '')),

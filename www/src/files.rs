@@ -28,8 +28,8 @@ extern "C" {
     pub fn pdf_page(at: u32) -> u32;
     #[wasm_bindgen(js_name = fetchText, catch)]
     pub async fn fetch_text(name: &str) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_name = fetchJson, catch)]
-    pub async fn fetch_json(name: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = fetchCatalogue, catch)]
+    pub async fn fetch_catalogue(name: &str) -> Result<JsValue, JsValue>;
     pub fn download(name: &str, mime: &str, text: &str);
     #[wasm_bindgen(js_name = selectRange)]
     pub fn select_range(area: &web_sys::HtmlTextAreaElement, start: u32, end: u32);

@@ -85,16 +85,15 @@ export async function fetchText(name) {
   return r.text();
 }
 
-const json = new Map();
-/** A same-origin JSON file of the app (rule documentation, the English catalogue), fetched once (again after a failure). */
-export function fetchJson(name) {
-  let p = json.get(name);
-  if (!p) {
-    p = fetchText(name).then(JSON.parse);
-    p.catch(() => json.delete(name));
-    json.set(name, p);
-  }
-  return p;
+/**
+ * The English catalogue (messages-en.json) as the wasm takes it: its lists
+ * joined by NUL (a head with the fingerprint and the lists' lengths, keys,
+ * messages, interface strings, then label pairs), so that the wasm carries no
+ * JSON walking. nianbao.js joins the same way.
+ */
+export async function fetchCatalogue(name) {
+  const c = JSON.parse(await fetchText(name));
+  return [`${c.fingerprint} ${c.keys.length} ${c.messages.length} ${c.ui.length}`, ...c.keys, ...c.messages, ...c.ui, ...c.labels.flat()].join('\0');
 }
 
 /** Saves text as a file, through an object URL (no request leaves the page). */
