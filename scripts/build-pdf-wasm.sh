@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Trunk post-build hook: builds the PDF reader (pdf-wasm/) as a second wasm
+# A post-build step (scripts/post-build.sh): builds the PDF reader (pdf-wasm/) as a second wasm
 # module into pdf/ of the build, with its worker and client. The app and the
 # API load it only when a PDF is opened; tests/e2e/size.mjs keeps it out of
 # the first load and measures it against its own budget.

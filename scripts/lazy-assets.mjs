@@ -1,4 +1,4 @@
-// Trunk post-build hook: writes what the web app loads only when asked for,
+// A post-build step (scripts/post-build.sh): writes what the web app loads only when asked for,
 // from the core through the CLI, so that the first-load wasm carries none of
 // it (the www crate builds the core without its `docs` and `en` features):
 // - the rules' documentation, one file per language (`nianbao rules --format
@@ -6,6 +6,8 @@
 // - the English catalogue (`nianbao catalogue`, from src/messages/): messages,
 //   template labels, rule titles and interface strings, loaded when a reader
 //   switches to English.
+// They are written under their plain names; scripts/pin.mjs then gives them
+// content-hashed names and lists them, with their integrity, in assets.json.
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';

@@ -1,4 +1,4 @@
-// Trunk post-build hook: minifies the JavaScript of the build (the wasm-bindgen
+// A post-build step (scripts/post-build.sh): minifies the JavaScript of the build (the wasm-bindgen
 // glue, the snippets and our loaders) so that the first load stays within budget.
 // Runs in Trunk's staging directory (TRUNK_STAGING_DIR), before dist/ is replaced.
 import fs from 'node:fs';

@@ -117,6 +117,12 @@ const rewrite = (rel) => (code) => code.replace(LITERAL, (lit, q, ref) => {
   if (ref.startsWith('./') && !to.startsWith('.')) to = './' + to;
   return q + to + q;
 });
+/** `pinTree`'s scripts that read pins of their own (`__nianbaoPins`): what each checks as it fetches. */
+const ownPins = {
+  'batch/batch.js': () => ({ css: pins['batch/batch.css'], rulesZh: pins['rules-zh.json'], rulesEn: pins['rules-en.json'] }),
+  'batch/years.js': () => ({ css: pins['batch/batch.css'] }),
+  'batch/pool.js': () => ({ worker: pins['batch/worker.js'], wasm: pins['batch/nianbao_batch_wasm_bg.wasm'] }),
+};
 function pinTree(files) {
   const refs = new Map(files.map((rel) => [rel, rel.endsWith('.js') ? refsOf(rel).filter((r) => r !== rel) : []]));
   const left = new Set(files);
@@ -125,7 +131,8 @@ function pinTree(files) {
     if (!ready.length) throw new Error(`pin.mjs: files that name each other in a cycle: ${[...left].join(', ')}`);
     for (const rel of ready) {
       for (const r of refs.get(rel)) if (!pins[r]) throw new Error(`pin.mjs: ${rel} names ${r}, which is not pinned`);
-      pin(rel, rel.endsWith('.js') ? rewrite(rel) : undefined);
+      const own = ownPins[rel];
+      pin(rel, rel.endsWith('.js') ? (code) => (own ? withPins(own()) : (c) => c)(rewrite(rel)(code)) : undefined);
       left.delete(rel);
     }
   }
@@ -133,8 +140,8 @@ function pinTree(files) {
 }
 const batchFiles = fs.readdirSync(file('batch')).map((f) => `batch/${f}`);
 const batchRefs = pinTree(batchFiles);
-// Modules of the worker run in the worker: a page cannot check them for it.
-const WORKER_SIDE = /^batch\/(worker|nianbao_batch_wasm)\.js$/;
+// The worker is not a module of the page (the pool checks it and runs it from a blob).
+const WORKER_SIDE = /^batch\/worker\.js$/;
 function moduleGraph(entry) {
   const seen = [entry];
   for (let i = 0; i < seen.length; i++) {

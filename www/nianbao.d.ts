@@ -98,7 +98,7 @@ export interface PdfResult extends Result {
 
 /**
  * Checks a PDF (read in a Web Worker by a second wasm module, loaded on first use).
- * Rejects with an Error whose `code` is 'password' | 'scan' | 'unmappable' | 'too-large' | 'damaged'
+ * Rejects with an Error whose `code` is 'password' | 'scan' | 'unmappable' | 'too-large' | 'damaged' | 'unavailable' (the reader could not be fetched or does not match the build)
  * and whose `zh`/`en` hold the sentence to show.
  */
 export function checkPdf(bytes: Uint8Array | ArrayBuffer, options?: { previous?: string }): Promise<PdfResult>;

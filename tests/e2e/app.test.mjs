@@ -225,6 +225,7 @@ test('export, print stylesheet, language switch', async () => {
   // The Chinese export has the Chinese message only; once English has come, both.
   assert.ok(json.diagnostics.every((d) => d.message && !('message_en' in d)));
   await page.click('text=English');
+  // English comes when its catalogue has been fetched (after the on-demand files' hashes).
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   assert.equal(await page.textContent('#findings-title'), 'Findings');
   const [english] = await Promise.all([page.waitForEvent('download'), page.click('text=Export JSON')]);

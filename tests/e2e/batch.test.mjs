@@ -322,7 +322,7 @@ test('下载批注版: the findings back into Word as comments at their text —
   const { context, page, problems } = await open();
   await page.setInputFiles('.toolbar input[type=file]', docx);
   await page.waitForFunction(() => document.getElementById('report').value.includes('洪泽区人民政府'));
-  const count = () => page.evaluate(async () => (await import('./www.js')).check(document.getElementById('report').value).diagnostics.length);
+  const count = () => page.evaluate(async () => { const m = await import('./nianbao.js'); await m.default(); return m.check(document.getElementById('report').value).diagnostics.length; });
   const findings = await count();
   assert.ok(findings > 5, String(findings));
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=下载批注版')]);

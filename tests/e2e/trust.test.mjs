@@ -241,7 +241,7 @@ for (const [what, name, edit] of [
   });
 }
 
-test('a tampered loader is refused by its integrity; a tampered converter or PDF reader by the app', async (t) => {
+test('a tampered loader is refused by its integrity; a tampered converter, PDF reader or batch worker by the app', async (t) => {
   const site = await tampered((dir) => {
     appendTo('nianbao-embed.js', ';document.title="tampered";')(dir);
     appendTo(pinned('convert.js'), ';document.title="tampered";')(dir);
@@ -267,6 +267,16 @@ test('a tampered loader is refused by its integrity; a tampered converter or PDF
   await page.waitForSelector('.status[role="alert"]');
   assert.match(await page.textContent('.status'), /读取 PDF 的模块未能取得，或与发布的版本不一致（可能被篡改）/);
   assert.equal(await page.$eval('#report', (a) => a.value), '');
+  // The batch check's worker: checked by its pool before it runs; no report is checked by it.
+  const batch = await tampered(appendTo(pinned('batch/worker.js'), ';postMessage({ id: 1, result: "tampered" });'));
+  t.after(batch.close);
+  await page.goto(batch.url + 'index.html');
+  await page.waitForSelector('#report');
+  const two = ['seeds/001_790cad3f7e066faa.txt', 'real/hongze_2023_layout.txt'].map((f) => path.join(corpus, f));
+  await page.setInputFiles('.toolbar input[type=file]', two);
+  await page.waitForSelector('#batch .batch-table');
+  await page.waitForFunction(() => [...document.querySelectorAll('.batch-table tbody tr')].length === 2
+    && [...document.querySelectorAll('.batch-table tbody tr')].every((tr) => /检查时出错/.test(tr.textContent)), null, { timeout: 30000 });
   await context.close();
 });
 
@@ -357,7 +367,7 @@ test('a billion laughs, zip bombs, too many entries and damaged .docx files each
   await says(files.entries, /压缩包列出了超过 10000 个条目/);
   await says(files.truncated, /已损坏或不完整/);
   await says(files.corrupt, /已损坏或不完整/);
-  // In English too (once the catalogue, fetched on the switch, has come).
+  // In English too.
   await page.click('button.lang');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   await says(files.bomb, /inflates past 64 MB, likely a zip bomb/);
@@ -424,7 +434,6 @@ test('drafts expire after the period the menu shows', async () => {
   await page.click('.drafts summary');
   assert.match(await page.textContent('.drafts .menu-body'), /草稿只保存在本浏览器中，7 天后自动删除。/);
   await page.click('button.lang');
-  // English comes with its catalogue, fetched on the switch.
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   assert.match(await page.textContent('.drafts .menu-body'), /deleted after 7 days/);
   assert.deepEqual(problems, []);

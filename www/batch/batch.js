@@ -10,6 +10,11 @@ import { listZip } from './archive.js';
 import { Pool } from './pool.js';
 import { textOf, Unreadable, why } from './read.js';
 
+// scripts/pin.mjs gives this module `__nianbaoPins`: the integrity hashes of
+// its stylesheet and of the rules' titles, checked as they are fetched.
+const pins = typeof __nianbaoPins === 'object' ? __nianbaoPins : {};
+const integrity = (name) => pins[name]?.[1] ?? '';
+
 const WORDS = {
   zh: {
     title: '批量检查',
@@ -79,7 +84,7 @@ class Batch {
     this.titles = null;
     this.scrollY = 0;
     this.root = el('section', { id: 'batch', class: 'batch', 'aria-labelledby': 'batch-title' });
-    if (!document.querySelector("link[data-batch-css]")) document.head.append(el("link", { rel: "stylesheet", href: new URL("batch.css", import.meta.url).href, "data-batch-css": true }));
+    if (!document.querySelector("link[data-batch-css]")) document.head.append(el("link", { rel: "stylesheet", href: new URL("batch.css", import.meta.url).href, integrity: integrity('css') || null, "data-batch-css": true }));
     document.body.append(this.root);
     this.backBar = el('div', { class: 'batch-back', hidden: true }, el('button', { type: 'button', onclick: () => this.show() }));
     document.body.prepend(this.backBar);
@@ -90,7 +95,7 @@ class Batch {
   async loadTitles() {
     try {
       // Each name written out: the build gives both files content-hashed names (scripts/pin.mjs).
-      const r = await fetch(new URL(lang() === 'en' ? '../rules-en.json' : '../rules-zh.json', import.meta.url));
+      const r = await fetch(new URL(lang() === 'en' ? '../rules-en.json' : '../rules-zh.json', import.meta.url), { integrity: integrity(lang() === 'en' ? 'rulesEn' : 'rulesZh') });
       this.titles = new Map((await r.json()).map((x) => [x.code, x.title]));
       this.titlesLang = lang();
     } catch (_) { this.titles = new Map(); }

@@ -1,24 +1,35 @@
 // One worker of the batch pool: the checker and the batch summary as their
 // own wasm module (batch-wasm/, same origin, loaded only for a batch).
 // Messages: { id, op, args } → { id, result } or { id, error }.
-import init, { summarize, pair, pairs, compareYears, problemRow, exportCsv, exportXlsx } from './nianbao_batch_wasm.js';
-
-const ready = init({ module_or_path: new URL('nianbao_batch_wasm_bg.wasm', import.meta.url) });
+//
+// A classic script: scripts/build-batch-wasm.sh puts the module's
+// wasm-bindgen glue (`wasm_bindgen`, target no-modules) in front of it, so
+// that the whole worker is one file. The pool runs it from a blob of bytes it
+// has checked against the build's integrity (a Worker takes no integrity of
+// its own), and its first message says where the wasm is and what its
+// integrity is.
+let ready = null;
 
 const ops = {
-  summarize: (text, file, lang) => JSON.parse(summarize(text, file, lang)),
+  summarize: (text, file, lang) => JSON.parse(wasm_bindgen.summarize(text, file, lang)),
   pair: (now, before, file, lang) => {
-    const r = pair(now, before, file, lang);
+    const r = wasm_bindgen.pair(now, before, file, lang);
     return r ? JSON.parse(r) : null;
   },
-  pairs: (keys) => pairs(keys),
-  compareYears: (now, before) => JSON.parse(compareYears(now, before)),
-  problemRow: (file, why) => problemRow(file, why),
-  csv: (lang, rows) => exportCsv(lang, rows),
-  xlsx: (lang, rows, findings) => exportXlsx(lang, rows, findings),
+  pairs: (keys) => wasm_bindgen.pairs(keys),
+  compareYears: (now, before) => JSON.parse(wasm_bindgen.compareYears(now, before)),
+  problemRow: (file, why) => wasm_bindgen.problemRow(file, why),
+  csv: (lang, rows) => wasm_bindgen.exportCsv(lang, rows),
+  xlsx: (lang, rows, findings) => wasm_bindgen.exportXlsx(lang, rows, findings),
 };
 
 self.onmessage = async (e) => {
+  if (e.data.wasm) {
+    ready = wasm_bindgen({ module_or_path: fetch(e.data.wasm, { integrity: e.data.integrity || '' }) })
+      .catch(() => { throw new Error('the batch check could not be fetched or does not match the build'); });
+    ready.catch(() => {});
+    return;
+  }
   const { id, op, args } = e.data;
   try {
     await ready;

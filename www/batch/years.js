@@ -7,6 +7,9 @@
 import { Pool } from './pool.js';
 import { textOf, Unreadable, whyText } from './read.js';
 
+// scripts/pin.mjs gives this module `__nianbaoPins`: its stylesheet's integrity.
+const pins = typeof __nianbaoPins === 'object' ? __nianbaoPins : {};
+
 const WORDS = {
   zh: {
     title: '对照上年报告（X001–X003）',
@@ -55,7 +58,7 @@ class Years {
     this.result = null;
     this.problem = '';
     this.root = el('section', { class: 'years', id: 'years', 'aria-labelledby': 'years-title' });
-    if (!document.querySelector('link[data-batch-css]')) document.head.append(el('link', { rel: 'stylesheet', href: new URL('batch.css', import.meta.url).href, 'data-batch-css': true }));
+    if (!document.querySelector('link[data-batch-css]')) document.head.append(el('link', { rel: 'stylesheet', href: new URL('batch.css', import.meta.url).href, integrity: pins.css?.[1], 'data-batch-css': true }));
     document.getElementById('app').after(this.root);
     // The editor's text changes by typing, files, undo: compared again when it does.
     this.seen = null;

@@ -188,7 +188,9 @@ pub fn save(text: &str) -> Result<(), ()> {
         let _ = sess.remove_item(TAB_TIME);
         return Ok(());
     }
-    let tab = sess.set_item(TAB_TEXT, text).and_then(|_| sess.set_item(TAB_TIME, &String::from(js_sys::Number::from(js_sys::Date::now()).to_string_with_radix(10).unwrap_or_default())));
+    let tab = sess.set_item(TAB_TEXT, text).and_then(|_| {
+        sess.set_item(TAB_TIME, &String::from(js_sys::Number::from(js_sys::Date::now()).to_string_with_radix(10).unwrap_or_default()))
+    });
     let id = tab_id();
     let mut list: Vec<Draft> = recent().into_iter().filter(|d| d.id != id).collect();
     list.insert(0, Draft { id, time: js_sys::Date::now(), text: text.to_string() });
