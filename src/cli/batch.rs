@@ -47,10 +47,11 @@ pub fn render(o: &Outcome, path: &str, kind: Kind, min: Severity, style: Style) 
         Kind::Text => keys.zip(render::blocks(o, path, &diags, style)).collect(),
         Kind::Json => {
             let mut cursor = nianbao::position::Cursor::new(&o.source);
+            // One writer for all: each finding is a small document taken from it.
+            let mut w = nianbao::json::Writer::new();
             keys.zip(diags.iter().map(|d| {
-                let mut w = nianbao::json::Writer::new();
                 nianbao::json::diagnostic(&mut w, d, cursor.line_col(d.span.start), o.place(d.span), None, nianbao::messages::english());
-                w.finish()
+                w.take()
             }))
             .collect()
         }
