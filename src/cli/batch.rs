@@ -230,3 +230,102 @@ pub fn write_summary(path: &std::path::Path, format: SummaryFormat, rows: &[Vec<
     };
     std::fs::write(path, bytes)
 }
+
+/// What pairing needs of each report (its cross-year facts and the places
+/// their findings may point at), kept on disk until the batch is paired, so
+/// that memory holds only the small part of each summary: read back by
+/// offset for the reports that have a pair.
+pub struct Side {
+    file: Option<std::fs::File>,
+    memory: Vec<u8>,
+    len: u64,
+}
+
+impl Side {
+    pub fn new() -> Side {
+        let dir = std::env::temp_dir();
+        let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+        let path = dir.join(format!("nianbao-pairs-{}-{stamp}", std::process::id()));
+        let file = std::fs::OpenOptions::new().read(true).write(true).create_new(true).open(&path).ok();
+        if file.is_some() {
+            let _ = std::fs::remove_file(&path);
+        }
+        Side { file, memory: Vec::new(), len: 0 }
+    }
+
+    /// Keeps a report's facts; the answer says where they are.
+    pub fn put(&mut self, years: &nianbao::summary::Years, anchors: &[Anchor]) -> std::io::Result<(u64, usize)> {
+        let years = years.encode();
+        let mut b = (years.len() as u64).to_le_bytes().to_vec();
+        b.extend_from_slice(years.as_bytes());
+        // An anchor's fields split by U+001F, anchors by U+001E: the excerpt is shown text, its controls escaped.
+        let anchors: Vec<String> = anchors
+            .iter()
+            .map(|a| {
+                let (page, r) = a.pdf.map(|(p, r)| (p, [r.x, r.y, r.w, r.h])).unwrap_or((0, [0.0; 4]));
+                let p = &a.place;
+                format!(
+                    "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
+                    a.span.start,
+                    a.span.end,
+                    p.line,
+                    p.column,
+                    p.page.unwrap_or(0),
+                    p.before,
+                    p.under,
+                    page,
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3],
+                    p.excerpt
+                )
+            })
+            .collect();
+        b.extend_from_slice(anchors.join("\u{1e}").as_bytes());
+        let at = self.len;
+        match &self.file {
+            Some(f) => std::os::unix::fs::FileExt::write_all_at(f, &b, at)?,
+            None => self.memory.extend_from_slice(&b),
+        }
+        self.len += b.len() as u64;
+        Ok((at, b.len()))
+    }
+
+    /// A report's facts and anchors, from where `put` said.
+    pub fn get(&self, (at, len): (u64, usize)) -> std::io::Result<(nianbao::summary::Years, Vec<Anchor>)> {
+        let damaged = || std::io::Error::other("the batch's pairing file is damaged");
+        let mut b = vec![0; len];
+        match &self.file {
+            Some(f) => std::os::unix::fs::FileExt::read_exact_at(f, &mut b, at)?,
+            None => b.copy_from_slice(self.memory.get(at as usize..at as usize + len).ok_or_else(damaged)?),
+        }
+        let n = u64::from_le_bytes(b.get(..8).and_then(|s| s.try_into().ok()).ok_or_else(damaged)?) as usize;
+        let years = std::str::from_utf8(b.get(8..8 + n).ok_or_else(damaged)?).map_err(|_| damaged())?;
+        let years = nianbao::summary::Years::decode(years).ok_or_else(damaged)?;
+        let rest = std::str::from_utf8(&b[8 + n..]).map_err(|_| damaged())?;
+        let mut anchors = Vec::new();
+        for a in rest.split('\u{1e}').filter(|a| !a.is_empty()) {
+            let f: Vec<&str> = a.splitn(13, '\u{1f}').collect();
+            if f.len() != 13 {
+                return Err(damaged());
+            }
+            let num = |i: usize| f[i].parse::<usize>().map_err(|_| damaged());
+            let real = |i: usize| f[i].parse::<f32>().map_err(|_| damaged());
+            let page = num(7)? as u32;
+            anchors.push(Anchor {
+                span: Span { start: num(0)? as u32, end: num(1)? as u32 },
+                place: Place {
+                    line: num(2)?,
+                    column: num(3)?,
+                    page: Some(num(4)? as u32).filter(|&p| p > 0),
+                    before: num(5)?,
+                    under: num(6)?,
+                    excerpt: f[12].to_string(),
+                },
+                pdf: (page > 0).then_some((page, nianbao::input::layout::Rect { x: real(8)?, y: real(9)?, w: real(10)?, h: real(11)? })),
+            });
+        }
+        Ok((years, anchors))
+    }
+}
