@@ -108,6 +108,8 @@ impl Writer {
     }
 }
 
+/// The command line's writer: a batch writes megabytes of JSON.
+#[cfg(feature = "cli")]
 fn string(out: &mut String, s: &str) {
     out.push('"');
     // Runs of bytes that need no escape are copied whole (most of a report's
@@ -157,6 +159,24 @@ fn string(out: &mut String, s: &str) {
         plain = i;
     }
     out.push_str(&s[plain..]);
+    out.push('"');
+}
+
+/// The browser's writer: its bundle has a size budget, and it writes one report at a time.
+#[cfg(not(feature = "cli"))]
+fn string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
     out.push('"');
 }
 

@@ -102,15 +102,9 @@ impl Years {
                 }
             }
         }
-        // As `normalize::compact` folds and drops spacing, then without digits.
         let mut narrative = Vec::new();
         for s in r.sections.iter().filter(|s| matches!(s.number, 1 | 5 | 6)) {
-            for c in src.slice(s.body).chars() {
-                let f = crate::normalize::fold(c);
-                if !crate::normalize::is_space(f) && !f.is_ascii_digit() {
-                    narrative.push(f);
-                }
-            }
+            narrative.extend(crate::normalize::compact(src.slice(s.body)).chars().filter(|c| !c.is_ascii_digit()));
         }
         Years {
             tables: [readable(&r.tables.t2), readable(&r.tables.t3), readable(&r.tables.t4)],
