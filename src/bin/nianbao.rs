@@ -245,7 +245,8 @@ struct Row {
 /// its summary, where those findings may point, and its rows for `--summary xlsx`.
 struct Checked {
     rendered: batch::Rendered,
-    anchors: Vec<batch::Anchor>,
+    /// Its record for the side file, when the batch is paired (`batch::record`).
+    record: Vec<u8>,
     kept: Kept,
 }
 
@@ -324,7 +325,7 @@ fn run_check(
             let findings = if want_findings { nianbao::export::finding_rows(&path, &summary, &o.diagnostics, lang) } else { Vec::new() };
             Ok(Checked {
                 rendered: batch::render(&o, &path, kind, min, style),
-                anchors: if pairing { batch::anchors(&o, &summary) } else { Vec::new() },
+                record: if pairing { batch::record(&summary.years, &batch::anchors(&o, &summary)) } else { Vec::new() },
                 kept: Kept { summary, side: None, findings },
             })
         });
@@ -333,7 +334,7 @@ fn run_check(
                 Ok(mut c) => {
                     match (&mut spill, &mut side) {
                         (Some(spill), Some(side)) => {
-                            let kept = spill.put(&c.rendered).and_then(|_| side.put(&c.kept.summary.years, &c.anchors));
+                            let kept = spill.put(&c.rendered).and_then(|_| side.put(&c.record));
                             match kept {
                                 Ok(at) => c.kept.side = Some(at),
                                 Err(e) => {

@@ -231,6 +231,41 @@ pub fn write_summary(path: &std::path::Path, format: SummaryFormat, rows: &[Vec<
     std::fs::write(path, bytes)
 }
 
+/// A report's record for the side file, made on the thread that checked it:
+/// its cross-year facts, then its anchors (fields split by U+001F, anchors by
+/// U+001E: an excerpt is shown text, its controls escaped).
+pub fn record(years: &nianbao::summary::Years, anchors: &[Anchor]) -> Vec<u8> {
+    let mut b = Vec::new();
+    years.to_bytes(&mut b);
+    for (i, a) in anchors.iter().enumerate() {
+        if i > 0 {
+            b.extend_from_slice("\u{1e}".as_bytes());
+        }
+        let (page, r) = a.pdf.map(|(p, r)| (p, [r.x, r.y, r.w, r.h])).unwrap_or((0, [0.0; 4]));
+        let p = &a.place;
+        let fields = [
+            a.span.start.to_string(),
+            a.span.end.to_string(),
+            p.line.to_string(),
+            p.column.to_string(),
+            p.page.unwrap_or(0).to_string(),
+            p.before.to_string(),
+            p.under.to_string(),
+            page.to_string(),
+            r[0].to_string(),
+            r[1].to_string(),
+            r[2].to_string(),
+            r[3].to_string(),
+        ];
+        for f in fields {
+            b.extend_from_slice(f.as_bytes());
+            b.extend_from_slice("\u{1f}".as_bytes());
+        }
+        b.extend_from_slice(p.excerpt.as_bytes());
+    }
+    b
+}
+
 /// What pairing needs of each report (its cross-year facts and the places
 /// their findings may point at), kept on disk until the batch is paired, so
 /// that memory holds only the small part of each summary: read back by
@@ -253,40 +288,12 @@ impl Side {
         Side { file, memory: Vec::new(), len: 0 }
     }
 
-    /// Keeps a report's facts; the answer says where they are.
-    pub fn put(&mut self, years: &nianbao::summary::Years, anchors: &[Anchor]) -> std::io::Result<(u64, usize)> {
-        let years = years.encode();
-        let mut b = (years.len() as u64).to_le_bytes().to_vec();
-        b.extend_from_slice(years.as_bytes());
-        // An anchor's fields split by U+001F, anchors by U+001E: the excerpt is shown text, its controls escaped.
-        let anchors: Vec<String> = anchors
-            .iter()
-            .map(|a| {
-                let (page, r) = a.pdf.map(|(p, r)| (p, [r.x, r.y, r.w, r.h])).unwrap_or((0, [0.0; 4]));
-                let p = &a.place;
-                format!(
-                    "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
-                    a.span.start,
-                    a.span.end,
-                    p.line,
-                    p.column,
-                    p.page.unwrap_or(0),
-                    p.before,
-                    p.under,
-                    page,
-                    r[0],
-                    r[1],
-                    r[2],
-                    r[3],
-                    p.excerpt
-                )
-            })
-            .collect();
-        b.extend_from_slice(anchors.join("\u{1e}").as_bytes());
+    /// Keeps a report's record (`record`); the answer says where it is.
+    pub fn put(&mut self, b: &[u8]) -> std::io::Result<(u64, usize)> {
         let at = self.len;
         match &self.file {
-            Some(f) => std::os::unix::fs::FileExt::write_all_at(f, &b, at)?,
-            None => self.memory.extend_from_slice(&b),
+            Some(f) => std::os::unix::fs::FileExt::write_all_at(f, b, at)?,
+            None => self.memory.extend_from_slice(b),
         }
         self.len += b.len() as u64;
         Ok((at, b.len()))
@@ -300,10 +307,8 @@ impl Side {
             Some(f) => std::os::unix::fs::FileExt::read_exact_at(f, &mut b, at)?,
             None => b.copy_from_slice(self.memory.get(at as usize..at as usize + len).ok_or_else(damaged)?),
         }
-        let n = u64::from_le_bytes(b.get(..8).and_then(|s| s.try_into().ok()).ok_or_else(damaged)?) as usize;
-        let years = std::str::from_utf8(b.get(8..8 + n).ok_or_else(damaged)?).map_err(|_| damaged())?;
-        let years = nianbao::summary::Years::decode(years).ok_or_else(damaged)?;
-        let rest = std::str::from_utf8(&b[8 + n..]).map_err(|_| damaged())?;
+        let (years, rest) = nianbao::summary::Years::from_bytes(&b).ok_or_else(damaged)?;
+        let rest = std::str::from_utf8(rest).map_err(|_| damaged())?;
         let mut anchors = Vec::new();
         for a in rest.split('\u{1e}').filter(|a| !a.is_empty()) {
             let f: Vec<&str> = a.splitn(13, '\u{1f}').collect();
