@@ -10,7 +10,13 @@ out="$TRUNK_STAGING_DIR/pdf"
 mkdir -p "$out"
 cd "$root"
 cargo build --quiet -p nianbao-pdf-wasm --target wasm32-unknown-unknown --profile wasm-release
-wasm-bindgen --target web --no-typescript --out-dir "$out" target/wasm32-unknown-unknown/wasm-release/nianbao_pdf_wasm.wasm
+# The glue as a classic script (`wasm_bindgen`), put in front of the worker's
+# own code: the worker is one file, which the client can check as a whole
+# against its integrity before running it (scripts/pin.mjs, www/pdf/client.js).
+glue="$(mktemp -d)"
+trap 'rm -rf "$glue"' EXIT
+wasm-bindgen --target no-modules --no-typescript --out-dir "$glue" target/wasm32-unknown-unknown/wasm-release/nianbao_pdf_wasm.wasm
 wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  "$out/nianbao_pdf_wasm_bg.wasm" -o "$out/nianbao_pdf_wasm_bg.wasm"
-cp www/pdf/worker.js www/pdf/client.js "$out/"
+  "$glue/nianbao_pdf_wasm_bg.wasm" -o "$out/nianbao_pdf_wasm_bg.wasm"
+cat "$glue/nianbao_pdf_wasm.js" www/pdf/worker.js > "$out/worker.js"
+cp www/pdf/client.js "$out/"

@@ -19,6 +19,14 @@ impl Severity {
             Severity::Error => "error",
         }
     }
+    /// The severity's word in Chinese (exports, the terminal).
+    pub fn zh(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
     pub fn parse(s: &str) -> Option<Severity> {
         match s {
             "info" => Some(Severity::Info),

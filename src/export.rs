@@ -59,13 +59,21 @@ fn text(s: &str) -> Cell {
     }
 }
 
+/// A rule's title in `lang` (the English comes with the catalogue in the browser).
+fn title(r: &'static crate::rules::Rule, lang: Lang) -> &'static str {
+    match (lang, crate::messages::english()) {
+        (Lang::En, Some(en)) => en.label(r.title_zh),
+        _ => r.title_zh,
+    }
+}
+
 /// The summary row of a checked report.
 pub fn summary_row(file: &str, s: &Summary, lang: Lang) -> Vec<Cell> {
     let top = s
         .top
         .iter()
         .map(|t| {
-            let title = crate::rules::rule(t.code).map(|r| if lang == Lang::En { r.title_en } else { r.title_zh }).unwrap_or("");
+            let title = crate::rules::rule(t.code).map(|r| title(r, lang)).unwrap_or("");
             format!("{} {}", t.code, title)
         })
         .collect::<Vec<_>>()
@@ -101,15 +109,13 @@ pub fn finding_rows(file: &str, s: &Summary, diagnostics: &[Diagnostic], lang: L
                 k
             });
             let severity = match lang {
-                Lang::Zh => {
-                    use crate::messages::{ui, Catalogue};
-                    crate::messages::Zh.ui(match d.severity {
-                        crate::Severity::Error => ui::SEV_ERROR,
-                        crate::Severity::Warning => ui::SEV_WARNING,
-                        crate::Severity::Info => ui::SEV_INFO,
-                    })
-                }
+                Lang::Zh => d.severity.zh(),
                 Lang::En => d.severity.key(),
+            };
+            // English when the catalogue is here (always in the CLI; in the browser once loaded).
+            let message = match (lang, crate::messages::english()) {
+                (Lang::En, Some(en)) => d.msg.render(en),
+                _ => d.message.clone(),
             };
             vec![
                 text(file),
@@ -118,7 +124,7 @@ pub fn finding_rows(file: &str, s: &Summary, diagnostics: &[Diagnostic], lang: L
                 text(d.code),
                 text(severity),
                 text(cell.as_deref().unwrap_or("")),
-                text(&d.message),
+                text(&message),
                 text(d.fix.as_deref().unwrap_or("")),
             ]
         })

@@ -81,12 +81,13 @@ pub fn check(text: &str) -> Outcome {
 /// Parses and checks a report, with last year's report of the same body when
 /// there is one (for the cross-year rules).
 pub fn check_with_previous(text: &str, previous: Option<&str>) -> Outcome {
-    check_input(Source::new(text), &[], previous)
+    check_input(Source::new(text), Vec::new(), previous)
 }
 
 /// Checks a report read from a file: `source` owns the text (a 30 MB file is
-/// not copied again) and `notes` are what the reader repaired (I001).
-pub fn check_input(source: Source, notes: &[diagnostic::InputNote], previous: Option<&str>) -> Outcome {
+/// not copied again) and `notes` are what the reader repaired (I001; taken,
+/// not copied: the browser bundle then carries no copying of messages).
+pub fn check_input(source: Source, notes: Vec<diagnostic::InputNote>, previous: Option<&str>) -> Outcome {
     let previous = previous.map(years_of);
     check_against(source, notes, previous.as_ref())
 }
@@ -99,7 +100,7 @@ pub fn years_of(text: &str) -> summary::Years {
 }
 
 /// Checks a report against last year's, given by its summary.
-pub fn check_against(source: Source, notes: &[diagnostic::InputNote], previous: Option<&summary::Years>) -> Outcome {
+pub fn check_against(source: Source, notes: Vec<diagnostic::InputNote>, previous: Option<&summary::Years>) -> Outcome {
     let parsed = parse::parse(&source);
     let diagnostics = rules::run(&source, &parsed, previous, notes);
     Outcome {
@@ -114,7 +115,7 @@ pub fn check_against(source: Source, notes: &[diagnostic::InputNote], previous: 
 /// Checks the text read from a PDF's geometry; findings carry page and box.
 #[cfg(feature = "cli")]
 pub fn check_layout(layout: input::layout::Layout, previous: Option<&summary::Years>) -> Outcome {
-    let mut o = check_against(Source::new(&layout.text), &[], previous);
+    let mut o = check_against(Source::new(&layout.text), Vec::new(), previous);
     o.layout = Some(layout);
     o
 }

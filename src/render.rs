@@ -72,14 +72,6 @@ fn str_width(s: &str) -> usize {
     s.chars().map(width).sum()
 }
 
-pub fn severity_zh(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "错误",
-        Severity::Warning => "警告",
-        Severity::Info => "提示",
-    }
-}
-
 /// Characters that must never reach a terminal raw: C0 controls, DEL, C1
 /// and the bidirectional controls (a report or a file name could otherwise
 /// set the window title, clear the screen or reorder what is shown).

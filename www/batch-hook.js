@@ -9,8 +9,31 @@
 let view = null;
 const en = () => document.documentElement.lang.startsWith('en');
 
+// The batch's modules are pinned: scripts/pin.mjs gives this module
+// `__nianbaoPins`, for each of the three views the hashed names and integrity
+// hashes of every module it may import (the view first), and a view is
+// imported only after all of them have been fetched and checked (a
+// modulepreload with its integrity; import() then takes the checked copies).
+const pins = typeof __nianbaoPins === 'object' ? __nianbaoPins : null;
+const verified = ([href, integrity]) => new Promise((ok, no) => {
+  const link = document.createElement('link');
+  // A browser without modulepreload (Safari before 17) imports unchecked.
+  if (!link.relList.supports('modulepreload')) return ok();
+  link.rel = 'modulepreload';
+  link.href = new URL(href, import.meta.url);
+  link.integrity = integrity;
+  link.onload = ok;
+  link.onerror = () => no(new Error(href + ' could not be fetched or does not match the build'));
+  document.head.append(link);
+});
+const load = async (name) => {
+  if (!pins) return import('./' + name);
+  await Promise.all(pins[name].map(verified));
+  return import(new URL(pins[name][0][0], import.meta.url));
+};
+
 function start(items) {
-  view ??= import('./batch/batch.js');
+  view ??= load('batch/batch.js');
   view.then((m) => m.openBatch(items), () => {
     view = null;
     alert(en() ? 'The batch check could not load.' : '批量检查未能加载，请检查网络后重试。');
@@ -56,8 +79,8 @@ addEventListener('drop', (e) => {
 // and 下载批注版 (the findings as Word comments, batch/word.js).
 const button = (onclick) => Object.assign(document.createElement('button'), { type: 'button', onclick });
 const batch = button(() => start([]));
-const years = button(() => import('./batch/years.js').then((m) => m.openYears()));
-const word = button(() => import('./batch/word.js').then((m) => m.downloadAnnotated(docx)));
+const years = button(() => load('batch/years.js').then((m) => m.openYears()));
+const word = button(() => load('batch/word.js').then((m) => m.downloadAnnotated(docx)));
 new MutationObserver(() => {
   const bar = document.querySelector('#app .toolbar');
   const input = bar?.querySelector('input[type=file]');

@@ -6,9 +6,98 @@
 // TextDecoder for code pages. Nothing here touches the network.
 //
 // Failures throw an Error whose message is a key of the app's catalogue
-// (`file.*`), so that the UI says it in the user's language.
+// (`file.*`), so that the UI says it in the user's language. The refusals of
+// hostile files (a zip bomb, entity expansion, too many entries) carry their
+// own sentence in both languages (`zh`, `en`): they are rare, and their words
+// stay out of the first load.
+//
+// The limits are the native reader's (src/input/zip.rs): at most 10,000
+// entries in a directory, at most 64 MB inflated for an entry and for the
+// whole document, counted while inflating (a directory's stated sizes are
+// never trusted); no DOCTYPE, so no entity is ever expanded.
 
-const fail = (key) => { throw new Error(key); };
+/** Most entries a directory may list (a .docx has a few dozen). */
+const MAX_ENTRIES = 10000;
+/** Most one document may inflate to, all its entries together (one entry at most as well). */
+const MAX_INFLATED = 64 * 1024 * 1024;
+
+const SAID = {
+  'file.bomb': ['解压后超过 64 MB，疑似压缩炸弹，未读取。请打开年报文件本身。', 'it inflates past 64 MB, likely a zip bomb, and was not read. Open the report itself.'],
+  'file.entities': ['文档定义了 XML 实体（DOCTYPE）。Word、WPS 和 LibreOffice 从不这样写，这是“实体膨胀”攻击的写法，未读取。请在 Word 或 WPS 中另存一份，或全选复制后粘贴到编辑框。',
+    'it declares XML entities (a DOCTYPE), which Word, WPS and LibreOffice never write: this is how entity-expansion attacks are made, so it was not read. Save a copy from Word or WPS, or copy and paste the text.'],
+  'file.entries': [`压缩包列出了超过 ${MAX_ENTRIES} 个条目，不像是一份文档，未读取。`, `its archive lists more than ${MAX_ENTRIES} entries, which no document has; it was not read.`],
+};
+
+const fail = (key) => {
+  const e = new Error(key);
+  if (SAID[key]) [e.zh, e.en] = SAID[key];
+  throw e;
+};
+
+// ---- Opening a file: what it is by its first bytes (then its name).
+
+/** A report of 32 MB is no report: refused before reading. */
+const MAX_BYTES = 32 * 1024 * 1024;
+/** Extensions that are certainly not a report's text. */
+const NOT_TEXT = ['.xls', '.xlsx', '.et', '.ppt', '.pptx', '.dps', '.png', '.jpg', '.jpeg', '.gif', '.bmp', '.webp', '.zip', '.rar', '.7z', '.gz', '.ofd', '.exe'];
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const PDF = [0x25, 0x50, 0x44, 0x46];
+const RTF = [0x7b, 0x5c, 0x72, 0x74, 0x66];
+
+/**
+ * The text of a .txt, .docx, .odt, .rtf or .html file the user opened, or
+ * `{ pdf: bytes }` for the PDF reader. A file that is no report's text throws
+ * its `file.*` key (file.doc, file.wps, file.not_text, file.zip_other, …).
+ */
+export async function readFile(file) {
+  if (file.size > MAX_BYTES) fail('file.too_large');
+  const name = file.name.toLowerCase();
+  let b;
+  try { b = new Uint8Array(await file.arrayBuffer()); } catch (_) { fail('file.damaged'); }
+  const starts = (sig) => sig.every((c, i) => b[i] === c);
+  const notText = NOT_TEXT.some((e) => name.endsWith(e));
+  if (starts(ZIP)) {
+    let entries;
+    try {
+      entries = zipDirectory(b);
+    } catch (e) {
+      // A hostile archive is refused with its sentence; a truncated one is damaged.
+      if (e.zh) throw e;
+      fail(notText ? 'file.not_text' : 'file.damaged');
+    }
+    if (entries.has('word/document.xml')) return docxToText(b);
+    if (entries.has('content.xml')) return odtToText(b);
+    fail(notText ? 'file.not_text' : 'file.zip_other');
+  }
+  if (starts(OLE)) fail(name.endsWith('.wps') ? 'file.wps' : notText ? 'file.not_text' : 'file.doc');
+  if (starts(PDF)) return { pdf: b };
+  if (starts(RTF)) return rtfToText(b);
+  if (notText) fail('file.not_text');
+  const text = decodeText(b);
+  if (text.includes('\0')) fail(name.endsWith('.doc') ? 'file.doc' : 'file.not_text');
+  const head = text.slice(0, 512).toLowerCase();
+  if (name.endsWith('.html') || name.endsWith('.htm') || head.includes('<html') || head.trimStart().startsWith('<!doctype html')) return htmlToText(text);
+  return text;
+}
+
+/** Decodes a text file: BOM, then strict UTF-8, then UTF-16 by its zero bytes, then GB18030. */
+function decodeText(bytes) {
+  const b = bytes;
+  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return new TextDecoder('utf-8').decode(b.subarray(3));
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
+  const sample = b.subarray(0, Math.min(b.length, 4096));
+  let even = 0, odd = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) { if (i % 2) odd++; else even++; }
+  const half = sample.length / 2;
+  if (half > 0 && (odd * 4 > half || even * 4 > half)) {
+    try { return new TextDecoder(odd > even ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(b); } catch (_) { /* not UTF-16 */ }
+  }
+  try { return new TextDecoder('utf-8', { fatal: true }).decode(b); } catch (_) { /* not UTF-8 */ }
+  return new TextDecoder('gb18030').decode(b);
+}
+
 
 const BLOCK = new Set(['P', 'DIV', 'BR', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TABLE', 'SECTION', 'ARTICLE', 'BLOCKQUOTE', 'PRE', 'HR', 'TR', 'UL', 'OL']);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE']);
@@ -52,7 +141,7 @@ export function htmlToText(html) {
 function u16(b, at) { return b[at] | (b[at + 1] << 8); }
 function u32(b, at) { return (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0; }
 
-/** Raw inflate of one entry, refusing more than `limit` bytes (a zip bomb is no report). */
+/** Raw inflate of one entry, refusing more than `limit` bytes as they come (a zip bomb is no report). */
 async function inflateRaw(bytes, limit) {
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
   const reader = stream.getReader();
@@ -63,7 +152,7 @@ async function inflateRaw(bytes, limit) {
     try { r = await reader.read(); } catch (_) { fail('file.damaged'); }
     if (r.done) break;
     size += r.value.length;
-    if (size > limit) { reader.cancel(); fail('file.too_large'); }
+    if (size > limit) { reader.cancel().catch(() => {}); fail('file.bomb'); }
     parts.push(r.value);
   }
   const out = new Uint8Array(size);
@@ -81,6 +170,7 @@ function zipDirectory(b) {
   if (eocd < 0) fail('file.damaged');
   let at = u32(b, eocd + 16);
   const count = u16(b, eocd + 10);
+  if (count > MAX_ENTRIES) fail('file.entries');
   const entries = new Map();
   const names = new TextDecoder('utf-8');
   for (let k = 0; k < count; k++) {
@@ -92,9 +182,11 @@ function zipDirectory(b) {
   return entries;
 }
 
-const MAX_XML = 64 * 1024 * 1024;
-
-async function zipText(b, entries, name) {
+/**
+ * One entry's text. `budget.left` is what the document may still inflate to:
+ * every entry read from one document draws on it.
+ */
+async function zipText(b, entries, name, budget) {
   const e = entries.get(name);
   if (!e) fail('file.damaged');
   if (e.local + 30 > b.length) fail('file.damaged');
@@ -102,28 +194,43 @@ async function zipText(b, entries, name) {
   const data = b.subarray(start, start + e.size);
   let raw;
   if (e.method === 0) raw = data;
-  else if (e.method === 8) raw = await inflateRaw(data, MAX_XML);
+  else if (e.method === 8) raw = await inflateRaw(data, budget.left);
   else fail('file.damaged');
+  if (raw.length > budget.left) fail('file.bomb');
+  budget.left -= raw.length;
   return new TextDecoder('utf-8').decode(raw);
 }
 
-/** An XML document; characters XML forbids (a form feed from Word) are dropped first. */
+/** A character XML 1.0 allows (a form feed from Word does not qualify). */
+const legal = (c) => c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+
+/**
+ * An XML document. A DOCTYPE is refused (WordprocessingML and ODF never need
+ * one, and it is how entity bombs and external entities come in). Characters
+ * XML forbids, raw or as references (a form feed from Word), are dropped
+ * first: Chromium's parser would stop at them and silently lose the rest.
+ */
 function parseXml(xml) {
-  // A DOCTYPE is never needed by WordprocessingML or ODF and is how entity bombs come in.
-  if (/<!DOCTYPE/i.test(xml.slice(0, 4096))) fail('file.damaged');
-  // eslint-disable-next-line no-control-regex
-  const doc = new DOMParser().parseFromString(xml.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ''), 'application/xml');
+  if (/<!(DOCTYPE|ENTITY)/i.test(xml)) fail('file.entities');
+  const clean = xml
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/&#(x[0-9a-fA-F]+|[0-9]+);/g, (ref, n) => (legal(n[0] === 'x' ? parseInt(n.slice(1), 16) : parseInt(n, 10)) ? ref : ''));
+  const doc = new DOMParser().parseFromString(clean, 'application/xml');
   if (doc.getElementsByTagName('parsererror').length) fail('file.damaged');
   return doc;
 }
 
-/** Which kind of ZIP document this is: 'docx', 'odt' or null. */
+/** Which kind of ZIP document this is: 'docx', 'odt' or null (the batch check asks). */
 export function zipKind(bytes) {
   try {
     const entries = zipDirectory(bytes);
     if (entries.has('word/document.xml')) return 'docx';
     if (entries.has('content.xml')) return 'odt';
-  } catch (_) { /* not a readable ZIP */ }
+  } catch (e) {
+    // A hostile archive is refused with its sentence; any other is just not a readable ZIP.
+    if (e.zh) throw e;
+  }
   return null;
 }
 
@@ -131,7 +238,7 @@ export function zipKind(bytes) {
 export async function docxToText(bytes) {
   const entries = zipDirectory(bytes);
   if (!entries.has('word/document.xml')) fail(entries.has('content.xml') ? 'file.odt_as_docx' : 'file.zip_other');
-  const doc = parseXml(await zipText(bytes, entries, 'word/document.xml'));
+  const doc = parseXml(await zipText(bytes, entries, 'word/document.xml', { left: MAX_INFLATED }));
   let out = '';
   const walk = (node, inCell) => {
     for (const n of node.children) {
@@ -153,7 +260,7 @@ export async function docxToText(bytes) {
 export async function odtToText(bytes) {
   const entries = zipDirectory(bytes);
   if (!entries.has('content.xml')) fail(entries.has('word/document.xml') ? 'file.docx_as_odt' : 'file.zip_other');
-  const doc = parseXml(await zipText(bytes, entries, 'content.xml'));
+  const doc = parseXml(await zipText(bytes, entries, 'content.xml', { left: MAX_INFLATED }));
   let out = '';
   const walk = (node, inCell) => {
     for (const n of node.childNodes) {

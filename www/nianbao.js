@@ -5,36 +5,71 @@
 //   const result = check(text, { previous: lastYearsText });
 //
 // Types: nianbao.d.ts. Errors are thrown as exceptions with a message.
-import load, { check as checkWasm, rules as rulesWasm, setEnglish } from './www.js';
+//
+// Every file this module fetches is pinned: scripts/pin.mjs gives it
+// `__nianbaoPins` (content-hashed names and integrity hashes), so that an
+// `integrity` on this module (a modulepreload link, or an import map) pins
+// the whole API.
+const pins = __nianbaoPins;
+const at = (p) => new URL(p[0], import.meta.url);
+const altered = (p) => new Error('nianbao: ' + p[0] + ' could not be fetched or does not match the published build (altered?)');
+/** `fetch` with the file's integrity: a response only if the bytes are the build's. */
+const fetchPinned = (p) => fetch(at(p), { integrity: p[1] }).catch(() => { throw altered(p); });
+// A module is imported only after a modulepreload with its integrity has
+// succeeded: import() then takes the verified copy from the module map.
+const verified = (p) => new Promise((ok, no) => {
+  const link = document.createElement('link');
+  // A browser without modulepreload (Safari before 17) cannot check a module
+  // before importing it: it runs unchecked rather than not at all.
+  if (!link.relList.supports('modulepreload')) return ok();
+  link.rel = 'modulepreload';
+  link.href = at(p);
+  link.integrity = p[1];
+  link.onload = ok;
+  link.onerror = () => no(altered(p));
+  document.head.append(link);
+});
+const importVerified = async (list) => { await Promise.all(list.map(verified)); return import(at(list[0])); };
 
 let ready = null;
+let wasm = null;
 // What is not in the wasm (it keeps the app's first load small) comes from
 // files beside this one: the rules' documentation and English titles
 // (rules-zh.json, rules-en.json) and the English catalogue (messages-en.json,
 // which gives every finding its message_en).
 let docs = null;
 
-const get = async (name) => (await (await fetch(new URL(name, import.meta.url))).json());
+const get = async (p) => (await fetchPinned(p)).json();
 
 async function loadDocs() {
-  const [zh, en] = await Promise.all([get('rules-zh.json'), get('rules-en.json')]);
+  const [zh, en] = await Promise.all([get(pins.rulesZh), get(pins.rulesEn)]);
   const byCode = (list) => new Map(list.map((r) => [r.code, r]));
   return { zh: byCode(zh), en: byCode(en) };
 }
 
+async function loadWasm(options) {
+  const m = await importVerified(pins.modules);
+  await m.default(options ?? { module_or_path: fetchPinned(pins.wasm) });
+  return m;
+}
+
 /** Loads the checker (once). Resolves when check() and rules() can be called. */
 export default function init(options) {
-  ready ??= Promise.all([load(options ?? { module_or_path: new URL('www_bg.wasm', import.meta.url) }), loadDocs(), get('messages-en.json')])
-    .then(([, d, english]) => {
+  ready ??= Promise.all([loadWasm(options), loadDocs(), get(pins.messagesEn)])
+    .then(([m, d, english]) => {
+      // The lists joined by NUL, as the app's platform.js does (the wasm only splits them).
+      const e = english;
+      const joined = [`${e.fingerprint} ${e.keys.length} ${e.messages.length} ${e.ui.length}`, ...e.keys, ...e.messages, ...e.ui, ...e.labels.flat()].join('\0');
+      if (!m.setEnglish(joined)) throw new Error('nianbao.init(): messages-en.json does not match www_bg.wasm (reload both)');
+      wasm = m;
       docs = d;
-      if (!setEnglish(english)) throw new Error('nianbao.init(): messages-en.json does not match www_bg.wasm (reload both)');
       return true;
     });
   return ready;
 }
 
 function loaded(what) {
-  if (!ready) throw new Error(`nianbao.${what}(): call and await init() first`);
+  if (!wasm) throw new Error(`nianbao.${what}(): call and await init() first`);
 }
 
 /** Checks one report; `options.previous` is last year's report of the same body. */
@@ -44,7 +79,7 @@ export function check(text, options = {}) {
   const previous = options?.previous;
   if (previous != null && typeof previous !== 'string') throw new TypeError('nianbao.check(text, { previous }): previous must be a string');
   try {
-    return checkWasm(text, previous == null ? undefined : { previous });
+    return wasm.check(text, previous == null ? undefined : { previous });
   } catch (e) {
     throw new Error('nianbao.check failed: ' + (e && e.message ? e.message : e));
   }
@@ -53,7 +88,7 @@ export function check(text, options = {}) {
 /** The rule catalog: code, name, severity, titles and documentation. */
 export function rules() {
   loaded('rules');
-  return rulesWasm().map((r) => ({
+  return wasm.rules().map((r) => ({
     ...r,
     title_en: docs?.en.get(r.code)?.title ?? '',
     doc: docs?.zh.get(r.code)?.doc ?? '',
@@ -72,7 +107,7 @@ export async function checkPdf(bytes, options = {}) {
   loaded('checkPdf');
   if (bytes instanceof ArrayBuffer) bytes = new Uint8Array(bytes);
   if (!(bytes instanceof Uint8Array)) throw new TypeError('nianbao.checkPdf(bytes): bytes must be a Uint8Array or an ArrayBuffer');
-  const pdf = await import('./pdf/client.js');
+  const pdf = await importVerified([pins.pdf]);
   const extracted = await pdf.extractPdf(bytes);
   const result = check(extracted.text, options);
   result.text = extracted.text;

@@ -286,7 +286,8 @@ fn run_check(
     // until then each output waits in the spill file.
     let pairing = prev_years.is_none() && files.len() > 1;
     let want_findings = summary_to.as_ref().is_some_and(|s| s.0 == batch::SummaryFormat::Xlsx);
-    let lang = nianbao::export::Lang::Zh;
+    // Summaries and finding lists follow --lang, like the text output.
+    let lang = if style.english { nianbao::export::Lang::En } else { nianbao::export::Lang::Zh };
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -317,7 +318,7 @@ fn run_check(
         let results = parallel(chunk, jobs, |&i| -> Result<Checked, InputError> {
             let doc = read_document(&files[i])?;
             let o = match doc {
-                Document::Text(input) => check_against(nianbao::Source::from_string(input.text), &input.notes, prev_years.as_ref()),
+                Document::Text(input) => check_against(nianbao::Source::from_string(input.text), input.notes, prev_years.as_ref()),
                 Document::Pdf(layout) => nianbao::check_layout(layout, prev_years.as_ref()),
             };
             let path = files[i].display().to_string();

@@ -13,14 +13,15 @@ use super::{Key, Ui};
 // app gets the names and the English from `messages-en.json`.
 macro_rules! messages {
     ($($name:ident $key:literal $zh:literal $en:literal;)*) => {
-        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms, clippy::enum_variant_names)]
         #[repr(u16)]
         enum M { $($name,)* }
         $(pub const $name: Key = Key(M::$name as u16);)*
         /// The keys' names, in catalogue order.
         #[cfg(feature = "en")]
         pub static KEYS: &[&str] = &[$($key),*];
-        pub static ZH: &[&str] = &[$($zh),*];
+        const ZH_LIST: &[&str] = &[$($zh),*];
+        pub static ZH: &[&str] = ZH_LIST;
         #[cfg(feature = "en")]
         pub static EN: &[&str] = &[$($en),*];
     };
@@ -31,12 +32,13 @@ macro_rules! interface {
         /// The interfaces' strings (web app, CLI), by name.
         pub mod ui {
             use super::Ui;
-            #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+            #[allow(non_camel_case_types, clippy::upper_case_acronyms, clippy::enum_variant_names)]
             #[repr(u16)]
             enum U { $($name,)* }
             $(pub const $name: Ui = Ui(U::$name as u16);)*
         }
-        pub static UI_ZH: &[&str] = &[$($zh),*];
+        const UI_ZH_LIST: &[&str] = &[$($zh),*];
+        pub static UI_ZH: &[&str] = UI_ZH_LIST;
         #[cfg(feature = "en")]
         pub static UI_EN: &[&str] = &[$($en),*];
         /// The names, for the tests.
@@ -45,13 +47,38 @@ macro_rules! interface {
     };
 }
 
+/// A fingerprint of the Chinese catalogue (FNV-1a over every template),
+/// computed by the compiler: an English file made from another version of
+/// the catalogue, in another order, is refused.
+pub const FINGERPRINT: u32 = {
+    let lists = [ZH_LIST, UI_ZH_LIST];
+    let mut h: u32 = 0x811c_9dc5;
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            let b = lists[l][i].as_bytes();
+            let mut j = 0;
+            while j <= b.len() {
+                // Each template ends with a 0.
+                let byte = if j < b.len() { b[j] } else { 0 };
+                h = (h ^ byte as u32).wrapping_mul(0x0100_0193);
+                j += 1;
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    h
+};
+
 macro_rules! command_line {
     ($($name:ident $zh:literal $en:literal;)*) => {
         /// The command line's strings, by name.
         #[cfg(feature = "cli")]
         pub mod cli {
             use super::Cli;
-            #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+            #[allow(non_camel_case_types, clippy::upper_case_acronyms, clippy::enum_variant_names)]
             #[repr(u16)]
             enum C { $($name,)* }
             $(pub const $name: Cli = Cli(C::$name as u16);)*
@@ -277,6 +304,8 @@ interface! {
     DRAFTS "草稿" "Drafts";
     DRAFTS_RECENT "最近的草稿" "Recent drafts";
     DRAFTS_NONE "还没有保存的草稿。" "No saved drafts yet.";
+    DRAFTS_OFF "不在本机保存草稿" "Do not keep drafts on this computer";
+    DRAFTS_EXPIRY "草稿只保存在本浏览器中，{0} 天后自动删除。" "Drafts are kept in this browser only, and deleted after {0} days.";
     REPLACED "已用{0}替换了编辑框中的文本。" "The editor's text was replaced by {0}.";
     WHAT_SAMPLE "示例报告" "a sample report";
     WHAT_PASTE "粘贴的内容" "the pasted content";

@@ -36,7 +36,7 @@ impl Key {
         }
         #[cfg(not(feature = "en"))]
         {
-            LOADED.get().and_then(|s| s.keys.get(self.0 as usize)).map(String::as_str)
+            LOADED.get().map(|s| s.part(1 + self.0 as usize))
         }
     }
 }
@@ -98,8 +98,13 @@ impl Arg {
     pub fn text(s: &str) -> Arg {
         Arg::Text(s.to_string())
     }
-    pub fn list<I: IntoIterator<Item = Arg>>(items: I, sep: Key) -> Arg {
-        Arg::List(items.into_iter().collect(), sep)
+    /// Numbers joined by `sep`.
+    pub fn nums(items: &[f64], sep: Key) -> Arg {
+        let mut list = Vec::new();
+        for &v in items {
+            list.push(Arg::Num(v));
+        }
+        Arg::List(list, sep)
     }
 }
 
@@ -239,53 +244,54 @@ impl Catalogue for En {
     }
 }
 
-/// A catalogue loaded at run time (the browser's `messages-en.json`): keys'
-/// names, messages and interface strings in catalogue order, labels by their Chinese.
+/// A catalogue loaded at run time (the browser's `messages-en.json`), kept
+/// as the one text it came in: its parts are separated by NUL, a head
+/// "fingerprint keys messages ui" (the lists' lengths), the keys' names, the
+/// messages, the interface strings, then each label's Chinese and English
+/// (the browser joins the file's lists so; finding the NULs is all the wasm does).
 pub struct Strings {
-    // The CLI has the names compiled in.
-    #[cfg_attr(feature = "en", allow(dead_code))]
-    keys: Vec<String>,
-    messages: Vec<String>,
-    ui: Vec<String>,
-    labels: Vec<(String, String)>,
+    text: String,
+    /// Byte ranges of the parts.
+    parts: Vec<(u32, u32)>,
 }
 
 impl Strings {
-    /// None when the file is not of this build's catalogue (its fingerprint differs).
-    pub fn new(
-        fingerprint: f64,
-        keys: Vec<String>,
-        messages: Vec<String>,
-        ui: Vec<String>,
-        labels: Vec<(String, String)>,
-    ) -> Option<Strings> {
-        let fits =
-            fingerprint == self::fingerprint() as f64 && keys.len() == ZH.len() && messages.len() == ZH.len() && ui.len() == UI_ZH.len();
-        fits.then_some(Strings { keys, messages, ui, labels })
-    }
-}
-
-/// A fingerprint of the Chinese catalogue (FNV-1a): an English file made from
-/// another version of the catalogue, in another order, is refused.
-pub fn fingerprint() -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for s in ZH.iter().chain(UI_ZH) {
-        for b in s.bytes().chain([0]) {
-            h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+    /// None when the text is not of this build's catalogue.
+    pub fn parse(text: String) -> Option<Strings> {
+        let mut parts = Vec::new();
+        let mut start = 0;
+        for (i, b) in text.bytes().enumerate() {
+            if b == 0 {
+                parts.push((start as u32, i as u32));
+                start = i + 1;
+            }
         }
+        parts.push((start as u32, text.len() as u32));
+        let s = Strings { text, parts };
+        let (n, u) = (ZH.len(), UI_ZH.len());
+        (s.part(0) == format!("{FINGERPRINT} {n} {n} {u}") && s.parts.len() > 2 * n + u).then_some(s)
     }
-    h
+    fn part(&self, i: usize) -> &str {
+        self.parts.get(i).and_then(|&(a, b)| self.text.get(a as usize..b as usize)).unwrap_or("")
+    }
 }
 
 impl Catalogue for Strings {
     fn message(&self, k: Key) -> &str {
-        self.messages.get(k.0 as usize).map(String::as_str).unwrap_or("")
+        self.part(1 + ZH.len() + k.0 as usize)
     }
     fn ui(&self, k: Ui) -> &str {
-        self.ui.get(k.0 as usize).map(String::as_str).unwrap_or("")
+        self.part(1 + 2 * ZH.len() + k.0 as usize)
     }
     fn label<'a>(&'a self, zh: &'a str) -> &'a str {
-        self.labels.iter().find(|(z, _)| z == zh).map(|(_, e)| e.as_str()).unwrap_or(zh)
+        let mut i = 1 + 2 * ZH.len() + UI_ZH.len();
+        while i + 1 < self.parts.len() {
+            if self.part(i) == zh {
+                return self.part(i + 1);
+            }
+            i += 2;
+        }
+        zh
     }
     fn is_zh(&self) -> bool {
         false
@@ -433,7 +439,7 @@ pub fn english_json() -> String {
         w.end_array();
     };
     w.begin_object();
-    w.key("fingerprint").num(fingerprint() as f64);
+    w.key("fingerprint").num(FINGERPRINT as f64);
     w.key("keys");
     list(&mut w, KEYS);
     w.key("messages");
@@ -566,7 +572,7 @@ mod tests {
                 Arg::Row(TableId::T3, row),
                 Arg::Label("自然人"),
                 Arg::Num(3.0),
-                Arg::list([Message::new(A_ROW_TOTAL, vec![]).into(), Message::new(A_BALANCE, vec![]).into()], SEP_ENUM),
+                Arg::List(vec![Message::new(A_ROW_TOTAL, vec![]).into(), Message::new(A_BALANCE, vec![]).into()], SEP_ENUM),
                 Arg::Num(2.5),
             ],
         );

@@ -145,17 +145,16 @@ fn root_cause(ctx: &mut Ctx, t: &TableRead, r: usize, c: usize, delta: f64, kind
     let col = &tpl.rows[r].columns[c];
     let v = t.rows[r].cells[c].value.unwrap_or(0.0);
     let want = v - delta;
-    let what = Arg::list(
-        kinds.iter().map(|k| {
-            msg!(match k {
-                Kind::RowTotal(_) => A_ROW_TOTAL,
-                Kind::ColumnTotal(_) => A_COLUMN_TOTAL,
-                Kind::Balance(_) => A_BALANCE,
-            })
-            .into()
-        }),
-        SEP_ENUM,
-    );
+    // Lists are filled by pushes, not collected: one push serves every list (the browser bundle has a budget).
+    let mut what = Vec::new();
+    for k in &kinds {
+        what.push(Arg::Phrase(msg!(match k {
+            Kind::RowTotal(_) => A_ROW_TOTAL,
+            Kind::ColumnTotal(_) => A_COLUMN_TOTAL,
+            Kind::Balance(_) => A_BALANCE,
+        })));
+    }
+    let what = Arg::List(what, SEP_ENUM);
     // The cell is itself a total: the relation that defines it names the finding.
     let is_total_of = |k: &Kind| match k {
         Kind::RowTotal(row) => *row == r && tpl.row_total.as_ref().is_some_and(|rt| tpl.rows[r].column(rt.total) == Some(c)),
@@ -187,12 +186,16 @@ fn single(ctx: &mut Ctx, t: &TableRead, e: &Equation) {
             let parts: Vec<(usize, usize, f64)> = e.terms.iter().copied().filter(|x| x.2 > 0.0).collect();
             let sum: f64 = parts.iter().map(|&(r, c, _)| val(r, c)).sum();
             let shown = val(r, total_c);
-            let (code, msg) = if t.id == TableId::T4 {
-                let items = parts.iter().map(|&(r, c, _)| msg!(ITEM, Arg::Label(row.columns[c].label), val(r, c)).into());
-                ("A004", msg!(A004, Arg::Row(t.id, row), shown, Arg::list(items, SEP_PLUS), sum))
+            let t4 = t.id == TableId::T4;
+            let mut items = Vec::new();
+            for &(r, c, _) in &parts {
+                items.push(if t4 { Arg::Phrase(msg!(ITEM, Arg::Label(row.columns[c].label), val(r, c))) } else { Arg::Num(val(r, c)) });
+            }
+            let items = Arg::List(items, SEP_PLUS);
+            let (code, msg) = if t4 {
+                ("A004", msg!(A004, Arg::Row(t.id, row), shown, items, sum))
             } else {
-                let items = parts.iter().map(|&(r, c, _)| val(r, c).into());
-                ("A003", msg!(A003, t.id, Arg::Row(t.id, row), shown, Arg::list(items, SEP_PLUS), sum))
+                ("A003", msg!(A003, t.id, Arg::Row(t.id, row), shown, items, sum))
             };
             ctx.emit(code, cell_span(t, r, total_c), msg, cell(t.id, row.key, Some(row.columns[total_c].key)), Some(num(sum)));
         }
@@ -200,11 +203,10 @@ fn single(ctx: &mut Ctx, t: &TableRead, e: &Equation) {
             let (total_r, _, _) = *e.terms.iter().find(|x| x.2 < 0.0).expect("total term");
             let parts: Vec<(usize, usize, f64)> = e.terms.iter().copied().filter(|x| x.2 > 0.0).collect();
             let sum: f64 = parts.iter().map(|&(r, c, _)| val(r, c)).sum();
-            let nonzero: Vec<Arg> = parts
-                .iter()
-                .filter(|&&(r, c, _)| val(r, c) != 0.0)
-                .map(|&(r, c, _)| msg!(ITEM, Arg::Row(t.id, &tpl.rows[r]), val(r, c)).into())
-                .collect();
+            let mut nonzero = Vec::new();
+            for &(r, c, _) in parts.iter().filter(|&&(r, c, _)| val(r, c) != 0.0) {
+                nonzero.push(Arg::Phrase(msg!(ITEM, Arg::Row(t.id, &tpl.rows[r]), val(r, c))));
+            }
             let detail = if nonzero.is_empty() { msg!(A002_ZERO) } else { msg!(A002_NONZERO, Arg::List(nonzero, SEP_PLUS)) };
             let col = &tpl.rows[total_r].columns[c];
             let msg = msg!(A002, t.id, Arg::Label(col.label), val(total_r, c), parts.len(), sum, detail);
@@ -286,7 +288,7 @@ fn authority(ctx: &mut Ctx, t2: &TableRead) {
     let cannot = if national { false } else { !local_gov || below_city };
     if cannot {
         let span = t2.rows[row].values_span.unwrap_or(t2.span);
-        let msg = msg!(A007, Arg::text(o), Arg::list(vals.iter().map(|&v| v.into()), SEP_ENUM));
+        let msg = msg!(A007, Arg::text(o), Arg::nums(&vals, SEP_ENUM));
         ctx.emit("A007", span, msg, cell(TableId::T2, "regulations", None), None);
     }
 }

@@ -24,7 +24,7 @@ fn residue(ctx: &mut Ctx) {
             } else {
                 String::new()
             };
-            ctx.emit("H001", *span, msg!(H001, Arg::Label(*what), shown), None, Some(fix));
+            ctx.emit("H001", *span, msg!(H001, Arg::Label(what), shown), None, Some(fix));
         }
         if let Anomaly::ResidueMore { count, span } = a {
             ctx.emit("H001", *span, msg!(H001_MORE, *count), None, None);

@@ -3,8 +3,8 @@
 use super::Ctx;
 use crate::diagnostic::InputNote;
 
-pub fn check(ctx: &mut Ctx, notes: &[InputNote]) {
+pub fn check(ctx: &mut Ctx, notes: Vec<InputNote>) {
     for n in notes {
-        ctx.emit("I001", n.span, n.msg.clone(), None, None);
+        ctx.emit("I001", n.span, n.msg, None, None);
     }
 }

@@ -18,9 +18,10 @@ use crate::source::{Source, Span};
 use crate::template::TableId;
 
 /// A rule's metadata. `doc` is the rule's doc comment: what it checks, why it
-/// matters, how to fix (English); `doc_zh` says the same in Chinese. Both,
-/// and the English title, are empty without the `docs` feature (the browser
-/// app, which loads them with the English catalogue and `rules-*.json`).
+/// matters, how to fix (English); `doc_zh` says the same in Chinese. Both are
+/// empty without the `docs` feature, and the English title without the `en`
+/// feature (the browser app, which loads them from `rules-*.json` and with
+/// the English catalogue).
 #[derive(Debug)]
 pub struct Rule {
     pub code: &'static str,
@@ -48,6 +49,21 @@ macro_rules! doc_text {
     };
 }
 
+// The English title is in the English catalogue's features (the CLI, the
+// batch check); the app loads it with `messages-en.json`.
+#[cfg(feature = "en")]
+macro_rules! en_text {
+    ($e:expr) => {
+        $e
+    };
+}
+#[cfg(not(feature = "en"))]
+macro_rules! en_text {
+    ($e:expr) => {
+        ""
+    };
+}
+
 macro_rules! catalog {
     ($( $(#[doc = $doc:literal])* $code:ident $name:literal $sev:ident $zh:literal $en:literal $doc_zh:literal; )*) => {
         $(
@@ -57,7 +73,7 @@ macro_rules! catalog {
                 name: $name,
                 severity: Severity::$sev,
                 title_zh: $zh,
-                title_en: doc_text!($en),
+                title_en: en_text!($en),
                 doc: doc_text!(concat!($($doc, "\n"),*)),
                 doc_zh: doc_text!($doc_zh),
             };
@@ -385,7 +401,12 @@ pub fn merge(found: Vec<Diagnostic>, mut later: Vec<Diagnostic>) -> Vec<Diagnost
 }
 
 /// Runs every rule over a parsed report; findings sorted by position.
-pub fn run(src: &Source, parsed: &crate::parse::Parsed, previous: Option<&crate::summary::Years>, notes: &[InputNote]) -> Vec<Diagnostic> {
+pub fn run(
+    src: &Source,
+    parsed: &crate::parse::Parsed,
+    previous: Option<&crate::summary::Years>,
+    notes: Vec<InputNote>,
+) -> Vec<Diagnostic> {
     let mut ctx = Ctx { src, report: &parsed.report, doc: &parsed.doc, previous, out: Vec::new(), counts: Vec::new() };
     input::check(&mut ctx, notes);
     structure::check(&mut ctx);

@@ -374,7 +374,7 @@ fn itemized(ctx: &mut Ctx, c: &Piece, hits: &Hits) {
         }
         let sum: f64 = items.iter().sum();
         if items.len() >= 2 && (sum > total || (items.len() >= 3 && sum != total)) {
-            let msg = msg!(N002, total, unit.to_string(), items.len(), sum, Arg::list(items.iter().map(|&v| v.into()), SEP_PLUS));
+            let msg = msg!(N002, total, unit.to_string(), items.len(), sum, Arg::nums(&items, SEP_PLUS));
             ctx.emit("N002", c.span(a, b + 1), msg, None, None);
         }
     }

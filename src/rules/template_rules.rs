@@ -29,7 +29,11 @@ fn outdated(ctx: &mut Ctx) {
     let msg = if signals.is_empty() {
         msg!(T001, year, what)
     } else {
-        msg!(T001_SIGNALS, year, what, Arg::list(signals.iter().map(|s| Arg::Label(s.0)), SEP_ENUM))
+        let mut list = Vec::new();
+        for s in &signals {
+            list.push(Arg::Label(s.0));
+        }
+        msg!(T001_SIGNALS, year, what, Arg::List(list, SEP_ENUM))
     };
     ctx.emit("T001", span, msg, None, None);
 }
@@ -68,7 +72,11 @@ fn anomalies(ctx: &mut Ctx) {
                 if t.unreadable {
                     continue;
                 }
-                let labels = Arg::list(rows.iter().take(4).map(|&i| msg!(QUOTED, Arg::Row(*table, &t.template.rows[i])).into()), SEP_ENUM);
+                let mut labels = Vec::new();
+                for &i in rows.iter().take(4) {
+                    labels.push(Arg::Phrase(msg!(QUOTED, Arg::Row(*table, &t.template.rows[i]))));
+                }
+                let labels = Arg::List(labels, SEP_ENUM);
                 let msg = if rows.len() > 4 { msg!(T003_MORE, *table, labels, rows.len()) } else { msg!(T003, *table, labels) };
                 ctx.emit("T003", *span, msg, cell(*table, t.template.rows[rows[0]].key, None), None);
             }

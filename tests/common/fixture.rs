@@ -88,12 +88,13 @@ pub fn fixture(code: &str) -> (Case, Case) {
 pub fn outcome(c: &Case) -> nianbao::Outcome {
     if c.bytes {
         let d = nianbao::input::decode(&file_bytes(&c.text)).expect("decodes");
-        nianbao::check_input(nianbao::Source::from_string(d.text), &d.notes, c.previous.as_deref())
+        nianbao::check_input(nianbao::Source::from_string(d.text), d.notes, c.previous.as_deref())
     } else {
         nianbao::check_with_previous(&c.text, c.previous.as_deref())
     }
 }
 
+#[allow(dead_code)] // not every test that shares this file lists codes
 pub fn codes(c: &Case) -> Vec<&'static str> {
     outcome(c).diagnostics.iter().map(|d| d.code).collect()
 }

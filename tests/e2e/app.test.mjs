@@ -51,7 +51,7 @@ test('clicking a finding selects its text; keyboard works too', async () => {
   const { context, page } = await open();
   const text = report('real/hongze_2023_layout.txt');
   await paste(page, text);
-  const api = await page.evaluate(async (t) => (await import('./www.js')).check(t), text);
+  const api = await page.evaluate(async (t) => (await (async () => { const m = await import('./nianbao.js'); await m.default(); return m; })()).check(t), text);
   const a004 = api.diagnostics.find((d) => d.code === 'A004');
   await page.click('[data-code="A004"] .jump');
   const sel = await page.$eval('#report', (a) => [a.selectionStart, a.selectionEnd, a.scrollTop, document.activeElement === a]);
@@ -141,13 +141,13 @@ test("after the first load, only the app's own on-demand files are fetched, and 
   await page.click('text=English');
   await page.waitForTimeout(100);
   // Same origin, GET, no query: the report's text never leaves the page.
-  const lazy = /\/(samples\/[\w.]+\.txt|rules-(zh|en)\.json|messages-en\.json|convert\.js)$/;
+  const lazy = /\/(samples\/[\w.]+\.txt|(rules-(zh|en)|messages-en|assets)\.[0-9a-f]{10}\.json|convert\.[0-9a-f]{10}\.js)$/;
   for (const r of requests) {
     assert.equal(r.method(), 'GET', r.url());
     assert.ok(r.url().startsWith(site.url) && lazy.test(new URL(r.url()).pathname) && !new URL(r.url()).search, r.url());
   }
-  assert.ok(requests.some((r) => /samples\//.test(r.url())) && requests.some((r) => /rules-zh\.json/.test(r.url())));
-  assert.ok(requests.some((r) => /messages-en\.json/.test(r.url())), 'English is fetched on the switch');
+  assert.ok(requests.some((r) => /samples\//.test(r.url())) && requests.some((r) => /rules-zh\.[0-9a-f]{10}\.json/.test(r.url())));
+  assert.ok(requests.some((r) => /messages-en\.[0-9a-f]{10}\.json/.test(r.url())), 'English is fetched on the switch');
   const csp = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.content);
   assert.match(csp, /connect-src 'self'/);
   assert.deepEqual(problems, []);
@@ -160,7 +160,9 @@ test('checking the largest corpus report takes under 2 ms (median of 50)', async
   const files = ['seeds', 'real'].flatMap((d) => fs.readdirSync(path.join(dir, d)).filter((f) => f.endsWith('.txt')).map((f) => path.join(d, f)));
   const largest = files.sort((a, b) => Buffer.byteLength(report(b)) - Buffer.byteLength(report(a)))[0];
   const ms = await page.evaluate(async (t) => {
-    const { check } = await import('./www.js');
+    const m = await import('./nianbao.js');
+    await m.default();
+    const check = m.check;
     // Warm up first: the browser compiles wasm in tiers, the first runs use the baseline tier.
     for (let i = 0; i < 30; i++) check(t);
     const times = [];
@@ -220,9 +222,18 @@ test('export, print stylesheet, language switch', async () => {
   assert.equal(await page.$eval('#report', (e) => getComputedStyle(e.parentElement).display), 'none');
   assert.match(await page.textContent('.print-head'), /洪泽区人民政府 2023/);
   await page.emulateMedia({ media: 'screen' });
+  // The Chinese export has the Chinese message only; once English has come, both.
+  assert.ok(json.diagnostics.every((d) => d.message && !('message_en' in d)));
   await page.click('text=English');
-  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
   assert.equal(await page.textContent('#findings-title'), 'Findings');
+  const [english] = await Promise.all([page.waitForEvent('download'), page.click('text=Export JSON')]);
+  const both = JSON.parse(fs.readFileSync(await english.path(), 'utf8'));
+  const a004 = both.diagnostics.find((d) => d.code === 'A004');
+  assert.match(a004.message, /^行政复议总计为 0/);
+  assert.match(a004.message_en, /^Administrative review: the total is 0/);
+  assert.equal(a004.key, 'A004.sum');
+  assert.deepEqual(a004.args[0], { table: 't4', row: 'review' });
   await page.click('text=中文');
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
   await context.close();

@@ -17,8 +17,11 @@ const types = {
   '.docx': 'application/octet-stream', '.htm': 'text/html',
 };
 
-/** Serves `dir` under `prefix` (to prove the site works under any sub-path). */
-export function serve(dir = dist, prefix = '/') {
+/**
+ * Serves `dir` under `prefix` (to prove the site works under any sub-path).
+ * `headers(rel)` may add response headers per file (a deployment's).
+ */
+export function serve(dir = dist, prefix = '/', { headers = () => ({}) } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     if (!url.pathname.startsWith(prefix)) { res.writeHead(404).end(); return; }
@@ -26,20 +29,28 @@ export function serve(dir = dist, prefix = '/') {
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
     const file = path.join(dir, rel);
     if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404).end(); return; }
-    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', ...headers(rel) });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    resolve({ server, url: `http://127.0.0.1:${server.address().port}${prefix}`, close: () => new Promise((r) => server.close(r)) });
+    resolve({ server, url: `http://127.0.0.1:${server.address().port}${prefix}`, close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }) });
   }));
 }
 
-export async function browser() {
+/** Debian's Chromium; `args` adds switches (e.g. host names mapped to 127.0.0.1). */
+export async function browser(args = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+      '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic', ...args],
   });
+}
+
+/** The content-hashed name scripts/pin.mjs gave a file of the build (e.g. `www.js` → `www.3f2a9c01de.js`). */
+export function pinned(name) {
+  const pins = JSON.parse(fs.readFileSync(path.join(dist, 'integrity.json'), 'utf8'));
+  if (!pins[name]) throw new Error(`${name} is not pinned in dist/integrity.json`);
+  return pins[name][0];
 }
 
 export function report(rel) {

@@ -89,7 +89,8 @@ class Batch {
 
   async loadTitles() {
     try {
-      const r = await fetch(new URL(`../rules-${lang()}.json`, import.meta.url));
+      // Each name written out: the build gives both files content-hashed names (scripts/pin.mjs).
+      const r = await fetch(new URL(lang() === 'en' ? '../rules-en.json' : '../rules-zh.json', import.meta.url));
       this.titles = new Map((await r.json()).map((x) => [x.code, x.title]));
       this.titlesLang = lang();
     } catch (_) { this.titles = new Map(); }

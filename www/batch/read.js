@@ -72,6 +72,8 @@ export async function textOf(bytes, name) {
     try { c = await convert(); } catch (_) { throw new Unreadable('unavailable'); }
     try { return await c[f](input); } catch (e) {
       const key = String(e?.message ?? '');
+      // A hostile file (a zip bomb, entity expansion) comes with its own sentence (convert.js).
+      if (e?.zh) throw new Unreadable('damaged', lang() === 'en' ? e.en : e.zh);
       throw new Unreadable(key === 'file.too_large' ? 'too_large' : key.startsWith('file.zip') || key.includes('_as_') ? 'zip_other' : 'damaged');
     }
   };

@@ -10,11 +10,15 @@ document.addEventListener('nianbao-checked', (e) => {
   status.dataset.errors = String(errors);
 });
 
+// The embed talks only to the origins named in `parent`: this page's own.
 const frame = document.getElementById('frame');
+const embed = new URL('../embed.html?lang=zh&compact', import.meta.url);
+embed.searchParams.set('parent', location.origin);
+frame.src = embed.href;
 window.addEventListener('message', (e) => {
-  if (e.source !== frame.contentWindow || !e.data) return;
+  if (e.source !== frame.contentWindow || e.origin !== embed.origin || !e.data) return;
   if (e.data.type === 'nianbao-resize') frame.style.height = e.data.height + 'px';
   if (e.data.type === 'nianbao-checked') frame.dataset.errors = String(e.data.result.summary.errors);
   // The article as the reader sees it: innerText keeps table cells tab-separated.
-  if (e.data.type === 'nianbao-ready') frame.contentWindow.postMessage({ type: 'nianbao-check', text: document.getElementById('report').innerText }, '*');
+  if (e.data.type === 'nianbao-ready') frame.contentWindow.postMessage({ type: 'nianbao-check', text: document.getElementById('report').innerText }, embed.origin);
 });

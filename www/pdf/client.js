@@ -7,9 +7,49 @@ let worker = null;
 let next = 0;
 const pending = new Map();
 
+// scripts/pin.mjs gives this module `__nianbaoPins`: the hashed names and
+// integrity hashes of the worker (one classic script: the reader's glue and
+// its loop) and of the reader's wasm, relative to the site's root.
+const pins = typeof __nianbaoPins === 'object' ? __nianbaoPins : null;
+const root = new URL('../', import.meta.url);
+
+/**
+ * The worker's script: fetched with its integrity and run from a blob of
+ * exactly those bytes (a Worker takes no integrity of its own). This needs
+ * `worker-src blob:` in the page's Content-Security-Policy. Unpinned builds
+ * run worker.js by its URL.
+ */
+async function workerUrl() {
+  if (!pins) return new URL('worker.js', import.meta.url);
+  let code;
+  try {
+    code = await (await fetch(new URL(pins.worker[0], root), { integrity: pins.worker[1] })).text();
+  } catch (_) {
+    throw pdfError('unavailable: ' + pins.worker[0]);
+  }
+  return URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+}
+
+let script = null;
+let starting = null;
 function start() {
-  worker = new Worker(new URL('worker.js', import.meta.url), { type: 'module' });
-  worker.onmessage = (e) => {
+  script ??= workerUrl().catch((e) => { script = null; throw e; });
+  starting ??= script.then((url) => {
+    try {
+      worker = new Worker(url);
+    } catch (e) {
+      // The page's Content-Security-Policy forbids the worker (worker-src).
+      throw pdfError('unavailable: ' + e.message);
+    }
+    const wasm = pins ? pins.wasm : ['pdf/nianbao_pdf_wasm_bg.wasm', ''];
+    worker.postMessage({ wasm: new URL(wasm[0], root).href, integrity: wasm[1] });
+    listen(worker);
+  }).catch((e) => { starting = null; throw e; });
+  return starting;
+}
+
+function listen(w) {
+  w.onmessage = (e) => {
     const p = pending.get(e.data.id);
     if (!p) return;
     pending.delete(e.data.id);
@@ -20,7 +60,7 @@ function start() {
       p.reject(pdfError(e.data.error));
     }
   };
-  worker.onerror = (e) => {
+  w.onerror = (e) => {
     e.preventDefault();
     const all = [...pending.values()];
     pending.clear();
@@ -32,6 +72,7 @@ function start() {
 function stop() {
   if (worker) worker.terminate();
   worker = null;
+  starting = null;
 }
 
 const SENTENCES = {
@@ -40,9 +81,10 @@ const SENTENCES = {
   unmappable: ['此 PDF 的字体没有说明所绘文字，无法提取文本；请从原文档重新导出 PDF。', "This PDF's fonts do not say which characters they draw: export the PDF again from the original document."],
   'too-large': ['此 PDF 超出年度报告的合理规模，未读取。', 'This PDF is too large to be a report; it was not read.'],
   damaged: ['此 PDF 已损坏，无法读取。', 'This PDF is damaged and cannot be read.'],
+  unavailable: ['读取 PDF 的模块未能取得，或与发布的版本不一致（可能被篡改），未读取。', 'The PDF reader could not be fetched or does not match the published build (altered?): the PDF was not read.'],
 };
 
-/** An Error with `code` (password, scan, unmappable, too-large, damaged), `zh` and `en`. */
+/** An Error with `code` (password, scan, unmappable, too-large, damaged, unavailable), `zh` and `en`. */
 export function pdfError(raw) {
   const code = Object.keys(SENTENCES).find((k) => raw === k || raw.startsWith(k + ':')) ?? 'damaged';
   const [zh, en] = SENTENCES[code];
@@ -55,8 +97,8 @@ export function pdfError(raw) {
 }
 
 /** Reads a PDF in the worker: `{ text, pages: [[w, h]], map: [[start, end, page, x, y, w, h]], dropped, ms }`. */
-export function extractPdf(bytes) {
-  if (!worker) start();
+export async function extractPdf(bytes) {
+  await start();
   const id = ++next;
   const copy = bytes.slice().buffer;
   return new Promise((resolve, reject) => {

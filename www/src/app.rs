@@ -21,6 +21,8 @@ use yew::prelude::*;
 /// Above this size the check waits for a pause in typing.
 const INSTANT_LIMIT: usize = 200_000;
 const LANG_KEY: &str = "nianbao.lang";
+/// The guide shown before there is text.
+const GUIDE: &[nianbao::messages::Ui] = &[ui::GUIDE_PASTE, ui::GUIDE_CHECKS, ui::GUIDE_PRIVACY, ui::GUIDE_SAMPLES];
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
@@ -113,6 +115,8 @@ pub fn app(props: &AppProps) -> Html {
         saved.map(|l| Lang::parse(&l)).unwrap_or(props.lang)
     });
     let shown = lang.shown();
+    // Redraws the page when the English catalogue has come (or failed).
+    let redraw = use_force_update();
     let text = use_state(|| props.initial.clone().unwrap_or_default());
     let outcome = use_memo((*text).clone(), |t| Checked(Rc::new(check(t))));
     let outcome: Checked = (*outcome).clone();
@@ -120,6 +124,7 @@ pub fn app(props: &AppProps) -> Html {
     let file_name = use_state(|| Option::<String>::None);
     let notice = use_state(|| Option::<Notice>::None);
     let storage_failed = use_state(|| false);
+    let keep = use_state(store::keep);
     let recent = use_state(|| Rc::new(Vec::<store::Draft>::new()));
     let active = use_state(|| Option::<usize>::None);
     let announce = use_state(String::new);
@@ -140,13 +145,18 @@ pub fn app(props: &AppProps) -> Html {
     };
     let (ignored, ignored_version) = ignored;
 
-    // Restore this tab's draft once (or show the text given); offer the recent drafts.
+    // Restore this tab's draft once (or show the text given); offer the
+    // recent drafts; fetch English if it was chosen before.
     {
         let area = area.clone();
         let text = text.clone();
         let initial = props.initial.clone();
         let recent = recent.clone();
+        let (wanted, redraw) = (*lang, redraw.clone());
         use_effect_with((), move |_| {
+            if wanted != wanted.shown() {
+                i18n::load_english(Callback::from(move |_| redraw.force_update()));
+            }
             if let (Some(t), Some(a)) = (&initial, area.cast::<HtmlTextAreaElement>()) {
                 a.set_value(t);
             }
@@ -163,22 +173,13 @@ pub fn app(props: &AppProps) -> Html {
     }
     {
         let embedded = props.embedded;
-        let lang = lang.clone();
-        use_effect_with((*lang, shown), move |(wanted, shown)| {
-            // English is fetched the first time it is asked for (or remembered);
-            // setting the language again redraws the page when it has come.
-            if wanted != shown {
-                i18n::load_english(Callback::from(move |_| lang.set(*lang)));
-            }
+        use_effect_with(shown, move |shown| {
             if !embedded {
                 if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
                     if let Some(html) = doc.document_element() {
                         let _ = html.set_attribute("lang", shown.code());
                     }
                     doc.set_title(&format!("{} · nianbao", shown.t().ui(ui::TITLE)));
-                }
-                if let Some(s) = local() {
-                    let _ = s.set_item(LANG_KEY, if *wanted == Lang::En { "en" } else { "zh" });
                 }
             }
         });
@@ -468,6 +469,21 @@ pub fn app(props: &AppProps) -> Html {
         let recent = recent.clone();
         Callback::from(move |_: Event| recent.set(Rc::new(store::recent())))
     };
+    // "不在本机保存草稿": on, every saved draft is deleted and none is saved;
+    // off again, the text in the editor is saved at once.
+    let onkeep = {
+        let recent = recent.clone();
+        let keep = keep.clone();
+        let text = text.clone();
+        let storage_failed = storage_failed.clone();
+        Callback::from(move |e: Event| {
+            let off = e.target_unchecked_into::<HtmlInputElement>().checked();
+            let ok = store::set_keep(!off).is_ok() && (off || store::save(&text).is_ok());
+            storage_failed.set(!ok);
+            keep.set(!off);
+            recent.set(Rc::new(store::recent()));
+        })
+    };
     let onclear = {
         let area = area.clone();
         let lang = lang.clone();
@@ -543,9 +559,21 @@ pub fn app(props: &AppProps) -> Html {
             let _ = w.print();
         }
     });
+    // The choice is remembered at once; English is fetched the first time.
     let onlang = {
         let lang = lang.clone();
-        Callback::from(move |_| lang.set(if *lang == Lang::Zh { Lang::En } else { Lang::Zh }))
+        let embedded = props.embedded;
+        Callback::from(move |_| {
+            let next = if *lang == Lang::Zh { Lang::En } else { Lang::Zh };
+            if let Some(s) = local().filter(|_| !embedded) {
+                let _ = s.set_item(LANG_KEY, if next == Lang::En { "en" } else { "zh" });
+            }
+            if next != next.shown() {
+                let redraw = redraw.clone();
+                i18n::load_english(Callback::from(move |_| redraw.force_update()));
+            }
+            lang.set(next);
+        })
     };
     // Select a span of the text in the editor and bring it into view.
     let select: Callback<Span> = {
@@ -724,7 +752,7 @@ pub fn app(props: &AppProps) -> Html {
     let guide = html! {
         <div class="guide">
             <h3>{t.ui(ui::GUIDE_TITLE)}</h3>
-            <ul>{ for [ui::GUIDE_PASTE, ui::GUIDE_CHECKS, ui::GUIDE_PRIVACY, ui::GUIDE_SAMPLES].into_iter().map(|g| html! { <li>{t.ui(g)}</li> }) }</ul>
+            <ul>{ for GUIDE.iter().map(|&g| html! { <li>{t.ui(g)}</li> }) }</ul>
             if keep_drafts && !recent.is_empty() {
                 <h3>{t.ui(ui::DRAFTS_RECENT)}</h3>
                 {draft_list("drafts-list")}
@@ -809,6 +837,8 @@ pub fn app(props: &AppProps) -> Html {
                         <div class="menu-body">
                             <p class="menu-title">{t.ui(ui::DRAFTS_RECENT)}</p>
                             {draft_list("drafts-menu")}
+                            <p class="hint">{t.fill(ui::DRAFTS_EXPIRY, &[store::EXPIRY_DAYS.into()])}</p>
+                            <label class="drafts-off"><input type="checkbox" checked={!*keep} onchange={onkeep} />{t.ui(ui::DRAFTS_OFF)}</label>
                         </div>
                     </details>
                 }

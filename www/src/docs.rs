@@ -73,7 +73,7 @@ pub fn load(lang: Lang, done: Callback<()>) {
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
-        let parsed = crate::files::fetch_json(file(lang)).await.ok();
+        let parsed = crate::files::fetch_text(file(lang)).await.ok().and_then(|t| t.as_string()).and_then(|t| js_sys::JSON::parse(&t).ok());
         let state = match parsed {
             Some(v) => {
                 let mut map = Vec::new();

@@ -8,7 +8,6 @@ use crate::files::FileError;
 pub use nianbao::messages::ui;
 use nianbao::messages::{self, Arg, Catalogue, Strings};
 use std::sync::atomic::{AtomicBool, Ordering};
-use wasm_bindgen::JsValue;
 use yew::Callback;
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -76,6 +75,11 @@ pub fn file_error(t: &dyn Catalogue, e: FileError, name: &str) -> String {
         FileError::Damaged => ui::FILE_DAMAGED,
         FileError::TooLarge => ui::FILE_TOO_LARGE,
         FileError::Unavailable => ui::FILE_UNAVAILABLE,
+        // A hostile file's sentence comes with the converter that refused it (convert.js).
+        FileError::Refused => {
+            let said = crate::files::converter_sentence(if t.is_zh() { "zh" } else { "en" });
+            return t.fill(ui::FILE_PDF, &[Arg::text(name), Arg::Text(said)]);
+        }
     };
     t.fill(key, &[Arg::text(name)])
 }
@@ -89,31 +93,24 @@ pub fn english_failed() -> bool {
     FAILED.load(Ordering::Relaxed)
 }
 
-/// Loads the English catalogue (platform.js fetches it once; again after a
-/// failure); `done` runs when it is here or has failed.
+/// Loads the English catalogue (again after a failure; two widgets asking at
+/// once fetch it twice, from the browser's cache); `done` runs when it is
+/// here or has failed.
 pub fn load_english(done: Callback<()>) {
     wasm_bindgen_futures::spawn_local(async move {
         if messages::english().is_none() {
-            let file = crate::files::fetch_json(ENGLISH).await;
-            let ok = messages::english().is_some() || file.is_ok_and(|v| set_english(&v));
+            let file = crate::files::fetch_catalogue(ENGLISH).await;
+            let ok = messages::english().is_some() || file.ok().and_then(|v| v.as_string()).is_some_and(set_english);
             FAILED.store(!ok, Ordering::Relaxed);
         }
         done.emit(());
     });
 }
 
-/// Hands the parsed `messages-en.json` to the core; false if it does not fit
-/// this build (a file from another version).
-pub fn set_english(v: &JsValue) -> bool {
-    let get = |k: &str| js_sys::Reflect::get(v, &JsValue::from_str(k)).map(|x| js_sys::Array::from(&x)).unwrap_or_default();
-    let strings = |k: &str| get(k).iter().map(|s| s.as_string().unwrap_or_default()).collect::<Vec<String>>();
-    let pair = |p: JsValue| {
-        let p = js_sys::Array::from(&p);
-        (p.get(0).as_string().unwrap_or_default(), p.get(1).as_string().unwrap_or_default())
-    };
-    let labels: Vec<(String, String)> = get("labels").iter().map(pair).collect();
-    let fingerprint = js_sys::Reflect::get(v, &JsValue::from_str("fingerprint")).ok().and_then(|f| f.as_f64()).unwrap_or(-1.0);
-    match Strings::new(fingerprint, strings("keys"), strings("messages"), strings("ui"), labels) {
+/// Hands the English catalogue (`messages-en.json` joined by platform.js's
+/// `fetchCatalogue`) to the core; false if it does not fit this build.
+pub fn set_english(text: String) -> bool {
+    match Strings::parse(text) {
         Some(s) => {
             messages::set_english(s);
             true

@@ -59,12 +59,13 @@ pub fn rules() -> Result<JsValue, JsError> {
     js_sys::JSON::parse(&w.finish()).map_err(|_| JsError::new("internal error: invalid JSON"))
 }
 
-/// Gives the checker its English catalogue (the parsed `messages-en.json`):
-/// from then on `check` adds `message_en` to each finding. False if the file
-/// does not fit this build.
+/// Gives the checker its English catalogue (`messages-en.json`, its lists
+/// joined by NUL as nianbao.js does): from then on `check` adds
+/// `message_en`, `key` and `args` to each finding. False if the file does not
+/// fit this build.
 #[wasm_bindgen(js_name = setEnglish)]
-pub fn set_english(catalogue: JsValue) -> bool {
-    i18n::set_english(&catalogue)
+pub fn set_english(catalogue: String) -> bool {
+    i18n::set_english(catalogue)
 }
 
 /// A mounted widget: lets its host give it new text to check.

@@ -1,23 +1,6 @@
-// Browser platform helpers the Rust side calls: text decoding with
-// TextDecoder, downloads, selection, and the files loaded only when needed
-// (converters, rule documentation, samples), all from the app's own origin.
-
-/** Decodes a text file: BOM, then strict UTF-8, then UTF-16 by its zero bytes, then GB18030. */
-export function decodeFileText(bytes) {
-  const b = bytes;
-  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return new TextDecoder('utf-8').decode(b.subarray(3));
-  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
-  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
-  const sample = b.subarray(0, Math.min(b.length, 4096));
-  let even = 0, odd = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) { if (i % 2) odd++; else even++; }
-  const half = sample.length / 2;
-  if (half > 0 && (odd * 4 > half || even * 4 > half)) {
-    try { return new TextDecoder(odd > even ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(b); } catch (_) { /* not UTF-16 */ }
-  }
-  try { return new TextDecoder('utf-8', { fatal: true }).decode(b); } catch (_) { /* not UTF-8 */ }
-  return new TextDecoder('gb18030').decode(b);
-}
+// Browser platform helpers the Rust side calls: downloads, selection, and the
+// files loaded only when needed (the file reader and converters, rule
+// documentation, samples), all from the app's own origin.
 
 // wasm-bindgen puts this file at snippets/<crate>-<hash>/src/platform.js:
 // the app's files are three levels up, wherever the site (or a portal's copy
@@ -25,45 +8,92 @@ export function decodeFileText(bytes) {
 // the widget working inside a portal's page.
 const assetBase = new URL('../../../', import.meta.url);
 
-/** The URL of one of the app's own files. */
-export function assetUrl(name) {
-  return new URL(name, assetBase).href;
+// The files loaded on demand are pinned: scripts/pin.mjs gives this module
+// `__nianbaoPins`, the content-hashed name and integrity of `assets.json`,
+// which lists each on-demand file's hashed name and integrity. (A build
+// without that step, such as the component tests', loads the plain names.)
+const pins = typeof __nianbaoPins === 'object' ? __nianbaoPins : null;
+let manifest = null;
+/** [hashed name, integrity] of an on-demand file (its plain name when unpinned). */
+function pinOf(name) {
+  if (!pins) return Promise.resolve([name, '']);
+  manifest ??= fetch(new URL(pins.assets[0], assetBase), { integrity: pins.assets[1] })
+    .then((r) => r.json())
+    .catch((e) => { manifest = null; throw e; });
+  return manifest.then((m) => m[name] ?? Promise.reject(new Error(name + ': not in the build')));
+}
+
+/** `fetch` of one of the app's own files, refused unless its bytes are the build's. */
+async function fetchPinned(name) {
+  const [url, integrity] = await pinOf(name);
+  return fetch(new URL(url, assetBase), { integrity });
+}
+
+/**
+ * Imports one of the app's own modules, only after a modulepreload with its
+ * integrity has succeeded: import() then takes the verified copy from the
+ * module map.
+ */
+async function importPinned(name) {
+  const [url, integrity] = await pinOf(name);
+  const href = new URL(url, assetBase).href;
+  // (A browser without modulepreload, Safari before 17, imports it unchecked.)
+  const link = document.createElement('link');
+  if (integrity && link.relList.supports('modulepreload')) {
+    await new Promise((ok, no) => {
+      link.rel = 'modulepreload';
+      link.href = href;
+      link.integrity = integrity;
+      link.onload = ok;
+      link.onerror = () => no(new Error('module ' + name + ' could not be fetched or does not match the build'));
+      document.head.append(link);
+    });
+  }
+  return import(href);
 }
 
 let converters = null;
 /** The file converters (convert.js), loaded on first use. */
 function convert() {
-  converters ??= import(assetUrl('convert.js')).catch((e) => { converters = null; throw e; });
+  converters ??= importPinned('convert.js').catch((e) => { converters = null; throw e; });
   return converters;
 }
 
-/** Runs one converter of convert.js (`htmlToText`, `docxToText`, `odtToText`, `rtfToText`, `zipKind`). */
+let refusal = null;
+/** Runs one function of convert.js (`readFile`, `htmlToText`). */
 export async function runConverter(name, input) {
-  return (await convert())[name](input);
+  try {
+    // Awaited here, so that a converter's rejection is caught below.
+    const out = await (await convert())[name](input);
+    return out;
+  } catch (e) {
+    // A hostile file's refusal brings its own sentence (convert.js): kept for converterSentence.
+    refusal = e && e.zh ? e : null;
+    throw e;
+  }
+}
+
+/** The sentence of the last file convert.js refused (a zip bomb, entity expansion), in `lang` (zh|en). */
+export function converterSentence(lang) {
+  return refusal ? (lang === 'en' ? refusal.en : refusal.zh) : '';
 }
 
 /** A same-origin text file of the app (rule documentation, a sample report). */
 export async function fetchText(name) {
-  const r = await fetch(assetUrl(name));
+  const r = await fetchPinned(name);
   if (!r.ok) throw new Error(name + ': HTTP ' + r.status);
   return r.text();
 }
 
-const json = new Map();
-/** A same-origin JSON file of the app (rule documentation, the English catalogue), fetched once (again after a failure). */
-export function fetchJson(name) {
-  let p = json.get(name);
-  if (!p) {
-    p = fetchText(name).then(JSON.parse);
-    p.catch(() => json.delete(name));
-    json.set(name, p);
-  }
-  return p;
-}
-
-/** Reads a File into bytes. */
-export async function fileBytes(file) {
-  return new Uint8Array(await file.arrayBuffer());
+/**
+ * The English catalogue (messages-en.json) as the wasm takes it: its lists
+ * joined by NUL (a head with the fingerprint and the lists' lengths, keys,
+ * messages, interface strings, then label pairs), so that the wasm carries no
+ * JSON walking. nianbao.js joins the same way.
+ */
+export async function fetchCatalogue(name) {
+  const c = JSON.parse(await fetchText(name));
+  return [`${c.fingerprint} ${c.keys.length} ${c.messages.length} ${c.ui.length}`, ...c.keys, ...c.messages, ...c.ui, ...c.labels.flat()].join('\0');
 }
 
 /** Saves text as a file, through an object URL (no request leaves the page). */
@@ -213,7 +243,7 @@ let lastPdf = null;
 let lastPdfError = '';
 export async function pdfToText(bytes) {
   try {
-    const pdf = await import(new URL('../../../pdf/client.js', import.meta.url).href);
+    const pdf = await importPinned('pdf/client.js');
     const x = await pdf.extractPdf(bytes);
     lastPdf = x;
     return x.text;

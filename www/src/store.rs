@@ -3,15 +3,27 @@
 //! text), the last few drafts of all tabs with their time (localStorage, for
 //! the 草稿 menu), and the findings a user chose to ignore, per report.
 //! A write that fails (quota, storage disabled) is reported, never dropped.
+//!
+//! Drafts at rest: on a shared office computer the next user must not find
+//! the report. Drafts expire after [`EXPIRY_DAYS`] (said in the menu), and the
+//! setting "不在本机保存草稿" ([`set_keep`]) deletes every saved draft and
+//! saves none until it is turned off.
 
 use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Storage;
 
 const TAB_TEXT: &str = "nianbao.tab.text";
+/// When this tab's draft was saved (milliseconds since the epoch).
+const TAB_TIME: &str = "nianbao.tab.time";
+/// Set (to "1") when the user chose not to keep drafts on this computer.
+const NO_DRAFTS: &str = "nianbao.drafts.off";
+/// A saved draft is deleted this many days after it was last saved.
+pub const EXPIRY_DAYS: u32 = 7;
+const EXPIRY_MS: f64 = EXPIRY_DAYS as f64 * 24.0 * 3600.0 * 1000.0;
 const TAB_ID: &str = "nianbao.tab.id";
 const RECENT: &str = "nianbao.drafts.v2";
-/// The single shared draft of earlier versions: offered once in the menu.
+/// The single shared draft of earlier versions: undated, so it cannot expire; deleted.
 const LEGACY: &str = "nianbao.draft.v1";
 const IGNORED: &str = "nianbao.ignored.v1";
 /// Drafts offered in the menu.
@@ -55,9 +67,49 @@ fn get(o: &JsValue, k: &str) -> JsValue {
     Reflect::get(o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// The text this tab had before a reload.
+fn expired(time: f64) -> bool {
+    js_sys::Date::now() - time > EXPIRY_MS
+}
+
+/// Whether drafts are kept on this computer (the user's setting; yes unless turned off).
+pub fn keep() -> bool {
+    local().and_then(|s| s.get_item(NO_DRAFTS).ok().flatten()).is_none()
+}
+
+/// The setting "不在本机保存草稿": turning it on deletes every saved draft now.
+pub fn set_keep(keep: bool) -> Result<(), ()> {
+    let s = local().ok_or(())?;
+    if keep {
+        s.remove_item(NO_DRAFTS).map_err(|_| ())
+    } else {
+        forget_all();
+        s.set_item(NO_DRAFTS, "1").map_err(|_| ())
+    }
+}
+
+/// Deletes every saved draft: this tab's and the recent ones of all tabs.
+pub fn forget_all() {
+    if let Some(s) = session() {
+        let _ = s.remove_item(TAB_TEXT);
+        let _ = s.remove_item(TAB_TIME);
+    }
+    if let Some(l) = local() {
+        let _ = l.remove_item(RECENT);
+        let _ = l.remove_item(LEGACY);
+    }
+}
+
+/// The text this tab had before a reload (none once expired or when drafts are not kept).
 pub fn tab_text() -> Option<String> {
-    session()?.get_item(TAB_TEXT).ok().flatten()
+    let s = session()?;
+    // Numbers are read and written by JavaScript: Rust's float formatting would add kilobytes to the wasm.
+    let time = s.get_item(TAB_TIME).ok().flatten().map(|t| js_sys::Number::parse_float(&t)).filter(|t| !t.is_nan()).unwrap_or(0.0);
+    if !keep() || expired(time) {
+        let _ = s.remove_item(TAB_TEXT);
+        let _ = s.remove_item(TAB_TIME);
+        return None;
+    }
+    s.get_item(TAB_TEXT).ok().flatten()
 }
 
 /// This tab's draft id (a new one for a new tab or after [`new_draft`]).
@@ -82,10 +134,14 @@ pub fn new_draft() {
 }
 
 /// Every saved draft, newest first (including the one shared draft that
-/// versions before per-tab drafts kept).
+/// versions before per-tab drafts kept). Expired drafts are deleted here.
 pub fn recent() -> Vec<Draft> {
     let Some(s) = local() else { return Vec::new() };
+    if !keep() {
+        return Vec::new();
+    }
     let mut out = Vec::new();
+    let mut stale = false;
     if let Some(raw) = s.get_item(RECENT).ok().flatten() {
         if let Ok(list) = JSON::parse(&raw) {
             for v in Array::from(&list).iter() {
@@ -93,13 +149,19 @@ pub fn recent() -> Vec<Draft> {
                 else {
                     continue;
                 };
-                out.push(Draft { id, time, text });
+                if expired(time) {
+                    stale = true;
+                } else {
+                    out.push(Draft { id, time, text });
+                }
             }
         }
     }
-    if let Some(text) = s.get_item(LEGACY).ok().flatten().filter(|t| !t.is_empty()) {
-        out.push(Draft { id: "legacy".into(), time: 0.0, text });
+    if stale {
+        let _ = write_recent(&s, &out);
     }
+    // The one shared draft of earlier versions has no time: it is not kept any longer.
+    let _ = s.remove_item(LEGACY);
     out
 }
 
@@ -121,13 +183,14 @@ fn write_recent(s: &Storage, list: &[Draft]) -> Result<(), JsValue> {
 pub fn save(text: &str) -> Result<(), ()> {
     let sess = session().ok_or(())?;
     let loc = local().ok_or(())?;
-    if text.is_empty() {
+    if text.is_empty() || !keep() {
         let _ = sess.remove_item(TAB_TEXT);
+        let _ = sess.remove_item(TAB_TIME);
         return Ok(());
     }
-    let tab = sess.set_item(TAB_TEXT, text);
+    let tab = sess.set_item(TAB_TEXT, text).and_then(|_| sess.set_item(TAB_TIME, &String::from(js_sys::Number::from(js_sys::Date::now()).to_string_with_radix(10).unwrap_or_default())));
     let id = tab_id();
-    let mut list: Vec<Draft> = recent().into_iter().filter(|d| d.id != id && d.id != "legacy").collect();
+    let mut list: Vec<Draft> = recent().into_iter().filter(|d| d.id != id).collect();
     list.insert(0, Draft { id, time: js_sys::Date::now(), text: text.to_string() });
     list.truncate(KEEP);
     // When the quota is reached, older drafts give way to the current one.
@@ -135,9 +198,6 @@ pub fn save(text: &str) -> Result<(), ()> {
     while stored.is_err() && list.len() > 1 {
         list.pop();
         stored = write_recent(&loc, &list);
-    }
-    if stored.is_ok() {
-        let _ = loc.remove_item(LEGACY);
     }
     if tab.is_err() || stored.is_err() {
         Err(())
@@ -150,12 +210,12 @@ pub fn save(text: &str) -> Result<(), ()> {
 pub fn clear_current() {
     if let Some(s) = session() {
         let _ = s.remove_item(TAB_TEXT);
+        let _ = s.remove_item(TAB_TIME);
     }
     let id = tab_id();
     if let Some(l) = local() {
-        let list: Vec<Draft> = recent().into_iter().filter(|d| d.id != id && d.id != "legacy").collect();
+        let list: Vec<Draft> = recent().into_iter().filter(|d| d.id != id).collect();
         let _ = write_recent(&l, &list);
-        let _ = l.remove_item(LEGACY);
     }
 }
 
