@@ -7,9 +7,9 @@ set -euo pipefail
 : "${TRUNK_STAGING_DIR:?run from Trunk (or set TRUNK_STAGING_DIR)}"
 cd "$(dirname "$0")/.."
 # The PDF reader: a second wasm module, its worker and client in pdf/.
-bash scripts/build-pdf-wasm.sh
+bash scripts/build-lazy-wasm.sh pdf
 # The batch check (批量检查): a wasm module, its workers, page modules and stylesheet in batch/.
-bash scripts/build-batch-wasm.sh
+bash scripts/build-lazy-wasm.sh batch
 # The rules' documentation and the English catalogue, loaded on demand.
 node scripts/lazy-assets.mjs
 # The JavaScript and CSS minified, the wasm's imports given short names (the first load's budget).

@@ -73,7 +73,7 @@ if (total > CEILING) {
 const PDF_BUDGET = 400 * 1024;
 const pdfFiles = lazy.filter((f) => f.startsWith('pdf/'));
 if (!pdfFiles.some((f) => new RegExp(`^pdf/nianbao_pdf_wasm_bg${HASH}\\.wasm$`).test(f))) {
-  console.error('dist/pdf/ has no PDF reader: scripts/build-pdf-wasm.sh did not run');
+  console.error('dist/pdf/ has no PDF reader: scripts/build-lazy-wasm.sh pdf did not run');
   process.exit(1);
 }
 const pdfTotal = pdfFiles.reduce((n, f) => n + gz(f), 0);
@@ -88,7 +88,7 @@ if (pdfTotal > PDF_BUDGET) {
 const BATCH_BUDGET = 200 * 1024;
 const batchFiles = lazy.filter((f) => f.startsWith('batch/'));
 if (!batchFiles.some((f) => new RegExp(`^batch/nianbao_batch_wasm_bg${HASH}\\.wasm$`).test(f)) || !batchFiles.some((f) => new RegExp(`^batch/batch${HASH}\\.js$`).test(f))) {
-  console.error('dist/batch/ has no batch check: scripts/build-batch-wasm.sh did not run');
+  console.error('dist/batch/ has no batch check: scripts/build-lazy-wasm.sh batch did not run');
   process.exit(1);
 }
 const batchTotal = batchFiles.reduce((n, f) => n + gz(f), 0);
