@@ -24,6 +24,11 @@ impl Writer {
     pub fn finish(self) -> String {
         self.out
     }
+    /// What was written so far, leaving the writer empty (one writer for many small documents).
+    pub fn take(&mut self) -> String {
+        self.first.clear();
+        std::mem::take(&mut self.out)
+    }
     fn sep(&mut self) {
         if let Some(f) = self.first.last_mut() {
             if !*f {
@@ -103,6 +108,62 @@ impl Writer {
     }
 }
 
+/// The command line's writer: a batch writes megabytes of JSON.
+#[cfg(feature = "cli")]
+fn string(out: &mut String, s: &str) {
+    out.push('"');
+    // Runs of bytes that need no escape are copied whole (most of a report's
+    // text). What needs one is ASCII, or U+2028/U+2029 (E2 80 A8/A9).
+    let b = s.as_bytes();
+    let mut plain = 0;
+    let mut i = 0;
+    // Bytes that may start something to escape: controls, '"', '\\', and E2.
+    const SPECIAL: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut k = 0;
+        while k < 0x20 {
+            t[k] = true;
+            k += 1;
+        }
+        t[b'"' as usize] = true;
+        t[b'\\' as usize] = true;
+        t[0xe2] = true;
+        t
+    };
+    while i < b.len() {
+        if !SPECIAL[b[i] as usize] {
+            i += 1;
+            continue;
+        }
+        let (escaped, len): (&str, usize) = match b[i] {
+            b'"' => ("\\\"", 1),
+            b'\\' => ("\\\\", 1),
+            b'\n' => ("\\n", 1),
+            b'\r' => ("\\r", 1),
+            b'\t' => ("\\t", 1),
+            0..=0x1f => ("", 1),
+            0xe2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xa8 | 0xa9)) => ("", 3),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&s[plain..i]);
+        if escaped.is_empty() {
+            let c = s[i..].chars().next().map(|c| c as u32).unwrap_or(0);
+            out.push_str(&format!("\\u{c:04x}"));
+        } else {
+            out.push_str(escaped);
+        }
+        i += len;
+        plain = i;
+    }
+    out.push_str(&s[plain..]);
+    out.push('"');
+}
+
+/// The browser's writer: its bundle has a size budget, and it writes one report at a time.
+#[cfg(not(feature = "cli"))]
 fn string(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
@@ -120,6 +181,28 @@ fn string(out: &mut String, s: &str) {
 }
 
 fn number(out: &mut String, v: f64) {
+    // Counts are most of a batch's numbers: written without a String each
+    // (the command line only; the browser bundle keeps the one formatter).
+    #[cfg(feature = "cli")]
+    if v.fract() == 0.0 && v.abs() < 9e15 {
+        let n = v as i64;
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut m = n.unsigned_abs();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (m % 10) as u8;
+            m /= 10;
+            if m == 0 {
+                break;
+            }
+        }
+        if n < 0 {
+            out.push('-');
+        }
+        out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or("0"));
+        return;
+    }
     if v.is_finite() {
         out.push_str(&format_number(v));
     } else {
@@ -463,6 +546,27 @@ mod tests {
         ] {
             assert_eq!(format_number(v), s);
         }
+    }
+
+    #[test]
+    fn numbers_in_documents() {
+        for (v, s) in
+            [(0.0, "0"), (-0.0, "0"), (3119.0, "3119"), (-3.0, "-3"), (96171.6, "96171.6"), (f64::NAN, "null"), (1e16, "10000000000000000")]
+        {
+            let mut out = String::new();
+            number(&mut out, v);
+            assert_eq!(out, s, "{v}");
+        }
+    }
+
+    #[test]
+    fn strings_are_escaped() {
+        let mut out = String::new();
+        string(&mut out, "甲\"乙\\丙\n\r\t\u{1}\u{1f}\u{2028}丁\u{2029}");
+        assert_eq!(out, r#""甲\"乙\\丙\n\r\t\u0001\u001f\u2028丁\u2029""#);
+        let mut out = String::new();
+        string(&mut out, "\u{2027}\u{e000}");
+        assert_eq!(out, "\"\u{2027}\u{e000}\"");
     }
 
     #[test]

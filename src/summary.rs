@@ -200,6 +200,81 @@ fn code(c: &str) -> Option<&'static str> {
     crate::rules::rule(c).map(|r| r.code)
 }
 
+impl Years {
+    /// The same facts as bytes, cheaper to write and read than `encode`'s
+    /// string (the command line keeps every report's until the batch is paired).
+    pub fn to_bytes(&self, out: &mut Vec<u8>) {
+        let put = |out: &mut Vec<u8>, b: &[u8]| {
+            out.extend_from_slice(&(b.len() as u32).to_le_bytes());
+            out.extend_from_slice(b);
+        };
+        for t in &self.tables {
+            match t {
+                Some(v) => {
+                    put(out, v.template.format.as_bytes());
+                    for c in &v.cells {
+                        match c {
+                            Some(x) => {
+                                out.push(1);
+                                out.extend_from_slice(&x.to_le_bytes());
+                            }
+                            None => out.push(0),
+                        }
+                    }
+                }
+                None => put(out, b""),
+            }
+        }
+        let spans: Vec<u8> = [self.t3_span, self.tables_span, self.text_span]
+            .iter()
+            .chain(&self.carried_in)
+            .flat_map(|s| s.start.to_le_bytes().into_iter().chain(s.end.to_le_bytes()))
+            .collect();
+        put(out, &spans);
+        put(out, self.narrative.iter().collect::<String>().as_bytes());
+    }
+
+    /// Reads `to_bytes`'s bytes; the rest of `b` after them is returned beside.
+    pub fn from_bytes(b: &[u8]) -> Option<(Years, &[u8])> {
+        let mut rest = b;
+        let mut take = |n: usize| -> Option<&[u8]> {
+            let (v, r) = rest.split_at_checked(n)?;
+            rest = r;
+            Some(v)
+        };
+        let mut tables: [Option<Values>; 3] = Default::default();
+        for (i, id) in [TableId::T2, TableId::T3, TableId::T4].into_iter().enumerate() {
+            let n = u32::from_le_bytes(take(4)?.try_into().ok()?) as usize;
+            let format = std::str::from_utf8(take(n)?).ok()?;
+            if format.is_empty() {
+                continue;
+            }
+            let template = *candidates(id).iter().find(|t| t.format == format)?;
+            let mut cells = Vec::with_capacity(template.cells());
+            for _ in 0..template.cells() {
+                cells.push(match take(1)?[0] {
+                    0 => None,
+                    _ => Some(f64::from_le_bytes(take(8)?.try_into().ok()?)),
+                });
+            }
+            tables[i] = Some(Values { template, cells });
+        }
+        let n = u32::from_le_bytes(take(4)?.try_into().ok()?) as usize;
+        let spans: Vec<Span> = take(n)?
+            .chunks_exact(8)
+            .map(|c| Span { start: u32::from_le_bytes([c[0], c[1], c[2], c[3]]), end: u32::from_le_bytes([c[4], c[5], c[6], c[7]]) })
+            .collect();
+        let n = u32::from_le_bytes(take(4)?.try_into().ok()?) as usize;
+        let narrative = std::str::from_utf8(take(n)?).ok()?.chars().collect();
+        if spans.len() < 3 {
+            return None;
+        }
+        let years =
+            Years { tables, t3_span: spans[0], tables_span: spans[1], text_span: spans[2], carried_in: spans[3..].to_vec(), narrative };
+        Some((years, rest))
+    }
+}
+
 impl Summary {
     /// The whole summary as a compact string (see `Years::encode`).
     pub fn encode(&self) -> String {
@@ -417,6 +492,11 @@ mod tests {
             let y = Years::of(&o.source, &o.report);
             assert!(y.tables.iter().all(Option::is_some) && y.narrative.len() > 200, "{f}");
             assert_eq!(Years::decode(&y.encode()).as_ref(), Some(&y), "{f}");
+            let mut b = Vec::new();
+            y.to_bytes(&mut b);
+            b.extend_from_slice(b"rest");
+            let (back, rest) = Years::from_bytes(&b).unwrap();
+            assert_eq!((&back, rest), (&y, &b"rest"[..]), "{f}");
         }
         assert_eq!(Years::decode("3:abc"), None);
         let text =

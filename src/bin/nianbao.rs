@@ -245,13 +245,16 @@ struct Row {
 /// its summary, where those findings may point, and its rows for `--summary xlsx`.
 struct Checked {
     rendered: batch::Rendered,
+    /// Its record for the side file, when the batch is paired (`batch::record`).
+    record: Vec<u8>,
     kept: Kept,
 }
 
 /// What is kept of a checked file until the batch is paired.
 struct Kept {
     summary: nianbao::summary::Summary,
-    anchors: Vec<batch::Anchor>,
+    /// Where its cross-year facts and anchors wait on disk (`batch::Side`).
+    side: Option<(u64, usize)>,
     findings: Vec<Vec<nianbao::export::Cell>>,
 }
 
@@ -306,6 +309,7 @@ fn run_check(
         let _ = write!(out, "[");
     }
     let mut spill = pairing.then(batch::Spill::new);
+    let mut side = pairing.then(batch::Side::new);
     // Per file in input order: its summary (None when it could not be read) and what pairing needs.
     let mut done: Vec<Option<Kept>> = Vec::new();
     let mut unread: Vec<Option<String>> = Vec::new();
@@ -322,20 +326,27 @@ fn run_check(
             let findings = if want_findings { nianbao::export::finding_rows(&path, &summary, &o.diagnostics, lang) } else { Vec::new() };
             Ok(Checked {
                 rendered: batch::render(&o, &path, kind, min, style),
-                kept: Kept { anchors: if pairing { batch::anchors(&o, &summary) } else { Vec::new() }, summary, findings },
+                record: if pairing { batch::record(&summary.years, &batch::anchors(&o, &summary)) } else { Vec::new() },
+                kept: Kept { summary, side: None, findings },
             })
         });
         for (&i, r) in chunk.iter().zip(results) {
             match r {
-                Ok(c) => {
-                    match &mut spill {
-                        Some(spill) => {
-                            if let Err(e) = spill.put(&c.rendered) {
-                                eprintln!("nianbao: cannot keep the output until the batch is paired: {e}");
-                                return ExitCode::from(2);
+                Ok(mut c) => {
+                    match (&mut spill, &mut side) {
+                        (Some(spill), Some(side)) => {
+                            let kept = spill.put(&c.rendered).and_then(|_| side.put(&c.record));
+                            match kept {
+                                Ok(at) => c.kept.side = Some(at),
+                                Err(e) => {
+                                    eprintln!("nianbao: cannot keep the output until the batch is paired: {e}");
+                                    return ExitCode::from(2);
+                                }
                             }
+                            // Only the small part of the summary stays in memory.
+                            c.kept.summary.years = Default::default();
                         }
-                        None => emit(&mut out, batch::finish(c.rendered, &[], &[], &files[i].display().to_string(), kind, min, style)),
+                        _ => emit(&mut out, batch::finish(c.rendered, &[], &[], &files[i].display().to_string(), kind, min, style)),
                     }
                     done.push(Some(c.kept));
                     unread.push(None);
@@ -355,17 +366,25 @@ fn run_check(
         let keys: Vec<(Option<&str>, Option<i32>)> =
             done.iter().map(|d| d.as_ref().map(|k| (k.summary.organ.as_deref(), k.summary.year)).unwrap_or((None, None))).collect();
         let pairs = nianbao::summary::pairs(&keys);
-        let later: Vec<Vec<nianbao::Diagnostic>> = pairs
-            .iter()
-            .enumerate()
-            .map(|(i, p)| match (p, &done[i]) {
-                (Some(j), Some(now)) => nianbao::rules::cross_year_findings(
-                    &now.summary.years,
-                    &done[*j].as_ref().expect("paired with a checked report").summary.years,
-                ),
-                _ => Vec::new(),
-            })
-            .collect();
+        let side = side.expect("pairing keeps a side file");
+        // Each report with a pair: its cross-year findings, and where they point.
+        let mut later: Vec<(Vec<nianbao::Diagnostic>, Vec<batch::Anchor>)> = Vec::with_capacity(done.len());
+        for (i, p) in pairs.iter().enumerate() {
+            let found = match (p, done[i].as_ref().and_then(|k| k.side), p.and_then(|j| done[j].as_ref()).and_then(|k| k.side)) {
+                (Some(_), Some(now), Some(before)) => side.get(now).and_then(|(now, anchors)| {
+                    let x = nianbao::rules::cross_year_findings(&now, &side.get(before)?.0);
+                    Ok(if x.is_empty() { (x, Vec::new()) } else { (x, anchors) })
+                }),
+                _ => Ok((Vec::new(), Vec::new())),
+            };
+            match found {
+                Ok(f) => later.push(f),
+                Err(e) => {
+                    eprintln!("nianbao: cannot read back the batch's pairing facts: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
         let mut reader = match spill.reader() {
             Ok(r) => r,
             Err(e) => {
@@ -374,7 +393,8 @@ fn run_check(
             }
         };
         for (i, d) in done.iter_mut().enumerate() {
-            let Some(Kept { summary, anchors, findings }) = d else { continue };
+            let Some(Kept { summary, findings, .. }) = d else { continue };
+            let (later, anchors) = &later[i];
             let path = files[i].display().to_string();
             let rendered = match reader.next() {
                 Ok(r) => r,
@@ -383,12 +403,11 @@ fn run_check(
                     return ExitCode::from(2);
                 }
             };
-            emit(&mut out, batch::finish(rendered, &later[i], anchors, &path, kind, min, style));
-            summary.add_findings(&later[i]);
+            emit(&mut out, batch::finish(rendered, later, anchors, &path, kind, min, style));
+            summary.add_findings(later);
             if want_findings {
-                findings.extend(nianbao::export::finding_rows(&path, summary, &later[i], lang));
+                findings.extend(nianbao::export::finding_rows(&path, summary, later, lang));
             }
-            anchors.clear();
         }
     }
     if format == Format::Json {

@@ -47,10 +47,11 @@ pub fn render(o: &Outcome, path: &str, kind: Kind, min: Severity, style: Style) 
         Kind::Text => keys.zip(render::blocks(o, path, &diags, style)).collect(),
         Kind::Json => {
             let mut cursor = nianbao::position::Cursor::new(&o.source);
+            // One writer for all: each finding is a small document taken from it.
+            let mut w = nianbao::json::Writer::new();
             keys.zip(diags.iter().map(|d| {
-                let mut w = nianbao::json::Writer::new();
                 nianbao::json::diagnostic(&mut w, d, cursor.line_col(d.span.start), o.place(d.span), None, nianbao::messages::english());
-                w.finish()
+                w.take()
             }))
             .collect()
         }
@@ -228,4 +229,108 @@ pub fn write_summary(path: &std::path::Path, format: SummaryFormat, rows: &[Vec<
         SummaryFormat::Xlsx => export::xlsx(lang, rows, findings),
     };
     std::fs::write(path, bytes)
+}
+
+/// A report's record for the side file, made on the thread that checked it:
+/// its cross-year facts, then its anchors (fields split by U+001F, anchors by
+/// U+001E: an excerpt is shown text, its controls escaped).
+pub fn record(years: &nianbao::summary::Years, anchors: &[Anchor]) -> Vec<u8> {
+    let mut b = Vec::new();
+    years.to_bytes(&mut b);
+    for (i, a) in anchors.iter().enumerate() {
+        if i > 0 {
+            b.extend_from_slice("\u{1e}".as_bytes());
+        }
+        let (page, r) = a.pdf.map(|(p, r)| (p, [r.x, r.y, r.w, r.h])).unwrap_or((0, [0.0; 4]));
+        let p = &a.place;
+        let fields = [
+            a.span.start.to_string(),
+            a.span.end.to_string(),
+            p.line.to_string(),
+            p.column.to_string(),
+            p.page.unwrap_or(0).to_string(),
+            p.before.to_string(),
+            p.under.to_string(),
+            page.to_string(),
+            r[0].to_string(),
+            r[1].to_string(),
+            r[2].to_string(),
+            r[3].to_string(),
+        ];
+        for f in fields {
+            b.extend_from_slice(f.as_bytes());
+            b.extend_from_slice("\u{1f}".as_bytes());
+        }
+        b.extend_from_slice(p.excerpt.as_bytes());
+    }
+    b
+}
+
+/// What pairing needs of each report (its cross-year facts and the places
+/// their findings may point at), kept on disk until the batch is paired, so
+/// that memory holds only the small part of each summary: read back by
+/// offset for the reports that have a pair.
+pub struct Side {
+    file: Option<std::fs::File>,
+    memory: Vec<u8>,
+    len: u64,
+}
+
+impl Side {
+    pub fn new() -> Side {
+        let dir = std::env::temp_dir();
+        let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+        let path = dir.join(format!("nianbao-pairs-{}-{stamp}", std::process::id()));
+        let file = std::fs::OpenOptions::new().read(true).write(true).create_new(true).open(&path).ok();
+        if file.is_some() {
+            let _ = std::fs::remove_file(&path);
+        }
+        Side { file, memory: Vec::new(), len: 0 }
+    }
+
+    /// Keeps a report's record (`record`); the answer says where it is.
+    pub fn put(&mut self, b: &[u8]) -> std::io::Result<(u64, usize)> {
+        let at = self.len;
+        match &self.file {
+            Some(f) => std::os::unix::fs::FileExt::write_all_at(f, b, at)?,
+            None => self.memory.extend_from_slice(b),
+        }
+        self.len += b.len() as u64;
+        Ok((at, b.len()))
+    }
+
+    /// A report's facts and anchors, from where `put` said.
+    pub fn get(&self, (at, len): (u64, usize)) -> std::io::Result<(nianbao::summary::Years, Vec<Anchor>)> {
+        let damaged = || std::io::Error::other("the batch's pairing file is damaged");
+        let mut b = vec![0; len];
+        match &self.file {
+            Some(f) => std::os::unix::fs::FileExt::read_exact_at(f, &mut b, at)?,
+            None => b.copy_from_slice(self.memory.get(at as usize..at as usize + len).ok_or_else(damaged)?),
+        }
+        let (years, rest) = nianbao::summary::Years::from_bytes(&b).ok_or_else(damaged)?;
+        let rest = std::str::from_utf8(rest).map_err(|_| damaged())?;
+        let mut anchors = Vec::new();
+        for a in rest.split('\u{1e}').filter(|a| !a.is_empty()) {
+            let f: Vec<&str> = a.splitn(13, '\u{1f}').collect();
+            if f.len() != 13 {
+                return Err(damaged());
+            }
+            let num = |i: usize| f[i].parse::<usize>().map_err(|_| damaged());
+            let real = |i: usize| f[i].parse::<f32>().map_err(|_| damaged());
+            let page = num(7)? as u32;
+            anchors.push(Anchor {
+                span: Span { start: num(0)? as u32, end: num(1)? as u32 },
+                place: Place {
+                    line: num(2)?,
+                    column: num(3)?,
+                    page: Some(num(4)? as u32).filter(|&p| p > 0),
+                    before: num(5)?,
+                    under: num(6)?,
+                    excerpt: f[12].to_string(),
+                },
+                pdf: (page > 0).then_some((page, nianbao::input::layout::Rect { x: real(8)?, y: real(9)?, w: real(10)?, h: real(11)? })),
+            });
+        }
+        Ok((years, anchors))
+    }
 }

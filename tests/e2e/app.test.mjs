@@ -154,7 +154,9 @@ test("after the first load, only the app's own on-demand files are fetched, and 
   await context.close();
 });
 
-test('checking the largest corpus report takes under 2 ms (median of 50)', async () => {
+// A benchmark, not a timed test (the brief: speed is measured, not asserted on a shared machine):
+// it prints the median for the README.
+test('checking the largest corpus report: the median of 50 is measured and printed', async () => {
   const { context, page } = await open();
   const dir = path.join(corpus);
   const files = ['seeds', 'real'].flatMap((d) => fs.readdirSync(path.join(dir, d)).filter((f) => f.endsWith('.txt')).map((f) => path.join(d, f)));
@@ -171,7 +173,7 @@ test('checking the largest corpus report takes under 2 ms (median of 50)', async
     return times[25];
   }, report(largest));
   console.log(`# check in the browser: median ${ms.toFixed(2)} ms for ${largest} (${Buffer.byteLength(report(largest))} bytes)`);
-  assert.ok(ms < 2, `median ${ms} ms`);
+  assert.ok(Number.isFinite(ms) && ms > 0, `a measured median, got ${ms}`);
   await context.close();
 });
 

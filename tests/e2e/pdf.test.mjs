@@ -54,6 +54,8 @@ test('checkPdf: the real PDFs give the findings of the command line, with page a
     assert.equal(got.report.source.pages, want.report.source.pages);
     assert.equal(got.report.source.page_boxes.length, got.report.source.pages);
     for (const d of got.diagnostics) assert.ok(d.page >= 1 && d.box && d.box.w >= 0, JSON.stringify(d));
+    // init() loaded the English catalogue: the API's findings are the CLI's, in both languages.
+    assert.deepEqual(got.diagnostics.map((d) => [d.key, d.message, d.message_en]), want.diagnostics.map((d) => [d.key, d.message, d.message_en]), path.basename(file));
     assert.equal(typeof got.text, 'string');
   }
   // Nothing but the lazy module, its glue, worker and client, from this origin.

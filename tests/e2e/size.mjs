@@ -14,7 +14,7 @@ const TARGET = 180 * 1024;
 // see README "Measured". Until the rule messages leave the wasm (message keys
 // and a lazily loaded catalogue, issue 10 point 5), this ceiling stops any
 // further growth; the overrun is printed on every build.
-const CEILING = 211 * 1024;
+const CEILING = 208 * 1024;
 // Loaded on demand by the app (never at first load): platform.js fetches or
 // imports them, by the content-hashed names of scripts/pin.mjs (name.<hash>.ext)
 // listed in the manifest assets.<hash>.json.
