@@ -107,12 +107,12 @@ test('nothing lost: a sample over a draft — 撤销 and Ctrl+Z both bring it ba
   await page.waitForSelector('[data-code="A004"]');
   assert.match(await page.textContent('.notice'), /已用示例报告替换/);
   await page.click('.notice .undo');
-  await page.waitForFunction((d) => document.getElementById('report').value === d, DRAFT);
+  await page.waitForFunction((d) => document.getElementById('report')?.value === d, DRAFT);
   // The same with the keyboard: one Ctrl+Z undoes the whole replacement.
   await page.selectOption('.samples select', '1');
   await page.waitForSelector('[data-code="N002"]');
   await undoKey(page);
-  await page.waitForFunction((d) => document.getElementById('report').value === d, DRAFT);
+  await page.waitForFunction((d) => document.getElementById('report')?.value === d, DRAFT);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -128,14 +128,14 @@ test('nothing lost: a file over a draft, and the file name shown and exported', 
   assert.match(download.suggestedFilename(), /^年报检查-某某市人民政府-\d{4}\.json$/, 'named after the report');
   assert.equal(JSON.parse(fs.readFileSync(await download.path(), 'utf8')).file, 'report.docx');
   await undoKey(page);
-  await page.waitForFunction((d) => document.getElementById('report').value === d, DRAFT);
+  await page.waitForFunction((d) => document.getElementById('report')?.value === d, DRAFT);
   // An empty .txt over the draft: also undoable, from the notice.
   const empty = path.join(os.tmpdir(), 'nianbao-empty.txt');
   fs.writeFileSync(empty, '');
   await page.setInputFiles('input[type=file]', empty);
   await page.waitForFunction(() => document.getElementById('report').value === '');
   await page.click('.notice .undo');
-  await page.waitForFunction((d) => document.getElementById('report').value === d, DRAFT);
+  await page.waitForFunction((d) => document.getElementById('report')?.value === d, DRAFT);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -153,7 +153,7 @@ test('nothing lost: a Word paste over a selected draft is one undo step', async 
   await page.waitForFunction(() => /规章\t1\t0\t11/.test(document.getElementById('report').value));
   assert.match(await page.textContent('.notice'), /粘贴的内容/);
   await undoKey(page);
-  await page.waitForFunction((d) => document.getElementById('report').value === d, DRAFT);
+  await page.waitForFunction((d) => document.getElementById('report')?.value === d, DRAFT);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -166,8 +166,8 @@ test('nothing lost: two tabs keep their own drafts across reloads; the 草稿 me
   await setText(b.page, BUREAU);
   await a.page.reload();
   await b.page.reload();
-  await a.page.waitForFunction((d) => document.getElementById('report').value === d, DRAFT);
-  await b.page.waitForFunction((d) => document.getElementById('report').value === d, BUREAU);
+  await a.page.waitForFunction((d) => document.getElementById('report')?.value === d, DRAFT);
+  await b.page.waitForFunction((d) => document.getElementById('report')?.value === d, BUREAU);
   // A new tab starts empty and offers both drafts, newest first.
   const c = await open({}, context);
   assert.equal(await value(c.page), '');
@@ -177,9 +177,9 @@ test('nothing lost: two tabs keep their own drafts across reloads; the 草稿 me
   // Tab B reopens tab A's draft from the menu; its own text stays one 撤销 away.
   await b.page.click('.drafts summary');
   await b.page.click('.drafts-menu .draft:has-text("某某局2024年")');
-  await b.page.waitForFunction((d) => document.getElementById('report').value === d, DRAFT);
+  await b.page.waitForFunction((d) => document.getElementById('report')?.value === d, DRAFT);
   await b.page.click('.notice .undo');
-  await b.page.waitForFunction((d) => document.getElementById('report').value === d, BUREAU);
+  await b.page.waitForFunction((d) => document.getElementById('report')?.value === d, BUREAU);
   for (const x of [a, b, c]) assert.deepEqual(x.problems, []);
   await context.close();
 });

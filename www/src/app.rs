@@ -124,7 +124,8 @@ pub fn app(props: &AppProps) -> Html {
     let file_name = use_state(|| Option::<String>::None);
     let notice = use_state(|| Option::<Notice>::None);
     let storage_failed = use_state(|| false);
-    let keep = use_state(store::keep);
+    // Inside a portal's page nothing of its storage is read (drafts are the full app's).
+    let keep = use_state(|| !props.embedded && store::keep());
     let recent = use_state(|| Rc::new(Vec::<store::Draft>::new()));
     let active = use_state(|| Option::<usize>::None);
     let announce = use_state(String::new);
