@@ -265,6 +265,8 @@ interface! {
     CLEAR "清空" "Clear";
     CLEAR_CONFIRM "确定清空编辑框并删除本机保存的草稿吗？" "Clear the editor and delete the draft saved in this browser?";
     EXPORT_JSON "导出 JSON" "Export JSON";
+    EXPORT_FAILED "导出未能完成：所需的模块未能加载（可能已断网）。请刷新页面后重试。"
+        "The export failed: the module it needs could not be loaded (offline?). Reload the page and try again.";
     PRINT "打印检查报告" "Print the findings";
     SWITCH_LANG "English" "中文";
     LANG_FAILED "未能加载英文界面（可能已断网），请刷新页面后重试。" "The English interface could not be loaded (offline?); reload the page and try again.";
