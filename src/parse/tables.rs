@@ -38,6 +38,7 @@ pub fn read(lx: &mut Lexed, text: &str, doc: &crate::compact::Compact, sections:
         let mut groups = build_groups(lx, &tx, &toks);
         let unglued = unglue(lx, text, &mut groups, id);
         let wrapped = if id == TableId::T4 { false } else { rewrap(lx, text, &mut groups, id) };
+        mend_split_rows(lx, &mut groups, id);
         let lx: &Lexed = lx;
         let table = if id == TableId::T4 {
             read_t4(lx, text, &tx, &toks, &unglued, region, anomalies)
@@ -239,6 +240,47 @@ fn rewrap(lx: &mut Lexed, text: &str, groups: &mut [Group], id: TableId) -> bool
         wrapped = true;
     }
     wrapped
+}
+
+/// A row whose values a label wrapped in its cell cuts in two, in reading
+/// order ("5.要求行政机关确认或重新出具 / 0 / 已获取信息 / 0 0 0 0 0 0"): two
+/// groups that together fill one row of a table whose rows are alike, the
+/// second after a label fragment that names no row, are one row when their
+/// values satisfy the row's relation.
+fn mend_split_rows(lx: &Lexed, groups: &mut Vec<Group>, id: TableId) {
+    let tpl = candidates(id)[0];
+    let w = tpl.rows[0].width();
+    if id == TableId::T4 || tpl.row_total.is_none() || tpl.rows.iter().any(|r| r.width() != w) {
+        return;
+    }
+    let short = |g: &Group| !g.values.is_empty() && g.values.len() < w;
+    if !groups.windows(2).any(|p| short(&p[0]) && short(&p[1]) && p[0].values.len() + p[1].values.len() == w) {
+        return;
+    }
+    let sims = prepared(tpl).index.similarities(groups);
+    let n = groups.len();
+    let names_row = |j: usize| (0..tpl.rows.len()).any(|i| sims[i * n + j] >= 0.5);
+    let mut merged: Vec<Group> = Vec::with_capacity(n);
+    let mut j = 0;
+    while j < n {
+        let g = &groups[j];
+        if let Some(next) = groups.get(j + 1).filter(|x| short(g) && short(x) && g.values.len() + x.values.len() == w && !names_row(j + 1)) {
+            let values: Vec<u32> = g.values.iter().chain(&next.values).copied().collect();
+            let nums: Vec<Option<f64>> = values.iter().map(|&t| number(lx, t)).collect();
+            if row_relation(tpl, 0, &nums) == Some(true) {
+                let mut m = g.clone();
+                m.values = values;
+                m.context.extend(next.context.iter().copied());
+                m.joined = true;
+                merged.push(m);
+                j += 2;
+                continue;
+            }
+        }
+        merged.push(groups[j].clone());
+        j += 1;
+    }
+    *groups = merged;
 }
 
 /// A section's text after its heading line.
@@ -511,6 +553,10 @@ fn read_aligned(
     if wrapped {
         broken_rows(lx, text, &mut table, &a, &groups, &mismatched, anomalies);
     }
+    // Some row's values lie on several lines: the text's lines do not follow
+    // the table's rows (a PDF's reading order), so a row's count of values is
+    // no count of its cells.
+    let shattered = a.rows.iter().flatten().any(|p| multi_line(lx, &groups[p.group]));
     for &i in &mismatched {
         let p = a.rows[i].as_ref().expect("mismatched rows are placed");
         let g = &groups[p.group];
@@ -518,7 +564,7 @@ fn read_aligned(
             continue;
         }
         let recovered = recover(lx, tx, &mut table, i, g);
-        if !recovered && multi_line(lx, g) {
+        if !recovered && (multi_line(lx, g) || shattered) {
             // A count of values spread over lines is no count of cells when a
             // number may have broken over lines: unknown, not T005.
             anomalies.push(Anomaly::Wrapped { table: id, row: i, span: cover(lx, &g.values).unwrap_or(region), shown: shown(lx, text, g), readings: Some(0) });
