@@ -382,7 +382,13 @@ mod tests {
     use super::*;
 
     fn group(vals: std::ops::Range<u32>, label: &str) -> Group {
-        Group { values: vals.collect(), context: vec![], bigrams: bigrams(&label.chars().collect::<Vec<_>>()), page_like: false, joined: false }
+        Group {
+            values: vals.collect(),
+            context: vec![],
+            bigrams: bigrams(&label.chars().collect::<Vec<_>>()),
+            page_like: false,
+            joined: false,
+        }
     }
 
     #[test]

@@ -158,8 +158,7 @@ fn digits_of<'a>(lx: &Lexed, text: &'a str, t: u32) -> Option<&'a str> {
 
 /// A group whose values lie on more than one line (and were not joined back).
 fn multi_line(lx: &Lexed, g: &Group) -> bool {
-    !g.joined
-        && g.values.windows(2).any(|w| lx.tokens[w[0] as usize].line != lx.tokens[w[1] as usize].line)
+    !g.joined && g.values.windows(2).any(|w| lx.tokens[w[0] as usize].line != lx.tokens[w[1] as usize].line)
 }
 
 /// A group's values as read, lines separated by "/" ("30/01 53 0 0 61 4 31/19").
@@ -182,7 +181,8 @@ fn shown(lx: &Lexed, text: &str, g: &Group) -> String {
 /// Returns whether the table shows such wrapping: a joining was found, or a
 /// piece starts with a 0 ("01" of "3001"), as no number is written.
 fn rewrap(lx: &mut Lexed, text: &str, groups: &mut [Group], id: TableId) -> bool {
-    let mut wrapped = groups.iter().flat_map(|g| &g.values).any(|&t| digits_of(lx, text, t).is_some_and(|d| d.len() > 1 && d.starts_with('0')));
+    let mut wrapped =
+        groups.iter().flat_map(|g| &g.values).any(|&t| digits_of(lx, text, t).is_some_and(|d| d.len() > 1 && d.starts_with('0')));
     if !groups.iter().any(|g| multi_line(lx, g)) {
         return wrapped;
     }
@@ -264,7 +264,8 @@ fn mend_split_rows(lx: &Lexed, groups: &mut Vec<Group>, id: TableId) {
     let mut j = 0;
     while j < n {
         let g = &groups[j];
-        if let Some(next) = groups.get(j + 1).filter(|x| short(g) && short(x) && g.values.len() + x.values.len() == w && !names_row(j + 1)) {
+        if let Some(next) = groups.get(j + 1).filter(|x| short(g) && short(x) && g.values.len() + x.values.len() == w && !names_row(j + 1))
+        {
             let values: Vec<u32> = g.values.iter().chain(&next.values).copied().collect();
             let nums: Vec<Option<f64>> = values.iter().map(|&t| number(lx, t)).collect();
             if row_relation(tpl, 0, &nums) == Some(true) {
@@ -567,7 +568,13 @@ fn read_aligned(
         if !recovered && (multi_line(lx, g) || shattered) {
             // A count of values spread over lines is no count of cells when a
             // number may have broken over lines: unknown, not T005.
-            anomalies.push(Anomaly::Wrapped { table: id, row: i, span: cover(lx, &g.values).unwrap_or(region), shown: shown(lx, text, g), readings: Some(0) });
+            anomalies.push(Anomaly::Wrapped {
+                table: id,
+                row: i,
+                span: cover(lx, &g.values).unwrap_or(region),
+                shown: shown(lx, text, g),
+                joinable: true,
+            });
             continue;
         }
         let span = table.rows[i].values_span.unwrap_or(region);
@@ -599,7 +606,15 @@ fn read_aligned(
 /// lines cannot be trusted as read: pieces of its numbers, or of its
 /// neighbours', may be among them. Its own line is taken when it holds the
 /// row's cells and their relation; otherwise its cells are unknown (P001).
-fn broken_rows(lx: &Lexed, text: &str, table: &mut TableRead, a: &Alignment, groups: &[Group], mismatched: &[usize], anomalies: &mut Vec<Anomaly>) {
+fn broken_rows(
+    lx: &Lexed,
+    text: &str,
+    table: &mut TableRead,
+    a: &Alignment,
+    groups: &[Group],
+    mismatched: &[usize],
+    anomalies: &mut Vec<Anomaly>,
+) {
     let tpl = table.template;
     for (i, placed) in a.rows.iter().enumerate() {
         let Some(p) = placed else { continue };
@@ -618,8 +633,14 @@ fn broken_rows(lx: &Lexed, text: &str, table: &mut TableRead, a: &Alignment, gro
             continue;
         }
         row.cells = vec![Cell::default(); tpl.rows[i].width()];
-        let readings = if mismatched.contains(&i) && g.values.len() > tpl.rows[i].width() { Some(0) } else { None };
-        anomalies.push(Anomaly::Wrapped { table: table.id, row: i, span: cover(lx, &g.values).unwrap_or(table.span), shown: shown(lx, text, g), readings });
+        let joinable = mismatched.contains(&i) && g.values.len() > tpl.rows[i].width();
+        anomalies.push(Anomaly::Wrapped {
+            table: table.id,
+            row: i,
+            span: cover(lx, &g.values).unwrap_or(table.span),
+            shown: shown(lx, text, g),
+            joinable,
+        });
     }
 }
 

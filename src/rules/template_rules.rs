@@ -129,15 +129,11 @@ fn anomalies(ctx: &mut Ctx) {
                 };
                 ctx.emit("P001", *span, msg, at, None);
             }
-            Anomaly::Wrapped { table, row, span, shown, readings } => {
+            Anomaly::Wrapped { table, row, span, shown, joinable } => {
                 let Some(t) = r.tables.get(*table) else {
                     continue;
                 };
-                let why = match readings {
-                    Some(0) => msg!(P001_NO_JOIN),
-                    Some(n) => msg!(P001_JOINS, *n),
-                    None => msg!(P001_APART),
-                };
+                let why = if *joinable { msg!(P001_NO_JOIN) } else { msg!(P001_APART) };
                 let msg = msg!(P001_WRAPPED_ROW, *table, Arg::Row(*table, &t.template.rows[*row]), Arg::text(shown), why);
                 ctx.emit("P001", *span, msg, cell(*table, t.template.rows[*row].key, None), None);
             }
