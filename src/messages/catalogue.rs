@@ -161,6 +161,11 @@ messages! {
     P001_GLUED "P001.glued"
         "{0}的数字连在一起（“{1}”），{2}，无法确定各单元格的数，已跳过这些单元格的计算检查；请在各列之间加分隔"
         "{0}: the figures run together (“{1}”) and {2}, so the cells' values cannot be told; their arithmetic checks were skipped. Put a separator between the columns";
+    P001_WRAPPED_ROW "P001.wrapped_row"
+        "{0}“{1}”行的数分在几行上（“{2}”，窄栏中的数会折成几行），{3}，无法确定各单元格的数，已跳过这些单元格的计算检查"
+        "{0}, row “{1}”: its figures lie on several lines (“{2}”: a narrow column breaks a number over lines) and {3}, so the cells' values cannot be told; their arithmetic checks were skipped";
+    P001_NO_JOIN "P001.no_join" "没有唯一一种接法符合模板的勾稽关系" "no single way of joining the pieces fits the template's sums";
+    P001_APART "P001.apart" "折断的数有几段落在别的行之间，接不回来" "pieces of a broken number lie among other rows and cannot be joined back";
     P001_NO_SPLIT "P001.no_split" "没有一种拆分符合模板的勾稽关系" "no way of splitting them fits the template's sums";
     P001_SPLITS "P001.splits" "有 {0} 种拆分都符合模板的勾稽关系" "{0} {0:way|ways} of splitting them {0:fits|fit} the template's sums";
     P001_TOO_MANY "P001.too_many" "可能的拆分太多" "there are too many ways of splitting them";

@@ -129,6 +129,14 @@ fn anomalies(ctx: &mut Ctx) {
                 };
                 ctx.emit("P001", *span, msg, at, None);
             }
+            Anomaly::Wrapped { table, row, span, shown, joinable } => {
+                let Some(t) = r.tables.get(*table) else {
+                    continue;
+                };
+                let why = if *joinable { msg!(P001_NO_JOIN) } else { msg!(P001_APART) };
+                let msg = msg!(P001_WRAPPED_ROW, *table, Arg::Row(*table, &t.template.rows[*row]), Arg::text(shown), why);
+                ctx.emit("P001", *span, msg, cell(*table, t.template.rows[*row].key, None), None);
+            }
             Anomaly::WordsNotRead { span, limit } => {
                 ctx.emit("P001", *span, msg!(P001_WORDS, *limit), None, None);
             }
