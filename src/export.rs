@@ -33,18 +33,19 @@ impl Lang {
     }
 }
 
+/// The words of the exports, from the catalogue (`desk!`): the batch table says the same.
+fn say(lang: Lang, k: crate::messages::Desk) -> &'static str {
+    k.template(lang == Lang::En)
+}
+
 pub fn summary_header(lang: Lang) -> Vec<&'static str> {
-    match lang {
-        Lang::Zh => vec!["文件", "机关", "年度", "错误", "警告", "提示", "主要问题", "说明"],
-        Lang::En => vec!["file", "body", "year", "errors", "warnings", "infos", "most serious findings", "note"],
-    }
+    use crate::messages::desk::*;
+    [COL_FILE, COL_BODY, COL_YEAR, COL_ERRORS, COL_WARNINGS, COL_INFOS, COL_TOP, COL_NOTE].into_iter().map(|k| say(lang, k)).collect()
 }
 
 pub fn findings_header(lang: Lang) -> Vec<&'static str> {
-    match lang {
-        Lang::Zh => vec!["文件", "机关", "年度", "代码", "级别", "单元格", "问题", "建议"],
-        Lang::En => vec!["file", "body", "year", "code", "severity", "cell", "message", "suggestion"],
-    }
+    use crate::messages::desk::*;
+    [COL_FILE, COL_BODY, COL_YEAR, COL_CODE, COL_SEVERITY, COL_CELL, COL_MESSAGE, COL_FIX].into_iter().map(|k| say(lang, k)).collect()
 }
 
 fn year(y: Option<i32>) -> Cell {
@@ -77,7 +78,7 @@ pub fn summary_row(file: &str, s: &Summary, lang: Lang) -> Vec<Cell> {
             format!("{} {}", t.code, title)
         })
         .collect::<Vec<_>>()
-        .join(if lang == Lang::En { "; " } else { "；" });
+        .join(say(lang, crate::messages::desk::LIST_SEP));
     vec![
         text(file),
         text(s.organ.as_deref().unwrap_or("")),
@@ -275,10 +276,7 @@ fn sheet(header: &[&str], rows: &[Vec<Cell>]) -> String {
 
 /// An XLSX workbook of two sheets: the summary and the findings.
 pub fn xlsx(lang: Lang, summary: &[Vec<Cell>], findings: &[Vec<Cell>]) -> Vec<u8> {
-    let (s1, s2) = match lang {
-        Lang::Zh => ("汇总", "问题"),
-        Lang::En => ("summary", "findings"),
-    };
+    let (s1, s2) = (say(lang, crate::messages::desk::SHEET_SUMMARY), say(lang, crate::messages::desk::SHEET_FINDINGS));
     let workbook = format!(
         concat!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,

@@ -5,6 +5,8 @@
 
 pub mod compact;
 pub mod diagnostic;
+// The batch exports speak both languages: with the English catalogue only (the CLI, the batch module).
+#[cfg(feature = "en")]
 pub mod export;
 pub mod input;
 pub mod json;

@@ -8,20 +8,31 @@
 //! only when one of these is first used, never at the page's first load.
 
 use nianbao::export::{self, Lang};
+use nianbao::messages::{Arg, Desk};
 use nianbao::json::Writer;
 use nianbao::summary::Summary;
 use wasm_bindgen::prelude::*;
 
 /// The JSON the batch table reads: the summary's fields, plus `state` (the
 /// summary as a string, for `pair`), `row` (its summary row) and `findings`
-/// (its findings' rows), rows encoded by `export::encode_rows`.
-fn answer(s: &Summary, file: &str, lang: Lang, findings: &[nianbao::Diagnostic], added: Option<&[nianbao::Diagnostic]>) -> String {
+/// (its findings' rows), rows encoded by `export::encode_rows`, each in both
+/// languages (`[zh, en]`): the exports follow the page's language when they
+/// are made, not when the report was checked.
+fn answer(s: &Summary, file: &str, findings: &[nianbao::Diagnostic], added: Option<&[nianbao::Diagnostic]>) -> String {
     let mut w = Writer::new();
     w.begin_object();
     s.write_fields(&mut w, file);
     w.key("state").str(&s.encode());
-    w.key("row").str(&export::encode_rows(&[export::summary_row(file, s, lang)]));
-    w.key("findings").str(&export::encode_rows(&export::finding_rows(file, s, findings, lang)));
+    w.key("row").begin_array();
+    for lang in [Lang::Zh, Lang::En] {
+        w.str(&export::encode_rows(&[export::summary_row(file, s, lang)]));
+    }
+    w.end_array();
+    w.key("findings").begin_array();
+    for lang in [Lang::Zh, Lang::En] {
+        w.str(&export::encode_rows(&export::finding_rows(file, s, findings, lang)));
+    }
+    w.end_array();
     if let Some(added) = added {
         w.key("added").begin_array();
         for d in added {
@@ -35,6 +46,18 @@ fn answer(s: &Summary, file: &str, lang: Lang, findings: &[nianbao::Diagnostic],
     }
     w.end_object();
     w.finish()
+}
+
+/// A string of the reviewer's desk (`desk!` in src/messages/catalogue.rs) by
+/// its name, in `lang`, with `args` (numbers, or text shown as it is): the
+/// batch view, the last-year panel and the annotated Word file speak the
+/// page's language from the one catalogue. An unknown name comes back as it
+/// is (a mistake to see, not to hide).
+#[wasm_bindgen]
+pub fn say(lang: &str, name: &str, args: Vec<JsValue>) -> String {
+    let Some(k) = Desk::named(name) else { return name.to_string() };
+    let args: Vec<Arg> = args.iter().map(|a| a.as_f64().map(Arg::Num).unwrap_or_else(|| Arg::Text(a.as_string().unwrap_or_default()))).collect();
+    k.say(Lang::parse(lang) == Lang::En, &args)
 }
 
 /// Checks one report (`previous`: last year's report of the same body, for
@@ -57,22 +80,22 @@ pub fn rules() -> String {
 
 /// Checks one report and summarises it.
 #[wasm_bindgen]
-pub fn summarize(text: &str, file: &str, lang: &str) -> String {
+pub fn summarize(text: &str, file: &str) -> String {
     let o = nianbao::check(text);
-    answer(&o.summary(), file, Lang::parse(lang), &o.diagnostics, None)
+    answer(&o.summary(), file, &o.diagnostics, None)
 }
 
 /// A report (`now`, a `state` from `summarize`) against last year's of the
 /// same body (`before`): the cross-year findings added to its summary; its
 /// `findings` rows are only the added ones. An unreadable state gives "".
 #[wasm_bindgen]
-pub fn pair(now: &str, before: &str, file: &str, lang: &str) -> String {
+pub fn pair(now: &str, before: &str, file: &str) -> String {
     let (Some(mut now), Some(before)) = (Summary::decode(now), Summary::decode(before)) else {
         return String::new();
     };
     let added = nianbao::rules::cross_year_findings(&now.years, &before.years);
     now.add_findings(&added);
-    answer(&now, file, Lang::parse(lang), &added, Some(&added))
+    answer(&now, file, &added, Some(&added))
 }
 
 /// Pairs consecutive years of one body, as the command line does: `keys`
@@ -93,7 +116,9 @@ pub fn pairs(keys: &str) -> String {
 /// This year's report beside last year's (the single view's 上年报告): who
 /// and which year each is, table 三's 上年结转 of this year beside 结转下年度继续办理
 /// of last year, column by column, and the cross-year findings (X001–X003)
-/// with UTF-16 offsets into this year's text (as the editor holds it: no BOM).
+/// in both languages, with UTF-16 offsets into this year's text (as the
+/// editor holds it: no BOM) and byte offsets (`s`, `e`: the spans of the app's
+/// own check of the same text, which lists them with its findings).
 #[wasm_bindgen(js_name = compareYears)]
 pub fn compare_years(now: &str, before: &str) -> String {
     let read = |text: &str| {
@@ -149,8 +174,14 @@ pub fn compare_years(now: &str, before: &str) -> String {
         w.key("code").str(d.code);
         w.key("severity").str(d.severity.key());
         w.key("message").str(&d.message);
+        w.key("message_en").str(&d.msg.en().unwrap_or_default());
         w.key("start").num(src.utf16(d.span.start) as f64);
         w.key("end").num(src.utf16(d.span.end) as f64);
+        w.key("s").num(d.span.start as f64);
+        w.key("e").num(d.span.end as f64);
+        if let Some(f) = &d.fix {
+            w.key("fix").str(f);
+        }
         w.end_object();
     }
     w.end_array();

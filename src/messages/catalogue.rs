@@ -6,6 +6,8 @@
 
 #[cfg(feature = "cli")]
 use super::Cli;
+#[cfg(feature = "en")]
+use super::Desk;
 use super::{Key, Ui};
 
 // What the browser does not need at first load (names, English, the command
@@ -375,4 +377,123 @@ command_line! {
     WARNINGS "{0} 个警告" "{0} {0:warning|warnings}";
     INFOS "{0} 条提示" "{0} {0:note|notes}";
     BATCH "共 {0} 份报告，{1} 份有错误；错误 {2} 个，警告 {3} 个" "{0} {0:report|reports}, {1} with errors; {2} {2:error|errors}, {3} {3:warning|warnings}";
+}
+
+macro_rules! desk {
+    ($($name:ident $zh:literal $en:literal;)*) => {
+        /// The reviewer's desk's strings (the batch view, the last-year panel,
+        /// the annotated Word file, the batch exports), by name: compiled only
+        /// with `en`, into the command line and the batch module (batch-wasm/),
+        /// never into the web app's first load. The page's scripts ask for
+        /// them by name (`DESK_NAMES`) through the batch module's `say`.
+        #[cfg(feature = "en")]
+        pub mod desk {
+            use super::Desk;
+            #[allow(non_camel_case_types, clippy::upper_case_acronyms, clippy::enum_variant_names)]
+            #[repr(u16)]
+            enum D { $($name,)* }
+            $(pub const $name: Desk = Desk(D::$name as u16);)*
+        }
+        #[cfg(feature = "en")]
+        pub static DESK_ZH: &[&str] = &[$($zh),*];
+        #[cfg(feature = "en")]
+        pub static DESK_EN: &[&str] = &[$($en),*];
+        #[cfg(feature = "en")]
+        pub static DESK_NAMES: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+
+desk! {
+    // The batch view (www/batch/batch.js).
+    TITLE "批量检查" "Batch check";
+    INTRO "选择或拖入多个年报文件、一个文件夹或 .zip 压缩包：每份报告都在本机检查，不会上传。同一机关相邻两年的报告自动对照（X001–X003）。"
+        "Choose or drop several report files, a folder or a .zip: every report is checked on this computer and never uploaded. Reports of one body for consecutive years are compared (X001–X003).";
+    ADD_FILES "添加文件…" "Add files…";
+    ADD_FOLDER "添加文件夹…" "Add a folder…";
+    BACK "返回单份检查" "Back to the single check";
+    CANCEL "取消" "Cancel";
+    CLEAR "清空列表" "Clear the list";
+    CSV "导出汇总 CSV" "Export summary (CSV)";
+    XLSX "导出汇总 XLSX" "Export summary (XLSX)";
+    PROGRESS "已检查 {0} / {1} 份" "{0} of {1} checked";
+    FINISHED "已检查 {0} 份，用时 {1} 秒" "{0} checked in {1} s";
+    CANCELLED "已取消" "Cancelled";
+    SKIPPED "（跳过 {0} 个非报告文件）" " ({0} {0:file|files} that {0:is not a report|are not reports} skipped)";
+    ONLY_ERRORS "只看有错误的" "Only reports with errors";
+    FILTER "筛选文件或机关" "Filter by file or body";
+    RULES "各规则涉及的报告" "Reports per rule";
+    RULE_REPORTS "：{0} 份报告" ": {0} {0:report|reports}";
+    RULE_FILTER "只看有 {0} 的报告" "Only reports with {0}";
+    SHOW_ALL "显示全部（{0}）" "Show all ({0})";
+    PAIRED "已与上年报告对照：{0}" "Compared with last year's report: {0}";
+    EMPTY "还没有报告。" "No reports yet.";
+    OPEN "打开 {0}" "Open {0}";
+    BACK_TO_BATCH "← 返回批量结果（{0} 份）" "← Back to the batch ({0} {0:report|reports})";
+    WAITING "等待检查" "Waiting";
+    READING "读取中" "Reading";
+    CHECKING "检查中" "Checking";
+    NO_PROBLEM "未发现问题" "No problems found";
+    LIST_SEP "；" "; ";
+    SUMMARY_FILE "年报检查汇总" "nianbao-summary";
+    // The batch table's columns and the exports' headers (src/export.rs).
+    COL_FILE "文件" "File";
+    COL_BODY "机关" "Body";
+    COL_YEAR "年度" "Year";
+    COL_ERRORS "错误" "Errors";
+    COL_WARNINGS "警告" "Warnings";
+    COL_INFOS "提示" "Notes";
+    COL_TOP "主要问题" "Most serious findings";
+    COL_NOTE "说明" "Note";
+    COL_CODE "代码" "Code";
+    COL_SEVERITY "级别" "Severity";
+    COL_CELL "单元格" "Cell";
+    COL_MESSAGE "问题" "Message";
+    COL_FIX "建议" "Suggestion";
+    SHEET_SUMMARY "汇总" "Summary";
+    SHEET_FINDINGS "问题" "Findings";
+    // Why a file of a batch (or last year's report) could not be read (www/batch/read.js).
+    WHY_TOO_LARGE "文件过大（超过 32 MB），不是一份年报。" "The file is too large (over 32 MB) to be a report.";
+    WHY_EMPTY "文件是空的。" "The file is empty.";
+    WHY_BINARY "这不是文本文件，也不是 .docx、.odt、.rtf、.pdf 或 .html 报告。" "This is not a text file, nor a .docx, .odt, .rtf, .pdf or .html report.";
+    WHY_DOC "这是旧版 Word 文件（.doc）：请在 Word 或 WPS 中另存为 .docx 再检查。"
+        "This is an old Word file (.doc): save it as .docx in Word or WPS and check that.";
+    WHY_WPS "这是 WPS 文字文件（.wps）：请在 WPS 中另存为 .docx 再检查。" "This is a WPS Writer file (.wps): save it as .docx in WPS and check that.";
+    WHY_ZIP_OTHER "这是压缩文件，但不是 .docx 或 .odt 文档。" "This is an archive, not a .docx or .odt document.";
+    WHY_DAMAGED "文件已损坏，无法读取。" "The file is damaged and cannot be read.";
+    WHY_UNSUPPORTED "不支持的文件类型。" "This kind of file is not supported.";
+    WHY_NESTED "压缩包中的压缩包不展开检查，请先解压。" "An archive inside the archive is not opened: extract it first.";
+    WHY_UNSAFE "条目名称指向压缩包之外（如“../”或绝对路径），未读取。" "The entry's name points outside the archive (“../” or an absolute path): not read.";
+    WHY_ENCRYPTED "压缩包条目已加密，无法读取。" "The archive entry is encrypted and cannot be read.";
+    WHY_METHOD "压缩包条目使用了不支持的压缩方式。" "The archive entry uses a compression method that is not supported.";
+    WHY_TOO_MANY "压缩包条目过多（超过 10000 个），未展开。" "The archive has too many entries (over 10,000): not opened.";
+    WHY_FAILED "检查时出错，其余报告不受影响。" "The check failed on this file; the other reports are not affected.";
+    WHY_UNAVAILABLE "读取此文件所需的组件未能加载，请检查网络后重试。" "What this file needs could not be loaded: check the connection and try again.";
+    // The last-year panel (www/batch/years.js).
+    YEARS_TITLE "对照上年报告（X001–X003）" "Compare with last year (X001–X003)";
+    YEARS_INTRO "粘贴或打开同一机关上一年的年报，与编辑框中的本年报告对照：上年结转是否衔接，表格和正文是否照抄上年。其发现也列入检查结果。"
+        "Paste or open the same body's report for the year before, to compare it with the report in the editor: does the carry-over continue, are tables or text copied from last year? Its findings join the others.";
+    YEARS_PASTE "上年报告全文" "Last year's report";
+    YEARS_OPEN "打开上年报告文件…" "Open last year's report…";
+    YEARS_CLOSE "关闭" "Close";
+    YEARS_WHO "本年：{0}　上年：{1}" "This year: {0}   Last year: {1}";
+    YEARS_UNKNOWN "（未识别）" "(not found)";
+    YEARS_NOT_PAIR "提醒：两份报告不像同一机关相邻两年的报告，对照结果仅供参考。"
+        "Note: the two reports do not look like one body in consecutive years; read the comparison with care.";
+    YEARS_COLUMN "列" "Column";
+    YEARS_NOW "本年“上年结转”" "This year: carried over from last year";
+    YEARS_BEFORE "上年“结转下年度继续办理”" "Last year: carried over to next year";
+    YEARS_SAME "一致" "same";
+    YEARS_DIFFER "不一致" "differs";
+    YEARS_NONE "未发现跨年问题。" "No cross-year problems found.";
+    YEARS_WAITING "请粘贴或打开上年报告。" "Paste or open last year's report.";
+    YEARS_NO_TABLE "两份报告中至少一份没有可读的表三。" "At least one of the reports has no readable table 3.";
+    // The annotated Word file (www/batch/word.js).
+    AUTHOR "年报检查" "nianbao";
+    ANNOTATED_FILE "年报检查批注" "nianbao-annotated";
+    COMMENT_ERROR "[{0} 错误] {1}" "[{0} error] {1}";
+    COMMENT_WARNING "[{0} 警告] {1}" "[{0} warning] {1}";
+    COMMENT_INFO "[{0} 提示] {1}" "[{0} note] {1}";
+    COMMENT_FIX " 建议：{0}" " Suggested: {0}";
+    COMMENT_DELETE " 建议：删除此处内容" " Suggested: delete this";
+    COMMENT_TRACKED "（已作为修订标出，可接受或拒绝）" " (marked as a tracked change to accept or reject)";
 }

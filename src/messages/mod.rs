@@ -59,6 +59,29 @@ pub fn cli_text(english: bool, k: Cli, args: &[Arg]) -> String {
     out
 }
 
+/// A string of the reviewer's desk (`catalogue.rs`, `desk!`).
+#[cfg(feature = "en")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Desk(pub u16);
+
+#[cfg(feature = "en")]
+impl Desk {
+    /// The string called `name` in `desk!` (what the page's scripts ask for).
+    pub fn named(name: &str) -> Option<Desk> {
+        DESK_NAMES.iter().position(|n| *n == name).map(|i| Desk(i as u16))
+    }
+    /// Its template in English or Chinese.
+    pub fn template(self, english: bool) -> &'static str {
+        (if english { DESK_EN } else { DESK_ZH }).get(self.0 as usize).copied().unwrap_or("")
+    }
+    /// Its text with arguments, in English or Chinese.
+    pub fn say(self, english: bool, args: &[Arg]) -> String {
+        let mut out = String::new();
+        fill(&mut out, self.template(english), args, if english { &En } else { &Zh });
+        out
+    }
+}
+
 /// One argument of a message.
 #[derive(Clone, Debug)]
 pub enum Arg {
@@ -526,6 +549,23 @@ mod tests {
             assert!(!UI_ZH[i].is_empty() && !UI_EN[i].is_empty(), "{}", UI_NAMES[i]);
             assert_eq!(shape(UI_ZH[i]).unwrap(), shape(UI_EN[i]).unwrap(), "{}", UI_NAMES[i]);
         }
+    }
+
+    #[test]
+    fn every_desk_string_has_chinese_and_english_with_the_same_arguments() {
+        assert_eq!(DESK_ZH.len(), DESK_EN.len());
+        assert_eq!(DESK_ZH.len(), DESK_NAMES.len());
+        for (i, name) in DESK_NAMES.iter().enumerate() {
+            assert_eq!(Desk::named(name), Some(Desk(i as u16)));
+            let (zh, en) = (DESK_ZH[i], DESK_EN[i]);
+            assert!(!zh.is_empty() && !en.is_empty(), "{name}");
+            assert_eq!(shape(zh).unwrap(), shape(en).unwrap(), "{name}: {zh} / {en}");
+            assert!(!en.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)), "{name}: {en}");
+        }
+        assert_eq!(Desk::named("PROGRESS").unwrap().say(true, &[Arg::Num(3.0), Arg::Num(9.0)]), "3 of 9 checked");
+        assert_eq!(desk::SKIPPED.say(true, &[Arg::Num(1.0)]), " (1 file that is not a report skipped)");
+        assert_eq!(desk::SKIPPED.say(false, &[Arg::Num(2.0)]), "（跳过 2 个非报告文件）");
+        assert_eq!(Desk::named("NO_SUCH"), None);
     }
 
     #[test]

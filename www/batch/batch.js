@@ -8,43 +8,15 @@
 
 import { listZip } from './archive.js';
 import { Pool } from './pool.js';
-import { textOf, Unreadable, why } from './read.js';
+import { textOf, Unreadable, whyText } from './read.js';
+import { ready, lang, say, title } from './words.js';
 
-// scripts/pin.mjs gives this module `__nianbaoPins`: the integrity hashes of
-// its stylesheet and of the rules' titles, checked as they are fetched.
+// scripts/pin.mjs gives this module `__nianbaoPins`: the integrity hash of
+// its stylesheet, checked as it is fetched.
 const pins = typeof __nianbaoPins === 'object' ? __nianbaoPins : {};
 const integrity = (name) => pins[name]?.[1] ?? '';
 
-const WORDS = {
-  zh: {
-    title: '批量检查',
-    intro: '选择或拖入多个年报文件、一个文件夹或 .zip 压缩包：每份报告都在本机检查，不会上传。同一机关相邻两年的报告自动对照（X001–X003）。',
-    addFiles: '添加文件…', addFolder: '添加文件夹…', back: '返回单份检查', cancel: '取消', clear: '清空列表',
-    csv: '导出汇总 CSV', xlsx: '导出汇总 XLSX',
-    progress: (done, all) => `已检查 ${done} / ${all} 份`, finished: (all, ms) => `已检查 ${all} 份，用时 ${(ms / 1000).toFixed(1)} 秒`,
-    cancelled: '已取消', skipped: (n) => `（跳过 ${n} 个非报告文件）`,
-    onlyErrors: '只看有错误的', filter: '筛选文件或机关', rules: '各规则涉及的报告', reports: (n) => `${n} 份报告`,
-    cols: ['文件', '机关', '年度', '错误', '警告', '提示', '主要问题'], paired: (f) => `已与上年报告对照：${f}`,
-    empty: '还没有报告。', open: (f) => `打开 ${f}`, backToBatch: (n) => `← 返回批量结果（${n} 份）`, showAll: '显示全部',
-    waiting: '等待检查', reading: '读取中', checking: '检查中', noProblem: '未发现问题', ruleFilter: (c) => `只看有 ${c} 的报告`,
-  },
-  en: {
-    title: 'Batch check',
-    intro: 'Choose or drop several report files, a folder or a .zip: every report is checked on this computer and never uploaded. Reports of one body for consecutive years are compared (X001–X003).',
-    addFiles: 'Add files…', addFolder: 'Add a folder…', back: 'Back to the single check', cancel: 'Cancel', clear: 'Clear the list',
-    csv: 'Export summary (CSV)', xlsx: 'Export summary (XLSX)',
-    progress: (done, all) => `${done} of ${all} checked`, finished: (all, ms) => `${all} checked in ${(ms / 1000).toFixed(1)} s`,
-    cancelled: 'Cancelled', skipped: (n) => ` (${n} files that are not reports skipped)`,
-    onlyErrors: 'Only reports with errors', filter: 'Filter by file or body', rules: 'Reports per rule', reports: (n) => `${n} report${n === 1 ? '' : 's'}`,
-    cols: ['File', 'Body', 'Year', 'Errors', 'Warnings', 'Notes', 'Most serious findings'], paired: (f) => `Compared with last year's report: ${f}`,
-    empty: 'No reports yet.', open: (f) => `Open ${f}`, backToBatch: (n) => `← Back to the batch (${n} reports)`, showAll: 'Show all',
-    waiting: 'Waiting', reading: 'Reading', checking: 'Checking', noProblem: 'No problems found', ruleFilter: (c) => `Only reports with ${c}`,
-  },
-};
-
 const REPORT = /\.(txt|docx|odt|rtf|html?|pdf)$/i;
-const lang = () => ((document.documentElement.lang || 'zh').startsWith('en') ? 'en' : 'zh');
-const w = () => WORDS[lang()];
 const el = (tag, attrs = {}, ...kids) => {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -60,8 +32,9 @@ const el = (tag, attrs = {}, ...kids) => {
 
 let view = null;
 
-/** Opens the batch view with `items` (File, FileSystemEntry) added. */
-export function openBatch(items) {
+/** Opens the batch view with `items` (File, FileSystemEntry) added; its words come first (words.js). */
+export async function openBatch(items) {
+  await ready();
   view ??= new Batch();
   view.show();
   if (items.length) view.add(items);
@@ -81,30 +54,13 @@ class Batch {
     this.run = 0;
     this.started = 0;
     this.elapsed = 0;
-    this.titles = null;
     this.scrollY = 0;
     this.root = el('section', { id: 'batch', class: 'batch', 'aria-labelledby': 'batch-title' });
     if (!document.querySelector("link[data-batch-css]")) document.head.append(el("link", { rel: "stylesheet", href: new URL("batch.css", import.meta.url).href, integrity: integrity('css') || null, "data-batch-css": true }));
     document.body.append(this.root);
     this.backBar = el('div', { class: 'batch-back', hidden: true }, el('button', { type: 'button', onclick: () => this.show() }));
     document.body.prepend(this.backBar);
-    this.loadTitles();
     this.render();
-  }
-
-  async loadTitles() {
-    try {
-      // Each name written out: the build gives both files content-hashed names (scripts/pin.mjs).
-      const r = await fetch(new URL(lang() === 'en' ? '../rules-en.json' : '../rules-zh.json', import.meta.url), { integrity: integrity(lang() === 'en' ? 'rulesEn' : 'rulesZh') });
-      this.titles = new Map((await r.json()).map((x) => [x.code, x.title]));
-      this.titlesLang = lang();
-    } catch (_) { this.titles = new Map(); }
-    this.render();
-  }
-
-  title(code) {
-    if (this.titlesLang !== lang() && this.titles) { this.titles = null; this.loadTitles(); }
-    return this.titles?.get(code) ?? '';
   }
 
   show() {
@@ -227,7 +183,7 @@ class Batch {
       if (run !== this.run) return;
       row.state = 'failed';
       row.why = e instanceof Unreadable ? e.key : e?.key ?? 'damaged';
-      row.sentence = e?.sentence;
+      row.sentences = e?.sentences;
       this.schedule();
       return;
     }
@@ -235,7 +191,7 @@ class Batch {
     row.state = 'checking';
     this.schedule();
     try {
-      row.summary = await this.pool.run('summarize', text, row.name, lang());
+      row.summary = await this.pool.run('summarize', text, row.name);
       row.state = 'done';
     } catch (e) {
       if (run !== this.run || String(e?.message) === 'cancelled') return;
@@ -255,10 +211,10 @@ class Batch {
     done.forEach((r, i) => {
       const before = found[i] === '' || found[i] == null ? null : done[Number(found[i])];
       if (!before || r.pairedWith) return;
-      jobs.push(this.pool.run('pair', r.summary.state, before.summary.state, r.name, lang()).then((p) => {
+      jobs.push(this.pool.run('pair', r.summary.state, before.summary.state, r.name).then((p) => {
         if (!p || run !== this.run) return;
-        // The cross-year findings are added to the report's own.
-        r.summary = { ...p, findings: [r.summary.findings, p.findings].filter(Boolean).join('\u001e') };
+        // The cross-year findings are added to the report's own (in each language).
+        r.summary = { ...p, findings: p.findings.map((added, k) => [r.summary.findings[k], added].filter(Boolean).join('\u001e')) };
         r.pairedWith = before;
       }).catch(() => {}));
     });
@@ -304,19 +260,18 @@ class Batch {
     const done = this.rows.filter((r) => r.state === 'done' || r.state === 'failed').length;
     bar.value = done;
     bar.max = this.rows.length;
-    status.firstChild && (status.firstChild.textContent = w().progress(done, this.rows.length));
+    status.firstChild && (status.firstChild.textContent = say('PROGRESS', done, this.rows.length));
   }
 
   whyText(row) {
-    if (row.sentence) return row.sentence;
-    if (row.why === 'cancelled') return w().cancelled;
-    return why(row.why);
+    if (row.why === 'cancelled') return say('CANCELLED');
+    return whyText({ key: row.why, sentences: row.sentences });
   }
 
   phrase(row) {
     const top = row.summary?.top ?? [];
-    if (!top.length) return w().noProblem;
-    return top.map((t) => `${t.code} ${this.title(t.code) || t.message}`).join(lang() === 'en' ? '; ' : '；');
+    if (!top.length) return say('NO_PROBLEM');
+    return top.map((t) => `${t.code} ${title(t.code) || t.message}`).join(say('LIST_SEP'));
   }
 
   shown() {
@@ -358,7 +313,7 @@ class Batch {
     document.getElementById('app')?.removeAttribute('hidden');
     const done = this.rows.filter((r) => r.state === 'done').length;
     const back = this.backBar.querySelector('button');
-    back.textContent = w().backToBatch(done);
+    back.textContent = say('BACK_TO_BATCH', done);
     this.backBar.hidden = false;
     const dataTransfer = new DataTransfer();
     dataTransfer.items.add(file);
@@ -371,16 +326,18 @@ class Batch {
     const rows = [];
     const findings = [];
     const pool = this.pool ?? (this.pool = new Pool(1));
+    // The rows in the page's language now (each report's rows come in both).
+    const k = lang() === 'en' ? 1 : 0;
     for (const r of this.rows) {
       if (r.state === 'done') {
-        rows.push(r.summary.row);
-        if (r.summary.findings) findings.push(r.summary.findings);
+        rows.push(r.summary.row[k]);
+        if (r.summary.findings[k]) findings.push(r.summary.findings[k]);
       } else if (r.state === 'failed') rows.push(await pool.run('problemRow', r.name, this.whyText(r)));
     }
     const bytes = kind === 'csv' ? await pool.run('csv', lang(), rows.join('\u001e')) : await pool.run('xlsx', lang(), rows.join('\u001e'), findings.join('\u001e'));
     const day = new Date();
     const date = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
-    const name = `${lang() === 'en' ? 'nianbao-summary' : '年报检查汇总'}-${date}.${kind}`;
+    const name = `${say('SUMMARY_FILE')}-${date}.${kind}`;
     const type = kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     const url = URL.createObjectURL(new Blob([bytes], { type }));
     const a = el('a', { href: url, download: name, rel: 'noopener' });
@@ -392,7 +349,6 @@ class Batch {
 
   render() {
     this.drawn = performance.now();
-    const t = w();
     const done = this.rows.filter((r) => r.state === 'done' || r.state === 'failed').length;
     const all = this.rows.length;
     const busy = this.running > 0 || this.rows.some((r) => r.state !== 'done' && r.state !== 'failed');
@@ -407,13 +363,13 @@ class Batch {
           label, el('span', { 'aria-hidden': 'true' }, active ? (this.sort.dir > 0 ? ' ▲' : ' ▼') : '')));
     };
     const rows = this.shown();
-    const cols = t.cols;
-    const status = this.cancelled && !busy ? t.cancelled : busy ? t.progress(done, all) : all ? t.finished(all, this.elapsed) : '';
+    const cols = ['COL_FILE', 'COL_BODY', 'COL_YEAR', 'COL_ERRORS', 'COL_WARNINGS', 'COL_INFOS', 'COL_TOP'].map((c) => say(c));
+    const status = this.cancelled && !busy ? say('CANCELLED') : busy ? say('PROGRESS', done, all) : all ? say('FINISHED', all, (this.elapsed / 1000).toFixed(1)) : '';
     const body = rows.map((r) => {
       const s = r.summary;
-      const stateWord = r.state === 'waiting' ? t.waiting : r.state === 'reading' ? t.reading : r.state === 'checking' ? t.checking : '';
+      const stateWord = r.state === 'waiting' ? say('WAITING') : r.state === 'reading' ? say('READING') : r.state === 'checking' ? say('CHECKING') : '';
       const name = r.state === 'done'
-        ? el('button', { type: 'button', class: 'link', 'aria-label': t.open(r.name), onclick: () => this.openRow(r) }, r.name)
+        ? el('button', { type: 'button', class: 'link', 'aria-label': say('OPEN', r.name), onclick: () => this.openRow(r) }, r.name)
         : r.name;
       const last = r.index === this.lastOpened ? 'last-opened' : null;
       if (r.state === 'failed') {
@@ -426,7 +382,7 @@ class Batch {
         el('td', { class: `num ${s?.errors ? 'has-error' : ''}` }, s ? String(s.errors) : ''),
         el('td', { class: 'num' }, s ? String(s.warnings) : ''),
         el('td', { class: 'num' }, s ? String(s.infos) : ''),
-        el('td', { class: 'phrase' }, s ? this.phrase(r) : stateWord, r.pairedWith ? el('div', { class: 'paired' }, t.paired(r.pairedWith.name)) : null));
+        el('td', { class: 'phrase' }, s ? this.phrase(r) : stateWord, r.pairedWith ? el('div', { class: 'paired' }, say('PAIRED', r.pairedWith.name)) : null));
     });
     const totals = this.totals();
     const focused = document.activeElement;
@@ -438,40 +394,40 @@ class Batch {
       this.headKey = headKey;
       this.top = [
         el('div', { class: 'batch-head' },
-          el('h2', { id: 'batch-title', tabindex: '-1' }, t.title),
-          el('button', { type: 'button', 'data-focus': 'back', onclick: () => this.close() }, t.back)),
-        el('p', { class: 'hint' }, t.intro),
-        el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': t.title },
-          el('label', { class: 'button file' }, t.addFiles, pick({ accept: '.txt,.docx,.odt,.rtf,.html,.htm,.pdf,.zip,.doc,.wps' })),
-          el('label', { class: 'button file' }, t.addFolder, pick({ webkitdirectory: true })),
-          busy ? el('button', { type: 'button', class: 'danger', 'data-focus': 'cancel', onclick: () => this.cancel() }, t.cancel) : null,
-          el('button', { type: 'button', 'data-focus': 'csv', disabled: busy || !all, onclick: () => this.exportAs('csv') }, t.csv),
-          el('button', { type: 'button', 'data-focus': 'xlsx', disabled: busy || !all, onclick: () => this.exportAs('xlsx') }, t.xlsx),
-          all && !busy ? el('button', { type: 'button', 'data-focus': 'clear', onclick: () => this.clear() }, t.clear) : null),
+          el('h2', { id: 'batch-title', tabindex: '-1' }, say('TITLE')),
+          el('button', { type: 'button', 'data-focus': 'back', onclick: () => this.close() }, say('BACK'))),
+        el('p', { class: 'hint' }, say('INTRO')),
+        el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': say('TITLE') },
+          el('label', { class: 'button file' }, say('ADD_FILES'), pick({ accept: '.txt,.docx,.odt,.rtf,.html,.htm,.pdf,.zip,.doc,.wps' })),
+          el('label', { class: 'button file' }, say('ADD_FOLDER'), pick({ webkitdirectory: true })),
+          busy ? el('button', { type: 'button', class: 'danger', 'data-focus': 'cancel', onclick: () => this.cancel() }, say('CANCEL')) : null,
+          el('button', { type: 'button', 'data-focus': 'csv', disabled: busy || !all, onclick: () => this.exportAs('csv') }, say('CSV')),
+          el('button', { type: 'button', 'data-focus': 'xlsx', disabled: busy || !all, onclick: () => this.exportAs('xlsx') }, say('XLSX')),
+          all && !busy ? el('button', { type: 'button', 'data-focus': 'clear', onclick: () => this.clear() }, say('CLEAR')) : null),
       ];
       this.rest = el('div', { class: 'batch-rest' });
       this.root.replaceChildren(...this.top, this.rest);
     }
     this.rest.replaceChildren(
       el('div', { class: 'batch-progress' },
-        all ? el('progress', { max: String(all), value: String(done), 'aria-label': t.progress(done, all) }) : null,
-        el('span', { role: 'status', class: 'batch-status' }, status, this.skipped ? t.skipped(this.skipped) : '')),
+        all ? el('progress', { max: String(all), value: String(done), 'aria-label': say('PROGRESS', done, all) }) : null,
+        el('span', { role: 'status', class: 'batch-status' }, status, this.skipped ? say('SKIPPED', this.skipped) : '')),
       all ? el('div', { class: 'batch-filters' },
-        el('label', {}, el('input', { type: 'checkbox', 'data-focus': 'only', checked: this.onlyErrors, onchange: (e) => { this.onlyErrors = e.target.checked; this.render(); } }), ' ', t.onlyErrors),
-        el('label', {}, el('span', { class: 'visually-hidden' }, t.filter),
-          el('input', { type: 'search', 'data-focus': 'query', placeholder: t.filter, value: this.query, oninput: (e) => { this.query = e.target.value; this.render(); } })),
-        this.rule ? el('button', { type: 'button', 'data-focus': 'all', onclick: () => { this.rule = null; this.render(); } }, `${t.showAll} (${this.rule})`) : null) : null,
+        el('label', {}, el('input', { type: 'checkbox', 'data-focus': 'only', checked: this.onlyErrors, onchange: (e) => { this.onlyErrors = e.target.checked; this.render(); } }), ' ', say('ONLY_ERRORS')),
+        el('label', {}, el('span', { class: 'visually-hidden' }, say('FILTER')),
+          el('input', { type: 'search', 'data-focus': 'query', placeholder: say('FILTER'), value: this.query, oninput: (e) => { this.query = e.target.value; this.render(); } })),
+        this.rule ? el('button', { type: 'button', 'data-focus': 'all', onclick: () => { this.rule = null; this.render(); } }, say('SHOW_ALL', this.rule)) : null) : null,
       all ? el('table', { class: 'batch-table' },
         el('thead', {}, el('tr', {},
           sortButton(cols[0], 'name'), sortButton(cols[1], 'organ'), sortButton(cols[2], 'year', true),
           sortButton(cols[3], 'errors', true), sortButton(cols[4], 'warnings', true), sortButton(cols[5], 'infos', true),
           el('th', { scope: 'col' }, cols[6]))),
-        el('tbody', {}, body)) : el('p', { class: 'hint' }, t.empty),
+        el('tbody', {}, body)) : el('p', { class: 'hint' }, say('EMPTY')),
       totals.length ? el('section', { class: 'batch-rules', 'aria-labelledby': 'batch-rules-title' },
-        el('h3', { id: 'batch-rules-title' }, t.rules),
+        el('h3', { id: 'batch-rules-title' }, say('RULES')),
         el('ul', {}, totals.map(([code, n]) => el('li', {},
-          el('button', { type: 'button', class: 'link', 'data-focus': `rule-${code}`, 'aria-label': t.ruleFilter(code), onclick: () => { this.rule = code; this.render(); } },
-            `${code} ${this.title(code)}`), `${lang() === 'en' ? ': ' : '：'}${t.reports(n)}`)))) : null,
+          el('button', { type: 'button', class: 'link', 'data-focus': `rule-${code}`, 'aria-label': say('RULE_FILTER', code), onclick: () => { this.rule = code; this.render(); } },
+            `${code} ${title(code)}`), say('RULE_REPORTS', n))))) : null,
     );
     if (focusKey) {
       const again = this.root.querySelector(`[data-focus="${CSS.escape(focusKey)}"]`);

@@ -35,8 +35,9 @@ let loading = null;
 
 /**
  * Loads the checker (once): resolves to `check(text, previous?)`, the
- * document as a string (UTF-16 offsets), and `rules()`, the catalogue as a
- * string. `wasm` overrides where the wasm comes from (the API's init option).
+ * document as a string (UTF-16 offsets), `rules()`, the catalogue as a
+ * string, and `say(lang, name, args)`, a string of the reviewer's desk
+ * (batch/words.js). `wasm` overrides where the wasm comes from (the API's init option).
  */
 export function load(wasm) {
   loading ??= (async () => {
@@ -46,7 +47,7 @@ export function load(wasm) {
       throw new Error(url + ' could not be fetched or does not match the build');
     });
     await core.default({ module_or_path: source });
-    return { check: (text, previous) => core.check(text, previous ?? undefined), rules: () => core.rules() };
+    return { check: (text, previous) => core.check(text, previous ?? undefined), rules: () => core.rules(), say: (lang, name, args) => core.say(lang, name, args) };
   })().catch((e) => { loading = null; throw e; });
   return loading;
 }

@@ -4,36 +4,20 @@
 // the page's language). Shared by the batch and the last-year panel.
 
 import { MAX_ENTRY } from './archive.js';
+import { lang, say } from './words.js';
 
-const WHY = {
-  zh: {
-      too_large: '文件过大（超过 32 MB），不是一份年报。', empty: '文件是空的。', binary: '这不是文本文件，也不是 .docx、.odt、.rtf、.pdf 或 .html 报告。',
-      doc: '这是旧版 Word 文件（.doc）：请在 Word 或 WPS 中另存为 .docx 再检查。', wps: '这是 WPS 文字文件（.wps）：请在 WPS 中另存为 .docx 再检查。',
-      zip_other: '这是压缩文件，但不是 .docx 或 .odt 文档。', damaged: '文件已损坏，无法读取。', unsupported: '不支持的文件类型。',
-      nested: '压缩包中的压缩包不展开检查，请先解压。', unsafe: '条目名称指向压缩包之外（如“../”或绝对路径），未读取。',
-      encrypted: '压缩包条目已加密，无法读取。', method: '压缩包条目使用了不支持的压缩方式。', too_many: '压缩包条目过多（超过 10000 个），未展开。',
-      failed: '检查时出错，其余报告不受影响。', unavailable: '读取此文件所需的组件未能加载，请检查网络后重试。',
-  },
-  en: {
-      too_large: 'The file is too large (over 32 MB) to be a report.', empty: 'The file is empty.', binary: 'This is not a text file, nor a .docx, .odt, .rtf, .pdf or .html report.',
-      doc: 'This is an old Word file (.doc): save it as .docx in Word or WPS and check that.', wps: 'This is a WPS Writer file (.wps): save it as .docx in WPS and check that.',
-      zip_other: 'This is an archive, not a .docx or .odt document.', damaged: 'The file is damaged and cannot be read.', unsupported: 'This kind of file is not supported.',
-      nested: 'An archive inside the archive is not opened: extract it first.', unsafe: 'The entry’s name points outside the archive (“../” or an absolute path): not read.',
-      encrypted: 'The archive entry is encrypted and cannot be read.', method: 'The archive entry uses a compression method that is not supported.', too_many: 'The archive has too many entries (over 10,000): not opened.',
-      failed: 'The check failed on this file; the other reports are not affected.', unavailable: 'What this file needs could not be loaded: check the connection and try again.',
-  },
-};
-
-const lang = () => (document.documentElement.lang.startsWith('en') ? 'en' : 'zh');
-
-/** Why a file could not be read, in the page's language. */
+/** Why a file could not be read, in the page's language (`key`: too_large, empty, binary, …). */
 export function why(key) {
-  return WHY[lang()][key] ?? WHY[lang()].damaged;
+  const known = ['too_large', 'empty', 'binary', 'doc', 'wps', 'zip_other', 'damaged', 'unsupported', 'nested', 'unsafe', 'encrypted', 'method', 'too_many', 'failed', 'unavailable'];
+  return say('WHY_' + (known.includes(key) ? key : 'damaged').toUpperCase());
 }
 
-/** The sentence for an error of `textOf` (a PDF's own sentence when it has one). */
+/**
+ * The sentence for an error of `textOf` (or a row that keeps its `key` and
+ * `sentences`): a PDF's or a converter's own sentence when it has one.
+ */
 export function whyText(e) {
-  return e?.sentence ?? why(e instanceof Unreadable ? e.key : 'damaged');
+  return e?.sentences?.[lang()] ?? why(e?.key ?? 'damaged');
 }
 
 let converters = null;
@@ -56,8 +40,9 @@ function decodeText(b) {
   return new TextDecoder('gb18030').decode(b);
 }
 
+/** `sentences`: the reader's own words, `{ zh, en }`, when it has them (a PDF, a hostile file). */
 export class Unreadable extends Error {
-  constructor(key, sentence) { super(key); this.key = key; this.sentence = sentence; }
+  constructor(key, sentences) { super(key); this.key = key; this.sentences = sentences; }
 }
 
 /** The text of a report's bytes, or an Unreadable saying why. */
@@ -73,7 +58,7 @@ export async function textOf(bytes, name) {
     try { return await c[f](input); } catch (e) {
       const key = String(e?.message ?? '');
       // A hostile file (a zip bomb, entity expansion) comes with its own sentence (convert.js).
-      if (e?.zh) throw new Unreadable('damaged', lang() === 'en' ? e.en : e.zh);
+      if (e?.zh) throw new Unreadable('damaged', { zh: e.zh, en: e.en });
       throw new Unreadable(key === 'file.too_large' ? 'too_large' : key.startsWith('file.zip') || key.includes('_as_') ? 'zip_other' : 'damaged');
     }
   };
@@ -88,7 +73,7 @@ export async function textOf(bytes, name) {
   } else if (starts(0x25, 0x50, 0x44, 0x46)) {
     let reader;
     try { reader = await pdf(); } catch (_) { throw new Unreadable('unavailable'); }
-    try { text = (await reader.extractPdf(bytes)).text; } catch (e) { throw new Unreadable('pdf', lang() === 'en' ? e.en : e.zh); }
+    try { text = (await reader.extractPdf(bytes)).text; } catch (e) { throw new Unreadable('pdf', e?.zh ? { zh: e.zh, en: e.en ?? e.zh } : undefined); }
   } else if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) {
     text = await run('rtfToText', bytes);
   } else {

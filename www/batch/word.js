@@ -2,10 +2,19 @@
 // whose text is still the one in the editor, the same document comes back
 // with each finding as a Word comment anchored at the runs that hold its
 // text; for any other text (pasted, edited), a new .docx of the text with the
-// comments. The findings are the checker's own (checker.js, the JSON
-// document of the output contract). Loaded only when the button is used.
+// comments. A safe fix (punctuation, the e-mail's form, conversion residue:
+// the fixes 全部应用 applies, www/src/findings.rs SAFE) is also written as a
+// tracked change (w:del, w:ins) that the clerk accepts or rejects in Word.
+// The findings are the checker's own (checker.js, the JSON document of the
+// output contract), with last year's report when the 对照上年 panel has one;
+// the comments speak the page's language. Loaded only when the button is used.
 
 import { load } from './checker.js';
+import { ready, lang, say } from './words.js';
+import { previous } from './years.js';
+
+/** The fixes a clerk may accept without reading them closely (www/src/findings.rs SAFE). */
+const SAFE = ['H001', 'H003', 'C001'];
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const XML = 'http://www.w3.org/XML/1998/namespace';
@@ -160,16 +169,14 @@ function runAt(doc, o, after) {
   return found && (run(found.t) ?? found.t.parentElement);
 }
 
-function severityWord(s) {
-  return { error: '错误', warning: '警告', info: '提示' }[s] ?? s;
+function commentText(d, tracked) {
+  const head = { error: 'COMMENT_ERROR', warning: 'COMMENT_WARNING' }[d.severity] ?? 'COMMENT_INFO';
+  const message = lang() === 'en' ? d.message_en ?? d.message : d.message;
+  const fix = d.fix == null ? '' : d.fix === '' ? say('COMMENT_DELETE') : say('COMMENT_FIX', d.fix);
+  return say(head, d.code, message) + fix + (tracked ? say('COMMENT_TRACKED') : '');
 }
 
-function commentText(d) {
-  const fix = d.fix == null ? '' : d.fix === '' ? ' 建议：删除此处内容' : ` 建议：${d.fix}`;
-  return `[${d.code} ${severityWord(d.severity)}] ${d.message}${fix}`;
-}
-
-function commentsXml(findings, existing) {
+function commentsXml(findings, existing, tracked) {
   const doc = existing ?? new DOMParser().parseFromString(`<w:comments xmlns:w="${W}"/>`, 'application/xml');
   const root = doc.documentElement;
   let id = Math.max(-1, ...[...root.getElementsByTagNameNS(W, 'comment')].map((c) => Number(c.getAttributeNS(W, 'id')) || 0)) + 1;
@@ -178,18 +185,18 @@ function commentsXml(findings, existing) {
   for (const d of findings) {
     const c = doc.createElementNS(W, 'w:comment');
     c.setAttributeNS(W, 'w:id', String(id));
-    c.setAttributeNS(W, 'w:author', '年报检查');
+    c.setAttributeNS(W, 'w:author', say('AUTHOR'));
     c.setAttributeNS(W, 'w:initials', 'NB');
     c.setAttributeNS(W, 'w:date', date);
     const p = doc.createElementNS(W, 'w:p');
     const r = doc.createElementNS(W, 'w:r');
     const t = doc.createElementNS(W, 'w:t');
     t.setAttributeNS(XML, 'xml:space', 'preserve');
-    t.textContent = commentText(d).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+    t.textContent = commentText(d, tracked.has(d)).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
     r.append(t); p.append(r); c.append(p); root.append(c);
     ids.push(id++);
   }
-  return { xml: new XMLSerializer().serializeToString(doc), ids };
+  return { xml: new XMLSerializer().serializeToString(doc), ids, date };
 }
 
 /** Anchors each finding at the runs that hold its text: commentRangeStart before, end and reference after. */
@@ -208,6 +215,68 @@ function anchor(doc, xml, findings, ids) {
     const after = first.compareDocumentPosition(last) & Node.DOCUMENT_POSITION_PRECEDING ? first : last;
     after.after(mark('w:commentRangeEnd'), ref);
   });
+}
+
+/**
+ * The runs that hold exactly a finding's text (tidy offsets `start`–`end`):
+ * plain runs (properties and one text), side by side under one parent, with
+ * nothing between them. Null when the text is not so held (it spans
+ * paragraphs, a tab, a field…): such a finding stays a comment only.
+ */
+function heldBy(doc, start, end) {
+  const xs = doc.at[Math.min(start, doc.at.length - 1)];
+  const xe = doc.at[Math.min(end, doc.at.length - 1)];
+  const held = doc.runs.filter((r) => r.start >= xs && r.start + r.t.textContent.length <= xe && r.t.textContent.length);
+  if (!held.length || held[0].start !== xs) return null;
+  let at = xs;
+  const runs = [];
+  for (const h of held) {
+    const r = run(h.t);
+    if (h.start !== at || !r || r.parentElement !== run(held[0].t)?.parentElement) return null;
+    if ([...r.children].some((c) => c.localName !== 't' && c.localName !== 'rPr')) return null;
+    at += h.t.textContent.length;
+    runs.push(r);
+  }
+  return at === xe ? runs : null;
+}
+
+/**
+ * Writes a safe fix as a tracked change: its runs deleted (w:del, their
+ * w:t become w:delText) and the fix inserted after them (w:ins, a run with
+ * the first run's properties), by 年报检查 (the page's language), now.
+ */
+function track(xml, runs, fix, id, date) {
+  const mark = (tag) => {
+    const m = xml.createElementNS(W, tag);
+    m.setAttributeNS(W, 'w:id', String(id()));
+    m.setAttributeNS(W, 'w:author', say('AUTHOR'));
+    m.setAttributeNS(W, 'w:date', date);
+    return m;
+  };
+  let last = null;
+  for (const r of runs) {
+    const del = mark('w:del');
+    r.replaceWith(del);
+    del.append(r);
+    for (const t of [...r.children].filter((c) => c.localName === 't')) {
+      const gone = xml.createElementNS(W, 'w:delText');
+      gone.setAttributeNS(XML, 'xml:space', 'preserve');
+      gone.textContent = t.textContent;
+      t.replaceWith(gone);
+    }
+    last = del;
+  }
+  if (!fix) return;
+  const ins = mark('w:ins');
+  const r = xml.createElementNS(W, 'w:r');
+  const props = [...runs[0].children].find((c) => c.localName === 'rPr');
+  if (props) r.append(props.cloneNode(true));
+  const t = xml.createElementNS(W, 'w:t');
+  t.setAttributeNS(XML, 'xml:space', 'preserve');
+  t.textContent = fix.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  r.append(t);
+  ins.append(r);
+  last.after(ins);
 }
 
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
@@ -255,8 +324,9 @@ function stamp() {
  * when its text is the editor's. Resolves to `{ blob, name, comments }`.
  */
 export async function annotated(docx) {
+  await ready();
   const text = document.getElementById('report')?.value ?? '';
-  const result = JSON.parse((await load()).check(text));
+  const result = JSON.parse((await load()).check(text, previous() || null));
   const findings = result.diagnostics;
   const enc = new TextEncoder();
   let entries = null;
@@ -280,10 +350,24 @@ export async function annotated(docx) {
   // Cut runs where findings start and end, so that a comment holds its text and not its whole run.
   cutRuns(doc, xml, findings.flatMap((d) => [d.utf16?.start ?? 0, d.utf16?.end ?? 0]));
   doc = read(xml, original);
+  // Safe fixes that do not overlap, each held by its own runs: tracked changes too.
+  const tracked = new Map();
+  let reach = -1;
+  for (const d of findings) {
+    const s = d.utf16?.start ?? 0, e = d.utf16?.end ?? 0;
+    if (!SAFE.includes(d.code) || d.fix == null || e <= s || s < reach) continue;
+    const runs = heldBy(doc, s, e);
+    if (runs) { tracked.set(d, runs); reach = e; }
+  }
   const existing = entries.get('word/comments.xml');
   const parsed = existing && new DOMParser().parseFromString(new TextDecoder().decode(existing), 'application/xml');
-  const { xml: comments, ids } = commentsXml(findings, parsed && !parsed.getElementsByTagName('parsererror').length ? parsed : null);
+  const { xml: comments, ids, date } = commentsXml(findings, parsed && !parsed.getElementsByTagName('parsererror').length ? parsed : null, tracked);
   anchor(doc, xml, findings, ids);
+  // Revision ids after every id the document and its comments already use.
+  const used = [...xml.getElementsByTagName('*'), ...new DOMParser().parseFromString(comments, 'application/xml').getElementsByTagName('*')]
+    .reduce((most, e) => Math.max(most, Number(e.getAttributeNS(W, 'id')) || 0), 0);
+  let next = used + 1;
+  for (const [d, runs] of tracked) track(xml, runs, d.fix, () => next++, date);
   entries.set('word/document.xml', enc.encode(new XMLSerializer().serializeToString(xml)));
   entries.set('word/comments.xml', enc.encode(comments));
   // The part's type and the document's relationship to it, unless it had comments already.
@@ -294,7 +378,7 @@ export async function annotated(docx) {
   if (!rels.includes(COMMENTS_REL)) entries.set(relsName, enc.encode(rels.replace('</Relationships>', `<Relationship Id="rIdNianbaoComments" Type="${COMMENTS_REL}" Target="comments.xml"/></Relationships>`)));
   const r = result.report;
   const who = original ? docx.name.replace(/\.docx$/i, '') : [r.organ, r.year].filter((x) => x != null).join('-') || stamp();
-  return { blob: zip(entries), name: `年报检查批注-${who}.docx`, comments: findings.length };
+  return { blob: zip(entries), name: `${say('ANNOTATED_FILE')}-${who}.docx`, comments: findings.length, tracked: tracked.size };
 }
 
 /** 下载批注版: builds the annotated document and saves it. */

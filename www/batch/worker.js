@@ -11,9 +11,9 @@
 let ready = null;
 
 const ops = {
-  summarize: (text, file, lang) => JSON.parse(wasm_bindgen.summarize(text, file, lang)),
-  pair: (now, before, file, lang) => {
-    const r = wasm_bindgen.pair(now, before, file, lang);
+  summarize: (text, file) => JSON.parse(wasm_bindgen.summarize(text, file)),
+  pair: (now, before, file) => {
+    const r = wasm_bindgen.pair(now, before, file);
     return r ? JSON.parse(r) : null;
   },
   pairs: (keys) => wasm_bindgen.pairs(keys),

@@ -118,7 +118,13 @@ pub fn app(props: &AppProps) -> Html {
     // Redraws the page when the English catalogue has come (or failed).
     let redraw = use_force_update();
     let text = use_state(|| props.initial.clone().unwrap_or_default());
-    let outcome = use_memo((*text).clone(), |t| Checked(Rc::new(check(t))));
+    // The 对照上年 panel's findings and the text they are of (years.rs): listed with the check's own.
+    let years = use_state(|| Rc::new((String::new(), String::new())));
+    let outcome = use_memo(((*text).clone(), (*years).clone()), |(t, y)| {
+        let mut o = check(t);
+        crate::years::add(&mut o, &y.0, &y.1);
+        Checked(Rc::new(o))
+    });
     let outcome: Checked = (*outcome).clone();
     let file_error = use_state(|| Option::<(FileError, String)>::None);
     let file_name = use_state(|| Option::<String>::None);
@@ -154,6 +160,7 @@ pub fn app(props: &AppProps) -> Html {
         let initial = props.initial.clone();
         let recent = recent.clone();
         let (wanted, redraw) = (*lang, redraw.clone());
+        let years = years.clone();
         use_effect_with((), move |_| {
             if wanted != wanted.shown() {
                 i18n::load_english(Callback::from(move |_| redraw.force_update()));
@@ -162,6 +169,10 @@ pub fn app(props: &AppProps) -> Html {
                 a.set_value(t);
             }
             if keep_drafts {
+                // The 对照上年 panel is the full site's (batch-hook.js): its findings join the list.
+                let f = Closure::<dyn Fn(String, String)>::new(move |t, found| years.set(Rc::new((t, found))));
+                files::on_years(&f);
+                f.forget();
                 if let Some(draft) = store::tab_text() {
                     if let Some(a) = area.cast::<HtmlTextAreaElement>() {
                         a.set_value(&draft);
@@ -727,12 +738,15 @@ pub fn app(props: &AppProps) -> Html {
     let empty = text.trim().is_empty();
     // Text read from a PDF is shown read-only: edits belong in the original document.
     let pdf_text = !empty && files::is_pdf_text(&text);
+    // The printed page's head: body, year, file and the day it was checked.
+    // The printed page's head: body, year, file and the day it was checked.
     let print_head = format!(
-        "{} · {} {}{}",
+        "{} · {} {}{} · {}",
         t.ui(ui::REPORT_OF),
         report.organ.as_ref().map(|o| o.value.as_str()).unwrap_or("—"),
         report.year.as_ref().map(|y| y.value.to_string()).unwrap_or_default(),
-        file_name.as_ref().map(|f| format!(" · {f}")).unwrap_or_default()
+        file_name.as_ref().map(|f| format!(" · {f}")).unwrap_or_default(),
+        String::from(js_sys::Date::new_0().to_locale_date_string(shown.code(), &wasm_bindgen::JsValue::UNDEFINED)),
     );
     let draft_list = |class: &'static str| -> Html {
         let shown: Vec<store::Draft> = recent.iter().filter(|d| d.text != **text).cloned().collect();

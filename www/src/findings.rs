@@ -332,9 +332,8 @@ pub fn findings(props: &FindingsProps) -> Html {
                     <span class="msg">{format!("{code} {title} ×{n}")}</span>
                     <span class="pos">{if open { t.ui(ui::HIDE).to_string() } else { t.fill(ui::SHOW_ALL, &[n.into()]) }}</span>
                 </button>
-                if open {
-                    <ol class="list members">{ for members.iter().take(SHOWN).map(|&k| item(k)) }</ol>
-                }
+                // Drawn closed too: a printed page lists every finding (style.css, @media print).
+                <ol class="list members" hidden={!open}>{ for members.iter().take(SHOWN).map(|&k| item(k)) }</ol>
             </li>
         });
     }
@@ -410,7 +409,7 @@ pub fn findings(props: &FindingsProps) -> Html {
             <h2 id="findings-title">{t.ui(ui::FINDINGS)}</h2>
             <div aria-live="polite">{summary}</div>
             if !per_rule.is_empty() {
-                <p class="per-rule"><span class="label">{format!("{}：", t.ui(ui::BY_RULE))}</span>
+                <p class="per-rule"><span class="label">{t.ui(ui::BY_RULE)}</span>
                     { for per_rule.iter().map(|(c, n)| html! { <span class="rule-count" data-rule={*c}>{format!("{c} ×{n}")}</span> }) }
                 </p>
             }

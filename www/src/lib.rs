@@ -12,6 +12,7 @@ mod i18n;
 mod samples;
 mod store;
 mod tables;
+mod years;
 
 use app::{App, AppProps};
 

@@ -96,18 +96,34 @@ export async function fetchCatalogue(name) {
   return [`${c.fingerprint} ${c.keys.length} ${c.messages.length} ${c.ui.length}`, ...c.keys, ...c.messages, ...c.ui, ...c.labels.flat()].join('\0');
 }
 
-/** Saves text as a file, through an object URL (no request leaves the page). */
+// Last year's report while the 对照上年 panel (batch/years.js) has one.
+let lastYear = null;
+
+/**
+ * Calls `f(text, found)` whenever the 对照上年 panel hands over its findings
+ * (the event `nianbao-years`; its format: batch/years.js): the app lists
+ * them with its own (www/src/years.rs).
+ */
+export function onYears(f) {
+  addEventListener('nianbao-years', (e) => {
+    lastYear = e.detail.before || null;
+    f(e.detail.text, e.detail.found);
+  });
+}
+
 /**
  * 导出 JSON: the output contract's document for `text`, made by the checker
  * without the interface (batch/checker.js, loaded now: the app's wasm has no
- * JSON writer), with the file's name inside when there is one.
+ * JSON writer), with the file's name inside when there is one, and
+ * X001–X003 when the 对照上年 panel has last year's report.
  */
 export async function exportJson(name, text, file) {
   const checker = await (await importPinned('batch/checker.js')).load();
-  const json = checker.check(text);
+  const json = checker.check(text, lastYear);
   download(name, 'application/json', file == null ? json : `{"file":${JSON.stringify(file)},${json.slice(1)}`);
 }
 
+/** Saves text as a file, through an object URL (no request leaves the page). */
 function download(name, type, text) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
