@@ -154,6 +154,7 @@ pub fn compare_years(now: &str, before: &str) -> String {
         for col in row.columns {
             w.begin_object();
             w.key("label").str(col.label);
+            w.key("label_en").str(nianbao::messages::english().map(|en| en.label(col.label)).unwrap_or(col.label));
             w.key("now");
             match t3.and_then(|v| v.value("carried_in", col.key)) {
                 Some(v) => w.num(v),

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
-import { serve, browser, root, corpus } from './lib.mjs';
+import { serve, browser, root, corpus, csvRows } from './lib.mjs';
 
 let site, chrome;
 before(async () => { site = await serve(); chrome = await browser(); });
@@ -82,25 +82,6 @@ async function open() {
 /** The table as rows of cell texts, keyed by file name. */
 const table = (page) => page.$$eval('.batch-table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
 const finished = (page) => page.waitForFunction(() => /已检查 \d+ 份，用时|checked in/.test(document.querySelector('.batch-status')?.textContent ?? ''), null, { timeout: 120_000 });
-
-/** Rows of a CSV text (quoted fields may hold commas and line breaks). */
-function csvRows(text) {
-  const rows = [];
-  let row = [], field = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
-    } else field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
 
 function soffice(file, sheet) {
   const out = path.join(tmp, `csv-${sheet}`);

@@ -4,6 +4,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -63,4 +64,37 @@ export function pinned(name) {
 
 export function report(rel) {
   return fs.readFileSync(path.join(corpus, rel), 'utf8');
+}
+
+/** Rows of a CSV text (quoted fields may hold commas and line breaks). */
+export function csvRows(text) {
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field); rows.push(row); row = []; field = '';
+    } else field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+/**
+ * LibreOffice headless: converts `file` with the filter `to` (e.g. `fodt`)
+ * into a new folder under `dir`, whose profile it keeps there too; `infilter`
+ * says how to read the file. The path of what it wrote.
+ */
+export function office(file, to, dir, infilter) {
+  const out = fs.mkdtempSync(path.join(dir, 'office-'));
+  const args = [`-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--headless', ...(infilter ? [`--infilter=${infilter}`] : []), '--convert-to', to, '--outdir', out, file];
+  const r = spawnSync('soffice', args, { encoding: 'utf8' });
+  const made = fs.readdirSync(out)[0];
+  if (r.status !== 0 || !made) throw new Error(`soffice --convert-to ${to} ${file}: ${r.stderr}`);
+  return path.join(out, made);
 }

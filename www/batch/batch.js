@@ -377,7 +377,7 @@ class Batch {
       }
       return el('tr', { 'data-index': r.index, class: last },
         el('th', { scope: 'row' }, name),
-        el('td', {}, s?.organ ?? (stateWord ? '' : '—')),
+        el('td', { class: 'body' }, s?.organ ?? (stateWord ? '' : '—')),
         el('td', { class: 'num' }, s?.year ?? (stateWord ? '' : '—')),
         el('td', { class: `num ${s?.errors ? 'has-error' : ''}` }, s ? String(s.errors) : ''),
         el('td', { class: 'num' }, s ? String(s.warnings) : ''),

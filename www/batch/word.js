@@ -291,6 +291,28 @@ function newDocument(text) {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W}"><w:body>${p.join('')}<w:sectPr/></w:body></w:document>`;
 }
 
+/**
+ * A run of several texts, tabs and breaks becomes one run for each (with the
+ * same properties; Word reads them the same), so that a finding's text can
+ * be cut out of it. Runs with anything else (fields, drawings, revisions)
+ * are left as they are.
+ */
+function splitRuns(xml) {
+  const simple = ['t', 'tab', 'br', 'cr', 'noBreakHyphen', 'softHyphen'];
+  for (const r of [...xml.getElementsByTagNameNS(W, 'r')]) {
+    const kids = [...r.children].filter((c) => c.localName !== 'rPr');
+    if (kids.length < 2 || kids.some((c) => !simple.includes(c.localName))) continue;
+    const props = [...r.children].find((c) => c.localName === 'rPr');
+    for (const k of kids) {
+      const one = xml.createElementNS(W, 'w:r');
+      if (props) one.append(props.cloneNode(true));
+      one.append(k);
+      r.before(one);
+    }
+    r.remove();
+  }
+}
+
 /** Splits the document's w:t elements at every offset in `cuts` (tidy offsets), so that anchors fall on run edges. */
 function cutRuns(doc, xml, cuts) {
   for (const o of [...new Set(cuts)].sort((a, b) => b - a)) {
@@ -346,6 +368,7 @@ export async function annotated(docx) {
       ['_rels/.rels', enc.encode(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`)],
     ]);
   }
+  splitRuns(xml);
   let doc = read(xml, original);
   // Cut runs where findings start and end, so that a comment holds its text and not its whole run.
   cutRuns(doc, xml, findings.flatMap((d) => [d.utf16?.start ?? 0, d.utf16?.end ?? 0]));

@@ -150,7 +150,7 @@ class Years {
             const known = c.now != null && c.before != null;
             const ok = known && c.now === c.before;
             return el('tr', { class: known && !ok ? 'differ' : null },
-              el('th', { scope: 'row' }, c.label),
+              el('th', { scope: 'row' }, document.documentElement.lang.startsWith('en') ? c.label_en : c.label),
               el('td', { class: 'num' }, c.now ?? '—'),
               el('td', { class: 'num' }, c.before ?? '—'),
               el('td', {}, known ? say(ok ? 'YEARS_SAME' : 'YEARS_DIFFER') : ''));
