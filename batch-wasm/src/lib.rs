@@ -35,10 +35,13 @@ fn answer(s: &Summary, file: &str, lang: Lang, findings: &[nianbao::Diagnostic],
     w.finish()
 }
 
-/// Checks one report and summarises it.
+/// Checks one report and summarises it. `notes` are what decoding its file
+/// repaired (www/convert.js `decodeBytes`): the I001 findings, as the command
+/// line gives them.
 #[wasm_bindgen]
-pub fn summarize(text: &str, file: &str, lang: &str) -> String {
-    let o = nianbao::check(text);
+pub fn summarize(text: &str, notes: &[u32], file: &str, lang: &str) -> String {
+    let notes = nianbao::input::notes::from_numbers(notes, text.len());
+    let o = nianbao::check_input(nianbao::Source::new(text), notes, None);
     answer(&o.summary(), file, Lang::parse(lang), &o.diagnostics, None)
 }
 

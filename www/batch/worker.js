@@ -11,7 +11,7 @@
 let ready = null;
 
 const ops = {
-  summarize: (text, file, lang) => JSON.parse(wasm_bindgen.summarize(text, file, lang)),
+  summarize: (text, notes, file, lang) => JSON.parse(wasm_bindgen.summarize(text, notes, file, lang)),
   pair: (now, before, file, lang) => {
     const r = wasm_bindgen.pair(now, before, file, lang);
     return r ? JSON.parse(r) : null;

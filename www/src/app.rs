@@ -11,7 +11,7 @@ use crate::store;
 use crate::tables::Tables;
 use crate::Checked;
 use nianbao::messages::Arg;
-use nianbao::{check, Severity, Span};
+use nianbao::{check_against, Severity, Source, Span};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -118,7 +118,8 @@ pub fn app(props: &AppProps) -> Html {
     // Redraws the page when the English catalogue has come (or failed).
     let redraw = use_force_update();
     let text = use_state(|| props.initial.clone().unwrap_or_default());
-    let outcome = use_memo((*text).clone(), |t| Checked(Rc::new(check(t))));
+    // A file's text as read carries what decoding it repaired (I001).
+    let outcome = use_memo((*text).clone(), |t| Checked(Rc::new(check_against(Source::new(t), files::notes_for(t), None))));
     let outcome: Checked = (*outcome).clone();
     let file_error = use_state(|| Option::<(FileError, String)>::None);
     let file_name = use_state(|| Option::<String>::None);
