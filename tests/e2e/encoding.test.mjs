@@ -13,13 +13,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { serve, browser, root, corpus } from './lib.mjs';
+import { serve, browser, root, corpus, pinned } from './lib.mjs';
 
 let site, chrome;
 before(async () => { site = await serve(); chrome = await browser(); });
-after(async () => { await chrome?.close(); await site?.close(); });
-
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-encoding-e2e-'));
+after(async () => { await chrome?.close(); await site?.close(); fs.rmSync(tmp, { recursive: true, force: true }); });
 const CLEAN = fs.readFileSync(path.join(corpus, 'real/huaian_2024_layout.txt'));
 const TEXT = CLEAN.toString('utf8');
 
@@ -183,6 +182,130 @@ test('checked in a batch: the findings of the command line, I001 included', asyn
   const expected = Object.entries(want).flatMap(([name, w]) => w.diagnostics.map((d) => `${name} ${d.code} ${d.message}`)).sort();
   assert.deepEqual(got, expected);
   assert.equal(got.filter((l) => / I001 /.test(l)).length, 2);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** A deterministic stream of numbers in [0, 1) (mulberry32). */
+function random(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Files damaged in the ways the decision has to tell apart, each named for what it is. */
+function damaged() {
+  const rnd = random(13);
+  const pick = (n) => Math.floor(rnd() * n);
+  const lines = TEXT.split('\n');
+  const out = [];
+  const add = (name, bytes) => out.push([name, Buffer.from(bytes)]);
+  // Stray bytes anywhere, even inside a character; past 20 places only the totals grow.
+  for (const k of [1, 2, 3, 7, 21, 30]) {
+    const b = [...CLEAN];
+    for (let i = 0; i < k; i++) b.splice(pick(b.length), 0, [0xff, 0x80, 0xc3, 0xe4, 0xa0, 0xfe][pick(6)]);
+    add(`stray-${k}.txt`, b);
+  }
+  // Bytes lost from inside characters, and a run of bad bytes.
+  const lost = [...CLEAN];
+  for (let i = 0; i < 4; i++) lost.splice(pick(lost.length), 1);
+  add('lost.txt', lost);
+  const run = [...CLEAN];
+  run.splice(pick(run.length), 0, 0xff, 0xfe, 0xfd, 0x80);
+  add('run.txt', run);
+  // A character cut at the end of the file.
+  add('cut.txt', Buffer.concat([CLEAN, Buffer.from('报').subarray(0, 2)]));
+  // Lines in GBK at three places, ASCII lines inside the runs; then with a stray byte too, and with CRLF.
+  const mixed = (from) => Buffer.concat(lines.map((l, i) => (from.some(([a, b]) => i >= a && i < b) ? gbk(l + '\n') : Buffer.from(l + '\n'))));
+  add('mixed-3.txt', mixed([[5, 9], [60, 90], [150, 151]]));
+  add('mixed-stray.txt', Buffer.concat([mixed([[20, 40]]), Buffer.from([0xff]), Buffer.from('附\n')]));
+  add('mixed-crlf.txt', Buffer.from(mixed([[30, 50]]).toString('latin1').replace(/\n/g, '\r\n'), 'latin1'));
+  // GBK files: clean, a bad byte in one, a few UTF-8 lines in another, the bytes of a BOM at the start.
+  const whole = gbk(TEXT);
+  add('gbk.txt', whole);
+  add('gbk-bad.txt', Buffer.concat([whole.subarray(0, 3001), Buffer.from([0xff]), whole.subarray(3001)]));
+  add('gbk-some-utf8.txt', mixed([[0, 10], [12, lines.length]]));
+  add('bom-gbk.txt', gbk(BOM_TEXT));
+  add('bom-gbk-bad.txt', Buffer.concat([gbk(BOM_TEXT), Buffer.from([0x81])]));
+  // UTF-8 with a BOM and a stray byte.
+  add('bom-stray.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), FILES['stray.txt'].bytes]));
+  // UTF-16: with a BOM (one with a lone surrogate), without one (ASCII-heavy, and not).
+  const utf16 = Buffer.from('\ufeff' + TEXT, 'utf16le');
+  add('utf16le.txt', utf16);
+  add('utf16le-bad.txt', Buffer.concat([utf16.subarray(0, 1000), Buffer.from([0x00, 0xd8]), utf16.subarray(1000)]));
+  add('utf16be.txt', Buffer.from(utf16).swap16());
+  add('utf16-ascii.txt', Buffer.from('report 2024, page 1\n'.repeat(40) + TEXT.slice(0, 300), 'utf16le'));
+  add('utf16-chinese.txt', Buffer.from(TEXT, 'utf16le'));
+  // Binary data, and a page with a stray byte (its note is said at the top).
+  add('binary.txt', Array.from({ length: 3000 }, () => pick(256)));
+  add('page.html', Buffer.concat([Buffer.from('<html><body><p>'), FILES['stray.txt'].bytes, Buffer.from('</p></body></html>')]));
+  return out;
+}
+
+/** How convert.js numbers a note's kind, as the command line's JSON says the note. */
+const SAID = [
+  (n) => ({ key: 'I001.bytes', args: [n[3]] }),
+  (n) => ({ key: 'I001.bytes_total', args: [n[3], n[4], n[5]] }),
+  (n) => ({ key: 'I001.replaced', args: [n[3], 'UTF-16'] }),
+  (n) => ({ key: 'I001.replaced', args: [n[3], 'GB18030'] }),
+  (n) => ({ key: 'I001.mixed', args: [{ key: 'I001.line', args: [n[3]] }] }),
+  (n) => ({ key: 'I001.mixed', args: [{ key: 'I001.lines', args: [n[3], n[4]] }] }),
+];
+
+test('damaged files of every kind: the browser decodes them to the command line\'s text and notes', async () => {
+  const files = damaged();
+  const dir = path.join(tmp, 'damaged');
+  fs.mkdirSync(dir);
+  for (const [name, bytes] of files) fs.writeFileSync(path.join(dir, name), bytes);
+  const run = spawnSync('cargo', ['run', '-q', '--bin', 'nianbao', '--', 'check', dir, '--format', 'jsonl'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const cliOf = new Map(run.stdout.trim().split('\n').map((l) => JSON.parse(l)).map((d) => [path.basename(d.file), d]));
+  const { context, page, problems } = await open();
+  // The browser's decoder (convert.js as the build pins it) and checker (the API, nianbao.js), on the same bytes.
+  const got = await page.evaluate(async ([convert, files]) => {
+    const { decodeBytes } = await import(convert);
+    const api = await import('./nianbao.js');
+    await api.default();
+    return files.map(([name, bytes]) => {
+      const d = decodeBytes(new Uint8Array(bytes), name);
+      if (!d) return { name, binary: true };
+      const utf8 = new TextEncoder().encode(d.text);
+      const lineCol = (at) => {
+        const before = new TextDecoder().decode(utf8.subarray(0, at));
+        return [before.split('\n').length, [...before.slice(before.lastIndexOf('\n') + 1)].length + 1];
+      };
+      const notes = [];
+      for (let i = 0; i < d.notes.length; i += 6) notes.push([...d.notes.slice(i, i + 6), ...lineCol(d.notes[i + 1])]);
+      const c = api.check(d.text);
+      return { name, notes, tables: c.report.tables, findings: c.diagnostics.map((x) => [x.code, x.span.start, x.span.end, x.message]) };
+    });
+  }, [new URL(pinned('convert.js'), site.url).href, files.map(([n, b]) => [n, [...b]])]);
+  assert.equal(got.length, files.length);
+  for (const g of got) {
+    const want = cliOf.get(g.name);
+    if (g.binary) {
+      assert.equal(want, undefined, `${g.name}: the command line reads what the browser calls binary data`);
+      assert.match(run.stderr, new RegExp(`${g.name}.*(binary|二进制)`, 'i'), g.name);
+      continue;
+    }
+    assert.ok(want, `${g.name}: the command line could not read it: ${run.stderr}`);
+    // A page's notes are said at its top: line and column are those of the text drawn from it.
+    const page = g.name.endsWith('.html');
+    const cliNotes = want.diagnostics.filter((d) => d.code === 'I001').map((d) => ({ key: d.key, args: d.args, span: d.span, ...(page ? {} : { line: d.line, column: d.column }) }));
+    const ours = g.notes.map((n) => ({ ...SAID[n[0]](n), span: { start: n[1], end: n[2] }, ...(page ? {} : { line: n[6], column: n[7] }) }));
+    assert.deepEqual(ours, cliNotes, g.name);
+    // A page's text is drawn by each side's own HTML reader; a text file's is the same text, with the same findings.
+    if (page) continue;
+    assert.deepEqual(g.tables, want.report.tables, g.name);
+    const others = want.diagnostics.filter((d) => d.code !== 'I001').map((x) => [x.code, x.span.start, x.span.end, x.message]);
+    assert.deepEqual(g.findings, others, g.name);
+  }
+  // Every kind of note is among them, and more than 20 places are summed up in 20 notes.
+  const kinds = new Set(got.flatMap((g) => (g.notes ?? []).map((n) => n[0])));
+  assert.deepEqual([...kinds].sort(), [0, 1, 2, 3, 4, 5]);
+  assert.equal(got.find((g) => g.name === 'stray-30.txt').notes.length, 20);
   assert.deepEqual(problems, []);
   await context.close();
 });
