@@ -58,15 +58,28 @@ mod tests {
 
     #[test]
     fn each_kind_says_its_sentence_and_bad_notes_are_dropped() {
-        let flat = [0, 3, 6, 1, 0, 0, 1, 9, 15, 2, 4, 7, 3, 0, 3, 5, 0, 0, 5, 20, 40, 3, 9, 0, 4, 0, 0, 7, 0, 0, 9, 0, 1, 1, 1, 1, 0, 50, 60, 1, 0, 0];
+        let flat = [
+            [0, 3, 6, 1, 0, 0],
+            [1, 9, 15, 2, 4, 7],
+            [2, 0, 3, 6, 0, 0],
+            [3, 0, 3, 5, 0, 0],
+            [5, 20, 40, 3, 9, 0],
+            [4, 0, 0, 7, 0, 0],
+            // An unknown kind, a span past the text, a span backwards.
+            [9, 0, 1, 1, 1, 1],
+            [0, 50, 60, 1, 0, 0],
+            [0, 8, 4, 1, 0, 0],
+        ]
+        .concat();
         let notes = from_numbers(&flat, 45);
         let said: Vec<String> = notes.iter().map(|n| n.msg.zh()).collect();
-        assert_eq!(notes.len(), 5, "{said:?}");
+        assert_eq!(notes.len(), 6, "{said:?}");
         assert_eq!(said[0], "此处 1 个字节不是有效的 UTF-8，已替换为“\u{FFFD}”");
         assert!(said[1].contains("全文共 4 处，7 个字节"), "{}", said[1]);
-        assert!(said[2].contains("有效的 GB18030"), "{}", said[2]);
-        assert!(said[3].contains("第 3–9 行"), "{}", said[3]);
-        assert!(said[4].contains("第 7 行"), "{}", said[4]);
+        assert!(said[2].contains("6 处字节不是有效的 UTF-16"), "{}", said[2]);
+        assert!(said[3].contains("5 处字节不是有效的 GB18030"), "{}", said[3]);
+        assert!(said[4].contains("第 3–9 行是 GBK"), "{}", said[4]);
+        assert!(said[5].contains("第 7 行是 GBK"), "{}", said[5]);
         assert_eq!(notes[1].span, Span::new(9, 15));
     }
 }
