@@ -98,7 +98,8 @@ test('opened with the file button: the tables of the clean report and the notes 
     await page.waitForFunction((t) => document.querySelector('#report').value === t, f.text);
     await page.waitForFunction((n) => document.querySelectorAll('#diagnostics [data-code="I001"]').length === n && !document.querySelector('.summary.empty'), f.notes);
     // Never "not a text file", never a sentence instead of the text.
-    assert.equal(await page.$('p.status[role=alert]'), null, `${name}: ${await page.textContent('p.status[role=alert]').catch(() => '')}`);
+    const alert = await page.$('p.status[role=alert]');
+    assert.equal(alert, null, `${name}: ${await alert?.textContent()}`);
     tables ??= await cells(page);
     assert.ok(Object.keys(tables).length > 50, 'the clean report has its tables');
     assert.deepEqual(await cells(page), tables, `${name}: the tables of the clean report`);
