@@ -26,3 +26,12 @@ wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int -
 cp www/"$dir"/*.js "$out/"
 cp www/"$dir"/*.css "$out/" 2>/dev/null || true
 cat "$glue/$name.js" "www/$dir/worker.js" > "$out/worker.js"
+# The batch module is also the checker on the page's thread (www/batch/checker.js:
+# the JavaScript API, the embed's results, the exports): its glue as an ES
+# module, core.js, for the same wasm (wasm-bindgen writes identical bytes for
+# both targets; refused here if it ever does not).
+if [ "$dir" = batch ]; then
+  wasm-bindgen --target web --no-typescript --out-dir "$glue/web" "target/wasm32-unknown-unknown/wasm-release/$name.wasm"
+  cmp -s "$glue/${name}_bg.wasm" "$glue/web/${name}_bg.wasm" || { echo "build-lazy-wasm.sh: the two glues of $name differ in their wasm" >&2; exit 1; }
+  cp "$glue/web/$name.js" "$out/core.js"
+fi

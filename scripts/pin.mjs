@@ -84,25 +84,11 @@ pin('pdf/worker.js');
 // 2. The PDF reader's client: the worker and the reader's wasm.
 pin('pdf/client.js', withPins({ worker: pins['pdf/worker.js'], wasm: pins['pdf/nianbao_pdf_wasm_bg.wasm'] }));
 
-// 3. The on-demand files of the app, listed for platform.js.
-const lazy = ['convert.js', 'rules-zh.json', 'rules-en.json', 'messages-en.json', ...samples, 'pdf/client.js'];
-fs.writeFileSync(file('assets.json'), JSON.stringify(Object.fromEntries(lazy.map((n) => [n, pins[n]]))));
-pin('assets.json');
-
-// 4. The app's modules: platform.js (a wasm-bindgen snippet), then the glue that imports it.
-const snippets = fs.readdirSync(file('snippets'));
-if (snippets.length !== 1) throw new Error(`pin.mjs: expected one snippets/ directory, found ${snippets.join(', ')}`);
-const platform = `snippets/${snippets[0]}/src/platform.js`;
-pin(platform, withPins({ assets: pins['assets.json'] }));
-pin('www.js', (code) => reimport(code, `./${platform}`, `./${pins[platform][0]}`));
-// The entry first: the loaders import it after every module has been verified.
-const modules = [pins['www.js'], pins[platform]];
-const app = { modules, wasm: pins['www_bg.wasm'] };
-
-// 5. The batch check (batch/, loaded by batch-hook.js when a batch is opened):
-// its files name each other, the converter, the PDF reader, the rules and
-// www.js by relative string literals, rewritten to the hashed names, leaves
-// first. Its hook gets, for each view it imports, every module that view may
+// 3. The batch check (batch/, loaded by batch-hook.js when a batch is opened)
+// and the checker without the interface (batch/checker.js: the API, the
+// embed's results, the exports): its files name each other, the converter,
+// the PDF reader and the rules by relative string literals, rewritten to the
+// hashed names, leaves first. Its hook gets, for each view it imports, every module that view may
 // import (not those of its worker), to check them all before the import.
 const LITERAL = /(["'])((?:\.{1,2}\/)?[\w./-]+\.(?:js|css|json|wasm|txt))\1/g;
 const resolve = (rel, ref) => path.posix.normalize(path.posix.join(path.posix.dirname(rel), ref));
@@ -122,6 +108,7 @@ const ownPins = {
   'batch/batch.js': () => ({ css: pins['batch/batch.css'], rulesZh: pins['rules-zh.json'], rulesEn: pins['rules-en.json'] }),
   'batch/years.js': () => ({ css: pins['batch/batch.css'] }),
   'batch/pool.js': () => ({ worker: pins['batch/worker.js'], wasm: pins['batch/nianbao_batch_wasm_bg.wasm'] }),
+  'batch/checker.js': () => ({ core: pins['batch/core.js'], wasm: pins['batch/nianbao_batch_wasm_bg.wasm'] }),
 };
 function pinTree(files) {
   const refs = new Map(files.map((rel) => [rel, rel.endsWith('.js') ? refsOf(rel).filter((r) => r !== rel) : []]));
@@ -151,12 +138,29 @@ function moduleGraph(entry) {
   }
   return seen.map((r) => pins[r]);
 }
+// 4. The on-demand files of the app, listed for platform.js (the JSON export uses the checker).
+const lazy = ['convert.js', 'rules-zh.json', 'rules-en.json', 'messages-en.json', ...samples, 'pdf/client.js', 'batch/checker.js'];
+fs.writeFileSync(file('assets.json'), JSON.stringify(Object.fromEntries(lazy.map((n) => [n, pins[n]]))));
+pin('assets.json');
+
+// 5. The app's modules: platform.js (a wasm-bindgen snippet), then the glue that imports it.
+const snippets = fs.readdirSync(file('snippets'));
+if (snippets.length !== 1) throw new Error(`pin.mjs: expected one snippets/ directory, found ${snippets.join(', ')}`);
+const platform = `snippets/${snippets[0]}/src/platform.js`;
+pin(platform, withPins({ assets: pins['assets.json'] }));
+pin('www.js', (code) => reimport(code, `./${platform}`, `./${pins[platform][0]}`));
+// The entry first: the loaders import it after every module has been verified.
+const modules = [pins['www.js'], pins[platform]];
+const app = { modules, wasm: pins['www_bg.wasm'] };
+
 const views = ['batch/batch.js', 'batch/years.js', 'batch/word.js'];
 pin('batch-hook.js', (code) => withPins(Object.fromEntries(views.map((v) => [pins[v][0], moduleGraph(v)])))(rewrite('batch-hook.js')(code)));
 
 // 6. The loaders.
 pin('boot.js', withPins({ ...app, hook: pins['batch-hook.js'] }));
-pin('embed-frame.js', withPins(app));
+// The embeds post results as the API's document: the checker, loaded when the first result is asked for.
+const checker = pins['batch/checker.js'];
+pin('embed-frame.js', withPins({ ...app, checker }));
 /** A stable entry point: keeps its name, gets its pins. */
 function entry(rel, subset) {
   need(rel);
@@ -164,8 +168,8 @@ function entry(rel, subset) {
   fs.writeFileSync(file(rel), code);
   pins[rel] = [rel, sri(Buffer.from(code, 'utf8'))];
 }
-entry('nianbao-embed.js', { ...app, css: pins['style.css'], convert: pins['convert.js'] });
-entry('nianbao.js', { ...app, rulesZh: pins['rules-zh.json'], rulesEn: pins['rules-en.json'], messagesEn: pins['messages-en.json'], pdf: pins['pdf/client.js'] });
+entry('nianbao-embed.js', { ...app, css: pins['style.css'], convert: pins['convert.js'], checker });
+entry('nianbao.js', { checker, rulesZh: pins['rules-zh.json'], rulesEn: pins['rules-en.json'], pdf: pins['pdf/client.js'] });
 
 // 7. The pages: hashed names and integrity on every script and stylesheet.
 function page(rel) {

@@ -17,3 +17,5 @@ node scripts/minify.mjs
 node scripts/short-imports.mjs
 # Content-hashed names and integrity hashes for everything the pages load.
 node scripts/pin.mjs
+# A zopfli gzip copy of every file, for servers that send precompressed files.
+bash scripts/precompress.sh

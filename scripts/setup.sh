@@ -50,6 +50,13 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
   touch node_modules
 fi
 
+# The web build's last step gzips every file once with zopfli (scripts/precompress.sh).
+if ! command -v zopfli >/dev/null; then
+  say "installing zopfli (Debian package)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zopfli >/dev/null
+fi
+
 # The fuzzers (scripts/fuzz.sh) build libFuzzer with a C++ compiler; the CLI
 # tests use mkfifo, setpriv and prlimit (coreutils, util-linux), GNU time
 # for the hostile-input benchmark and strace to count a batch's file opens.

@@ -153,7 +153,11 @@ fn mark_pages(text: &str, lines: &mut [Line]) {
                 let next_ff = lines[i].page_break || lines.get(i + 1).is_some_and(|l| l.blank && l.page_break);
                 let prev_ff = i > 0 && lines[i - 1].page_break;
                 let at_end = lines[i + 1..].iter().all(|l| l.blank);
-                blanks_before >= 2 || next_ff || prev_ff || (at_end && blanks_before >= 1)
+                // A number right under a row of numbers, before a form feed,
+                // is the last piece of a cell a narrow column broke over lines.
+                let under_values =
+                    blanks_before == 0 && i > 0 && text[lines[i - 1].span.range()].trim_end().ends_with(|c: char| c.is_ascii_digit());
+                blanks_before >= 2 || (next_ff && !under_values) || prev_ff || (at_end && blanks_before >= 1)
             });
         lines[i].page_mark = mark;
     }

@@ -169,6 +169,12 @@ pub enum Anomaly {
     /// back into cells with certainty (`readings`: how many cuts fit the
     /// relations; None when too many to count).
     Glued { table: TableId, row: Option<usize>, span: Span, readings: Option<usize> },
+    /// A row whose values lie on several lines of plain text where a narrow
+    /// column may have broken a number over lines ("30" above "01"), and no
+    /// single joining of the pieces fits the relations (`joinable`: false
+    /// when the pieces are not together in the row's values).
+    /// `shown`: the values as read, lines separated by "/".
+    Wrapped { table: TableId, row: usize, span: Span, shown: String, joinable: bool },
     /// A table whose values could not be placed.
     Unreadable { table: TableId, span: Span, reason: &'static str },
     /// Wording only the 2019 format uses.

@@ -31,6 +31,10 @@ fn edits() -> Vec<Vec<(&'static str, String)>> {
         e(&[(T4_TABLE, &format!("{T4_FLAT}210151000100101\n"))]),
         // Table 二 flattened: a few splits fit, or too many to tell.
         e(&[("规章\t1\t0\t11\n行政规范性文件\t8\t2\t66", "规章11111111行政规范性文件8266")]),
+        // A row's values on two lines, no joining of the pieces fits its total.
+        e(&[("（一）予以公开\t12\t2\t0\t0\t1\t0\t15", "（一）予以公开\t12\t2\t0\n5\t5\t1\t0\t99")]),
+        // A piece "01" (a number broken over lines) and a row on two lines whose own line is short.
+        e(&[("（一）予以公开\t12\t2\t0\t0\t1\t0\t15", "（一）予以公开\t12\t2\t0\t0\n01\t0\t15")]),
         // One value where three belong: the values cannot be placed.
         e(&[("规章\t1\t0\t11", "规章\t1011")]),
         // One cell that breaks its row total, its column's outcome total and its column's balance.

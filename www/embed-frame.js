@@ -8,7 +8,8 @@
 // Messages to the parent:
 //   { type: 'nianbao-ready' }              the checker is loaded; send text now
 //   { type: 'nianbao-resize', height }     the page's height in CSS pixels
-//   { type: 'nianbao-checked', result }    each result (see nianbao.d.ts)
+//   { type: 'nianbao-checked', result }    the result for the latest text (see nianbao.d.ts)
+//   { type: 'nianbao-error', message }     results cannot be made (the checker did not load)
 // Message from the parent: { type: 'nianbao-check', text }.
 //
 // Every file is pinned (scripts/pin.mjs gives this module `__nianbaoPins`):
@@ -68,12 +69,39 @@ const verified = (p) => new Promise((ok, no) => {
   document.head.append(link);
 });
 
+// The results are the API's document, made by the checker without the
+// interface (batch/checker.js, loaded with the first result: the editor's wasm
+// has no JSON writer). At most one is made at a time, for the latest text.
+let checker = null;
+let latest = null;
+let busy = false;
+async function post(text) {
+  latest = text;
+  if (busy) return;
+  busy = true;
+  try {
+    checker ??= (async () => { await verified(pins.checker); return (await import(at(pins.checker))).load(); })();
+    const c = await checker;
+    while (latest !== null) {
+      const t = latest;
+      latest = null;
+      toParent({ type: 'nianbao-checked', result: JSON.parse(c.check(t)) }, false);
+    }
+  } catch (e) {
+    checker = null;
+    latest = null;
+    toParent({ type: 'nianbao-error', message: String(e && e.message ? e.message : e) }, false);
+  } finally {
+    busy = false;
+  }
+}
+
 try {
   await Promise.all(pins.modules.map(verified));
   const m = await import(at(pins.modules[0]));
   await m.default({ module_or_path: fetch(at(pins.wasm), { integrity: pins.wasm[1] }).catch(() => { throw altered(pins.wasm); }) });
   document.getElementById('loading')?.remove();
-  const report = parents.length ? (result) => toParent({ type: 'nianbao-checked', result }, false) : null;
+  const report = parents.length ? post : null;
   widget = m.mount(root, params.get('lang') || 'zh', params.has('compact'), pending, report);
   toParent({ type: 'nianbao-ready' }, true);
 } catch (e) {

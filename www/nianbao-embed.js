@@ -10,7 +10,8 @@
 // an element whose text is the report to check), height (any CSS length),
 // frame (the checker runs in an iframe of its own origin, embed.html, which
 // is told to talk to this page's origin only).
-// Event: `nianbao-checked`, detail = the result object (see nianbao.d.ts).
+// Events: `nianbao-checked`, detail = the result for the latest text (see
+// nianbao.d.ts); `nianbao-error`, detail = why results cannot be made.
 //
 // Every file this loader fetches is pinned: scripts/pin.mjs gives it
 // `__nianbaoPins`, the content-hashed names and integrity hashes of the
@@ -46,6 +47,36 @@ function load() {
   return module;
 }
 
+// The results are the API's document, made by the checker without the
+// interface (batch/checker.js, loaded with the first result: the editor's wasm
+// has no JSON writer). At most one is made at a time, for the latest text.
+let checker = null;
+function results(element) {
+  let latest = null;
+  let busy = false;
+  const fire = (type, detail) => element.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  return async (text) => {
+    latest = text;
+    if (busy) return;
+    busy = true;
+    try {
+      checker ??= importVerified([pins.checker]).then((m) => m.load());
+      const c = await checker;
+      while (latest !== null) {
+        const t = latest;
+        latest = null;
+        fire('nianbao-checked', JSON.parse(c.check(t)));
+      }
+    } catch (e) {
+      checker = null;
+      latest = null;
+      fire('nianbao-error', String(e && e.message ? e.message : e));
+    } finally {
+      busy = false;
+    }
+  };
+}
+
 /** The text of the page's element `selector` (tables kept), through the HTML converter. */
 async function sourceText(selector) {
   const el = document.querySelector(selector);
@@ -77,8 +108,7 @@ class NianbaoChecker extends HTMLElement {
       const selector = this.getAttribute('source');
       // The HTML converter is loaded only for a widget that reads the page.
       const text = selector ? await sourceText(selector) : null;
-      const notify = (result) => this.dispatchEvent(new CustomEvent('nianbao-checked', { detail: result, bubbles: true, composed: true }));
-      this.widget = m.mount(root, this.getAttribute('lang') || 'zh', this.hasAttribute('compact'), text, notify);
+      this.widget = m.mount(root, this.getAttribute('lang') || 'zh', this.hasAttribute('compact'), text, results(this));
     }).catch((e) => failed(root, e));
   }
 
@@ -104,6 +134,7 @@ class NianbaoChecker extends HTMLElement {
       if (e.source !== frame.contentWindow || e.origin !== url.origin || !e.data) return;
       if (e.data.type === 'nianbao-resize' && !this.hasAttribute('height')) frame.style.height = e.data.height + 'px';
       if (e.data.type === 'nianbao-checked') this.dispatchEvent(new CustomEvent('nianbao-checked', { detail: e.data.result, bubbles: true, composed: true }));
+      if (e.data.type === 'nianbao-error') this.dispatchEvent(new CustomEvent('nianbao-error', { detail: e.data.message, bubbles: true, composed: true }));
       if (e.data.type === 'nianbao-ready' && !ready) {
         ready = true;
         const selector = this.getAttribute('source');

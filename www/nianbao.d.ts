@@ -31,9 +31,8 @@ export interface Diagnostic {
   severity: Severity;
   /** Plain Simplified Chinese. */
   message: string;
-  /** The same message in English. In the `nianbao-checked` event of a widget it is
-   *  present once the widget's page has loaded English (a widget in English, or a reader's switch). */
-  message_en?: string;
+  /** The same message in English. */
+  message_en: string;
   /** The catalogue key of the message, e.g. "A004.sum" (stable: render your own language from it). */
   key: string;
   /** The message's arguments: numbers; text quoted from the report (never translated);
@@ -109,5 +108,7 @@ export function rules(): Rule[];
 declare global {
   interface HTMLElementEventMap {
     'nianbao-checked': CustomEvent<Result>;
+    /** Results cannot be made (the checker's module did not load); the editor still works. */
+    'nianbao-error': CustomEvent<string>;
   }
 }

@@ -32,11 +32,11 @@ const verified = (p) => new Promise((ok, no) => {
 const importVerified = async (list) => { await Promise.all(list.map(verified)); return import(at(list[0])); };
 
 let ready = null;
-let wasm = null;
-// What is not in the wasm (it keeps the app's first load small) comes from
-// files beside this one: the rules' documentation and English titles
-// (rules-zh.json, rules-en.json) and the English catalogue (messages-en.json,
-// which gives every finding its message_en).
+let checker = null;
+// The API has no interface: it loads the checker without one (batch/checker.js,
+// the wasm that also runs the batch check), not the app's wasm. What is not in
+// that wasm comes from files beside this one: the rules' documentation and
+// English titles (rules-zh.json, rules-en.json).
 let docs = null;
 
 const get = async (p) => (await fetchPinned(p)).json();
@@ -47,29 +47,24 @@ async function loadDocs() {
   return { zh: byCode(zh), en: byCode(en) };
 }
 
-async function loadWasm(options) {
-  const m = await importVerified(pins.modules);
-  await m.default(options ?? { module_or_path: fetchPinned(pins.wasm) });
-  return m;
-}
-
-/** Loads the checker (once). Resolves when check() and rules() can be called. */
+/**
+ * Loads the checker (once). Resolves when check() and rules() can be called.
+ * `options.module_or_path` may give the checker's wasm (a URL, a Response or
+ * a WebAssembly.Module) instead of the one beside this file.
+ */
 export default function init(options) {
-  ready ??= Promise.all([loadWasm(options), loadDocs(), get(pins.messagesEn)])
-    .then(([m, d, english]) => {
-      // The lists joined by NUL, as the app's platform.js does (the wasm only splits them).
-      const e = english;
-      const joined = [`${e.fingerprint} ${e.keys.length} ${e.messages.length} ${e.ui.length}`, ...e.keys, ...e.messages, ...e.ui, ...e.labels.flat()].join('\0');
-      if (!m.setEnglish(joined)) throw new Error('nianbao.init(): messages-en.json does not match www_bg.wasm (reload both)');
-      wasm = m;
+  ready ??= Promise.all([importVerified([pins.checker]).then((m) => m.load(options?.module_or_path)), loadDocs()])
+    .then(([c, d]) => {
+      checker = c;
       docs = d;
       return true;
-    });
+    })
+    .catch((e) => { ready = null; throw e; });
   return ready;
 }
 
 function loaded(what) {
-  if (!wasm) throw new Error(`nianbao.${what}(): call and await init() first`);
+  if (!checker) throw new Error(`nianbao.${what}(): call and await init() first`);
 }
 
 /** Checks one report; `options.previous` is last year's report of the same body. */
@@ -79,7 +74,7 @@ export function check(text, options = {}) {
   const previous = options?.previous;
   if (previous != null && typeof previous !== 'string') throw new TypeError('nianbao.check(text, { previous }): previous must be a string');
   try {
-    return wasm.check(text, previous == null ? undefined : { previous });
+    return JSON.parse(checker.check(text, previous));
   } catch (e) {
     throw new Error('nianbao.check failed: ' + (e && e.message ? e.message : e));
   }
@@ -88,7 +83,7 @@ export function check(text, options = {}) {
 /** The rule catalog: code, name, severity, titles and documentation. */
 export function rules() {
   loaded('rules');
-  return wasm.rules().map((r) => ({
+  return JSON.parse(checker.rules()).map((r) => ({
     ...r,
     title_en: docs?.en.get(r.code)?.title ?? '',
     doc: docs?.zh.get(r.code)?.doc ?? '',

@@ -2,8 +2,10 @@
 //! this module and summarised (src/summary.rs); reports of one body in
 //! consecutive years are paired on their summaries, by the same cross-year
 //! rules as the command line; the summary is exported as CSV or XLSX by the
-//! same writer as `nianbao check --summary`. Loaded only when a batch is
-//! opened, never at the page's first load.
+//! same writer as `nianbao check --summary`. The same module, on the page's
+//! thread, gives the JSON document to the JavaScript API, the embed's results
+//! and the exports (`check`): the app's own wasm has no JSON writer. Loaded
+//! only when one of these is first used, never at the page's first load.
 
 use nianbao::export::{self, Lang};
 use nianbao::json::Writer;
@@ -32,6 +34,24 @@ fn answer(s: &Summary, file: &str, lang: Lang, findings: &[nianbao::Diagnostic],
         w.end_array();
     }
     w.end_object();
+    w.finish()
+}
+
+/// Checks one report (`previous`: last year's report of the same body, for
+/// X001–X003): the JSON document of the output contract, offsets in UTF-16
+/// units. For everything on the page's thread that needs the document and not
+/// the interface: the JavaScript API, the embed's results, the JSON export,
+/// the annotated Word file.
+#[wasm_bindgen]
+pub fn check(text: &str, previous: Option<String>) -> String {
+    nianbao::check_with_previous(text, previous.as_deref()).to_json_utf16()
+}
+
+/// The rule catalogue as JSON: code, name, severity and titles.
+#[wasm_bindgen]
+pub fn rules() -> String {
+    let mut w = Writer::new();
+    nianbao::json::rules(&mut w);
     w.finish()
 }
 

@@ -10,6 +10,11 @@ cd "$(dirname "$0")/../.."
 here=scripts/zoo
 zoo=target/zoo
 venv=target/zoo-venv
+# reportlab (the narrow-column PDFs) lives in the PDF fixtures' venv.
+pdfvenv=target/pdf-venv
+# The edge-case copy of this seed (scripts/pdf/fixtures.py: 5–7-digit values,
+# a blank, a — and a / cell) gets the narrow-column layouts too.
+edge_seed=tests/corpus/seeds/001_790cad3f7e066faa.txt
 say() { printf '\033[1mzoo:\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31mzoo: %s\033[0m\n' "$*" >&2; exit 1; }
 
@@ -22,11 +27,14 @@ done
 [ -f node_modules/pdfjs-dist/legacy/build/pdf.mjs ] || die "pdfjs-dist is missing: run scripts/setup.sh (npm ci)"
 "$venv/bin/python" -c 'import bs4, markitdown, pymupdf4llm' >/dev/null 2>&1 ||
   die "the Python converters are missing from $venv: run scripts/setup.sh --browser"
+"$pdfvenv/bin/python" -c 'import reportlab' >/dev/null 2>&1 || die "reportlab is missing from $pdfvenv: run scripts/setup.sh --browser"
+[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || die "wqy-microhei.ttc is missing (fonts-wqy-microhei): run scripts/setup.sh --browser"
 
 started=$(date +%s)
 cargo build --quiet --example render_html
 render=target/debug/examples/render_html
-scripts_hash=$(cat "$here"/make.sh "$here"/convert.py "$here"/pdfjs-text.mjs "$here"/portal.html "$here"/requirements.txt | sha256sum | cut -c1-64)
+scripts_hash=$(cat "$here"/make.sh "$here"/convert.py "$here"/narrow.py "$here"/pdfjs-text.mjs "$here"/portal.html "$here"/requirements.txt scripts/pdf/fixtures.py |
+  sha256sum | cut -c1-64)
 
 mkdir -p "$zoo"
 stale=()
@@ -46,6 +54,25 @@ for txt in tests/corpus/seeds/*.txt tests/corpus/real/*.txt; do
   fi
 done
 
+# The edge case: its text as the PDF shows it and its oracle (the same
+# report with "-" in the blank cell), hidden files that the test reads as the
+# expected values; only the narrow-column layouts are made of it.
+edge="$zoo/edge__$(basename "$edge_seed" .txt)"
+mkdir -p "$edge"
+"$pdfvenv/bin/python" - "$edge_seed" "$edge" <<'PY'
+import sys
+sys.path.insert(0, "scripts/pdf")
+from fixtures import edge_case
+src, out = sys.argv[1], sys.argv[2]
+pdf_lines, oracle = edge_case(open(src, encoding="utf-8-sig").readlines())
+open(f"{out}/.edge.txt", "w", encoding="utf-8").write("".join(pdf_lines))
+open(f"{out}/.oracle.txt", "w", encoding="utf-8").write("".join(oracle))
+PY
+"$render" "$edge/.edge.txt" >"$edge/.render.html"
+edge_key=$( (cat "$edge/.render.html" "$edge/.oracle.txt"; echo "$scripts_hash") | sha256sum | cut -c1-64)
+edge_stale=0
+[ "$(cat "$edge/.inputs" 2>/dev/null)" = "$edge_key" ] || { rm -f "$edge/.inputs"; edge_stale=1; }
+
 # The three real published PDFs, as a viewer's copy (pdf.js) and pdftotext's
 # reading order give them: the layouts of real PDFs, not only of LibreOffice's.
 # Cheap, so made every time.
@@ -57,6 +84,28 @@ for pair in hongze_qu_2023:hongze_2023_layout hongze_qu_2024:hongze_2024_layout 
   real_args+=("$pdf" "$d/realpdf-pdfjs.txt")
 done
 node "$here/pdfjs-text.mjs" "${real_args[@]}"
+
+# Narrow number columns (reportlab, WenQuanYi embedded): numbers wrap inside
+# their cells. Read by the project's PDF reader (narrow.pdf), pdftotext in
+# both modes and pdf.js, as lo.pdf is.
+narrow() {
+  local renders=() d
+  for d in "$@"; do
+    if [ -f "$d/render.html" ]; then renders+=("$d/render.html" "$d/narrow.pdf"); else renders+=("$d/.render.html" "$d/narrow.pdf"); fi
+  done
+  "$pdfvenv/bin/python" "$here/narrow.py" "${renders[@]}"
+  local js=()
+  for d in "$@"; do
+    pdftotext -layout -enc UTF-8 "$d/narrow.pdf" "$d/narrow-pdftotext-layout.txt"
+    pdftotext -enc UTF-8 "$d/narrow.pdf" "$d/narrow-pdftotext.txt"
+    js+=("$d/narrow.pdf" "$d/narrow-pdfjs.txt")
+  done
+  node "$here/pdfjs-text.mjs" "${js[@]}"
+}
+if [ "$edge_stale" = 1 ]; then
+  narrow "$edge"
+  echo "$edge_key" >"$edge/.inputs"
+fi
 
 if [ ${#stale[@]} -eq 0 ]; then
   say "all $(ls -d "$zoo"/*/ | wc -l) reports up to date ($(($(date +%s) - started)) s)"
@@ -98,6 +147,7 @@ for name in "${stale[@]}"; do
   markitdown_args+=("$d/lo.docx" "$d/md-markitdown.md")
   pymupdf_args+=("$d/lo.pdf" "$d/md-pymupdf4llm.md")
 done
+narrow "${stale[@]/#/$zoo/}"
 node "$here/pdfjs-text.mjs" "${pdfjs_args[@]}"
 "$venv/bin/python" "$here/convert.py" portal "$here/portal.html" "${portal_args[@]}"
 "$venv/bin/python" "$here/convert.py" flat "${flat_args[@]}"
@@ -108,7 +158,8 @@ node "$here/pdfjs-text.mjs" "${pdfjs_args[@]}"
 for name in "${stale[@]}"; do
   d="$zoo/$name"
   for f in render.html portal.html lo.docx lo.odt lo.rtf lo.pdf lo.html pdftotext-layout.txt pdftotext.txt pdfjs.txt \
-    flat.txt portal-flat.txt cr.txt pdftotext-layout-cr.txt md-markitdown.md md-pymupdf4llm.md; do
+    flat.txt portal-flat.txt cr.txt pdftotext-layout-cr.txt md-markitdown.md md-pymupdf4llm.md \
+    narrow.pdf narrow-pdftotext-layout.txt narrow-pdftotext.txt narrow-pdfjs.txt; do
     [ -s "$d/$f" ] || die "$d/$f was not made"
   done
   (cat "$d/render.html" "tests/corpus/${name%%__*}/${name#*__}.txt"; echo "$scripts_hash") | sha256sum | cut -c1-64 >"$d/.inputs"

@@ -156,6 +156,7 @@ pub fn layout(pages: &[PageSize], runs: &[Run]) -> Layout {
     let (flat, vertical): (Vec<&Run>, Vec<&Run>) = runs.into_iter().partition(|r| !r.vertical);
     let mut lines = group_lines(&flat);
     drop_chrome(&mut lines, pages, &mut out.dropped);
+    join_wrapped_numbers(&mut lines);
     let items = arrange(lines, &vertical);
     write(&items, &mut out);
     out
@@ -255,7 +256,18 @@ fn drop_chrome(lines: &mut Vec<Line>, pages: &[PageSize], dropped: &mut Vec<(u32
                 .count()
                 >= 1
     };
-    let chrome: Vec<bool> = lines.iter().map(|l| in_margin(l) && (is_page_mark(&l.text()) || repeated(l))).collect();
+    // Two numbers side by side are table cells (the top of a table that
+    // starts a page), never a page mark; nor is a line of numbers alone a
+    // running header just because another page has numbers there too.
+    let digit_chunks = |l: &Line| l.chunks.iter().filter(|c| c.text.bytes().any(|b| b.is_ascii_digit())).count();
+    let chrome: Vec<bool> = lines
+        .iter()
+        .map(|l| {
+            in_margin(l)
+                && digit_chunks(l) <= 1
+                && (is_page_mark(&l.text()) || l.chunks.iter().any(|c| c.kind == ChunkKind::Text) && repeated(l))
+        })
+        .collect();
     let mut i = 0;
     lines.retain(|l| {
         let keep = !chrome[i];
@@ -265,6 +277,95 @@ fn drop_chrome(lines: &mut Vec<Line>, pages: &[PageSize], dropped: &mut Vec<(u32
         }
         keep
     });
+}
+
+/// Numbers wrapped inside a narrow cell ("3119" set as "31" above "19"):
+/// digit fragments stacked in one column, one line-leading apart, are one
+/// number. A stack may reach across at most one line that carries a label
+/// (the row it belongs to: a cell centred vertically puts its fragments above
+/// and below its row's line), never across two, which would be two rows; the
+/// joined number goes on that row's line, else on the line of the row's other
+/// values, else where its first fragment was.
+fn join_wrapped_numbers(lines: &mut Vec<Line>) {
+    let digits = |c: &Chunk| c.kind == ChunkKind::Value && !c.text.is_empty() && c.text.bytes().all(|b| b.is_ascii_digit());
+    // Cheap exit: no line of digits alone, so no fragment off its row's line.
+    let lonely = |l: &Line| l.chunks.iter().all(|c| c.kind == ChunkKind::Value) && l.chunks.iter().any(digits);
+    if !lines.iter().any(lonely) {
+        return;
+    }
+    // (line, chunk) of every digit chunk, by page, then top to bottom.
+    let mut taken: Vec<Vec<bool>> = lines.iter().map(|l| vec![false; l.chunks.len()]).collect();
+    let mut moves: Vec<(usize, Chunk)> = Vec::new();
+    for i in 0..lines.len() {
+        for k in 0..lines[i].chunks.len() {
+            if taken[i][k] || !digits(&lines[i].chunks[k]) {
+                continue;
+            }
+            // Grow a stack downwards from this fragment.
+            let mut stack = vec![(i, k)];
+            loop {
+                let &(li, ck) = stack.last().expect("a stack has a fragment");
+                let (top, c) = (&lines[li], &lines[li].chunks[ck]);
+                let next = (li + 1..lines.len())
+                    .take_while(|&j| lines[j].page == top.page && lines[j].y - top.y <= 1.6 * c.size)
+                    .filter(|&j| lines[j].y - top.y >= 0.9 * c.size)
+                    .find_map(|j| {
+                        let m = lines[j].chunks.iter().position(|d| d.x0 < c.x1 && c.x0 < d.x1)?;
+                        (!taken[j][m] && digits(&lines[j].chunks[m]) && (lines[j].chunks[m].size - c.size).abs() < 0.1 * c.size)
+                            .then_some((j, m))
+                    });
+                let Some((j, m)) = next else { break };
+                let x0 = stack.iter().map(|&(l, c)| lines[l].chunks[c].x0).fold(f32::MAX, f32::min);
+                if labelled_lines(lines, stack[0].0, j, x0) > 1 {
+                    break;
+                }
+                stack.push((j, m));
+            }
+            if stack.len() < 2 {
+                continue;
+            }
+            let (first, last) = (stack[0].0, stack[stack.len() - 1].0);
+            let x0 = stack.iter().map(|&(l, c)| lines[l].chunks[c].x0).fold(f32::MAX, f32::min);
+            let x1 = stack.iter().map(|&(l, c)| lines[l].chunks[c].x1).fold(f32::MIN, f32::max);
+            let beside = |l: usize| lines[l].chunks.iter().filter(|c| c.kind == ChunkKind::Value && (c.x1 <= x0 || c.x0 >= x1)).count();
+            let target = (first..=last)
+                .find(|&l| is_labelled(&lines[l], x0))
+                .or_else(|| (first..=last).filter(|&l| beside(l) > 0).max_by_key(|&l| beside(l)))
+                .unwrap_or(first);
+            let mut text = String::new();
+            for &(l, c) in &stack {
+                taken[l][c] = true;
+                text.push_str(&lines[l].chunks[c].text);
+            }
+            let size = lines[first].chunks[stack[0].1].size;
+            moves.push((target, Chunk { text, x0, x1, y: lines[target].y, size, kind: ChunkKind::Value }));
+        }
+    }
+    if moves.is_empty() {
+        return;
+    }
+    for (l, line) in lines.iter_mut().enumerate() {
+        let mut k = 0;
+        line.chunks.retain(|_| {
+            k += 1;
+            !taken[l][k - 1]
+        });
+    }
+    for (l, c) in moves {
+        let at = lines[l].chunks.partition_point(|d| d.x0 < c.x0);
+        lines[l].chunks.insert(at, c);
+    }
+    lines.retain(|l| !l.chunks.is_empty());
+}
+
+/// A line with text left of `x0`: a row's label.
+fn is_labelled(l: &Line, x0: f32) -> bool {
+    l.chunks.iter().any(|c| c.kind == ChunkKind::Text && c.x1 <= x0)
+}
+
+/// How many lines from `a` to `b` (inclusive) carry a label left of `x0`.
+fn labelled_lines(lines: &[Line], a: usize, b: usize, x0: f32) -> usize {
+    lines[a..=b].iter().filter(|l| is_labelled(l, x0)).count()
 }
 
 /// What the text is made of, in reading order.

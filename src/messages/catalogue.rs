@@ -161,6 +161,11 @@ messages! {
     P001_GLUED "P001.glued"
         "{0}的数字连在一起（“{1}”），{2}，无法确定各单元格的数，已跳过这些单元格的计算检查；请在各列之间加分隔"
         "{0}: the figures run together (“{1}”) and {2}, so the cells' values cannot be told; their arithmetic checks were skipped. Put a separator between the columns";
+    P001_WRAPPED_ROW "P001.wrapped_row"
+        "{0}“{1}”行的数分在几行上（“{2}”，窄栏中的数会折成几行），{3}，无法确定各单元格的数，已跳过这些单元格的计算检查"
+        "{0}, row “{1}”: its figures lie on several lines (“{2}”: a narrow column breaks a number over lines) and {3}, so the cells' values cannot be told; their arithmetic checks were skipped";
+    P001_NO_JOIN "P001.no_join" "没有唯一一种接法符合模板的勾稽关系" "no single way of joining the pieces fits the template's sums";
+    P001_APART "P001.apart" "折断的数有几段落在别的行之间，接不回来" "pieces of a broken number lie among other rows and cannot be joined back";
     P001_NO_SPLIT "P001.no_split" "没有一种拆分符合模板的勾稽关系" "no way of splitting them fits the template's sums";
     P001_SPLITS "P001.splits" "有 {0} 种拆分都符合模板的勾稽关系" "{0} {0:way|ways} of splitting them {0:fits|fit} the template's sums";
     P001_TOO_MANY "P001.too_many" "可能的拆分太多" "there are too many ways of splitting them";
@@ -265,6 +270,8 @@ interface! {
     CLEAR "清空" "Clear";
     CLEAR_CONFIRM "确定清空编辑框并删除本机保存的草稿吗？" "Clear the editor and delete the draft saved in this browser?";
     EXPORT_JSON "导出 JSON" "Export JSON";
+    EXPORT_FAILED "导出未能完成：所需的模块未能加载（可能已断网）。请刷新页面后重试。"
+        "The export failed: the module it needs could not be loaded (offline?). Reload the page and try again.";
     PRINT "打印检查报告" "Print the findings";
     SWITCH_LANG "English" "中文";
     LANG_FAILED "未能加载英文界面（可能已断网），请刷新页面后重试。" "The English interface could not be loaded (offline?); reload the page and try again.";

@@ -18,6 +18,9 @@ pub struct Group {
     pub bigrams: Vec<u64>,
     /// A lone number with no label: a page number or a stray figure.
     pub page_like: bool,
+    /// Its values are numbers joined back from pieces a narrow column broke
+    /// over lines (`tables::rewrap`): read, whatever lines they span.
+    pub joined: bool,
 }
 
 /// What the aligner needs to know about a template row.
@@ -379,7 +382,13 @@ mod tests {
     use super::*;
 
     fn group(vals: std::ops::Range<u32>, label: &str) -> Group {
-        Group { values: vals.collect(), context: vec![], bigrams: bigrams(&label.chars().collect::<Vec<_>>()), page_like: false }
+        Group {
+            values: vals.collect(),
+            context: vec![],
+            bigrams: bigrams(&label.chars().collect::<Vec<_>>()),
+            page_like: false,
+            joined: false,
+        }
     }
 
     #[test]

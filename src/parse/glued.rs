@@ -12,6 +12,18 @@ pub const BUDGET: usize = 400_000;
 /// The longest count one cell holds.
 const MAX_DIGITS: usize = 9;
 
+/// Where a cell may end, for runs whose pieces are known (numbers wrapped
+/// over lines, see `tables::rewrap`): one entry per digit position 0..=len.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Cut {
+    /// Inside a piece: no cell ends here.
+    Never,
+    /// Between pieces on two lines: a cell may end here or go on.
+    May,
+    /// Between pieces on one line (a space between them): a cell ends here.
+    Must,
+}
+
 /// The readings of a run, as char ranges of each cell.
 pub struct Readings {
     pub cuts: Vec<Vec<(usize, usize)>>,
@@ -25,24 +37,48 @@ pub struct Readings {
 /// At most `cap` readings are kept; the search spends from `budget`, shared
 /// by all the runs of a table.
 pub fn readings(digits: &[u8], widths: &[usize], total_last: bool, cap: usize, budget: &mut usize) -> Readings {
+    readings_at(digits, None, widths, total_last, cap, budget)
+}
+
+/// `readings`, with cells ending only where `cuts` allows (one entry per
+/// position 0..=digits.len()).
+pub fn readings_at(digits: &[u8], cuts: Option<&[Cut]>, widths: &[usize], total_last: bool, cap: usize, budget: &mut usize) -> Readings {
     let mut out = Readings { cuts: Vec::new(), more: false };
+    if cuts.is_some_and(|c| c.len() != digits.len() + 1) {
+        return out;
+    }
     let total: usize = widths.iter().sum();
     if total == 0 || digits.len() < total || digits.len() > total * MAX_DIGITS || !digits.iter().all(u8::is_ascii_digit) {
         return out;
     }
     let mut cur: Vec<(usize, usize)> = Vec::with_capacity(total);
-    search(digits, widths, total_last, 0, 0, &mut cur, &mut out, cap, budget);
+    search(&Run { d: digits, cuts, total_last }, widths, 0, 0, &mut cur, &mut out, cap, budget);
     if *budget == 0 {
         out.more = true;
     }
     out
 }
 
+struct Run<'a> {
+    d: &'a [u8],
+    cuts: Option<&'a [Cut]>,
+    total_last: bool,
+}
+
+impl Run<'_> {
+    /// A cell may span at..end: it ends where a cut is allowed and crosses no required cut.
+    fn cell_ok(&self, at: usize, end: usize) -> bool {
+        match self.cuts {
+            None => true,
+            Some(c) => c[end] != Cut::Never && !c[at + 1..end].contains(&Cut::Must),
+        }
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn search(
-    d: &[u8],
+    run: &Run,
     widths: &[usize],
-    total_last: bool,
     at: usize,
     cell_in_row: usize,
     cur: &mut Vec<(usize, usize)>,
@@ -54,6 +90,7 @@ fn search(
         return;
     }
     *budget -= 1;
+    let (d, total_last) = (run.d, run.total_last);
     let Some(&w) = widths.first() else {
         if at == d.len() {
             if out.cuts.len() >= cap {
@@ -75,20 +112,26 @@ fn search(
         let sum: u64 = cur[row_start..].iter().map(|&(a, b)| value(&d[a..b])).sum();
         let s = sum.to_string();
         let end = at + s.len();
-        if end <= d.len() && d[at..end] == *s.as_bytes() {
+        if end <= d.len() && d[at..end] == *s.as_bytes() && run.cell_ok(at, end) {
             cur.push((at, end));
-            search(d, &widths[1..], total_last, end, 0, cur, out, cap, budget);
+            search(run, &widths[1..], end, 0, cur, out, cap, budget);
             cur.pop();
         }
         return;
     }
     let max_len = if d[at] == b'0' { 1 } else { MAX_DIGITS.min(left) };
     for len in 1..=max_len {
+        if run.cuts.is_some_and(|c| c[at + 1..at + len].contains(&Cut::Must)) {
+            break;
+        }
+        if !run.cell_ok(at, at + len) {
+            continue;
+        }
         cur.push((at, at + len));
         if cell_in_row + 1 == w {
-            search(d, &widths[1..], total_last, at + len, 0, cur, out, cap, budget);
+            search(run, &widths[1..], at + len, 0, cur, out, cap, budget);
         } else {
-            search(d, widths, total_last, at + len, cell_in_row + 1, cur, out, cap, budget);
+            search(run, widths, at + len, cell_in_row + 1, cur, out, cap, budget);
         }
         cur.pop();
         if out.more {
@@ -128,6 +171,24 @@ mod tests {
         let values: Vec<Vec<u64>> = r.cuts.iter().map(|c| c.iter().map(|&(a, b)| value(&d.as_bytes()[a..b])).collect()).collect();
         assert!(values.contains(&vec![72, 11, 0, 268, 351, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
         assert!(values.len() > 1);
+    }
+
+    #[test]
+    fn wrapped_pieces_join_only_where_the_lines_allow() {
+        // "30" above "01", "31" above "19" (pdf.js's order: a cell's pieces in
+        // turn, a line end between them): 30|01 53 0 0 61 4 31|19.
+        let pieces = ["30", "01", "53", "0", "0", "61", "4", "31", "19"];
+        let breaks = [true, false, false, false, false, false, false, true];
+        let d: String = pieces.concat();
+        let mut cuts = vec![Cut::Never; d.len() + 1];
+        let mut at = 0;
+        for (k, p) in pieces.iter().enumerate() {
+            at += p.len();
+            cuts[at] = if k + 1 == pieces.len() || !breaks[k] { Cut::Must } else { Cut::May };
+        }
+        let r = readings_at(d.as_bytes(), Some(&cuts), &[7], true, 8, &mut BUDGET.clone());
+        let values: Vec<Vec<u64>> = r.cuts.iter().map(|c| c.iter().map(|&(a, b)| value(&d.as_bytes()[a..b])).collect()).collect();
+        assert_eq!(values, vec![vec![3001, 53, 0, 0, 61, 4, 3119]]);
     }
 
     #[test]

@@ -12,6 +12,8 @@ use crate::template::{candidates, TableId, TableTemplate, SIGNALS_2019};
 const MAX_GROUPS: usize = 2000;
 /// How much of a group's preceding text identifies its row.
 const CONTEXT_CHARS: usize = 80;
+/// The most cells a row of any template has (table 三: seven).
+const MAX_ROW_CELLS: usize = 8;
 
 pub fn read(lx: &mut Lexed, text: &str, doc: &crate::compact::Compact, sections: &[Section], anomalies: &mut Vec<Anomaly>) -> Tables {
     let mut tables = Tables::default();
@@ -35,11 +37,13 @@ pub fn read(lx: &mut Lexed, text: &str, doc: &crate::compact::Compact, sections:
         let tx = Texts::new(lx, doc, &toks);
         let mut groups = build_groups(lx, &tx, &toks);
         let unglued = unglue(lx, text, &mut groups, id);
+        let wrapped = if id == TableId::T4 { false } else { rewrap(lx, text, &mut groups, id) };
+        mend_split_rows(lx, &mut groups, id);
         let lx: &Lexed = lx;
         let table = if id == TableId::T4 {
-            read_t4(lx, &tx, &toks, &unglued, region, anomalies)
+            read_t4(lx, text, &tx, &toks, &unglued, region, anomalies)
         } else {
-            read_aligned(lx, &tx, id, groups, &unglued, region, anomalies)
+            read_aligned(lx, text, &tx, id, groups, &unglued, wrapped, region, anomalies)
         };
         match id {
             TableId::T2 => tables.t2 = Some(table),
@@ -143,6 +147,141 @@ fn unglue(lx: &mut Lexed, text: &str, groups: &mut [Group], id: TableId) -> Ungl
         out.replaced.push((t, new));
     }
     out
+}
+
+/// The digits of a value token, when it is a whole number written in digits.
+fn digits_of<'a>(lx: &Lexed, text: &'a str, t: u32) -> Option<&'a str> {
+    let tok = &lx.tokens[t as usize];
+    let s = &text[tok.span.range()];
+    (matches!(tok.kind, Kind::Number(_)) && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then_some(s)
+}
+
+/// A group whose values lie on more than one line (and were not joined back).
+fn multi_line(lx: &Lexed, g: &Group) -> bool {
+    !g.joined && g.values.windows(2).any(|w| lx.tokens[w[0] as usize].line != lx.tokens[w[1] as usize].line)
+}
+
+/// A group's values as read, lines separated by "/" ("30/01 53 0 0 61 4 31/19").
+fn shown(lx: &Lexed, text: &str, g: &Group) -> String {
+    let mut out = String::new();
+    for (k, &t) in g.values.iter().enumerate() {
+        if k > 0 {
+            out.push_str(if lx.tokens[t as usize].line != lx.tokens[g.values[k - 1] as usize].line { "/" } else { " " });
+        }
+        out.push_str(text[lx.tokens[t as usize].span.range()].trim());
+    }
+    out
+}
+
+/// Numbers broken over lines by a narrow column, in plain text (a PDF
+/// viewer's copy gives a cell's pieces in turn: "30⏎01 53 0 0 61 4 31⏎19"):
+/// a group with more values than its row has cells, on several lines, is
+/// joined where a line ends when exactly one joining satisfies the row's
+/// relation (the glued runs' search, with cells ending only between pieces).
+/// Returns whether the table shows such wrapping: a joining was found, or a
+/// piece starts with a 0 ("01" of "3001"), as no number is written.
+fn rewrap(lx: &mut Lexed, text: &str, groups: &mut [Group], id: TableId) -> bool {
+    let mut wrapped =
+        groups.iter().flat_map(|g| &g.values).any(|&t| digits_of(lx, text, t).is_some_and(|d| d.len() > 1 && d.starts_with('0')));
+    if !groups.iter().any(|g| multi_line(lx, g)) {
+        return wrapped;
+    }
+    let tpl = candidates(id)[0];
+    let w0 = tpl.rows[0].width();
+    let uniform = tpl.rows.iter().all(|r| r.width() == w0);
+    let mut budget = super::glued::BUDGET;
+    for g in groups.iter_mut() {
+        if !multi_line(lx, g) || g.values.len() > 4 * MAX_ROW_CELLS {
+            continue;
+        }
+        let row = if uniform {
+            Some(0)
+        } else {
+            let sims = prepared(tpl).index.similarities(std::slice::from_ref(g));
+            (0..tpl.rows.len()).filter(|&i| sims[i] >= 0.3).max_by(|&a, &b| sims[a].total_cmp(&sims[b]))
+        };
+        let Some(row) = row else { continue };
+        let width = tpl.rows[row].width();
+        if g.values.len() <= width || width < 2 {
+            continue;
+        }
+        let Some(pieces) = g.values.iter().map(|&t| digits_of(lx, text, t)).collect::<Option<Vec<&str>>>() else { continue };
+        let digits: Vec<u8> = pieces.concat().into_bytes();
+        let mut cuts = vec![super::glued::Cut::Never; digits.len() + 1];
+        let mut at = 0;
+        for (k, p) in pieces.iter().enumerate() {
+            at += p.len();
+            let next_line = g.values.get(k + 1).is_some_and(|&n| lx.tokens[n as usize].line != lx.tokens[g.values[k] as usize].line);
+            cuts[at] = if next_line { super::glued::Cut::May } else { super::glued::Cut::Must };
+        }
+        let r = super::glued::readings_at(&digits, Some(&cuts), &[width], tpl.total_is_last(row), 2, &mut budget);
+        if r.cuts.len() != 1 || r.more {
+            continue;
+        }
+        // Each cell becomes one number token spanning its pieces.
+        let mut starts = Vec::with_capacity(pieces.len());
+        let mut at = 0;
+        for p in &pieces {
+            starts.push(at);
+            at += p.len();
+        }
+        let mut new = Vec::with_capacity(width);
+        for &(a, b) in &r.cuts[0] {
+            let first = starts.partition_point(|&s| s <= a) - 1;
+            let last = starts.partition_point(|&s| s < b) - 1;
+            let (t0, t1) = (lx.tokens[g.values[first] as usize], lx.tokens[g.values[last] as usize]);
+            let v = digits[a..b].iter().fold(0f64, |v, d| v * 10.0 + (d - b'0') as f64);
+            new.push(lx.tokens.len() as u32);
+            lx.tokens.push(Token { kind: Kind::Number(v), span: t0.span.cover(t1.span), ..t0 });
+        }
+        g.values = new;
+        g.page_like = false;
+        g.joined = true;
+        wrapped = true;
+    }
+    wrapped
+}
+
+/// A row whose values a label wrapped in its cell cuts in two, in reading
+/// order ("5.要求行政机关确认或重新出具 / 0 / 已获取信息 / 0 0 0 0 0 0"): two
+/// groups that together fill one row of a table whose rows are alike, the
+/// second after a label fragment that names no row, are one row when their
+/// values satisfy the row's relation.
+fn mend_split_rows(lx: &Lexed, groups: &mut Vec<Group>, id: TableId) {
+    let tpl = candidates(id)[0];
+    let w = tpl.rows[0].width();
+    if id == TableId::T4 || tpl.row_total.is_none() || tpl.rows.iter().any(|r| r.width() != w) {
+        return;
+    }
+    let short = |g: &Group| !g.values.is_empty() && g.values.len() < w;
+    if !groups.windows(2).any(|p| short(&p[0]) && short(&p[1]) && p[0].values.len() + p[1].values.len() == w) {
+        return;
+    }
+    let sims = prepared(tpl).index.similarities(groups);
+    let n = groups.len();
+    let names_row = |j: usize| (0..tpl.rows.len()).any(|i| sims[i * n + j] >= 0.5);
+    let mut merged: Vec<Group> = Vec::with_capacity(n);
+    let mut j = 0;
+    while j < n {
+        let g = &groups[j];
+        if let Some(next) = groups.get(j + 1).filter(|x| short(g) && short(x) && g.values.len() + x.values.len() == w && !names_row(j + 1))
+        {
+            let values: Vec<u32> = g.values.iter().chain(&next.values).copied().collect();
+            let nums: Vec<Option<f64>> = values.iter().map(|&t| number(lx, t)).collect();
+            if row_relation(tpl, 0, &nums) == Some(true) {
+                let mut m = g.clone();
+                m.values = values;
+                m.context.extend(next.context.iter().copied());
+                m.joined = true;
+                merged.push(m);
+                j += 2;
+                continue;
+            }
+        }
+        merged.push(groups[j].clone());
+        j += 1;
+    }
+    *groups = merged;
 }
 
 /// A section's text after its heading line.
@@ -298,12 +437,15 @@ pub fn row_relation(tpl: &TableTemplate, row: usize, vals: &[Option<f64>]) -> Op
     Some((sum - total).abs() < 1e-6)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn read_aligned(
     lx: &Lexed,
+    text: &str,
     tx: &Texts,
     id: TableId,
     groups: Vec<Group>,
     unglued: &Unglued,
+    wrapped: bool,
     region: Span,
     anomalies: &mut Vec<Anomaly>,
 ) -> TableRead {
@@ -409,10 +551,32 @@ fn read_aligned(
             }
         }
     }
+    if wrapped {
+        broken_rows(lx, text, &mut table, &a, &groups, &mismatched, anomalies);
+    }
+    // Some row's values lie on several lines: the text's lines do not follow
+    // the table's rows (a PDF's reading order), so a row's count of values is
+    // no count of its cells.
+    let shattered = a.rows.iter().flatten().any(|p| multi_line(lx, &groups[p.group]));
     for &i in &mismatched {
         let p = a.rows[i].as_ref().expect("mismatched rows are placed");
         let g = &groups[p.group];
+        if wrapped && multi_line(lx, g) {
+            continue;
+        }
         let recovered = recover(lx, tx, &mut table, i, g);
+        if !recovered && (multi_line(lx, g) || shattered) {
+            // A count of values spread over lines is no count of cells when a
+            // number may have broken over lines: unknown, not T005.
+            anomalies.push(Anomaly::Wrapped {
+                table: id,
+                row: i,
+                span: cover(lx, &g.values).unwrap_or(region),
+                shown: shown(lx, text, g),
+                joinable: true,
+            });
+            continue;
+        }
         let span = table.rows[i].values_span.unwrap_or(region);
         anomalies.push(Anomaly::CellCount { table: id, row: i, expected: tpl.rows[i].width(), found: p.found, span, recovered });
     }
@@ -436,6 +600,48 @@ fn read_aligned(
     }
     column_headers(lx, tx, &table, &a, &groups, anomalies);
     table
+}
+
+/// In a table whose numbers wrap (`rewrap`), a row whose values lie on several
+/// lines cannot be trusted as read: pieces of its numbers, or of its
+/// neighbours', may be among them. Its own line is taken when it holds the
+/// row's cells and their relation; otherwise its cells are unknown (P001).
+fn broken_rows(
+    lx: &Lexed,
+    text: &str,
+    table: &mut TableRead,
+    a: &Alignment,
+    groups: &[Group],
+    mismatched: &[usize],
+    anomalies: &mut Vec<Anomaly>,
+) {
+    let tpl = table.template;
+    for (i, placed) in a.rows.iter().enumerate() {
+        let Some(p) = placed else { continue };
+        let g = &groups[p.group];
+        if p.shared || !multi_line(lx, g) {
+            continue;
+        }
+        let line = lx.tokens[g.values[0] as usize].line;
+        let own: Vec<u32> = g.values.iter().copied().take_while(|&t| lx.tokens[t as usize].line == line).collect();
+        let vals: Vec<Option<f64>> = own.iter().map(|&t| number(lx, t)).collect();
+        let holds = own.len() == tpl.rows[i].width() && row_relation(tpl, i, &vals) == Some(true);
+        let row = &mut table.rows[i];
+        if holds {
+            row.cells = own.iter().map(|&t| cell_of(lx, Some(t))).collect();
+            row.values_span = cover(lx, &own);
+            continue;
+        }
+        row.cells = vec![Cell::default(); tpl.rows[i].width()];
+        let joinable = mismatched.contains(&i) && g.values.len() > tpl.rows[i].width();
+        anomalies.push(Anomaly::Wrapped {
+            table: table.id,
+            row: i,
+            span: cover(lx, &g.values).unwrap_or(table.span),
+            shown: shown(lx, text, g),
+            joinable,
+        });
+    }
 }
 
 fn cell_of(lx: &Lexed, tok: Option<u32>) -> Cell {
@@ -793,7 +999,7 @@ fn interleaved(v: &[Option<f64>]) -> bool {
 
 /// Table 四 prints its fifteen values in one row under a two-level header; its
 /// reading order survives every layout, so fifteen values are read in order.
-fn read_t4(lx: &Lexed, tx: &Texts, toks: &[u32], unglued: &Unglued, region: Span, anomalies: &mut Vec<Anomaly>) -> TableRead {
+fn read_t4(lx: &Lexed, text: &str, tx: &Texts, toks: &[u32], unglued: &Unglued, region: Span, anomalies: &mut Vec<Anomaly>) -> TableRead {
     let tpl = &crate::template::T4;
     let start = toks.iter().position(|&t| {
         let tok = &lx.tokens[t as usize];
@@ -850,7 +1056,7 @@ fn read_t4(lx: &Lexed, tx: &Texts, toks: &[u32], unglued: &Unglued, region: Span
             g.values = cells.clone();
         }
     }
-    read_aligned(lx, tx, TableId::T4, groups, unglued, region, anomalies)
+    read_aligned(lx, text, tx, TableId::T4, groups, unglued, false, region, anomalies)
 }
 
 #[cfg(test)]

@@ -18,7 +18,8 @@ const types = {
 };
 
 /**
- * Serves `dir` under `prefix` (to prove the site works under any sub-path).
+ * Serves `dir` under `prefix` (to prove the site works under any sub-path),
+ * a file's precompressed copy (name.gz) when the browser accepts gzip.
  * `headers(rel)` may add response headers per file (a deployment's).
  */
 export function serve(dir = dist, prefix = '/', { headers = () => ({}) } = {}) {
@@ -29,7 +30,14 @@ export function serve(dir = dist, prefix = '/', { headers = () => ({}) } = {}) {
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
     const file = path.join(dir, rel);
     if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404).end(); return; }
-    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', ...headers(rel) });
+    const type = { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', vary: 'Accept-Encoding', ...headers(rel) };
+    // The precompressed copy when the browser takes gzip, as nginx's gzip_static does (docs/deploy/).
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && fs.existsSync(file + '.gz')) {
+      res.writeHead(200, { ...type, 'content-encoding': 'gzip' });
+      fs.createReadStream(file + '.gz').pipe(res);
+      return;
+    }
+    res.writeHead(200, type);
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {

@@ -157,8 +157,9 @@ test('the app: each real PDF by the file button and by drag-and-drop, findings a
       assert.deepEqual((await listed(page)).sort(), [...expected].sort(), `${how} ${path.basename(file)}`);
     }
   }
-  // After the first load: the API module (this test imports it), the rule docs it fetches, and the PDF reader.
-  const later = requests.slice(loaded).filter((u) => !u.endsWith('/nianbao.js') && !/\/(www|www_bg|rules-(zh|en)|messages-en|assets|convert)\.[0-9a-f]{10}\.(js|wasm|json)$/.test(u));
+  // After the first load: the API module (this test imports it) with its checker (batch/checker.js, its glue and
+  // wasm), the rule docs it fetches, and the PDF reader.
+  const later = requests.slice(loaded).filter((u) => !u.endsWith('/nianbao.js') && !/\/(www|www_bg|rules-(zh|en)|messages-en|assets|convert|batch\/(checker|core|nianbao_batch_wasm_bg))\.[0-9a-f]{10}\.(js|wasm|json)$/.test(u));
   // (The worker runs from a blob of its checked bytes: a blob: URL of this origin.)
   assert.ok(later.every((u) => u.startsWith(site.url + 'pdf/') || u.startsWith('blob:' + site.url)), later.join('\n'));
   assert.ok(requests.every((u) => u.startsWith(site.url) || u.startsWith('blob:' + site.url)), 'only this origin');

@@ -1,19 +1,22 @@
 // Build check: the first load (HTML, JS, wasm, CSS) must stay within budget,
 // gzip. What the app loads only on demand is listed too, file by file: the
 // converters, the rules' documentation, the sample reports.
+//
+// The site ships a gzip copy of every file, made once by zopfli
+// (scripts/precompress.sh), which a server sends as it is (nginx
+// `gzip_static on`, docs/deploy/): those are the bytes a browser receives,
+// and the budget is checked on them (each must inflate to its file). A server
+// that compresses on the fly (gzip -9) sends more: printed too, with a ceiling
+// of its own.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { dist } from './lib.mjs';
 
-// The project's budget (README); issue 10 asks for 180 KB so that the parser has room, 150 KB as the goal.
+// The project's budget (README); 150 KB is the goal.
 const BUDGET = 200 * 1024;
-const TARGET = 180 * 1024;
-// The first load is over the budget since the layout reader (issue 9), the
-// hostile-input limits (issue 12) and the PDF hooks (issue 8) landed together:
-// see README "Measured". Until the rule messages leave the wasm (message keys
-// and a lazily loaded catalogue, issue 10 point 5), this ceiling stops any
-// further growth; the overrun is printed on every build.
+const TARGET = 150 * 1024;
+// Compressed on the fly by a server without the precompressed copies.
 const CEILING = 208 * 1024;
 // Loaded on demand by the app (never at first load): platform.js fetches or
 // imports them, by the content-hashed names of scripts/pin.mjs (name.<hash>.ext)
@@ -23,18 +26,36 @@ const LAZY = new RegExp(`^(convert${HASH}\\.js|(rules-(zh|en)|messages-en|assets
 // What the app page loads: everything at the top of dist/ and the wasm-bindgen
 // snippets, but not the embed loader, the API wrapper, the demo pages or the lazy files.
 const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? (e.name === 'demo' ? [] : walk(path.join(dir, e.name))) : [path.join(dir, e.name)]);
-const all = walk(dist).map((f) => path.relative(dist, f));
+const all = walk(dist).map((f) => path.relative(dist, f)).filter((f) => !f.endsWith('.gz'));
 const first = all.filter((f) => /\.(html|js|wasm|css)$/.test(f) && !/^(embed|nianbao|api)/.test(path.basename(f)) && !LAZY.test(f));
 const lazy = all.filter((f) => LAZY.test(f));
-const gz = (f) => zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length;
+/** Bytes sent for `f`: its precompressed copy, which must inflate to exactly the file. */
+const gz = (f) => {
+  const file = path.join(dist, f);
+  if (!fs.existsSync(file + '.gz')) {
+    console.error(`${f} has no precompressed copy (${f}.gz): scripts/precompress.sh did not run`);
+    process.exit(1);
+  }
+  const packed = fs.readFileSync(file + '.gz');
+  if (!zlib.gunzipSync(packed).equals(fs.readFileSync(file))) {
+    console.error(`${f}.gz does not inflate to ${f}`);
+    process.exit(1);
+  }
+  return packed.length;
+};
+/** Bytes sent for `f` by a server that compresses on the fly. */
+const fly = (f) => zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1).padStart(7)} KB`;
 let total = 0;
+let onTheFly = 0;
 for (const f of first) {
   const n = gz(f);
   total += n;
+  onTheFly += fly(f);
   console.log(`${kb(n)}  ${f}`);
 }
-console.log(`${kb(total)}  first load, gzip, ${total} bytes (budget ${BUDGET / 1024} KB, target ${TARGET / 1024} KB)`);
+console.log(`${kb(total)}  first load, gzip as shipped (zopfli), ${total} bytes (budget ${BUDGET / 1024} KB, goal ${TARGET / 1024} KB)`);
+console.log(`${kb(onTheFly)}  first load, gzip -9 on the fly, ${onTheFly} bytes (ceiling ${CEILING / 1024} KB)`);
 console.log('on demand:');
 for (const f of lazy) console.log(`${kb(gz(f))}  ${f}`);
 for (const name of ['convert', 'rules-zh', 'rules-en', 'messages-en', 'assets']) {
@@ -61,10 +82,11 @@ for (const english of ['Conversion residue', 'Suggested: ', 'Natural persons', '
   }
 }
 if (total > BUDGET) {
-  console.log(`OVER BUDGET: the first load exceeds the ${BUDGET / 1024} KB budget by ${((total - BUDGET) / 1024).toFixed(1)} KB`);
+  console.error(`OVER BUDGET: the first load exceeds the ${BUDGET / 1024} KB budget by ${((total - BUDGET) / 1024).toFixed(1)} KB`);
+  process.exit(1);
 }
-if (total > CEILING) {
-  console.error(`the first load grew past its ceiling of ${CEILING / 1024} KB by ${((total - CEILING) / 1024).toFixed(1)} KB`);
+if (onTheFly > CEILING) {
+  console.error(`the first load compressed on the fly grew past its ceiling of ${CEILING / 1024} KB by ${((onTheFly - CEILING) / 1024).toFixed(1)} KB`);
   process.exit(1);
 }
 

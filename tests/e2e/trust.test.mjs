@@ -201,7 +201,8 @@ document.addEventListener('nianbao-checked', (e) => { window.results[e.target.id
 /** A copy of dist/ in a temp dir with `edit` applied, served on 127.0.0.1. */
 async function tampered(edit) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-tampered-'));
-  fs.cpSync(dist, dir, { recursive: true });
+  // Without the precompressed copies: what was edited is what is served.
+  fs.cpSync(dist, dir, { recursive: true, filter: (f) => !f.endsWith('.gz') });
   edit(dir);
   const site = await serve(dir);
   return { url: site.url, close: async () => { await site.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
@@ -277,6 +278,21 @@ test('a tampered loader is refused by its integrity; a tampered converter, PDF r
   await page.waitForSelector('#batch .batch-table');
   await page.waitForFunction(() => [...document.querySelectorAll('.batch-table tbody tr')].length === 2
     && [...document.querySelectorAll('.batch-table tbody tr')].every((tr) => /检查时出错/.test(tr.textContent)), null, { timeout: 30000 });
+  // The checker without the interface (the JSON export, the API): its glue is checked before it runs.
+  const core = await tampered(appendTo(pinned('batch/core.js'), ';document.title="tampered";'));
+  t.after(core.close);
+  await page.goto(core.url + 'index.html');
+  await page.waitForSelector('#report');
+  await page.fill('#report', fs.readFileSync(path.join(corpus, 'real/hongze_2023_layout.txt'), 'utf8'));
+  await page.click('text=导出 JSON');
+  await page.waitForSelector('.status[role="alert"]');
+  assert.match(await page.textContent('.status'), /导出未能完成/);
+  const api = await page.evaluate(async () => {
+    const m = await import('./nianbao.js');
+    try { await m.default(); return 'loaded'; } catch (e) { return e.message; }
+  });
+  assert.match(api, /core\.[0-9a-f]{10}\.js could not be fetched or does not match the build/);
+  assert.notEqual(await page.title(), 'tampered');
   await context.close();
 });
 

@@ -2,10 +2,10 @@
 // whose text is still the one in the editor, the same document comes back
 // with each finding as a Word comment anchored at the runs that hold its
 // text; for any other text (pasted, edited), a new .docx of the text with the
-// comments. The findings are the checker's own (www.js `check`, already
-// loaded by the page). Loaded only when the button is used.
+// comments. The findings are the checker's own (checker.js, the JSON
+// document of the output contract). Loaded only when the button is used.
 
-import { check } from '../www.js';
+import { load } from './checker.js';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const XML = 'http://www.w3.org/XML/1998/namespace';
@@ -256,7 +256,7 @@ function stamp() {
  */
 export async function annotated(docx) {
   const text = document.getElementById('report')?.value ?? '';
-  const result = check(text);
+  const result = JSON.parse((await load()).check(text));
   const findings = result.diagnostics;
   const enc = new TextEncoder();
   let entries = null;

@@ -532,8 +532,8 @@ pub fn app(props: &AppProps) -> Html {
     let onexport = {
         let outcome = outcome.clone();
         let file_name = file_name.clone();
+        let file_error = file_error.clone();
         Callback::from(move |_| {
-            let json = outcome.to_json_utf16();
             // Named after the report: 年报检查-淮安市人民政府-2024.json (else its file, else 年报检查.json).
             let r = &outcome.report;
             let stem = file_name.as_deref().map(|n| n.rsplit_once('.').map(|(s, _)| s).unwrap_or(n));
@@ -547,13 +547,12 @@ pub fn app(props: &AppProps) -> Html {
             }
             // The browser replaces what a file name cannot hold.
             name.push_str(".json");
-            match &*file_name {
-                Some(file) => {
-                    let quoted: String = js_sys::JSON::stringify(&file.as_str().into()).map(Into::into).unwrap_or_default();
-                    files::download(&name, "application/json", &format!("{{\"file\":{quoted},{}", &json[1..]));
+            let (text, file, file_error) = (outcome.source.text().to_string(), (*file_name).clone(), file_error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                if files::export_json(&name, &text, file).await.is_err() {
+                    file_error.set(Some((FileError::Export, String::new())));
                 }
-                None => files::download(&name, "application/json", &json),
-            }
+            });
         })
     };
     let onprint = Callback::from(|_| {

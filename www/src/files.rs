@@ -28,7 +28,11 @@ extern "C" {
     pub async fn fetch_text(name: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = fetchCatalogue, catch)]
     pub async fn fetch_catalogue(name: &str) -> Result<JsValue, JsValue>;
-    pub fn download(name: &str, mime: &str, text: &str);
+    /// The JSON export: the document of the output contract for `text`, made
+    /// by the checker module (loaded now; the app's wasm has no JSON writer),
+    /// with the file's name inside, downloaded as `name`.
+    #[wasm_bindgen(js_name = exportJson, catch)]
+    pub async fn export_json(name: &str, text: &str, file: Option<String>) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = selectRange)]
     pub fn select_range(area: &web_sys::HtmlTextAreaElement, start: u32, end: u32);
     #[wasm_bindgen(js_name = replaceRange)]
@@ -66,6 +70,8 @@ pub enum FileError {
     TooLarge,
     /// The converters could not be loaded (offline after the first load).
     Unavailable,
+    /// The JSON export's checker module could not be loaded.
+    Export,
 }
 
 impl FileError {

@@ -74,6 +74,7 @@ pub fn file_error(t: &dyn Catalogue, e: FileError, name: &str) -> String {
         FileError::Damaged => ui::FILE_DAMAGED,
         FileError::TooLarge => ui::FILE_TOO_LARGE,
         FileError::Unavailable => ui::FILE_UNAVAILABLE,
+        FileError::Export => ui::EXPORT_FAILED,
         // A hostile file's sentence comes with the converter that refused it
         // (convert.js), an unreadable PDF's with the PDF reader.
         FileError::Refused | FileError::Pdf => {

@@ -1,5 +1,8 @@
-//! nianbao in the browser: the Yew app, the widget mount, and the JavaScript
-//! API (`check`, `rules`). One wasm module serves the site, the embed and the API.
+//! nianbao in the browser: the Yew app and the widget mount. One wasm module
+//! serves the site and the embeds; it has no JSON writer (the first load's
+//! budget): the JSON document of the output contract, for the JavaScript API
+//! (`nianbao.js`), the embeds' results and the exports, comes from the batch
+//! module (`batch-wasm/`, `www/batch/checker.js`), loaded when first needed.
 
 mod app;
 mod docs;
@@ -41,33 +44,6 @@ pub fn run_app(root: web_sys::Element) {
     yew::Renderer::<App>::with_root_and_props(root, props).render();
 }
 
-/// Checks a report. `options.previous` is last year's report of the same body.
-/// Returns the JSON document of the output contract, with UTF-16 offsets.
-#[wasm_bindgen]
-pub fn check(text: &str, options: Option<js_sys::Object>) -> Result<JsValue, JsError> {
-    let previous = options.and_then(|o| js_sys::Reflect::get(&o, &JsValue::from_str("previous")).ok()).and_then(|p| p.as_string());
-    let out = nianbao::check_with_previous(text, previous.as_deref());
-    js_sys::JSON::parse(&out.to_json_utf16()).map_err(|_| JsError::new("internal error: invalid JSON"))
-}
-
-/// The rule catalog: code, name, severity and titles. The documentation is
-/// not in the wasm: `nianbao.js` adds it from `rules-*.json`.
-#[wasm_bindgen]
-pub fn rules() -> Result<JsValue, JsError> {
-    let mut w = nianbao::json::Writer::new();
-    nianbao::json::rules(&mut w);
-    js_sys::JSON::parse(&w.finish()).map_err(|_| JsError::new("internal error: invalid JSON"))
-}
-
-/// Gives the checker its English catalogue (`messages-en.json`, its lists
-/// joined by NUL as nianbao.js does): from then on `check` adds
-/// `message_en`, `key` and `args` to each finding. False if the file does not
-/// fit this build.
-#[wasm_bindgen(js_name = setEnglish)]
-pub fn set_english(catalogue: String) -> bool {
-    i18n::set_english(catalogue)
-}
-
 /// A mounted widget: lets its host give it new text to check.
 #[wasm_bindgen]
 pub struct Widget {
@@ -84,15 +60,14 @@ impl Widget {
 }
 
 /// Mounts the checker into `root` (the widget's container in its shadow root,
-/// or the iframe page). `on_checked` receives each result as the
-/// output-contract object.
+/// or the iframe page). `on_checked` receives the text of each check (the
+/// loader turns it into the output-contract document with the checker, only
+/// when someone listens).
 #[wasm_bindgen]
 pub fn mount(root: web_sys::Element, lang: &str, compact: bool, text: Option<String>, on_checked: Option<js_sys::Function>) -> Widget {
     let cb = on_checked.map(|f| {
         Callback::from(move |o: Checked| {
-            if let Ok(v) = js_sys::JSON::parse(&o.to_json_utf16()) {
-                let _ = f.call1(&JsValue::NULL, &v);
-            }
+            let _ = f.call1(&JsValue::NULL, &JsValue::from_str(o.source.text()));
         })
     });
     let handle = Rc::new(app::Handle::default());

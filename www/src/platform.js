@@ -111,7 +111,18 @@ export async function fetchCatalogue(name) {
 }
 
 /** Saves text as a file, through an object URL (no request leaves the page). */
-export function download(name, type, text) {
+/**
+ * 导出 JSON: the output contract's document for `text`, made by the checker
+ * without the interface (batch/checker.js, loaded now: the app's wasm has no
+ * JSON writer), with the file's name inside when there is one.
+ */
+export async function exportJson(name, text, file) {
+  const checker = await (await importPinned('batch/checker.js')).load();
+  const json = checker.check(text);
+  download(name, 'application/json', file == null ? json : `{"file":${JSON.stringify(file)},${json.slice(1)}`);
+}
+
+function download(name, type, text) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
