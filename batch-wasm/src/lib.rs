@@ -38,13 +38,15 @@ fn answer(s: &Summary, file: &str, lang: Lang, findings: &[nianbao::Diagnostic],
 }
 
 /// Checks one report (`previous`: last year's report of the same body, for
-/// X001–X003): the JSON document of the output contract, offsets in UTF-16
-/// units. For everything on the page's thread that needs the document and not
-/// the interface: the JavaScript API, the embed's results, the JSON export,
-/// the annotated Word file.
+/// X001–X003; `notes`: what decoding its file repaired, www/convert.js
+/// `decodeBytes`, for I001): the JSON document of the output contract,
+/// offsets in UTF-16 units. For everything on the page's thread that needs
+/// the document and not the interface: the JavaScript API, the embed's
+/// results, the JSON export, the annotated Word file.
 #[wasm_bindgen]
-pub fn check(text: &str, previous: Option<String>) -> String {
-    nianbao::check_with_previous(text, previous.as_deref()).to_json_utf16()
+pub fn check(text: &str, previous: Option<String>, notes: Option<Vec<u32>>) -> String {
+    let notes = nianbao::input::notes::from_numbers(&notes.unwrap_or_default(), text.len());
+    nianbao::check_input(nianbao::Source::new(text), notes, previous.as_deref()).to_json_utf16()
 }
 
 /// The rule catalogue as JSON: code, name, severity and titles.

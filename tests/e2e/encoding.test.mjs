@@ -188,6 +188,28 @@ test('checked in a batch: the findings of the command line, I001 included', asyn
   await context.close();
 });
 
+test('the JSON export and a widget\'s results carry the notes, as the command line\'s JSON', async () => {
+  const want = cli(FILES['mixed.txt'].path).diagnostics.filter((d) => d.code === 'I001').map((d) => ({ key: d.key, args: d.args, span: d.span, line: d.line, message: d.message }));
+  const same = (json) => json.diagnostics.filter((d) => d.code === 'I001').map((d) => ({ key: d.key, args: d.args, span: d.span, line: d.line, message: d.message }));
+  // The checker page's 导出 JSON.
+  const { context, page, problems } = await open();
+  await page.setInputFiles('input[type=file]', FILES['mixed.txt'].path);
+  await page.waitForSelector('#diagnostics [data-code="I001"]');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=导出 JSON')]);
+  assert.deepEqual(same(JSON.parse(fs.readFileSync(await download.path(), 'utf8'))), want);
+  // A portal's full widget: its nianbao-checked results.
+  await page.goto(site.url + 'demo/portal.html');
+  await page.evaluate(() => {
+    window.results = [];
+    document.getElementById('full').addEventListener('nianbao-checked', (e) => window.results.push(e.detail));
+  });
+  await page.locator('#full input[type=file]').setInputFiles(FILES['mixed.txt'].path);
+  await page.waitForFunction(() => window.results.some((r) => r.diagnostics.some((d) => d.code === 'I001')));
+  assert.deepEqual(same(await page.evaluate(() => window.results.at(-1))), want);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 /** A deterministic stream of numbers in [0, 1) (mulberry32). */
 function random(seed) {
   return () => {

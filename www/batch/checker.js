@@ -34,8 +34,9 @@ async function importVerified([url, integrity]) {
 let loading = null;
 
 /**
- * Loads the checker (once): resolves to `check(text, previous?)`, the
- * document as a string (UTF-16 offsets), and `rules()`, the catalogue as a
+ * Loads the checker (once): resolves to `check(text, previous?, notes?)`,
+ * the document as a string (UTF-16 offsets; `notes`: what decoding the text's
+ * file repaired, convert.js `decodeBytes`), and `rules()`, the catalogue as a
  * string. `wasm` overrides where the wasm comes from (the API's init option).
  */
 export function load(wasm) {
@@ -46,7 +47,7 @@ export function load(wasm) {
       throw new Error(url + ' could not be fetched or does not match the build');
     });
     await core.default({ module_or_path: source });
-    return { check: (text, previous) => core.check(text, previous ?? undefined), rules: () => core.rules() };
+    return { check: (text, previous, notes) => core.check(text, previous ?? undefined, notes ?? undefined), rules: () => core.rules() };
   })().catch((e) => { loading = null; throw e; });
   return loading;
 }

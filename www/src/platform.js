@@ -114,11 +114,12 @@ export async function fetchCatalogue(name) {
 /**
  * 导出 JSON: the output contract's document for `text`, made by the checker
  * without the interface (batch/checker.js, loaded now: the app's wasm has no
- * JSON writer), with the file's name inside when there is one.
+ * JSON writer), with the file's name inside when there is one and what
+ * decoding the file repaired (I001) while the text is as read.
  */
 export async function exportJson(name, text, file) {
   const checker = await (await importPinned('batch/checker.js')).load();
-  const json = checker.check(text);
+  const json = checker.check(text, null, repairsFor(text));
   download(name, 'application/json', file == null ? json : `{"file":${JSON.stringify(file)},${json.slice(1)}`);
 }
 
