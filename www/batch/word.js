@@ -210,7 +210,19 @@ function anchor(doc, xml, findings, ids) {
   });
 }
 
-const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+// Characters XML cannot hold (the form feed of a page break among them): a new document leaves them out.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(CONTROL, '');
+
+/** Where an offset of `text` falls in a new document of it (which has no control characters). */
+function withoutControls(text) {
+  const gone = [...text.matchAll(CONTROL)].map((m) => m.index);
+  return (o) => {
+    let lo = 0, hi = gone.length;
+    while (lo < hi) { const m = (lo + hi) >> 1; if (gone[m] < o) lo = m + 1; else hi = m; }
+    return o - lo;
+  };
+}
 
 /** A new .docx of `text`: a paragraph a line, a run cut at every finding's start and end (so that each comment holds exactly its text). */
 function newDocument(text) {
@@ -277,13 +289,16 @@ export async function annotated(docx) {
     ]);
   }
   let doc = read(xml, original);
+  // The findings' places in the document: a new one lacks the text's control characters (a report's page breaks).
+  const at = original ? (o) => o : withoutControls(text);
+  const placed = findings.map((d) => ({ ...d, utf16: { start: at(d.utf16?.start ?? 0), end: at(d.utf16?.end ?? 0) } }));
   // Cut runs where findings start and end, so that a comment holds its text and not its whole run.
-  cutRuns(doc, xml, findings.flatMap((d) => [d.utf16?.start ?? 0, d.utf16?.end ?? 0]));
+  cutRuns(doc, xml, placed.flatMap((d) => [d.utf16.start, d.utf16.end]));
   doc = read(xml, original);
   const existing = entries.get('word/comments.xml');
   const parsed = existing && new DOMParser().parseFromString(new TextDecoder().decode(existing), 'application/xml');
   const { xml: comments, ids } = commentsXml(findings, parsed && !parsed.getElementsByTagName('parsererror').length ? parsed : null);
-  anchor(doc, xml, findings, ids);
+  anchor(doc, xml, placed, ids);
   entries.set('word/document.xml', enc.encode(new XMLSerializer().serializeToString(xml)));
   entries.set('word/comments.xml', enc.encode(comments));
   // The part's type and the document's relationship to it, unless it had comments already.

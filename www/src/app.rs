@@ -843,7 +843,7 @@ pub fn app(props: &AppProps) -> Html {
                         </div>
                     </details>
                 }
-                <button type="button" onclick={onexport}>{t.ui(ui::EXPORT_JSON)}</button>
+                <button type="button" onclick={onexport} disabled={empty}>{t.ui(ui::EXPORT_JSON)}</button>
                 if !props.embedded {
                     <button type="button" onclick={onprint}>{t.ui(ui::PRINT)}</button>
                 }

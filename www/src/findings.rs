@@ -410,7 +410,7 @@ pub fn findings(props: &FindingsProps) -> Html {
             <h2 id="findings-title">{t.ui(ui::FINDINGS)}</h2>
             <div aria-live="polite">{summary}</div>
             if !per_rule.is_empty() {
-                <p class="per-rule"><span class="label">{format!("{}：", t.ui(ui::BY_RULE))}</span>
+                <p class="per-rule"><span class="label">{t.ui(ui::BY_RULE)}</span>
                     { for per_rule.iter().map(|(c, n)| html! { <span class="rule-count" data-rule={*c}>{format!("{c} ×{n}")}</span> }) }
                 </p>
             }

@@ -119,7 +119,9 @@ export async function fetchCatalogue(name) {
  */
 export async function exportJson(name, text, file) {
   const checker = await (await importPinned('batch/checker.js')).load();
-  const json = checker.check(text, null, repairsFor(text));
+  let json = checker.check(text, null, repairsFor(text));
+  // The text of the PDF opened: its findings carry their page and box, as checkPdf()'s and the command line's.
+  if (isPdfText(text)) json = JSON.stringify((await importPinned('pdf/client.js')).placeFindings(JSON.parse(json), lastPdf));
   download(name, 'application/json', file == null ? json : `{"file":${JSON.stringify(file)},${json.slice(1)}`);
 }
 
