@@ -89,6 +89,8 @@ new MutationObserver(() => {
     input.accept += ',.zip';
   }
   if (bar && batch.parentNode !== bar) bar.append(batch, years, word);
+  // Nothing to annotate before there is text (the findings pane redraws when the text empties or fills).
+  word.disabled = !document.querySelector('#app #report')?.value.trim();
   const [a, b, c] = en() ? ['Batch check…', 'Last year…', 'Word with comments'] : ['批量检查…', '对照上年…', '下载批注版'];
   if (batch.textContent !== a) batch.textContent = a, years.textContent = b, word.textContent = c;
 }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['lang'] });

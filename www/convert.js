@@ -47,6 +47,8 @@ const RTF = [0x7b, 0x5c, 0x72, 0x74, 0x66];
 
 /**
  * The text of a .txt, .docx, .odt, .rtf or .html file the user opened, or
+ * `{ text, notes }` for a text file whose decoding repaired something
+ * (`decodeBytes`); or
  * `{ pdf: bytes }` for the PDF reader. A file that is no report's text throws
  * its `file.*` key (file.doc, file.wps, file.not_text, file.zip_other, …).
  */
@@ -74,30 +76,263 @@ export async function readFile(file) {
   if (starts(PDF)) return { pdf: b };
   if (starts(RTF)) return rtfToText(b);
   if (notText) fail('file.not_text');
-  const text = decodeText(b);
-  if (text.includes('\0')) fail(name.endsWith('.doc') ? 'file.doc' : 'file.not_text');
-  const head = text.slice(0, 512).toLowerCase();
-  if (name.endsWith('.html') || name.endsWith('.htm') || head.includes('<html') || head.trimStart().startsWith('<!doctype html')) return htmlToText(text);
-  return text;
+  const d = decodeBytes(b, name);
+  if (!d) fail(name.endsWith('.doc') ? 'file.doc' : 'file.not_text');
+  return d.notes.length ? asEditorHolds(d) : d.text;
 }
 
-/** Decodes a text file: BOM, then strict UTF-8, then UTF-16 by its zero bytes, then GB18030. */
-function decodeText(bytes) {
-  const b = bytes;
-  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return new TextDecoder('utf-8').decode(b.subarray(3));
-  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
-  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
-  const sample = b.subarray(0, Math.min(b.length, 4096));
+// ---- Text files: their encoding, decided as the native reader decides it
+// (src/input/encoding.rs), so that the browser and the command line read the
+// same bytes as the same text with the same notes. Nothing is guessed
+// silently: text that is overwhelmingly UTF-8 is decoded as UTF-8 with its
+// few bad bytes replaced, lines in GBK inside a UTF-8 file (a paste from an
+// older document) are decoded as GBK, and each repair is a note (rule I001)
+// that points at the place. One stray byte never makes a report binary data.
+//
+// A note is six numbers, as src/input/notes.rs reads them: its kind (`NOTE`),
+// its span in the decoded text in UTF-8 bytes (the checker's unit), and up to
+// three numbers for its sentence, which the checker makes from its catalogue.
+
+const NOTE = { bytes: 0, bytesTotal: 1, replacedUtf16: 2, replacedGb18030: 3, mixedLine: 4, mixedLines: 5 };
+/** Notes beyond this many are left out: a damaged file must not bury the report's own findings. */
+const MAX_NOTES = 20;
+const ASCII = 0, UTF8 = 1, GBK = 2, BAD = 3;
+
+/** Bytes of `s[from..end]` in UTF-8 (a surrogate pair is two units of two). */
+function utf8Length(s, from = 0, end = s.length) {
+  let n = 0;
+  for (let i = from; i < end; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c < 0xe000) ? 2 : 3;
+  }
+  return n;
+}
+
+/**
+ * Where `b[i..end]` stops being UTF-8, as Rust's `str::from_utf8` says it
+ * (the notes count bytes as the native reader does): `[at, length of the
+ * bad sequence]`, the length 0 when the input ends inside a sequence; null
+ * if it is UTF-8 to the end.
+ */
+function utf8Error(b, i, end) {
+  while (i < end) {
+    const c = b[i];
+    if (c < 0x80) { i++; continue; }
+    let need = 3, lo = 0x80, hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) { need = 2; if (c === 0xe0) lo = 0xa0; else if (c === 0xed) hi = 0x9f; }
+    else if (c === 0xf0) lo = 0x90;
+    else if (c === 0xf4) hi = 0x8f;
+    else if (c < 0xf1 || c > 0xf3) return [i, 1];
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= end) return [i, 0];
+      const d = b[i + k];
+      if (d < (k === 1 ? lo : 0x80) || d > (k === 1 ? hi : 0xbf)) return [i, k];
+    }
+    i += need + 1;
+  }
+  return null;
+}
+
+/** Bytes of `b[i..end]` that are not part of a valid UTF-8 sequence. */
+function invalidUtf8(b, i, end) {
+  let n = 0;
+  for (let e; (e = utf8Error(b, i, end)); ) {
+    const bad = e[1] || end - e[0];
+    n += bad;
+    i = e[0] + bad;
+  }
+  return n;
+}
+
+/** `decode` of `label`, or null where the bytes are not of that encoding. */
+function strict(label, b) {
+  try { return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(b); } catch (_) { return null; }
+}
+
+/** Text has few control characters and replacements; binary data has many. */
+function isText(text) {
+  let total = 0, control = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0);
+    if (c === 0) return false;
+    total++;
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) control++;
+  }
+  return control * 50 <= Math.max(total, 1);
+}
+
+/** A whole-file decoding that replaced bad sequences: one note at the first. */
+function withReplacements(text, kind) {
+  const first = text.indexOf('\ufffd');
+  if (first < 0) return { text, notes: [] };
+  let n = 0;
+  for (let i = first; i >= 0; i = text.indexOf('\ufffd', i + 1)) n++;
+  const at = utf8Length(text, 0, first);
+  return { text, notes: [kind, at, at + 3, n, 0, 0] };
+}
+
+/** UTF-16 without BOM: every other byte zero in ASCII-heavy text. */
+function utf16WithoutBom(b) {
+  const sample = b.subarray(0, 4096);
   let even = 0, odd = 0;
   for (let i = 0; i < sample.length; i++) if (sample[i] === 0) { if (i % 2) odd++; else even++; }
-  const half = sample.length / 2;
+  const half = sample.length >> 1;
   if (half > 0 && (odd * 4 > half || even * 4 > half)) {
-    try { return new TextDecoder(odd > even ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(b); } catch (_) { /* not UTF-16 */ }
+    const text = strict(odd > even ? 'utf-16le' : 'utf-16be', b);
+    if (text !== null) return { text, notes: [] };
   }
-  try { return new TextDecoder('utf-8', { fatal: true }).decode(b); } catch (_) { /* not UTF-8 */ }
-  return new TextDecoder('gb18030').decode(b);
+  return null;
 }
 
+/** Each line's kind and its count of bytes 0x80 and above. */
+function classify(b, gb18030) {
+  const lines = [];
+  for (let start = 0; start < b.length; ) {
+    let end = b.indexOf(0x0a, start);
+    end = end < 0 ? b.length : end + 1;
+    let high = 0;
+    for (let i = start; i < end; i++) if (b[i] >= 0x80) high++;
+    if (!high) lines.push({ end, kind: ASCII, high });
+    else if (!utf8Error(b, start, end)) lines.push({ end, kind: UTF8, high });
+    else {
+      // GBK: clean GB18030, and most of its high bytes break UTF-8; else UTF-8 with damaged bytes.
+      let gbk = null;
+      if (invalidUtf8(b, start, end) * 2 >= high) {
+        try { gbk = gb18030.decode(b.subarray(start, end)); } catch (_) { /* not GB18030 */ }
+      }
+      lines.push(gbk === null ? { end, kind: BAD, high } : { end, kind: GBK, high, gbk });
+    }
+    start = end;
+  }
+  return lines;
+}
+
+/**
+ * UTF-8 text with GBK lines and damaged bytes: each line decoded as what it
+ * is, and a note for every change of encoding and every damaged place (the
+ * native `mixed`, step by step).
+ */
+function mixed(b, lines) {
+  const utf8 = new TextDecoder('utf-8');
+  const parts = [];
+  const notes = [];
+  let bytes = 0; // the text's length so far, in UTF-8
+  let total = 0, places = 0;
+  let run = null; // the GBK run being read: { at, end, first, last }
+  const close = () => {
+    if (!run) return;
+    if (run.last > run.first) notes.push(NOTE.mixedLines, run.at, run.end, run.first, run.last, 0);
+    else notes.push(NOTE.mixedLine, run.at, run.end, run.first, 0, 0);
+    run = null;
+  };
+  const good = (from, to) => { if (to > from) { parts.push(utf8.decode(b.subarray(from, to))); bytes += to - from; } };
+  let start = 0;
+  lines.forEach((l, i) => {
+    const line = i + 1;
+    if (l.kind === ASCII) good(start, l.end);
+    else if (l.kind === UTF8) { close(); good(start, l.end); }
+    else if (l.kind === GBK) {
+      const at = bytes;
+      parts.push(l.gbk);
+      bytes += utf8Length(l.gbk);
+      // The run's span ends before the line break.
+      const end = bytes - (l.gbk.length - l.gbk.replace(/[\r\n]+$/, '').length);
+      run = run ? { ...run, end, last: line } : { at, end, first: line, last: line };
+    } else {
+      close();
+      for (let from = start, e; from < l.end; ) {
+        e = utf8Error(b, from, l.end);
+        if (!e) { good(from, l.end); break; }
+        good(from, e[0]);
+        // One U+FFFD per bad byte, neighbouring bad bytes making one place: the count is what the note says.
+        let n = e[1] || l.end - e[0];
+        let rest = e[0] + n;
+        for (let e2; rest < l.end && (e2 = utf8Error(b, rest, l.end)) && e2[0] === rest; ) {
+          const m = e2[1] || l.end - rest;
+          n += m;
+          rest += m;
+        }
+        parts.push('\ufffd'.repeat(n));
+        if (notes.length / 6 < MAX_NOTES) notes.push(NOTE.bytes, bytes, bytes + 3 * n, n, 0, 0);
+        bytes += 3 * n;
+        total += n;
+        places++;
+        from = rest;
+      }
+    }
+    start = l.end;
+  });
+  close();
+  // The first damaged place also carries the totals.
+  for (let i = 0; places && i < notes.length; i += 6) {
+    if (notes[i] === NOTE.bytes) { notes[i] = NOTE.bytesTotal; notes[i + 4] = places; notes[i + 5] = total; break; }
+  }
+  return { text: parts.join(''), notes };
+}
+
+/** The text of a text file's bytes and its notes; null for binary data. */
+function decideEncoding(b) {
+  if (b[0] === 0xff && b[1] === 0xfe || b[0] === 0xfe && b[1] === 0xff) {
+    const label = b[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    const text = strict(label, b.subarray(2));
+    return text !== null ? { text, notes: [] } : withReplacements(new TextDecoder(label, { ignoreBOM: true }).decode(b.subarray(2)), NOTE.replacedUtf16);
+  }
+  const bom = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+  const body = bom ? b.subarray(3) : b;
+  // Zero bytes: UTF-16 without BOM, or binary data (after a UTF-8 BOM, the zeros stay in the text).
+  if (body.includes(0)) return bom ? null : utf16WithoutBom(b);
+  const clean = strict('utf-8', body);
+  if (clean !== null) return { text: clean, notes: [] };
+  const gb18030 = new TextDecoder('gb18030', { fatal: true, ignoreBOM: true });
+  const lines = classify(body, gb18030);
+  const high = (kind) => lines.reduce((n, l) => n + (l.kind === kind ? l.high : 0), 0);
+  // Hardly any UTF-8: a legacy file (a few GBK lines can happen to be valid UTF-8).
+  if (high(UTF8) * 20 <= high(GBK) + high(BAD)) {
+    // A GBK file whose first characters happen to be the bytes of a UTF-8 BOM.
+    const whole = bom ? strict('gb18030', b) : null;
+    if (whole !== null) return { text: whole, notes: [] };
+    return withReplacements(new TextDecoder('gb18030', { ignoreBOM: true }).decode(body), NOTE.replacedGb18030);
+  }
+  return mixed(body, lines);
+}
+
+/**
+ * The text of a text file (plain or HTML) and what decoding it had to repair
+ * (`notes`, a Uint32Array of six numbers a note); null if it is binary data.
+ * The same for the checker page and the batch.
+ */
+export function decodeBytes(b, name) {
+  const d = decideEncoding(b);
+  if (!d || !isText(d.text)) return null;
+  let { text, notes } = d;
+  const head = text.slice(0, 512).toLowerCase();
+  if (/\.html?$/i.test(name) || head.includes('<html') || head.trimStart().startsWith('<!doctype html')) {
+    // Places of repairs are in the markup, not in the text drawn from it: said once, at the top.
+    text = htmlToText(text);
+    notes = notes.length ? [notes[0], 0, 0, notes[3], notes[4], notes[5]] : [];
+  }
+  return { text, notes: Uint32Array.from(notes) };
+}
+
+/**
+ * The text as the editor will hold it: a textarea turns CRLF into LF, so the
+ * notes' places move back by the line breaks' CRs before them.
+ */
+function asEditorHolds({ text, notes }) {
+  const lf = text.replace(/\r\n?/g, '\n');
+  if (lf.length === text.length) return { text: lf, notes };
+  // UTF-8 offsets of the CRs dropped, in order.
+  const dropped = [];
+  let bytes = 0, from = 0;
+  for (let i = text.indexOf('\r\n'); i >= 0; i = text.indexOf('\r\n', i + 2)) {
+    bytes += utf8Length(text, from, i);
+    dropped.push(bytes);
+    from = i;
+  }
+  const moved = notes.map((v, i) => (i % 6 === 1 || i % 6 === 2 ? v - dropped.filter((at) => at < v).length : v));
+  return { text: lf, notes: moved };
+}
 
 const BLOCK = new Set(['P', 'DIV', 'BR', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TABLE', 'SECTION', 'ARTICLE', 'BLOCKQUOTE', 'PRE', 'HR', 'TR', 'UL', 'OL']);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE']);

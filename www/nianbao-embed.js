@@ -51,6 +51,9 @@ function load() {
 // interface (batch/checker.js, loaded with the first result: the editor's wasm
 // has no JSON writer). At most one is made at a time, for the latest text.
 let checker = null;
+// What decoding a file opened in the widget repaired (I001), kept by the app's
+// platform module (scripts/pin.mjs lists it after the glue) while the text is as read.
+const repairs = async (text) => (await import(at(pins.modules[1]))).repairsFor(text);
 function results(element) {
   let latest = null;
   let busy = false;
@@ -65,7 +68,7 @@ function results(element) {
       while (latest !== null) {
         const t = latest;
         latest = null;
-        fire('nianbao-checked', JSON.parse(c.check(t)));
+        fire('nianbao-checked', JSON.parse(c.check(t, null, await repairs(t))));
       }
     } catch (e) {
       checker = null;

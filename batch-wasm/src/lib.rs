@@ -61,13 +61,15 @@ pub fn say(lang: &str, name: &str, args: Vec<JsValue>) -> String {
 }
 
 /// Checks one report (`previous`: last year's report of the same body, for
-/// X001–X003): the JSON document of the output contract, offsets in UTF-16
-/// units. For everything on the page's thread that needs the document and not
-/// the interface: the JavaScript API, the embed's results, the JSON export,
-/// the annotated Word file.
+/// X001–X003; `notes`: what decoding its file repaired, www/convert.js
+/// `decodeBytes`, for I001): the JSON document of the output contract,
+/// offsets in UTF-16 units. For everything on the page's thread that needs
+/// the document and not the interface: the JavaScript API, the embed's
+/// results, the JSON export, the annotated Word file.
 #[wasm_bindgen]
-pub fn check(text: &str, previous: Option<String>) -> String {
-    nianbao::check_with_previous(text, previous.as_deref()).to_json_utf16()
+pub fn check(text: &str, previous: Option<String>, notes: Option<Vec<u32>>) -> String {
+    let notes = nianbao::input::notes::from_numbers(&notes.unwrap_or_default(), text.len());
+    nianbao::check_input(nianbao::Source::new(text), notes, previous.as_deref()).to_json_utf16()
 }
 
 /// The rule catalogue as JSON: code, name, severity and titles.
@@ -78,10 +80,13 @@ pub fn rules() -> String {
     w.finish()
 }
 
-/// Checks one report and summarises it.
+/// Checks one report and summarises it. `notes` are what decoding its file
+/// repaired (www/convert.js `decodeBytes`): the I001 findings, as the command
+/// line gives them.
 #[wasm_bindgen]
-pub fn summarize(text: &str, file: &str) -> String {
-    let o = nianbao::check(text);
+pub fn summarize(text: &str, notes: &[u32], file: &str) -> String {
+    let notes = nianbao::input::notes::from_numbers(notes, text.len());
+    let o = nianbao::check_input(nianbao::Source::new(text), notes, None);
     answer(&o.summary(), file, &o.diagnostics, None)
 }
 

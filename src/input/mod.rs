@@ -7,6 +7,7 @@ pub mod docx;
 mod encoding;
 pub mod layout;
 pub mod markup;
+pub mod notes;
 #[cfg(feature = "cli")]
 pub mod odt;
 #[cfg(feature = "cli")]

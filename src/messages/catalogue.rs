@@ -303,8 +303,8 @@ interface! {
     REPORT_OF "检查报告" "Findings";
     SKIP_LINK "跳到检查结果" "Skip to the findings";
     GUIDE_TITLE "怎样使用" "How to use it";
-    GUIDE_PASTE "把年报全文粘贴到编辑框：可以从 Word、WPS、网页或 PDF 阅读器全选复制；也可以打开 .docx、.odt、.rtf、.txt、.html 文件，或把文件拖到本页任意位置。"
-        "Paste the whole report into the editor: select all and copy from Word, WPS, a web page or a PDF viewer. Or open a .docx, .odt, .rtf, .txt or .html file, or drop one anywhere on this page.";
+    GUIDE_PASTE "把年报全文粘贴到编辑框：可以从 Word、WPS、网页或 PDF 阅读器全选复制；也可以打开 .docx、.odt、.rtf、.pdf、.txt、.html 文件，或把文件拖到本页任意位置。"
+        "Paste the whole report into the editor: select all and copy from Word, WPS, a web page or a PDF viewer. Or open a .docx, .odt, .rtf, .pdf, .txt or .html file, or drop one anywhere on this page.";
     GUIDE_CHECKS "检查内容：标题和六个部分是否齐全、三张表格是否符合国办公开办函〔2021〕30号格式、表内合计和勾稽关系、正文数字与表格是否一致、联系方式、标点和文档转换残留。"
         "What is checked: the title and the six sections, the three tables against the 2021 national format (国办公开办函〔2021〕30号), their totals and balances, figures in the text against the tables, contact details, punctuation and conversion leftovers.";
     GUIDE_PRIVACY "文本只在本机浏览器中处理，不会上传；草稿只保存在本浏览器中。"

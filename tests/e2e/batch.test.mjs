@@ -336,6 +336,32 @@ test('下载批注版: the findings back into Word as comments at their text —
   const freshNotes = annotations(fresh);
   assert.equal(freshNotes.length, pasted);
   assert.ok(freshNotes.every((n) => /^\[[A-Z]\d{3} (错误|警告|提示)\]/.test(n.comment)), JSON.stringify(freshNotes.slice(0, 2)));
+
+  // Pasted text with page breaks (form feeds, which XML cannot hold): each comment still holds exactly its finding's text.
+  const paged = read('real/hongze_2023_layout.txt').toString('utf8');
+  assert.ok(paged.includes('\f'));
+  await page.$eval('#report', (a, v) => { a.focus(); a.select(); document.execCommand('insertText', false, v); }, paged);
+  await page.waitForFunction(() => document.getElementById('report').value.includes('洪泽区人民政府'));
+  await count();
+  const [third] = await Promise.all([page.waitForEvent('download'), page.click('text=下载批注版')]);
+  const pagedFile = path.join(tmp, 'paged.docx');
+  await third.saveAs(pagedFile);
+  const want = await page.evaluate(async (t) => {
+    const m = await import('./nianbao.js');
+    await m.default();
+    return m.check(t).diagnostics.map((d) => t.slice(d.utf16.start, d.utf16.end));
+  }, paged);
+  const got = annotations(pagedFile).map((n) => n.anchored);
+  assert.equal(got.length, want.length);
+  // (Comments come in the document's order; compared as a multiset.)
+  const single = want.filter((w) => w.trim() && !/[\n\f]/.test(w)).map((w) => w.trim());
+  assert.ok(single.length >= 5, `${single.length} findings on one line`);
+  const left = got.map((g) => (g ?? '').trim());
+  for (const w of single) {
+    const k = left.indexOf(w);
+    assert.ok(k >= 0, `no comment holds exactly “${w}”: ${JSON.stringify(left)}`);
+    left.splice(k, 1);
+  }
   assert.deepEqual(problems, []);
   await context.close();
 });

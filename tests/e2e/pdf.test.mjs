@@ -25,7 +25,7 @@ function cli(file) {
 const key = (d) => `${d.code} ${d.cell?.table ?? ''}.${d.cell?.row ?? ''}.${d.cell?.column ?? ''} p${d.page} ${d.span.start}-${d.span.end}`;
 
 async function open(url) {
-  const context = await chrome.newContext({ viewport: { width: 1400, height: 1000 } });
+  const context = await chrome.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   const page = await context.newPage();
   const problems = [];
   const requests = [];
@@ -163,6 +163,25 @@ test('the app: each real PDF by the file button and by drag-and-drop, findings a
   // (The worker runs from a blob of its checked bytes: a blob: URL of this origin.)
   assert.ok(later.every((u) => u.startsWith(site.url + 'pdf/') || u.startsWith('blob:' + site.url)), later.join('\n'));
   assert.ok(requests.every((u) => u.startsWith(site.url) || u.startsWith('blob:' + site.url)), 'only this origin');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the app: the JSON export of an opened PDF has its pages and boxes, as the command line', async () => {
+  const { context, page, problems } = await open('index.html');
+  await page.waitForSelector('#report');
+  const file = REAL[0];
+  await page.setInputFiles('input[type=file]', file);
+  await page.waitForSelector('.pdf-notice');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=导出 JSON')]);
+  const got = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  const want = cli(file);
+  assert.equal(got.file, path.basename(file));
+  assert.equal(got.report.source.kind, 'pdf');
+  assert.equal(got.report.source.pages, want.report.source.pages);
+  assert.deepEqual(got.diagnostics.map((d) => `${d.code} p${d.page}`).sort(), want.diagnostics.map((d) => `${d.code} p${d.page}`).sort());
+  assert.equal(got.diagnostics.filter((d) => d.box).length, want.diagnostics.filter((d) => d.box).length, 'as many findings with a box');
+  assert.ok(got.diagnostics.some((d) => d.box));
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -176,9 +176,9 @@ class Batch {
     if (run !== this.run) return;
     row.state = 'reading';
     this.schedule();
-    let text;
+    let read;
     try {
-      text = await textOf(await this.bytesOf(row, false), row.name);
+      read = await textOf(await this.bytesOf(row, false), row.name);
     } catch (e) {
       if (run !== this.run) return;
       row.state = 'failed';
@@ -191,7 +191,7 @@ class Batch {
     row.state = 'checking';
     this.schedule();
     try {
-      row.summary = await this.pool.run('summarize', text, row.name);
+      row.summary = await this.pool.run('summarize', read.text, read.notes, row.name);
       row.state = 'done';
     } catch (e) {
       if (run !== this.run || String(e?.message) === 'cancelled') return;

@@ -34,8 +34,9 @@ async function importVerified([url, integrity]) {
 let loading = null;
 
 /**
- * Loads the checker (once): resolves to `check(text, previous?)`, the
- * document as a string (UTF-16 offsets), `rules()`, the catalogue as a
+ * Loads the checker (once): resolves to `check(text, previous?, notes?)`,
+ * the document as a string (UTF-16 offsets; `notes`: what decoding the text's
+ * file repaired, convert.js `decodeBytes`), `rules()`, the catalogue as a
  * string, and `say(lang, name, args)`, a string of the reviewer's desk
  * (batch/words.js). `wasm` overrides where the wasm comes from (the API's init option).
  */
@@ -47,7 +48,11 @@ export function load(wasm) {
       throw new Error(url + ' could not be fetched or does not match the build');
     });
     await core.default({ module_or_path: source });
-    return { check: (text, previous) => core.check(text, previous ?? undefined), rules: () => core.rules(), say: (lang, name, args) => core.say(lang, name, args) };
+    return {
+      check: (text, previous, notes) => core.check(text, previous ?? undefined, notes ?? undefined),
+      rules: () => core.rules(),
+      say: (lang, name, args) => core.say(lang, name, args),
+    };
   })().catch((e) => { loading = null; throw e; });
   return loading;
 }

@@ -1,5 +1,5 @@
 // Reading a report's text in the page, as the checker does: the app's
-// converters (convert.js), the PDF reader (pdf/client.js), TextDecoder.
+// converters and text decoding (convert.js), the PDF reader (pdf/client.js).
 // What cannot be read is an Unreadable whose `key` says why (`why(key)` in
 // the page's language). Shared by the batch and the last-year panel.
 
@@ -25,37 +25,26 @@ const convert = () => (converters ??= import(new URL('../convert.js', import.met
 let pdfReader = null;
 const pdf = () => (pdfReader ??= import(new URL('../pdf/client.js', import.meta.url).href).catch((e) => { pdfReader = null; throw e; }));
 
-/** Decodes a text file as the app does: BOM, strict UTF-8, UTF-16 by its zero bytes, then GB18030. */
-function decodeText(b) {
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return new TextDecoder('utf-8').decode(b.subarray(3));
-  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
-  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
-  const sample = b.subarray(0, Math.min(b.length, 4096));
-  let even = 0, odd = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) { if (i % 2) odd++; else even++; }
-  if (sample.length && (odd * 8 > sample.length || even * 8 > sample.length)) {
-    try { return new TextDecoder(odd > even ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(b); } catch (_) { /* not UTF-16 */ }
-  }
-  try { return new TextDecoder('utf-8', { fatal: true }).decode(b); } catch (_) { /* not UTF-8 */ }
-  return new TextDecoder('gb18030').decode(b);
-}
-
 /** `sentences`: the reader's own words, `{ zh, en }`, when it has them (a PDF, a hostile file). */
 export class Unreadable extends Error {
   constructor(key, sentences) { super(key); this.key = key; this.sentences = sentences; }
 }
 
-/** The text of a report's bytes, or an Unreadable saying why. */
+/**
+ * The text of a report's bytes, as `{ text, notes }` (`notes`: what decoding
+ * a text file repaired, convert.js `decodeBytes`, for the checker's I001), or
+ * an Unreadable saying why.
+ */
 export async function textOf(bytes, name) {
   if (bytes.length > MAX_ENTRY) throw new Unreadable('too_large');
   if (!bytes.length) throw new Unreadable('empty');
   const head = bytes.subarray(0, 8);
   const starts = (...sig) => sig.every((c, i) => head[i] === c);
   const lower = name.toLowerCase();
-  const run = async (f, input) => {
+  const run = async (f, ...input) => {
     let c;
     try { c = await convert(); } catch (_) { throw new Unreadable('unavailable'); }
-    try { return await c[f](input); } catch (e) {
+    try { return await c[f](...input); } catch (e) {
       const key = String(e?.message ?? '');
       // A hostile file (a zip bomb, entity expansion) comes with its own sentence (convert.js).
       if (e?.zh) throw new Unreadable('damaged', { zh: e.zh, en: e.en });
@@ -63,6 +52,7 @@ export async function textOf(bytes, name) {
     }
   };
   let text;
+  let notes = new Uint32Array(0);
   if (starts(0x50, 0x4b, 0x03, 0x04)) {
     const kind = await run('zipKind', bytes);
     if (kind === 'docx') text = await run('docxToText', bytes);
@@ -77,12 +67,12 @@ export async function textOf(bytes, name) {
   } else if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) {
     text = await run('rtfToText', bytes);
   } else {
-    text = decodeText(bytes);
-    if (text.includes('\0')) throw new Unreadable(lower.endsWith('.doc') ? 'doc' : 'binary');
-    const top = text.slice(0, 512).toLowerCase();
-    if (/\.html?$/.test(lower) || top.includes('<html') || top.trimStart().startsWith('<!doctype html')) text = await run('htmlToText', text);
+    // A text file (or an HTML page): its encoding as the checker page decides it.
+    const d = await run('decodeBytes', bytes, name);
+    if (!d) throw new Unreadable(lower.endsWith('.doc') ? 'doc' : 'binary');
+    ({ text, notes } = d);
   }
   if (!text.trim()) throw new Unreadable('empty');
-  return text;
+  return { text, notes };
 }
 

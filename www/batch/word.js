@@ -217,6 +217,20 @@ function anchor(doc, xml, findings, ids) {
   });
 }
 
+// Characters XML cannot hold (the form feed of a page break among them): a new document leaves them out.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(CONTROL, '');
+
+/** Where an offset of `text` falls in a new document of it (which has no control characters). */
+function withoutControls(text) {
+  const gone = [...text.matchAll(CONTROL)].map((m) => m.index);
+  return (o) => {
+    let lo = 0, hi = gone.length;
+    while (lo < hi) { const m = (lo + hi) >> 1; if (gone[m] < o) lo = m + 1; else hi = m; }
+    return o - lo;
+  };
+}
+
 /**
  * The runs that hold exactly a finding's text (tidy offsets `start`–`end`):
  * plain runs (properties and one text), side by side under one parent, with
@@ -273,13 +287,12 @@ function track(xml, runs, fix, id, date) {
   if (props) r.append(props.cloneNode(true));
   const t = xml.createElementNS(W, 'w:t');
   t.setAttributeNS(XML, 'xml:space', 'preserve');
-  t.textContent = fix.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  t.textContent = fix.replace(CONTROL, '');
   r.append(t);
   ins.append(r);
   last.after(ins);
 }
 
-const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
 /** A new .docx of `text`: a paragraph a line, a run cut at every finding's start and end (so that each comment holds exactly its text). */
 function newDocument(text) {
@@ -370,22 +383,25 @@ export async function annotated(docx) {
   }
   splitRuns(xml);
   let doc = read(xml, original);
+  // The findings' places in the document: a new one lacks the text's control characters (a report's page breaks).
+  const at = original ? (o) => o : withoutControls(text);
+  const placed = findings.map((d) => ({ ...d, utf16: { start: at(d.utf16?.start ?? 0), end: at(d.utf16?.end ?? 0) } }));
   // Cut runs where findings start and end, so that a comment holds its text and not its whole run.
-  cutRuns(doc, xml, findings.flatMap((d) => [d.utf16?.start ?? 0, d.utf16?.end ?? 0]));
+  cutRuns(doc, xml, placed.flatMap((d) => [d.utf16.start, d.utf16.end]));
   doc = read(xml, original);
   // Safe fixes that do not overlap, each held by its own runs: tracked changes too.
   const tracked = new Map();
   let reach = -1;
-  for (const d of findings) {
-    const s = d.utf16?.start ?? 0, e = d.utf16?.end ?? 0;
-    if (!SAFE.includes(d.code) || d.fix == null || e <= s || s < reach) continue;
-    const runs = heldBy(doc, s, e);
-    if (runs) { tracked.set(d, runs); reach = e; }
-  }
+  findings.forEach((d, i) => {
+    const { start, end } = placed[i].utf16;
+    if (!SAFE.includes(d.code) || d.fix == null || end <= start || start < reach) return;
+    const runs = heldBy(doc, start, end);
+    if (runs) { tracked.set(d, runs); reach = end; }
+  });
   const existing = entries.get('word/comments.xml');
   const parsed = existing && new DOMParser().parseFromString(new TextDecoder().decode(existing), 'application/xml');
   const { xml: comments, ids, date } = commentsXml(findings, parsed && !parsed.getElementsByTagName('parsererror').length ? parsed : null, tracked);
-  anchor(doc, xml, findings, ids);
+  anchor(doc, xml, placed, ids);
   // Revision ids after every id the document and its comments already use.
   const used = [...xml.getElementsByTagName('*'), ...new DOMParser().parseFromString(comments, 'application/xml').getElementsByTagName('*')]
     .reduce((most, e) => Math.max(most, Number(e.getAttributeNS(W, 'id')) || 0), 0);

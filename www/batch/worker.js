@@ -11,7 +11,7 @@
 let ready = null;
 
 const ops = {
-  summarize: (text, file) => JSON.parse(wasm_bindgen.summarize(text, file)),
+  summarize: (text, notes, file) => JSON.parse(wasm_bindgen.summarize(text, notes, file)),
   pair: (now, before, file) => {
     const r = wasm_bindgen.pair(now, before, file);
     return r ? JSON.parse(r) : null;

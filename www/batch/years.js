@@ -113,7 +113,7 @@ class Years {
 
   async openFile(file) {
     try {
-      this.before = await textOf(new Uint8Array(await file.arrayBuffer()), file.name);
+      this.before = (await textOf(new Uint8Array(await file.arrayBuffer()), file.name)).text;
       this.problem = null;
     } catch (e) {
       this.problem = e;

@@ -11,7 +11,7 @@ use crate::store;
 use crate::tables::Tables;
 use crate::Checked;
 use nianbao::messages::Arg;
-use nianbao::{check, Severity, Span};
+use nianbao::{check_against, Severity, Source, Span};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -120,8 +120,9 @@ pub fn app(props: &AppProps) -> Html {
     let text = use_state(|| props.initial.clone().unwrap_or_default());
     // The 对照上年 panel's findings and the text they are of (years.rs): listed with the check's own.
     let years = use_state(|| Rc::new((String::new(), String::new())));
+    // A file's text as read carries what decoding it repaired (I001).
     let outcome = use_memo(((*text).clone(), (*years).clone()), |(t, y)| {
-        let mut o = check(t);
+        let mut o = check_against(Source::new(t), files::notes_for(t), None);
         crate::years::add(&mut o, &y.0, &y.1);
         Checked(Rc::new(o))
     });
@@ -739,7 +740,6 @@ pub fn app(props: &AppProps) -> Html {
     // Text read from a PDF is shown read-only: edits belong in the original document.
     let pdf_text = !empty && files::is_pdf_text(&text);
     // The printed page's head: body, year, file and the day it was checked.
-    // The printed page's head: body, year, file and the day it was checked.
     let print_head = format!(
         "{} · {} {}{} · {}",
         t.ui(ui::REPORT_OF),
@@ -856,7 +856,7 @@ pub fn app(props: &AppProps) -> Html {
                         </div>
                     </details>
                 }
-                <button type="button" onclick={onexport}>{t.ui(ui::EXPORT_JSON)}</button>
+                <button type="button" onclick={onexport} disabled={empty}>{t.ui(ui::EXPORT_JSON)}</button>
                 if !props.embedded {
                     <button type="button" onclick={onprint}>{t.ui(ui::PRINT)}</button>
                 }

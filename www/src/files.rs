@@ -5,21 +5,19 @@
 //! sentence saying what it is and what to do, in the UI's language
 //! (`FileError`).
 
-use js_sys::Uint8Array;
+use nianbao::diagnostic::InputNote;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/platform.js")]
 extern "C" {
     #[wasm_bindgen(js_name = runConverter, catch)]
     async fn run_converter(name: &str, input: &JsValue) -> Result<JsValue, JsValue>;
-    /// Why convert.js refused the last hostile file (a zip bomb, entity expansion), in `lang`.
+    /// Why the last file was refused (a zip bomb, entity expansion, a PDF without text), in `lang`.
     #[wasm_bindgen(js_name = converterSentence)]
     pub fn converter_sentence(lang: &str) -> String;
-    #[wasm_bindgen(js_name = pdfToText, catch)]
-    async fn pdf_to_text(bytes: &Uint8Array) -> Result<JsValue, JsValue>;
-    /// Why the last PDF gave no text, in the page's language.
-    #[wasm_bindgen(js_name = pdfError)]
-    pub fn pdf_error() -> String;
+    /// The numbers of what decoding the last text file repaired, if `text` is its text as read (else none).
+    #[wasm_bindgen(js_name = repairsFor)]
+    fn repairs_for(text: &str) -> Vec<u32>;
     /// The text is the one read from the last PDF opened (so findings have pages).
     #[wasm_bindgen(js_name = isPdfText)]
     pub fn is_pdf_text(text: &str) -> bool;
@@ -60,7 +58,7 @@ pub enum FileError {
     Doc,
     /// WPS Writer's own format (.wps).
     Wps,
-    /// A PDF the PDF reader could not read (its sentence: `pdf_error`).
+    /// A PDF the PDF reader could not read (its sentence: `converter_sentence`).
     Pdf,
     /// A spreadsheet or presentation, an image, an archive: not a report.
     NotText,
@@ -88,6 +86,7 @@ impl FileError {
             "file.not_text" => FileError::NotText,
             "file.zip_other" | "file.odt_as_docx" | "file.docx_as_odt" => FileError::ZipOther,
             "file.too_large" => FileError::TooLarge,
+            "file.pdf" => FileError::Pdf,
             "file.damaged" => FileError::Damaged,
             "file.bomb" | "file.entities" | "file.entries" => FileError::Refused,
             // A module that failed to load (network, server): not the file's fault.
@@ -99,15 +98,17 @@ impl FileError {
 
 /// The text of a .txt, .docx, .odt, .rtf, .html or .pdf file. What a file
 /// is, and its text, are found by `readFile` of convert.js (loaded on first
-/// use: none of it is in the first load); a PDF's bytes come back for the
-/// PDF reader.
+/// use: none of it is in the first load); platform.js takes a PDF on to the
+/// PDF reader, and keeps what decoding a text file repaired (`notes_for`).
 pub async fn read(file: &web_sys::File) -> Result<String, FileError> {
-    let got = run_converter("readFile", file.as_ref()).await.map_err(FileError::from_js)?;
-    if let Some(text) = got.as_string() {
-        return Ok(text);
-    }
-    let bytes: Uint8Array = js_sys::Reflect::get(&got, &JsValue::from_str("pdf")).map_err(|_| FileError::Damaged)?.unchecked_into();
-    pdf_to_text(&bytes).await.map(|t| t.as_string().unwrap_or_default()).map_err(|_| FileError::Pdf)
+    run_converter("readFile", file.as_ref()).await.map(|t| t.as_string().unwrap_or_default()).map_err(FileError::from_js)
+}
+
+/// What decoding repaired (the I001 notes) while `text` is the last file's
+/// text as read (platform.js keeps it): an edit moves the places, so then
+/// nothing is said.
+pub fn notes_for(text: &str) -> Vec<InputNote> {
+    nianbao::input::notes::from_numbers(&repairs_for(text), text.len())
 }
 
 /// The text of HTML from the clipboard (a paste from Word, WPS or a web page).

@@ -70,15 +70,15 @@ pub fn file_error(t: &dyn Catalogue, e: FileError, name: &str) -> String {
     let key = match e {
         FileError::Doc => ui::FILE_DOC,
         FileError::Wps => ui::FILE_WPS,
-        FileError::Pdf => return t.fill(ui::FILE_PDF, &[Arg::text(name), Arg::Text(crate::files::pdf_error())]),
         FileError::NotText => ui::FILE_NOT_TEXT,
         FileError::ZipOther => ui::FILE_ZIP_OTHER,
         FileError::Damaged => ui::FILE_DAMAGED,
         FileError::TooLarge => ui::FILE_TOO_LARGE,
         FileError::Unavailable => ui::FILE_UNAVAILABLE,
         FileError::Export => ui::EXPORT_FAILED,
-        // A hostile file's sentence comes with the converter that refused it (convert.js).
-        FileError::Refused => {
+        // A hostile file's sentence comes with the converter that refused it
+        // (convert.js), an unreadable PDF's with the PDF reader.
+        FileError::Refused | FileError::Pdf => {
             let said = crate::files::converter_sentence(if t.is_zh() { "zh" } else { "en" });
             return t.fill(ui::FILE_PDF, &[Arg::text(name), Arg::Text(said)]);
         }

@@ -60,20 +60,34 @@ function convert() {
 }
 
 let refusal = null;
-/** Runs one function of convert.js (`readFile`, `htmlToText`). */
+let repaired = null;
+/**
+ * Runs one function of convert.js (`readFile`, `htmlToText`). A PDF goes on
+ * to the PDF reader (`pdfToText`); a text file's repairs (I001,
+ * `{ text, notes }`) are kept here for the checks of its text (`repairsFor`).
+ */
 export async function runConverter(name, input) {
+  if (name === 'readFile') repaired = null;
   try {
     // Awaited here, so that a converter's rejection is caught below.
     const out = await (await convert())[name](input);
-    return out;
+    if (out?.pdf) return await pdfToText(out.pdf);
+    if (!out?.notes) return out;
+    repaired = out;
+    return out.text;
   } catch (e) {
-    // A hostile file's refusal brings its own sentence (convert.js): kept for converterSentence.
+    // A hostile file's refusal (convert.js) and an unreadable PDF bring their own sentence: kept for converterSentence.
     refusal = e && e.zh ? e : null;
     throw e;
   }
 }
 
-/** The sentence of the last file convert.js refused (a zip bomb, entity expansion), in `lang` (zh|en). */
+/** What decoding the last text file repaired (numbers, convert.js `decodeBytes`), while `text` is its text as read. */
+export function repairsFor(text) {
+  return repaired && repaired.text === text ? repaired.notes : [];
+}
+
+/** The sentence of the last file refused (a zip bomb, entity expansion, a PDF without text), in `lang` (zh|en). */
 export function converterSentence(lang) {
   return refusal ? (lang === 'en' ? refusal.en : refusal.zh) : '';
 }
@@ -114,12 +128,15 @@ export function onYears(f) {
 /**
  * 导出 JSON: the output contract's document for `text`, made by the checker
  * without the interface (batch/checker.js, loaded now: the app's wasm has no
- * JSON writer), with the file's name inside when there is one, and
+ * JSON writer), with the file's name inside when there is one, what
+ * decoding the file repaired (I001) while the text is as read, and
  * X001–X003 when the 对照上年 panel has last year's report.
  */
 export async function exportJson(name, text, file) {
   const checker = await (await importPinned('batch/checker.js')).load();
-  const json = checker.check(text, lastYear);
+  let json = checker.check(text, lastYear, repairsFor(text));
+  // The text of the PDF opened: its findings carry their page and box, as checkPdf()'s and the command line's.
+  if (isPdfText(text)) json = JSON.stringify((await importPinned('pdf/client.js')).placeFindings(JSON.parse(json), lastPdf));
   download(name, 'application/json', file == null ? json : `{"file":${JSON.stringify(file)},${json.slice(1)}`);
 }
 
@@ -264,25 +281,21 @@ export function selectRange(area, start, end) {
 // A PDF: read by the PDF reader (a second wasm module in a Web Worker, loaded
 // now from pdf/ beside the app). The text is returned; its map (per placed
 // piece [start, end, page], UTF-8 byte offsets) stays here for pdfPage. A PDF
-// without readable text throws; its sentence, in the page's language, is kept
-// for pdfError.
+// without readable text throws `file.pdf` with the reader's sentence in both
+// languages (kept by runConverter for converterSentence).
 let lastPdf = null;
-let lastPdfError = '';
-export async function pdfToText(bytes) {
+async function pdfToText(bytes) {
   try {
     const pdf = await importPinned('pdf/client.js');
     const x = await pdf.extractPdf(bytes);
     lastPdf = x;
     return x.text;
   } catch (e) {
-    lastPdfError = document.documentElement.lang.startsWith('en') ? e.en ?? e.message : e.zh ?? e.message;
-    throw new Error(lastPdfError);
+    const said = new Error('file.pdf');
+    said.zh = e.zh ?? e.message;
+    said.en = e.en ?? e.message;
+    throw said;
   }
-}
-
-/** The sentence of the last PDF that could not be read. */
-export function pdfError() {
-  return lastPdfError;
 }
 
 /** True when `text` is the text read from the last PDF opened (not typed, pasted or edited). */
