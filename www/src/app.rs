@@ -119,11 +119,11 @@ pub fn app(props: &AppProps) -> Html {
     let redraw = use_force_update();
     let text = use_state(|| props.initial.clone().unwrap_or_default());
     // The 对照上年 panel's findings and the text they are of (years.rs): listed with the check's own.
-    let years = use_state(|| Rc::new((String::new(), String::new())));
+    let years = use_state(|| Rc::new(String::new()));
     // A file's text as read carries what decoding it repaired (I001).
     let outcome = use_memo(((*text).clone(), (*years).clone()), |(t, y)| {
         let mut o = check_against(Source::new(t), files::notes_for(t), None);
-        crate::years::add(&mut o, &y.0, &y.1);
+        crate::years::add(&mut o, y);
         Checked(Rc::new(o))
     });
     let outcome: Checked = (*outcome).clone();
@@ -171,7 +171,7 @@ pub fn app(props: &AppProps) -> Html {
             }
             if keep_drafts {
                 // The 对照上年 panel is the full site's (batch-hook.js): its findings join the list.
-                let f = Closure::<dyn Fn(String, String)>::new(move |t, found| years.set(Rc::new((t, found))));
+                let f = Closure::<dyn Fn(String)>::new(move |given| years.set(Rc::new(given)));
                 files::on_years(&f);
                 f.forget();
                 if let Some(draft) = store::tab_text() {

@@ -45,9 +45,9 @@ extern "C" {
     pub fn focus_in_list(list: &web_sys::Element, el: &web_sys::Element);
     #[wasm_bindgen(js_name = refreshList)]
     pub fn refresh_list(list: &web_sys::Element);
-    /// Calls `f(text, found)` with the 对照上年 panel's findings (years.rs).
+    /// Calls `f(given)` with the 对照上年 panel's findings and their text (years.rs).
     #[wasm_bindgen(js_name = onYears)]
-    pub fn on_years(f: &Closure<dyn Fn(String, String)>);
+    pub fn on_years(f: &Closure<dyn Fn(String)>);
 }
 
 /// Why a file gave no text: each says what the file is and what to do

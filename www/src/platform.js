@@ -114,14 +114,14 @@ export async function fetchCatalogue(name) {
 let lastYear = null;
 
 /**
- * Calls `f(text, found)` whenever the 对照上年 panel hands over its findings
- * (the event `nianbao-years`; its format: batch/years.js): the app lists
- * them with its own (www/src/years.rs).
+ * Calls `f(given)` whenever the 对照上年 panel hands over its findings (the
+ * event `nianbao-years`; their format: batch/years.js): the findings, a NUL,
+ * then the text they are of. The app lists them with its own (www/src/years.rs).
  */
 export function onYears(f) {
   addEventListener('nianbao-years', (e) => {
     lastYear = e.detail.before || null;
-    f(e.detail.text, e.detail.found);
+    f(e.detail.found.replaceAll('\0', '') + '\0' + e.detail.text);
   });
 }
 

@@ -8,22 +8,21 @@
 use nianbao::messages::{Arg, Message, NOTHING};
 use nianbao::{Diagnostic, Outcome, Span};
 
-/// Adds the panel's findings for `text` to `o` (none when `o` is of another
-/// text). `found`: per finding its code, byte start and end, message, English
-/// message and fix if any, fields split by U+001F, findings by U+001E.
-pub fn add(o: &mut Outcome, text: &str, found: &str) {
+/// Adds the panel's findings to `o` when they are of its text. `given` is
+/// the findings, a NUL, then the text they were found in (platform.js
+/// `onYears`); the findings: per finding its code, byte start and end,
+/// message, English message and fix if any, fields split by U+001F, findings
+/// by U+001E.
+pub fn add(o: &mut Outcome, given: &str) {
+    let Some((found, text)) = given.split_once('\0') else { return };
     if found.is_empty() || o.source.text() != text.strip_prefix('\u{feff}').unwrap_or(text) {
         return;
     }
     for f in found.split('\u{1e}') {
-        let f: Vec<&str> = f.split('\u{1f}').collect();
-        let (Some(rule), Some(start), Some(end), Some(zh), Some(en)) = (
-            f.first().and_then(|c| nianbao::rules::rule(c)),
-            f.get(1).and_then(|x| number(x)),
-            f.get(2).and_then(|x| number(x)),
-            f.get(3),
-            f.get(4),
-        ) else {
+        let mut f = f.split('\u{1f}');
+        let (Some(rule), Some(start), Some(end), Some(zh), Some(en)) =
+            (f.next().and_then(nianbao::rules::rule), f.next().and_then(number), f.next().and_then(number), f.next(), f.next())
+        else {
             continue;
         };
         // A span that is not of this text (on character boundaries) is dropped.
@@ -38,7 +37,7 @@ pub fn add(o: &mut Outcome, text: &str, found: &str) {
             msg: Message { key: NOTHING, args: vec![Arg::Text(en.to_string())] },
             span: Span::new(start, end),
             cell: None,
-            fix: f.get(5).map(|x| x.to_string()),
+            fix: f.next().map(|x| x.to_string()),
         };
         // In text order among the others, as the checker's own are.
         let at = o.diagnostics.partition_point(|x| x.span.start as usize <= start);
