@@ -523,7 +523,8 @@ pub fn rules(w: &mut Writer) {
         w.key("title").str(r.title_zh);
         w.key("title_en").str(r.title_en);
         w.key("doc").str(r.doc_zh);
-        w.key("doc_en").str(r.doc);
+        // The English documentation is the rule's doc comment: its lines without the comment's leading space.
+        w.key("doc_en").str(&r.doc.lines().map(str::trim).collect::<Vec<_>>().join("\n"));
         w.end_object();
     }
     w.end_array();

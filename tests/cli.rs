@@ -149,6 +149,14 @@ fn rules_listing() {
     let out = run(&["rules", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), nianbao::rules::RULES.len());
+    // Both languages' documentation as plain lines: no leading space, no trailing line break.
+    for r in v.as_array().unwrap() {
+        for key in ["doc", "doc_en"] {
+            let doc = r[key].as_str().unwrap();
+            assert!(!doc.is_empty() && !doc.ends_with('\n'), "{key} of {}", r["code"]);
+            assert!(doc.lines().all(|l| l == l.trim()), "{key} of {}: {doc:?}", r["code"]);
+        }
+    }
 }
 
 #[test]
