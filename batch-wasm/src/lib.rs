@@ -8,8 +8,8 @@
 //! only when one of these is first used, never at the page's first load.
 
 use nianbao::export::{self, Lang};
-use nianbao::messages::{Arg, Desk};
 use nianbao::json::Writer;
+use nianbao::messages::{Arg, Desk};
 use nianbao::summary::Summary;
 use wasm_bindgen::prelude::*;
 
@@ -56,7 +56,8 @@ fn answer(s: &Summary, file: &str, findings: &[nianbao::Diagnostic], added: Opti
 #[wasm_bindgen]
 pub fn say(lang: &str, name: &str, args: Vec<JsValue>) -> String {
     let Some(k) = Desk::named(name) else { return name.to_string() };
-    let args: Vec<Arg> = args.iter().map(|a| a.as_f64().map(Arg::Num).unwrap_or_else(|| Arg::Text(a.as_string().unwrap_or_default()))).collect();
+    let args: Vec<Arg> =
+        args.iter().map(|a| a.as_f64().map(Arg::Num).unwrap_or_else(|| Arg::Text(a.as_string().unwrap_or_default()))).collect();
     k.say(Lang::parse(lang) == Lang::En, &args)
 }
 

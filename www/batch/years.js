@@ -61,7 +61,9 @@ class Years {
 
   /** Hands the findings for `text` to the app (nothing: takes them away); only when they change. */
   hand(text, findings) {
-    const found = findings.map((f) => [f.code, f.s, f.e, f.message, f.message_en, ...(f.fix == null ? [] : [f.fix])].join('\u001f')).join('\u001e');
+    // The separators (and the NUL platform.js puts before the text) cannot be in a field.
+    const field = (v) => String(v).replace(/[\u0000\u001e\u001f]/g, '');
+    const found = findings.map((f) => [f.code, f.s, f.e, f.message, f.message_en, ...(f.fix == null ? [] : [f.fix])].map(field).join('\u001f')).join('\u001e');
     const before = found ? this.before : '';
     const key = found && `${found}\u0000${text}`;
     if (key === this.handed) return;

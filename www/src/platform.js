@@ -121,7 +121,7 @@ let lastYear = null;
 export function onYears(f) {
   addEventListener('nianbao-years', (e) => {
     lastYear = e.detail.before || null;
-    f(e.detail.found.replaceAll('\0', '') + '\0' + e.detail.text);
+    f(e.detail.found + '\0' + e.detail.text);
   });
 }
 
