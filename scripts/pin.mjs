@@ -105,7 +105,7 @@ const rewrite = (rel) => (code) => code.replace(LITERAL, (lit, q, ref) => {
 });
 /** `pinTree`'s scripts that read pins of their own (`__nianbaoPins`): what each checks as it fetches. */
 const ownPins = {
-  'batch/batch.js': () => ({ css: pins['batch/batch.css'], rulesZh: pins['rules-zh.json'], rulesEn: pins['rules-en.json'] }),
+  'batch/batch.js': () => ({ css: pins['batch/batch.css'] }),
   'batch/years.js': () => ({ css: pins['batch/batch.css'] }),
   'batch/pool.js': () => ({ worker: pins['batch/worker.js'], wasm: pins['batch/nianbao_batch_wasm_bg.wasm'] }),
   'batch/checker.js': () => ({ core: pins['batch/core.js'], wasm: pins['batch/nianbao_batch_wasm_bg.wasm'] }),
