@@ -86,9 +86,6 @@ fn unglue(lx: &mut Lexed, text: &str, groups: &mut [Group], id: TableId) -> Ungl
         return out;
     }
     let tpl = candidates(id)[0];
-    let w0 = tpl.rows[0].width();
-    let uniform = tpl.rows.iter().all(|r| r.width() == w0);
-
     let mut budget = super::glued::BUDGET;
     for g in groups.iter_mut() {
         if !glued(lx, g) {
@@ -107,14 +104,7 @@ fn unglue(lx: &mut Lexed, text: &str, groups: &mut [Group], id: TableId) -> Ungl
             let t4 = &crate::template::T4;
             (t4.rows.iter().map(|r| r.width()).collect(), (0..t4.rows.len()).all(|r| t4.total_is_last(r)))
         } else {
-            // Which row a run stands for matters only where rows differ in width.
-            let row = if uniform {
-                Some(0)
-            } else {
-                let sims = prepared(tpl).index.similarities(std::slice::from_ref(g));
-                (0..tpl.rows.len()).filter(|&i| sims[i] >= 0.3).max_by(|&a, &b| sims[a].total_cmp(&sims[b]))
-            };
-            let Some(row) = row else { continue };
+            let Some(row) = row_of(tpl, g) else { continue };
             (vec![tpl.rows[row].width()], tpl.total_is_last(row))
         };
         if widths == [1] {
@@ -147,6 +137,18 @@ fn unglue(lx: &mut Lexed, text: &str, groups: &mut [Group], id: TableId) -> Ungl
         out.replaced.push((t, new));
     }
     out
+}
+
+/// The template row a group of values stands for, by its label: the first
+/// row where all rows have one width (which row then does not matter for
+/// splitting or joining its digits), None where no label is close enough.
+fn row_of(tpl: &'static TableTemplate, g: &Group) -> Option<usize> {
+    let w0 = tpl.rows[0].width();
+    if tpl.rows.iter().all(|r| r.width() == w0) {
+        return Some(0);
+    }
+    let sims = prepared(tpl).index.similarities(std::slice::from_ref(g));
+    (0..tpl.rows.len()).filter(|&i| sims[i] >= 0.3).max_by(|&a, &b| sims[a].total_cmp(&sims[b]))
 }
 
 /// The digits of a value token, when it is a whole number written in digits.
@@ -187,20 +189,12 @@ fn rewrap(lx: &mut Lexed, text: &str, groups: &mut [Group], id: TableId) -> bool
         return wrapped;
     }
     let tpl = candidates(id)[0];
-    let w0 = tpl.rows[0].width();
-    let uniform = tpl.rows.iter().all(|r| r.width() == w0);
     let mut budget = super::glued::BUDGET;
     for g in groups.iter_mut() {
         if !multi_line(lx, g) || g.values.len() > 4 * MAX_ROW_CELLS {
             continue;
         }
-        let row = if uniform {
-            Some(0)
-        } else {
-            let sims = prepared(tpl).index.similarities(std::slice::from_ref(g));
-            (0..tpl.rows.len()).filter(|&i| sims[i] >= 0.3).max_by(|&a, &b| sims[a].total_cmp(&sims[b]))
-        };
-        let Some(row) = row else { continue };
+        let Some(row) = row_of(tpl, g) else { continue };
         let width = tpl.rows[row].width();
         if g.values.len() <= width || width < 2 {
             continue;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, browser, report, root } from './lib.mjs';
+import { serve, browser, report, root, openApp } from './lib.mjs';
 
 let site, chrome;
 before(async () => { site = await serve(); chrome = await browser(); });
@@ -19,17 +19,7 @@ const fixture = (f) => path.join(root, 'tests/fixtures', f);
 const shots = path.join(root, 'target/e2e');
 fs.mkdirSync(shots, { recursive: true });
 
-async function open(opts = {}, context = null) {
-  context ??= await chrome.newContext({ viewport: { width: 1400, height: 1000 }, ...opts });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push('console: ' + m.text()); });
-  page.on('dialog', (d) => d.accept());
-  await page.goto(site.url);
-  await page.waitForSelector('#report');
-  return { context, page, problems };
-}
+const open = (opts = {}, context = null) => openApp(chrome, site.url, { ...opts, context });
 
 /** Types text as a user would have it (set and an input event: one undo step for the browser). */
 async function setText(page, text) {

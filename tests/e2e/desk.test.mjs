@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { serve, browser, corpus, csvRows, office } from './lib.mjs';
+import { serve, browser, corpus, csvRows, office, openApp } from './lib.mjs';
 
 let site, chrome;
 before(async () => { site = await serve(); chrome = await browser(); });
@@ -21,15 +21,7 @@ const read = (rel) => fs.readFileSync(path.join(corpus, rel), 'utf8');
 const CJK = /[\u4e00-\u9fff]/;
 
 async function open({ english = false, init = null } = {}) {
-  const context = await chrome.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-  if (init) await context.addInitScript(init);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push('console: ' + m.text()); });
-  page.on('dialog', (d) => d.accept());
-  await page.goto(site.url);
-  await page.waitForSelector('#report');
+  const { context, page, problems } = await openApp(chrome, site.url, { acceptDownloads: true, init });
   if (english) {
     await page.evaluate(() => localStorage.setItem('nianbao.lang', 'en'));
     await page.reload();

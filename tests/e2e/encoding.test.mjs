@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { serve, browser, root, corpus, pinned } from './lib.mjs';
+import { serve, browser, root, corpus, pinned, openApp, csvRows } from './lib.mjs';
 
 let site, chrome;
 before(async () => { site = await serve(); chrome = await browser(); });
@@ -61,17 +61,7 @@ const perRule = (diagnostics) => {
   return n;
 };
 
-async function open() {
-  const context = await chrome.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push('console: ' + m.text()); });
-  page.on('dialog', (d) => d.accept());
-  await page.goto(site.url);
-  await page.waitForSelector('#report');
-  return { context, page, problems };
-}
+const open = () => openApp(chrome, site.url, { acceptDownloads: true });
 
 /** Every table cell the page shows, by its place. */
 const cells = (page) => page.$$eval('[data-cell]', (els) => Object.fromEntries(els.map((e) => [e.dataset.cell, e.textContent.trim()])));
@@ -334,17 +324,3 @@ test('damaged files of every kind: the browser decodes them to the command line\
   await context.close();
 });
 
-/** Rows of a CSV text (quoted fields may hold commas and line breaks). */
-function csvRows(text) {
-  const rows = [];
-  let row = [], field = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; } else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; } else if (c !== '\r') field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}

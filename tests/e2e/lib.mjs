@@ -46,6 +46,25 @@ export function serve(dir = dist, prefix = '/', { headers = () => ({}) } = {}) {
   }));
 }
 
+/**
+ * A page of the app at `url` in `context` (a new desktop-sized one, with
+ * `options`, unless given), once its editor is there: { context, page,
+ * problems }, where problems collects page errors and console errors.
+ * `init` runs before the page's own scripts; dialogs are accepted.
+ */
+export async function openApp(chrome, url, { context = null, init = null, ...options } = {}) {
+  context ??= await chrome.newContext({ viewport: { width: 1400, height: 1000 }, ...options });
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push('console: ' + m.text()); });
+  page.on('dialog', (d) => d.accept());
+  await page.goto(url);
+  await page.waitForSelector('#report');
+  return { context, page, problems };
+}
+
 /** Debian's Chromium; `args` adds switches (e.g. host names mapped to 127.0.0.1). */
 export async function browser(args = []) {
   return chromium.launch({
