@@ -86,4 +86,3 @@ async fn compact_widget_shows_findings_only_and_reports_results() {
     assert_eq!(*seen.borrow(), HONGZE, "the checked text handed to the loader");
     assert!(r.text_content().unwrap().contains("Findings"));
 }
-
