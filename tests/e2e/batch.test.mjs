@@ -100,12 +100,19 @@ test('nine reports, a .zip of them and a broken file: one table, the command lin
     fs.copyFileSync(path.join(corpus, r), f);
     return f;
   });
+  // An old Word file in the archive, made by LibreOffice: a row that says what to do, not a skip.
+  const docDir = path.join(tmp, 'doc');
+  fs.mkdirSync(docDir, { recursive: true });
+  const made = spawnSync('soffice', [`-env:UserInstallation=file://${path.join(tmp, 'lo-profile')}`, '--headless', '--convert-to', 'doc', '--outdir', docDir, files[0]], { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  const doc = fs.readFileSync(path.join(docDir, fs.readdirSync(docDir).find((f) => f.endsWith('.doc'))));
   const archive = path.join(tmp, '报告.zip');
   fs.writeFileSync(archive, zip([
     ...REPORTS.map((r) => [`年报/${base(r)}`, read(r)]),
     ['inner.zip', zip([['a.txt', Buffer.from('x')]])],
     ['../escape.txt', read(REPORTS[0])],
     ['notes.png', Buffer.from([0x89, 0x50, 0x4e, 0x47])],
+    ['旧版.doc', doc],
   ]));
   const broken = path.join(tmp, '损坏.docx');
   fs.writeFileSync(broken, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(300, 7)]));
@@ -118,9 +125,9 @@ test('nine reports, a .zip of them and a broken file: one table, the command lin
   await finished(page);
 
   const rows = await table(page);
-  // 9 files, 9 zip entries, the nested archive and the climbing name (refused), the broken file; the image is skipped.
-  assert.equal(rows.length, 9 + 9 + 2 + 1, JSON.stringify(rows));
-  assert.match(await page.textContent('.batch-status'), /已检查 21 份.*跳过 1 个非报告文件/);
+  // 9 files, 9 zip entries, the nested archive and the climbing name (refused), the old Word file, the broken file; the image is skipped.
+  assert.equal(rows.length, 9 + 9 + 2 + 1 + 1, JSON.stringify(rows));
+  assert.match(await page.textContent('.batch-status'), /已检查 22 份.*跳过 1 个非报告文件/);
   for (const row of rows) {
     const name = base(row[0]);
     if (!want.has(name)) continue;
@@ -131,6 +138,7 @@ test('nine reports, a .zip of them and a broken file: one table, the command lin
   assert.match(byName.get('报告.zip/inner.zip')[1], /压缩包中的压缩包不展开/);
   assert.match(byName.get('报告.zip/../escape.txt')[1], /指向压缩包之外/);
   assert.match(byName.get('损坏.docx')[1], /压缩文件，但不是 \.docx|已损坏/);
+  assert.match(byName.get('报告.zip/旧版.doc')[1], /旧版 Word 文件（\.doc）/);
 
   // Hongze 2024 is paired with 2023, and gives no X001/X002 (as on the command line).
   const hongze = await page.$eval('.batch-table tbody tr:nth-child(' + (rows.findIndex((r) => r[0] === 'hongze_2024_layout.txt') + 1) + ')', (tr) => tr.textContent);
@@ -161,7 +169,7 @@ test('nine reports, a .zip of them and a broken file: one table, the command lin
   const csvText = fs.readFileSync(csvPath, 'utf8');
   assert.ok(csvText.startsWith('\ufeff文件,机关,年度,错误,警告,提示,主要问题,说明'), csvText.slice(0, 80));
   const csvLines = csvText.trim().split('\r\n');
-  assert.equal(csvLines.length, 1 + 21);
+  assert.equal(csvLines.length, 1 + 22);
   const w23 = want.get('hongze_2023_layout.txt');
   assert.ok(csvLines.some((l) => l.startsWith(`hongze_2023_layout.txt,${w23.organ},${w23.year},${w23.errors},${w23.warnings},${w23.infos},`)), csvText);
   assert.ok(csvLines.some((l) => /^损坏\.docx,,,,,,,/.test(l)), csvText);
@@ -170,7 +178,7 @@ test('nine reports, a .zip of them and a broken file: one table, the command lin
   const xlsxPath = path.join(tmp, 'summary.xlsx');
   await xlsx.saveAs(xlsxPath);
   const sheet1 = soffice(xlsxPath, 1).trim().split('\n');
-  assert.equal(sheet1.length, 1 + 21, sheet1.join('\n'));
+  assert.equal(sheet1.length, 1 + 22, sheet1.join('\n'));
   assert.ok(sheet1.some((l) => l.startsWith(`hongze_2023_layout.txt,${w23.organ},${w23.year},${w23.errors},${w23.warnings},${w23.infos},`)), sheet1.join('\n'));
   const sheet2 = csvRows(soffice(xlsxPath, 2));
   assert.deepEqual(sheet2[0], ['文件', '机关', '年度', '代码', '级别', '单元格', '问题', '建议']);

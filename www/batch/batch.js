@@ -16,7 +16,9 @@ import { ready, lang, say, title } from './words.js';
 const pins = typeof __nianbaoPins === 'object' ? __nianbaoPins : {};
 const integrity = (name) => pins[name]?.[1] ?? '';
 
-const REPORT = /\.(txt|docx|odt|rtf|html?|pdf)$/i;
+// Files a batch reads, and files meant as reports that it cannot read (an old
+// Word or WPS file): those get a row saying what to do, never a silent skip.
+const REPORT = /\.(txt|docx|odt|rtf|html?|pdf|doc|wps)$/i;
 const el = (tag, attrs = {}, ...kids) => {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
