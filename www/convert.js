@@ -474,11 +474,20 @@ export async function docxToText(bytes) {
   const entries = zipDirectory(bytes);
   if (!entries.has('word/document.xml')) fail(entries.has('content.xml') ? 'file.odt_as_docx' : 'file.zip_other');
   const doc = parseXml(await zipText(bytes, entries, 'word/document.xml', { left: MAX_INFLATED }));
+  return tidy(wordText(doc));
+}
+
+/**
+ * The text of a parsed document.xml before tidying: paragraphs on their own
+ * lines, table rows with tab-separated cells. `onText(t, start)` is told of
+ * each w:t element and where its text starts (下载批注版 anchors comments by it).
+ */
+export function wordText(doc, onText = () => {}) {
   let out = '';
   const walk = (node, inCell) => {
     for (const n of node.children) {
       const tag = n.localName;
-      if (tag === 't') out += n.textContent;
+      if (tag === 't') { onText(n, out.length); out += n.textContent; }
       else if (tag === 'tab') out += '\t';
       else if (tag === 'br' || tag === 'cr') out += inCell ? ' ' : '\n';
       else if (tag === 'tr') { if (out && !out.endsWith('\n')) out += '\n'; walk(n, inCell); if (!out.endsWith('\n')) out += '\n'; }
@@ -488,7 +497,7 @@ export async function docxToText(bytes) {
     }
   };
   walk(doc.documentElement, false);
-  return tidy(out);
+  return out;
 }
 
 /** Text of an OpenDocument text (.odt, as LibreOffice and WPS save it). */

@@ -10,8 +10,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
+import { zip } from '../../scripts/zip.mjs';
 import { serve, browser, root, corpus, csvRows } from './lib.mjs';
 
 let site, chrome;
@@ -24,33 +24,6 @@ const REPORTS = [
 ].sort();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-batch-e2e-'));
 
-/** A ZIP of [name, Buffer] entries (deflated), as archivers write them. */
-function zip(files) {
-  const locals = [];
-  const central = [];
-  let offset = 0;
-  for (const [name, data] of files) {
-    const deflated = zlib.deflateRawSync(data);
-    const crc = zlib.crc32(data);
-    const nameBuf = Buffer.from(name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(0x0800, 6); local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14); local.writeUInt32LE(deflated.length, 18); local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBuf.length, 26);
-    const cen = Buffer.alloc(46);
-    cen.writeUInt32LE(0x02014b50, 0); cen.writeUInt16LE(20, 4); cen.writeUInt16LE(20, 6); cen.writeUInt16LE(0x0800, 8); cen.writeUInt16LE(8, 10);
-    cen.writeUInt32LE(crc, 16); cen.writeUInt32LE(deflated.length, 20); cen.writeUInt32LE(data.length, 24);
-    cen.writeUInt16LE(nameBuf.length, 28); cen.writeUInt32LE(offset, 42);
-    locals.push(local, nameBuf, deflated);
-    central.push(cen, nameBuf);
-    offset += 30 + nameBuf.length + deflated.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(files.length, 8); end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
-}
 
 const read = (rel) => fs.readFileSync(path.join(corpus, rel));
 const base = (rel) => rel.split('/').pop();

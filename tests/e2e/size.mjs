@@ -90,32 +90,28 @@ if (onTheFly > CEILING) {
   process.exit(1);
 }
 
-// The PDF reader (second wasm module, its glue, worker and client): loaded
-// only when a PDF is opened, within 400 KB gzip.
-const PDF_BUDGET = 400 * 1024;
-const pdfFiles = lazy.filter((f) => f.startsWith('pdf/'));
-if (!pdfFiles.some((f) => new RegExp(`^pdf/nianbao_pdf_wasm_bg${HASH}\\.wasm$`).test(f))) {
-  console.error('dist/pdf/ has no PDF reader: scripts/build-lazy-wasm.sh pdf did not run');
-  process.exit(1);
+/**
+ * A lazily loaded module: the files under `dir/`, which must include each of
+ * `required` (plain names; `scripts/build-lazy-wasm.sh dir` makes them),
+ * within `budget` KB as shipped.
+ */
+function lazyModule(dir, what, budget, required) {
+  const files = lazy.filter((f) => f.startsWith(dir + '/'));
+  for (const name of required) {
+    const [stem, ext] = [name.slice(0, name.lastIndexOf('.')), name.slice(name.lastIndexOf('.'))];
+    if (!files.some((f) => new RegExp(`^${dir}/${stem}${HASH}\\${ext}$`).test(f))) {
+      console.error(`dist/${dir}/ has no ${name}: scripts/build-lazy-wasm.sh ${dir} did not run`);
+      process.exit(1);
+    }
+  }
+  const total = files.reduce((n, f) => n + gz(f), 0);
+  console.log(`${kb(total)}  ${what}, gzip (budget ${budget} KB)`);
+  if (total > budget * 1024) {
+    console.error(`${what}: budget exceeded by ${((total - budget * 1024) / 1024).toFixed(1)} KB`);
+    process.exit(1);
+  }
 }
-const pdfTotal = pdfFiles.reduce((n, f) => n + gz(f), 0);
-console.log(`${kb(pdfTotal)}  PDF reader, loaded when a PDF is opened, gzip (budget ${PDF_BUDGET / 1024} KB)`);
-if (pdfTotal > PDF_BUDGET) {
-  console.error(`PDF reader budget exceeded by ${((pdfTotal - PDF_BUDGET) / 1024).toFixed(1)} KB`);
-  process.exit(1);
-}
-
-// The batch check (its wasm module, glue, workers, page module and stylesheet):
-// loaded only when a batch is opened, within 200 KB gzip.
-const BATCH_BUDGET = 200 * 1024;
-const batchFiles = lazy.filter((f) => f.startsWith('batch/'));
-if (!batchFiles.some((f) => new RegExp(`^batch/nianbao_batch_wasm_bg${HASH}\\.wasm$`).test(f)) || !batchFiles.some((f) => new RegExp(`^batch/batch${HASH}\\.js$`).test(f))) {
-  console.error('dist/batch/ has no batch check: scripts/build-lazy-wasm.sh batch did not run');
-  process.exit(1);
-}
-const batchTotal = batchFiles.reduce((n, f) => n + gz(f), 0);
-console.log(`${kb(batchTotal)}  batch check, loaded when a batch is opened, gzip (budget ${BATCH_BUDGET / 1024} KB)`);
-if (batchTotal > BATCH_BUDGET) {
-  console.error(`batch check budget exceeded by ${((batchTotal - BATCH_BUDGET) / 1024).toFixed(1)} KB`);
-  process.exit(1);
-}
+// The PDF reader (second wasm module, its glue, worker and client).
+lazyModule('pdf', 'PDF reader, loaded when a PDF is opened', 400, ['nianbao_pdf_wasm_bg.wasm']);
+// The batch check (its wasm module, glue, workers, page modules and stylesheet).
+lazyModule('batch', 'batch check, loaded when a batch is opened', 200, ['nianbao_batch_wasm_bg.wasm', 'batch.js']);

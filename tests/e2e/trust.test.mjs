@@ -15,8 +15,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { serve, browser, report, corpus, dist, pinned } from './lib.mjs';
+import { zip } from '../../scripts/zip.mjs';
 
 const SEED = report('seeds/001_790cad3f7e066faa.txt');
 const EXPECTED = JSON.parse(fs.readFileSync(path.join(corpus, 'expected/seeds__001_790cad3f7e066faa.json'), 'utf8')).must;
@@ -298,32 +298,6 @@ test('a tampered loader is refused by its integrity; a tampered converter, PDF r
 
 // ---- Hostile files in the browser: the native reader's limits, a sentence each, the tab survives.
 
-/** A ZIP of [name, bytes, { stored, stated }] entries (deflated unless `stored`; `stated` overrides the directory's inflated size). */
-function zip(files) {
-  const locals = [];
-  const central = [];
-  let offset = 0;
-  for (const [name, data, opts = {}] of files) {
-    const body = opts.stored ? data : zlib.deflateRawSync(data, { level: 9 });
-    const crc = zlib.crc32(data);
-    const size = opts.stated ?? data.length;
-    const n = Buffer.from(name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(0x0800, 6); local.writeUInt16LE(opts.stored ? 0 : 8, 8);
-    local.writeUInt32LE(crc, 14); local.writeUInt32LE(body.length, 18); local.writeUInt32LE(size, 22); local.writeUInt16LE(n.length, 26);
-    const cen = Buffer.alloc(46);
-    cen.writeUInt32LE(0x02014b50, 0); cen.writeUInt16LE(20, 4); cen.writeUInt16LE(20, 6); cen.writeUInt16LE(0x0800, 8); cen.writeUInt16LE(opts.stored ? 0 : 8, 10);
-    cen.writeUInt32LE(crc, 16); cen.writeUInt32LE(body.length, 20); cen.writeUInt32LE(size, 24); cen.writeUInt16LE(n.length, 28); cen.writeUInt32LE(offset, 42);
-    locals.push(local, n, body);
-    central.push(cen, n);
-    offset += 30 + n.length + body.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(files.length & 0xffff, 8); end.writeUInt16LE(files.length & 0xffff, 10);
-  end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
-}
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');

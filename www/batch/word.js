@@ -10,6 +10,7 @@
 // the comments speak the page's language. Loaded only when the button is used.
 
 import { load } from './checker.js';
+import { wordText } from '../convert.js';
 import { ready, lang, say } from './words.js';
 import { previous } from './years.js';
 
@@ -110,27 +111,14 @@ function zip(entries) {
 }
 
 /**
- * The text of a document.xml as convert.js's docxToText reads it, with where
- * each w:t element's text starts in it: `{ text, runs: [{ t, start }] }`.
+ * The text of a document.xml as convert.js's docxToText reads it (its
+ * `wordText`), with where each w:t element's text starts in it: `{ text, runs: [{ t, start }] }`.
  * With `tidy`, the text goes through the converter's tidying and `at` maps
  * its offsets back (a document made here from the editor's text has none).
  */
 function read(doc, tidy) {
-  let out = '';
   const runs = [];
-  const walk = (node, inCell) => {
-    for (const n of node.children) {
-      const tag = n.localName;
-      if (tag === 't') { runs.push({ t: n, start: out.length }); out += n.textContent; }
-      else if (tag === 'tab') out += '\t';
-      else if (tag === 'br' || tag === 'cr') out += inCell ? ' ' : '\n';
-      else if (tag === 'tr') { if (out && !out.endsWith('\n')) out += '\n'; walk(n, inCell); if (!out.endsWith('\n')) out += '\n'; }
-      else if (tag === 'tc') { if (out && !out.endsWith('\n')) out += '\t'; walk(n, true); out = out.replace(/ +$/, ''); }
-      else if (tag === 'p') { walk(n, inCell); if (inCell) { if (!/[\t ]$/.test(out)) out += ' '; } else out += '\n'; }
-      else walk(n, inCell);
-    }
-  };
-  walk(doc.documentElement, false);
+  const out = wordText(doc, (t, start) => runs.push({ t, start }));
   // tidy(): spaces at line ends go, four or more line breaks become three. `at[i]` is where character i of the tidy text was.
   const keep = new Uint8Array(out.length).fill(1);
   for (let i = out.length - 1, end = true; tidy && i >= 0; i--) {
