@@ -66,10 +66,6 @@ impl Outcome {
         }
         None
     }
-    /// What a batch keeps of this report.
-    pub fn summary(&self) -> summary::Summary {
-        summary::Summary::of(&self.source, &self.report, &self.diagnostics)
-    }
     pub fn count(&self, severity: Severity) -> usize {
         self.diagnostics.iter().filter(|d| d.severity == severity).count()
     }
@@ -96,22 +92,38 @@ pub fn check_input(source: Source, notes: Vec<diagnostic::InputNote>, previous: 
 
 /// What the cross-year rules read of a report's text (it is parsed, not checked).
 pub fn years_of(text: &str) -> summary::Years {
-    let src = Source::new(text);
-    let r = parse::parse(&src).report;
-    summary::Years::of(&src, &r)
+    let parsed = parse::parse(&Source::new(text));
+    summary::Years::of(&parsed.report, &parsed.doc)
 }
 
 /// Checks a report against last year's, given by its summary.
 pub fn check_against(source: Source, notes: Vec<diagnostic::InputNote>, previous: Option<&summary::Years>) -> Outcome {
+    check_parsed(source, notes, previous).0
+}
+
+/// Checks a report and summarises it for a batch (what a batch keeps of it),
+/// while the parser's folded view of the text is still at hand.
+pub fn check_summarised(
+    source: Source,
+    notes: Vec<diagnostic::InputNote>,
+    previous: Option<&summary::Years>,
+) -> (Outcome, summary::Summary) {
+    let (o, doc) = check_parsed(source, notes, previous);
+    let s = summary::Summary::of(&o.report, &doc, &o.diagnostics);
+    (o, s)
+}
+
+fn check_parsed(source: Source, notes: Vec<diagnostic::InputNote>, previous: Option<&summary::Years>) -> (Outcome, compact::Compact) {
     let parsed = parse::parse(&source);
     let diagnostics = rules::run(&source, &parsed, previous, notes);
-    Outcome {
+    let o = Outcome {
         source,
         report: parsed.report,
         diagnostics,
         #[cfg(feature = "cli")]
         layout: None,
-    }
+    };
+    (o, parsed.doc)
 }
 
 /// Checks the text read from a PDF's geometry; findings carry page and box.

@@ -8,7 +8,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::report::{Report, TableRead};
-use crate::source::{Source, Span};
+use crate::source::Span;
 use crate::template::{candidates, TableId, TableTemplate};
 
 /// Findings kept per report for the batch table: the most serious, in the order a reviewer reads them.
@@ -91,7 +91,9 @@ impl Values {
 }
 
 impl Years {
-    pub fn of(src: &Source, r: &Report) -> Years {
+    /// `doc` is the parser's folded, space-free view of the whole text (the
+    /// narrative is read from it, not folded again).
+    pub fn of(r: &Report, doc: &crate::compact::Compact) -> Years {
         let readable = |t: &Option<TableRead>| t.as_ref().filter(|t| !t.unreadable).map(Values::of);
         let t3 = r.tables.t3.as_ref();
         let mut carried_in = Vec::new();
@@ -104,7 +106,7 @@ impl Years {
         }
         let mut narrative = Vec::new();
         for s in r.sections.iter().filter(|s| matches!(s.number, 1 | 5 | 6)) {
-            narrative.extend(crate::normalize::compact(src.slice(s.body)).chars().filter(|c| !c.is_ascii_digit()));
+            narrative.extend(doc.view(s.body).chars.iter().filter(|c| !c.is_ascii_digit()));
         }
         Years {
             tables: [readable(&r.tables.t2), readable(&r.tables.t3), readable(&r.tables.t4)],
@@ -323,7 +325,7 @@ impl Summary {
     }
 
     /// Summarises a checked report from its model and findings (all of them, whatever is shown).
-    pub fn of(src: &Source, report: &Report, diagnostics: &[Diagnostic]) -> Summary {
+    pub fn of(report: &Report, doc: &crate::compact::Compact, diagnostics: &[Diagnostic]) -> Summary {
         let n = |s| diagnostics.iter().filter(|d| d.severity == s).count();
         let mut s = Summary {
             organ: report.organ.as_ref().map(|f| f.value.clone()),
@@ -333,7 +335,7 @@ impl Summary {
             infos: n(Severity::Info),
             top: Vec::new(),
             rules: Vec::new(),
-            years: Years::of(src, report),
+            years: Years::of(report, doc),
         };
         s.add(diagnostics);
         s
@@ -488,8 +490,8 @@ mod tests {
     fn years_round_trip_through_their_string() {
         for f in ["tests/corpus/real/hongze_2024_layout.txt", "tests/corpus/real/huaian_2024_layout.txt"] {
             let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(f)).unwrap();
-            let o = crate::check(&text);
-            let y = Years::of(&o.source, &o.report);
+            let parsed = crate::parse::parse(&crate::Source::new(&text));
+            let y = Years::of(&parsed.report, &parsed.doc);
             assert!(y.tables.iter().all(Option::is_some) && y.narrative.len() > 200, "{f}");
             assert_eq!(Years::decode(&y.encode()).as_ref(), Some(&y), "{f}");
             let mut b = Vec::new();
@@ -502,7 +504,7 @@ mod tests {
         let text =
             std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/real/hongze_2023_layout.txt"))
                 .unwrap();
-        let s = crate::check(&text).summary();
+        let s = crate::check_summarised(crate::Source::new(&text), Vec::new(), None).1;
         assert!(s.errors > 0 && !s.top.is_empty() && !s.rules.is_empty());
         assert_eq!(Summary::decode(&s.encode()), Some(s));
         assert_eq!(Years::decode(""), None);

@@ -87,8 +87,8 @@ pub fn rules() -> String {
 #[wasm_bindgen]
 pub fn summarize(text: &str, notes: &[u32], file: &str) -> String {
     let notes = nianbao::input::notes::from_numbers(notes, text.len());
-    let o = nianbao::check_input(nianbao::Source::new(text), notes, None);
-    answer(&o.summary(), file, &o.diagnostics, None)
+    let (o, summary) = nianbao::check_summarised(nianbao::Source::new(text), notes, None);
+    answer(&summary, file, &o.diagnostics, None)
 }
 
 /// A report (`now`, a `state` from `summarize`) against last year's of the
@@ -129,8 +129,9 @@ pub fn pairs(keys: &str) -> String {
 pub fn compare_years(now: &str, before: &str) -> String {
     let read = |text: &str| {
         let src = nianbao::Source::new(text);
-        let report = nianbao::parse::parse(&src).report;
-        let years = nianbao::summary::Years::of(&src, &report);
+        let parsed = nianbao::parse::parse(&src);
+        let years = nianbao::summary::Years::of(&parsed.report, &parsed.doc);
+        let report = parsed.report;
         (src, report, years)
     };
     let (src, report, years) = read(now);

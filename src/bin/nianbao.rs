@@ -6,11 +6,10 @@ use nianbao::json::Writer;
 use nianbao::render::escape;
 use nianbao::render::{self, Style};
 use nianbao::rules::RULES;
-use nianbao::{check_against, Severity};
+use nianbao::{check_summarised, Severity};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 // A batch allocates and frees small strings and vectors by the million: mimalloc
 // does it in about half the time of the system allocator (scripts/bench-batch.sh).
@@ -217,25 +216,83 @@ fn walk(dir: &Path, meta: &std::fs::Metadata, seen: &mut Seen, out: &mut Vec<Pat
 /// Runs `f` over `items` on up to `jobs` threads; results in input order.
 /// When the system gives fewer threads (a process limit), fewer are used,
 /// down to the calling thread alone.
-fn parallel<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let next = AtomicUsize::new(0);
-    let mut slots: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();
-    let results = std::sync::Mutex::new(&mut slots);
-    let work = || loop {
-        let i = next.fetch_add(1, Ordering::Relaxed);
-        let Some(item) = items.get(i) else { break };
-        let r = f(item);
-        results.lock().expect("no panics while holding the lock")[i] = Some(r);
-    };
+/// Runs `f` on every item on `jobs` threads and hands the results to `take`
+/// on this thread, in item order, as they come. A worker starts an item only
+/// while fewer than `window` results wait ahead of the next one due, so that
+/// memory stays bounded behind a slow file, and no worker waits for a whole
+/// group of files to finish (which left a core idle behind the longest file
+/// of every group). `take` returning an error stops the workers after the
+/// items they hold; the error is returned.
+fn in_order<T: Sync, R: Send, E>(
+    items: &[T],
+    jobs: usize,
+    window: usize,
+    f: impl Fn(&T) -> R + Sync,
+    mut take: impl FnMut(usize, R) -> Result<(), E>,
+) -> Result<(), E> {
+    use std::sync::{mpsc, Condvar, Mutex};
+    // (next item to start, next item due, stopped)
+    let state = Mutex::new((0usize, 0usize, false));
+    let moved = Condvar::new();
+    let (tx, rx) = mpsc::channel::<(usize, R)>();
     std::thread::scope(|s| {
-        for _ in 1..jobs.min(items.len()).max(1) {
+        let mut workers = 0;
+        for _ in 0..jobs.min(items.len()).max(1) {
+            let tx = tx.clone();
+            let (state, moved, f) = (&state, &moved, &f);
+            let work = move || loop {
+                let i = {
+                    let mut st = state.lock().expect("no panics while holding the lock");
+                    while !st.2 && st.0 < items.len() && st.0 >= st.1 + window {
+                        st = moved.wait(st).expect("no panics while holding the lock");
+                    }
+                    if st.2 || st.0 >= items.len() {
+                        break;
+                    }
+                    st.0 += 1;
+                    st.0 - 1
+                };
+                if tx.send((i, f(&items[i]))).is_err() {
+                    break;
+                }
+            };
             if std::thread::Builder::new().spawn_scoped(s, work).is_err() {
                 break;
             }
+            workers += 1;
         }
-        work();
-    });
-    slots.into_iter().map(|r| r.expect("every item processed")).collect()
+        drop(tx);
+        if workers == 0 {
+            // No thread could be made: this one does the work.
+            return items.iter().enumerate().try_for_each(|(i, item)| take(i, f(item)));
+        }
+        let mut waiting: std::collections::VecDeque<Option<R>> = std::collections::VecDeque::new();
+        let mut due = 0;
+        let mut result = Ok(());
+        for (i, r) in rx.iter() {
+            if result.is_err() {
+                continue;
+            }
+            let k = i - due;
+            if waiting.len() <= k {
+                waiting.resize_with(k + 1, || None);
+            }
+            waiting[k] = Some(r);
+            while let Some(Some(_)) = waiting.front() {
+                let r = waiting.pop_front().flatten().expect("looked at");
+                result = take(due, r);
+                due += 1;
+                let mut st = state.lock().expect("no panics while holding the lock");
+                st.1 = due;
+                st.2 = result.is_err();
+                moved.notify_all();
+                if result.is_err() {
+                    break;
+                }
+            }
+        }
+        result
+    })
 }
 
 struct Row {
@@ -318,52 +375,59 @@ fn run_check(
     // Per file in input order: its summary (None when it could not be read) and what pairing needs.
     let mut done: Vec<Option<Kept>> = Vec::new();
     let mut unread: Vec<Option<String>> = Vec::new();
-    let indices: Vec<usize> = (0..files.len()).collect();
-    for chunk in indices.chunks(jobs * 8) {
-        let results = parallel(chunk, jobs, |&i| -> Result<Checked, InputError> {
-            let doc = read_document(&files[i])?;
-            let o = match doc {
-                Document::Text(input) => check_against(nianbao::Source::from_string(input.text), input.notes, prev_years.as_ref()),
-                Document::Pdf(layout) => nianbao::check_layout(layout, prev_years.as_ref()),
-            };
-            let path = files[i].display().to_string();
-            let summary = o.summary();
-            let findings = if want_findings { nianbao::export::finding_rows(&path, &summary, &o.diagnostics, lang) } else { Vec::new() };
-            Ok(Checked {
-                rendered: batch::render(&o, &path, kind, min, style),
-                record: if pairing { batch::record(&summary.years, &batch::anchors(&o, &summary)) } else { Vec::new() },
-                kept: Kept { summary, side: None, findings },
-            })
-        });
-        for (&i, r) in chunk.iter().zip(results) {
-            match r {
-                Ok(mut c) => {
-                    match (&mut spill, &mut side) {
-                        (Some(spill), Some(side)) => {
-                            let kept = spill.put(&c.rendered).and_then(|_| side.put(&c.record));
-                            match kept {
-                                Ok(at) => c.kept.side = Some(at),
-                                Err(e) => {
-                                    eprintln!("nianbao: cannot keep the output until the batch is paired: {e}");
-                                    return ExitCode::from(2);
-                                }
+    let check_one = |path: &PathBuf| -> Result<Checked, InputError> {
+        let doc = read_document(path)?;
+        let (o, summary) = match doc {
+            Document::Text(input) => check_summarised(nianbao::Source::from_string(input.text), input.notes, prev_years.as_ref()),
+            Document::Pdf(layout) => {
+                let (mut o, s) = check_summarised(nianbao::Source::new(&layout.text), Vec::new(), prev_years.as_ref());
+                o.layout = Some(layout);
+                (o, s)
+            }
+        };
+        let path = path.display().to_string();
+        let findings = if want_findings { nianbao::export::finding_rows(&path, &summary, &o.diagnostics, lang) } else { Vec::new() };
+        Ok(Checked {
+            rendered: batch::render(&o, &path, kind, min, style),
+            record: if pairing { batch::record(&summary.years, &batch::anchors(&o, &summary)) } else { Vec::new() },
+            kept: Kept { summary, side: None, findings },
+        })
+    };
+    let checked = in_order(&files, jobs, jobs * 8, check_one, |i, r| {
+        match r {
+            Ok(mut c) => {
+                match (&mut spill, &mut side) {
+                    (Some(spill), Some(side)) => {
+                        let kept = spill.put(&c.rendered).and_then(|_| side.put(&c.record));
+                        match kept {
+                            Ok(at) => c.kept.side = Some(at),
+                            Err(e) => {
+                                eprintln!("nianbao: cannot keep the output until the batch is paired: {e}");
+                                return Err(ExitCode::from(2));
                             }
-                            // Only the small part of the summary stays in memory.
-                            c.kept.summary.years = Default::default();
                         }
-                        _ => emit(&mut out, batch::finish(c.rendered, &[], &[], &files[i].display().to_string(), kind, min, style)),
+                        // Only the small part of the summary stays in memory.
+                        c.kept.summary.years = Default::default();
                     }
-                    done.push(Some(c.kept));
-                    unread.push(None);
+                    _ => {
+                        emit(&mut out, batch::finish(c.rendered, &[], &[], &files[i].display().to_string(), kind, min, style));
+                        // Each report's output as soon as it is due (a reader of the stream sees progress).
+                        let _ = out.flush();
+                    }
                 }
-                Err(e) => {
-                    unread.push(Some(e.to_string()));
-                    problems.push((files[i].clone(), e.to_string()));
-                    done.push(None);
-                }
+                done.push(Some(c.kept));
+                unread.push(None);
+            }
+            Err(e) => {
+                unread.push(Some(e.to_string()));
+                problems.push((files[i].clone(), e.to_string()));
+                done.push(None);
             }
         }
-        let _ = out.flush();
+        Ok(())
+    });
+    if let Err(code) = checked {
+        return code;
     }
 
     // Pairing on the summaries, then every output in input order.

@@ -245,9 +245,13 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded> {
 
 /// Text has few control characters and replacements; binary data has many.
 fn checked(d: Decoded) -> Result<Decoded, InputError> {
-    let total = d.text.chars().count().max(1);
-    let control = d.text.chars().filter(|&c| (c < ' ' && !matches!(c, '\t' | '\n' | '\r' | '\u{000C}')) || c == '\u{FFFD}').count();
-    if d.text.contains('\0') || control * 50 > total {
+    // Counted on the bytes (every file of a batch passes here): a char starts
+    // at each byte that is not a continuation byte; controls are single bytes.
+    let b = d.text.as_bytes();
+    let total = b.iter().filter(|&&x| (x as i8) >= -0x40).count().max(1);
+    let controls = b.iter().filter(|&&x| x < b' ' && !matches!(x, b'\t' | b'\n' | b'\r' | 0x0C)).count();
+    let replaced = if b.contains(&0xEF) { d.text.matches('\u{FFFD}').count() } else { 0 };
+    if b.contains(&0) || (controls + replaced) * 50 > total {
         return Err(InputError::Binary);
     }
     Ok(d)

@@ -16,7 +16,7 @@ pub fn check(ctx: &mut Ctx) {
     let Some(before) = ctx.previous else {
         return;
     };
-    let now = Years::of(ctx.src, ctx.report);
+    let now = Years::of(ctx.report, ctx.doc);
     compare(&now, before, &mut |code, span, message, cell, fix| ctx.emit(code, span, message, cell, fix));
 }
 
