@@ -3,7 +3,7 @@
 //! Facts such as "邮 编 ： 223100" or a period split over three lines read the
 //! same once spacing is gone; spans still point into the original text.
 
-use crate::normalize::{fold, is_space};
+use crate::normalize::fold_kept;
 use crate::source::Span;
 use std::rc::Rc;
 
@@ -128,11 +128,7 @@ impl Compact {
         let mut pos = Positions::with_capacity(cap);
         let mut last = 0;
         for (i, c) in text.char_indices() {
-            // ASCII folds to itself: only spacing needs a look.
-            let f = if c.is_ascii() { c } else { fold(c) };
-            if is_space(f) {
-                continue;
-            }
+            let Some(f) = fold_kept(c) else { continue };
             chars.push(f);
             let start = (base + i) as u32;
             pos.push(start, c.len_utf8() as u8, last);
@@ -195,10 +191,25 @@ impl Compact {
         // One slice for the whole search, not one per position.
         let chars: &[char] = &self.chars;
         let to = to.min(chars.len());
-        if p.is_empty() || to < p.len() {
+        if p.is_empty() || to < p.len() || from > to - p.len() {
             return None;
         }
-        (from..=to - p.len()).find(|&i| chars[i] == p[0] && chars[i..i + p.len()] == *p)
+        // The facts and rules search the whole text for a dozen phrases: blocks
+        // of candidates are tested for the first char without a branch each
+        // (the compiler vectorises that), and only a block with it is looked into.
+        let starts = &chars[from..=to - p.len()];
+        for (b, block) in starts.chunks(16).enumerate() {
+            if !block.iter().fold(false, |any, &c| any | (c == p[0])) {
+                continue;
+            }
+            for (k, &c) in block.iter().enumerate() {
+                let i = from + b * 16 + k;
+                if c == p[0] && chars[i..i + p.len()] == *p {
+                    return Some(i);
+                }
+            }
+        }
+        None
     }
 
     /// Position of the first char whose source offset is at or after `offset`.
@@ -222,6 +233,7 @@ impl Compact {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::{fold, is_space};
 
     /// The compact positions agree with a plain list of offsets, in views too.
     #[test]

@@ -518,6 +518,11 @@ fn lex_glued(s: &str, base: usize, line: u32, cell: u16, tabbed: bool, words: &[
 }
 
 fn classify(w: &str) -> Word {
+    // Most values are plain ASCII digits: read those at once.
+    let b = w.as_bytes();
+    if !b.is_empty() && b.len() <= 15 && b.iter().all(u8::is_ascii_digit) {
+        return Word::Number(b.iter().fold(0u64, |n, d| n * 10 + (d - b'0') as u64) as f64);
+    }
     // Most words are Chinese text: decide those at the first character.
     let first = w.chars().next().map(fold).unwrap_or(' ');
     if !(first.is_ascii_digit() || matches!(first, '-' | '+' | '/' | '\\' | '*' | '×' | '无')) {
@@ -596,6 +601,17 @@ pub fn parse_number(f: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_digits_read_as_parse_number_reads_them() {
+        for w in ["0", "7", "007", "1288", "999999999999999", "1000000000000000", "123456789012345678"] {
+            let slow = match parse_number(w) {
+                Some(v) => Word::Number(v),
+                None => Word::Text,
+            };
+            assert!(classify(w) == slow, "{w}");
+        }
+    }
 
     fn kinds(line: &str) -> Vec<String> {
         let src = Source::new(line);

@@ -389,7 +389,7 @@ fn run_check(
         let findings = if want_findings { nianbao::export::finding_rows(&path, &summary, &o.diagnostics, lang) } else { Vec::new() };
         Ok(Checked {
             rendered: batch::render(&o, &path, kind, min, style),
-            record: if pairing { batch::record(&summary.years, &batch::anchors(&o, &summary)) } else { Vec::new() },
+            record: if pairing { batch::record(&summary.years, &batch::anchors(&o, &summary, kind)) } else { Vec::new() },
             kept: Kept { summary, side: None, findings },
         })
     };

@@ -63,14 +63,22 @@ pub fn render(o: &Outcome, path: &str, kind: Kind, min: Severity, style: Style) 
     Rendered { head, items, shown: counts(&diags) }
 }
 
-/// The places the cross-year findings of this report can point at.
-pub fn anchors(o: &Outcome, s: &Summary) -> Vec<Anchor> {
+/// The places the cross-year findings of this report can point at (with the
+/// excerpt of the line for the text output; JSON needs line and column only).
+pub fn anchors(o: &Outcome, s: &Summary, kind: Kind) -> Vec<Anchor> {
     let mut spans: Vec<Span> = s.years.anchors().collect();
     spans.sort_by_key(|s| (s.start, s.end));
     spans.dedup();
     spans
         .into_iter()
-        .map(|span| Anchor { span, place: render::place(o, span, o.source.line_col(span.start)), pdf: o.place(span) })
+        .map(|span| {
+            let at = o.source.line_col(span.start);
+            let place = match kind {
+                Kind::Text => render::place(o, span, at),
+                Kind::Json => Place { line: at.0, column: at.1, page: None, excerpt: String::new(), before: 0, under: 0 },
+            };
+            Anchor { span, place, pdf: o.place(span) }
+        })
         .collect()
 }
 
