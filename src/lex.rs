@@ -254,7 +254,7 @@ fn lex_line(s: &str, base: usize, line: u32, out: &mut Vec<Token>, cell_buf: &mu
             w.0 -= c.start;
             w.1 -= c.start;
         }
-        lex_cell(&s[c.start..c.end], base + c.start, line, cell, tabbed, out, ws);
+        lex_cell(&s[c.start..c.end], c.prose, base + c.start, line, cell, tabbed, out, ws);
         cell = cell.saturating_add(1);
     }
     // In a row of separated cells, an empty cell between two values is a
@@ -291,6 +291,8 @@ pub(crate) struct Cell {
     start: usize,
     end: usize,
     words: (usize, usize),
+    /// It holds a full stop "。" (prose, not a label).
+    prose: bool,
 }
 
 /// The cells of a line and their words (runs of non-space characters, each
@@ -311,12 +313,15 @@ fn cells(s: &str, out: &mut Vec<Cell>, words: &mut Vec<(usize, usize, Word)>, ro
     let mut separated = false;
     let mut spaces = 0usize; // width of the current run of spaces (U+3000 counts 2)
     let mut run_start = 0usize;
-    let close = |out: &mut Vec<Cell>, words: &[(usize, usize, Word)], first: usize, end: usize| {
+    // Full stops seen, and seen by the time the last cell closed.
+    let (mut stops, mut stops_closed) = (0usize, 0usize);
+    let mut close = |out: &mut Vec<Cell>, words: &[(usize, usize, Word)], first: usize, end: usize, stops: usize| {
         let (a, e) = match words[first..].first() {
             Some(w) => (w.0, words[words.len() - 1].1),
             None => (end, end),
         };
-        out.push(Cell { start: a, end: e, words: (first, words.len()) });
+        out.push(Cell { start: a, end: e, words: (first, words.len()), prose: stops > stops_closed });
+        stops_closed = stops;
     };
     let mut i = 0;
     while i < b.len() && words.len() < room {
@@ -333,7 +338,7 @@ fn cells(s: &str, out: &mut Vec<Cell>, words: &mut Vec<(usize, usize, Word)>, ro
         }
         if sep > 0 {
             separated = true;
-            close(out, words, first_word, i);
+            close(out, words, first_word, i, stops);
             first_word = words.len();
             start = i + sep;
             spaces = 0;
@@ -349,7 +354,7 @@ fn cells(s: &str, out: &mut Vec<Cell>, words: &mut Vec<(usize, usize, Word)>, ro
             continue;
         }
         if spaces >= 2 && run_start > start {
-            close(out, words, first_word, run_start);
+            close(out, words, first_word, run_start, stops);
             first_word = words.len();
             start = run_start;
         }
@@ -357,13 +362,27 @@ fn cells(s: &str, out: &mut Vec<Cell>, words: &mut Vec<(usize, usize, Word)>, ro
         if word.is_none() {
             word = Some(i);
         }
+        // "。" is E3 80 82.
+        if b[i] == 0xE3 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82) {
+            stops += 1;
+        }
         i += utf8_len(b[i]);
+        // Most of a report is ideographs (lead bytes E4–E9) and ASCII letters
+        // and digits, which never separate, space or stop: a run of them is
+        // passed at once.
+        while let Some(&x) = b.get(i) {
+            match x {
+                0xE4..=0xE9 => i += 3,
+                b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => i += 1,
+                _ => break,
+            }
+        }
     }
     // `i` is the line's end, or where the room ran out.
     if let Some(w) = word {
         words.push((w, i, classify(&s[w..i])));
     }
-    close(out, words, first_word, i);
+    close(out, words, first_word, i, stops);
     separated
 }
 
@@ -374,11 +393,12 @@ pub(crate) enum Word {
     Text,
 }
 
-fn lex_cell(s: &str, base: usize, line: u32, cell: u16, tabbed: bool, out: &mut Vec<Token>, words: &[(usize, usize, Word)]) {
+/// `prose`: the cell holds a full stop.
+fn lex_cell(s: &str, prose: bool, base: usize, line: u32, cell: u16, tabbed: bool, out: &mut Vec<Token>, words: &[(usize, usize, Word)]) {
     if words.is_empty() {
         return;
     }
-    let prose = s.contains('。');
+    debug_assert_eq!(prose, s.contains('。'));
     if !prose && words.iter().any(|w| w.2 == Word::Text && has_glued(&s[w.0..w.1])) {
         return lex_glued(s, base, line, cell, tabbed, words, out);
     }

@@ -213,86 +213,85 @@ fn walk(dir: &Path, meta: &std::fs::Metadata, seen: &mut Seen, out: &mut Vec<Pat
     }
 }
 
-/// Runs `f` over `items` on up to `jobs` threads; results in input order.
-/// When the system gives fewer threads (a process limit), fewer are used,
-/// down to the calling thread alone.
-/// Runs `f` on every item on `jobs` threads and hands the results to `take`
-/// on this thread, in item order, as they come. A worker starts an item only
-/// while fewer than `window` results wait ahead of the next one due, so that
-/// memory stays bounded behind a slow file, and no worker waits for a whole
-/// group of files to finish (which left a core idle behind the longest file
-/// of every group). `take` returning an error stops the workers after the
-/// items they hold; the error is returned.
-fn in_order<T: Sync, R: Send, E>(
+/// Runs `f` on every item on `jobs` threads (this one among them) and hands
+/// each result to `take` in item order: the thread that completes the result
+/// due next takes it and every later one already waiting. Nobody waits for a
+/// group of files to finish (which left a core idle behind the longest file of
+/// every group), and no thread sleeps and wakes to collect results (a context
+/// switch per file). A thread starts an item only while fewer than `window`
+/// results wait ahead of the one due, so memory stays bounded behind a slow
+/// file. An error from `take` stops the work after the items in hand. When
+/// the system gives fewer threads (a process limit), fewer are used, down to
+/// the calling thread alone.
+fn in_order<T: Sync, R: Send, E: Send>(
     items: &[T],
     jobs: usize,
     window: usize,
     f: impl Fn(&T) -> R + Sync,
-    mut take: impl FnMut(usize, R) -> Result<(), E>,
+    take: impl FnMut(usize, R) -> Result<(), E> + Send,
 ) -> Result<(), E> {
-    use std::sync::{mpsc, Condvar, Mutex};
-    // (next item to start, next item due, stopped)
-    let state = Mutex::new((0usize, 0usize, false));
+    use std::collections::VecDeque;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Condvar, Mutex};
+    struct Due<R, F, E> {
+        /// Results completed, from the one due on (None: not yet).
+        waiting: VecDeque<Option<R>>,
+        due: usize,
+        take: F,
+        failed: Option<E>,
+    }
+    let next = AtomicUsize::new(0);
+    let state = Mutex::new(Due { waiting: VecDeque::new(), due: 0, take, failed: None });
     let moved = Condvar::new();
-    let (tx, rx) = mpsc::channel::<(usize, R)>();
+    let work = || loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        if i >= items.len() {
+            break;
+        }
+        {
+            let mut st = state.lock().expect("no panics while holding the lock");
+            while st.failed.is_none() && i >= st.due + window {
+                st = moved.wait(st).expect("no panics while holding the lock");
+            }
+            if st.failed.is_some() {
+                break;
+            }
+        }
+        let r = f(&items[i]);
+        let mut st = state.lock().expect("no panics while holding the lock");
+        let st = &mut *st;
+        let k = i - st.due;
+        if st.waiting.len() <= k {
+            st.waiting.resize_with(k + 1, || None);
+        }
+        st.waiting[k] = Some(r);
+        let due = st.due;
+        while st.failed.is_none() && st.waiting.front().is_some_and(Option::is_some) {
+            let r = st.waiting.pop_front().flatten().expect("looked at");
+            if let Err(e) = (st.take)(st.due, r) {
+                st.failed = Some(e);
+            }
+            st.due += 1;
+        }
+        if st.due != due || st.failed.is_some() {
+            moved.notify_all();
+        }
+        if st.failed.is_some() {
+            break;
+        }
+    };
     std::thread::scope(|s| {
-        let mut workers = 0;
-        for _ in 0..jobs.min(items.len()).max(1) {
-            let tx = tx.clone();
-            let (state, moved, f) = (&state, &moved, &f);
-            let work = move || loop {
-                let i = {
-                    let mut st = state.lock().expect("no panics while holding the lock");
-                    while !st.2 && st.0 < items.len() && st.0 >= st.1 + window {
-                        st = moved.wait(st).expect("no panics while holding the lock");
-                    }
-                    if st.2 || st.0 >= items.len() {
-                        break;
-                    }
-                    st.0 += 1;
-                    st.0 - 1
-                };
-                if tx.send((i, f(&items[i]))).is_err() {
-                    break;
-                }
-            };
+        for _ in 1..jobs.min(items.len()) {
             if std::thread::Builder::new().spawn_scoped(s, work).is_err() {
                 break;
             }
-            workers += 1;
         }
-        drop(tx);
-        if workers == 0 {
-            // No thread could be made: this one does the work.
-            return items.iter().enumerate().try_for_each(|(i, item)| take(i, f(item)));
-        }
-        let mut waiting: std::collections::VecDeque<Option<R>> = std::collections::VecDeque::new();
-        let mut due = 0;
-        let mut result = Ok(());
-        for (i, r) in rx.iter() {
-            if result.is_err() {
-                continue;
-            }
-            let k = i - due;
-            if waiting.len() <= k {
-                waiting.resize_with(k + 1, || None);
-            }
-            waiting[k] = Some(r);
-            while let Some(Some(_)) = waiting.front() {
-                let r = waiting.pop_front().flatten().expect("looked at");
-                result = take(due, r);
-                due += 1;
-                let mut st = state.lock().expect("no panics while holding the lock");
-                st.1 = due;
-                st.2 = result.is_err();
-                moved.notify_all();
-                if result.is_err() {
-                    break;
-                }
-            }
-        }
-        result
-    })
+        work();
+    });
+    match state.into_inner().expect("no panics while holding the lock").failed {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
 }
 
 struct Row {
@@ -351,10 +350,10 @@ fn run_check(
     // Summaries and finding lists follow --lang, like the text output.
     let lang = if style.english { nianbao::export::Lang::En } else { nianbao::export::Lang::Zh };
 
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    // Not locked for the whole run: whichever thread checked a report writes it.
+    let mut out = std::io::BufWriter::new(std::io::stdout());
     let mut first_json = true;
-    let mut emit = |out: &mut std::io::BufWriter<std::io::StdoutLock>, text: String| match format {
+    let mut emit = |out: &mut std::io::BufWriter<std::io::Stdout>, text: String| match format {
         Format::Text => {
             let _ = write!(out, "{text}");
         }

@@ -125,9 +125,10 @@ fn collect_residue(src: &Source, lx: &Lexed, out: &mut Residues) {
             from = end;
         }
     }
-    // Bookmarks and entities: one pass over the bytes that can start one.
+    // Bookmarks and entities: one pass over the bytes that can start one (a
+    // search for either char decodes every char; ASCII bytes are only ever chars).
     let t = src.text();
-    for (at, _) in t.match_indices(['[', '&']) {
+    for at in t.bytes().enumerate().filter(|&(_, b)| b == b'[' || b == b'&').map(|(at, _)| at) {
         let rest = &t[at..];
         let (what, end) = if rest.starts_with("[bookmark:") {
             // Bookmark names are short: a line of "[bookmark:" without "]" stays linear.
