@@ -83,3 +83,17 @@ fn null_cells_and_unreadable_tables_are_not_arithmetic_errors() {
     assert!(codes.contains(&"T006"), "{codes:?}");
     assert!(!codes.iter().any(|c| c.starts_with('A')), "{codes:?}");
 }
+
+/// A section with nothing under its heading says so, rather than quoting an
+/// empty text ("（“”）").
+#[test]
+fn an_empty_section_is_said_to_be_empty() {
+    let base = std::fs::read_to_string(dir().join("base.txt")).unwrap();
+    let line = base.lines().find(|l| l.starts_with("一是政策解读形式")).unwrap();
+    let text = base.replace(&format!("{line}\n"), "");
+    let out = nianbao::check(&text);
+    let s006: Vec<&str> = out.diagnostics.iter().filter(|d| d.code == "S006").map(|d| d.message.as_str()).collect();
+    assert_eq!(s006, ["第五部分“五、存在的主要问题及改进情况”下面没有内容"], "{s006:?}");
+    let en = out.diagnostics.iter().find(|d| d.code == "S006").unwrap().msg.render(nianbao::messages::english().unwrap());
+    assert!(en.contains("nothing under its heading") && !en.contains("“”"), "{en}");
+}

@@ -122,6 +122,7 @@ messages! {
         "Section {0} (“{1}”) comes after section {2}: wrong order";
     S005 "S005.variant" "章节标题“{0}”与模板“{1}”表述不同" "The section heading “{0}” is worded differently from the template's ({1})";
     S006 "S006.empty" "第{0:一|二|三|四|五|六}部分“{1}”几乎没有内容（“{2}”）" "Section {0} (“{1}”) has almost no content (“{2}”)";
+    S006_NONE "S006.none" "第{0:一|二|三|四|五|六}部分“{1}”下面没有内容" "Section {0} (“{1}”) has nothing under its heading";
     S007 "S007.missing" "报告未说明统计期限" "The report does not state its statistical period";
     S008 "S008.invalid" "统计期限为{0}至{1}，应为{2}年1月1日至{2}年12月31日"
         "The statistical period is {0} to {1}; it should be 1 January {2} to 31 December {2}";
@@ -281,6 +282,9 @@ interface! {
     ERRORS "错误" "errors";
     WARNINGS "警告" "warnings";
     INFOS "提示" "notes";
+    N_ERRORS "{0} 错误" "{0} {0:error|errors}";
+    N_WARNINGS "{0} 警告" "{0} {0:warning|warnings}";
+    N_INFOS "{0} 提示" "{0} {0:note|notes}";
     SEV_ERROR "错误" "error";
     SEV_WARNING "警告" "warning";
     SEV_INFO "提示" "note";

@@ -92,7 +92,12 @@ fn sections(ctx: &mut Ctx) {
         let content = ctx.doc.string(a, b);
         let trimmed = content.trim_matches(|ch: char| ch.is_ascii_punctuation() || "。，；：".contains(ch));
         if b - a < 8 || matches!(trimmed, "无" | "暂无" | "无此类情况" | "本年度无") {
-            ctx.emit("S006", s.span, msg!(S006, s.number, Arg::text(&s.heading), content), None, None);
+            let msg = if content.is_empty() {
+                msg!(S006_NONE, s.number, Arg::text(&s.heading))
+            } else {
+                msg!(S006, s.number, Arg::text(&s.heading), content)
+            };
+            ctx.emit("S006", s.span, msg, None, None);
         }
     }
 }

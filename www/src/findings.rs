@@ -346,7 +346,7 @@ pub fn findings(props: &FindingsProps) -> Html {
             <p id="summary" class="summary">
                 { for (0..3).map(|k| {
                     let sev = [Severity::Error, Severity::Warning, Severity::Info][k];
-                    html! { <span class={classes!("count", sev.key())}><span class="icon" aria-hidden="true">{icon(sev)}</span>{format!("{} {}", counts[k], [t.ui(ui::ERRORS), t.ui(ui::WARNINGS), t.ui(ui::INFOS)][k])}</span> }
+                    html! { <span class={classes!("count", sev.key())}><span class="icon" aria-hidden="true">{icon(sev)}</span>{t.fill([ui::N_ERRORS, ui::N_WARNINGS, ui::N_INFOS][k], &[counts[k].into()])}</span> }
                 }) }
             </p>
         }
