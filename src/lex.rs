@@ -143,7 +143,14 @@ fn mark_pages(text: &str, lines: &mut [Line]) {
         if trimmed.len() > 40 || !trimmed.starts_with(|c: char| c.is_ascii_digit() || "-－—–第".contains(c)) {
             continue;
         }
-        let t: String = raw.chars().map(fold).filter(|c| !is_space(*c) && *c != '\u{000C}').collect();
+        // Folded without spacing, on the stack (folding never lengthens a char;
+        // tables read from PDFs have hundreds of such short lines).
+        let mut buf = [0u8; 40];
+        let mut len = 0;
+        for c in trimmed.chars().map(fold).filter(|c| !is_space(*c) && *c != '\u{000C}') {
+            len += c.encode_utf8(&mut buf[len..]).len();
+        }
+        let t = std::str::from_utf8(&buf[..len]).unwrap_or("");
         let shaped = dashed_page(&t) || is_page_phrase(&t);
         let bare = !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit());
         let mark = shaped
