@@ -35,7 +35,7 @@ pub fn read(lx: &mut Lexed, text: &str, doc: &crate::compact::Compact, sections:
             None => toks,
         };
         let tx = Texts::new(lx, doc, &toks);
-        let mut groups = build_groups(lx, &tx, &toks);
+        let mut groups = build_groups(lx, &tx, &toks, id != TableId::T4);
         let unglued = unglue(lx, text, &mut groups, id);
         let wrapped = if id == TableId::T4 { false } else { rewrap(lx, text, &mut groups, id) };
         mend_split_rows(lx, &mut groups, id);
@@ -355,7 +355,10 @@ fn cut_after_groups(lx: &Lexed, toks: &[u32], limit: usize) -> Option<usize> {
     None
 }
 
-fn build_groups(lx: &Lexed, tx: &Texts, toks: &[u32]) -> Vec<Group> {
+/// Runs of values with the text before each. `labels`: with the bigrams of
+/// each group's label text, which the aligner needs (table 四's groups are
+/// first only searched for glued runs).
+fn build_groups(lx: &Lexed, tx: &Texts, toks: &[u32], labels: bool) -> Vec<Group> {
     let mut groups = Vec::new();
     let mut cur = Group::default();
     for &t in toks {
@@ -371,13 +374,26 @@ fn build_groups(lx: &Lexed, tx: &Texts, toks: &[u32]) -> Vec<Group> {
     if !cur.values.is_empty() {
         groups.push(cur);
     }
-    let mut chars: Vec<char> = Vec::new();
+    let mut tail: Vec<char> = Vec::with_capacity(CONTEXT_CHARS);
     for g in &mut groups {
-        chars.clear();
-        chars.extend(g.context.iter().flat_map(|&t| tx.get(t).chars()));
-        let tail = &chars[chars.len().saturating_sub(CONTEXT_CHARS)..];
-        g.bigrams = bigrams(tail);
-        g.page_like = g.values.len() == 1 && chars.is_empty();
+        g.page_like = g.values.len() == 1 && g.context.iter().all(|&t| tx.get(t).is_empty());
+        if !labels {
+            continue;
+        }
+        // The last CONTEXT_CHARS chars of the context, read from its end: the
+        // text before a group can be long (a table's headers), and only its
+        // end names the row.
+        tail.clear();
+        'context: for &t in g.context.iter().rev() {
+            for c in tx.get(t).chars().rev() {
+                if tail.len() == CONTEXT_CHARS {
+                    break 'context;
+                }
+                tail.push(c);
+            }
+        }
+        tail.reverse();
+        g.bigrams = bigrams(&tail);
     }
     groups
 }
@@ -388,7 +404,40 @@ struct Prepared {
     specs: Vec<RowSpec>,
     index: LabelIndex,
     /// Each row's label without numbering, and its aliases likewise.
-    cores: Vec<(Vec<char>, Vec<Vec<char>>)>,
+    cores: Vec<Core>,
+    /// Each row's relation: the column of its total and of each part.
+    relations: Vec<Option<(usize, Vec<usize>)>>,
+    /// Each row's key is missing from the current format, or there has
+    /// other columns or another label: placing it is evidence for this format.
+    unlike_base: Vec<bool>,
+    /// Each row is in no other format as it is here (same label and columns).
+    distinctive: Vec<bool>,
+    /// What `column_headers` looks for (table 二 of 2021 only).
+    headers: Headers,
+}
+
+/// Every column label of the template, then the 2019 ones, compacted (in
+/// template order, duplicates kept), and which of them each row looks for.
+#[derive(Default)]
+struct Headers {
+    labels: Vec<String>,
+    rows: Vec<RowHeaders>,
+}
+
+struct RowHeaders {
+    /// The first row of the row's block (a block is the rows under one header).
+    block: usize,
+    /// The row's own column labels (indices into `labels`).
+    columns: Vec<usize>,
+    /// The labels that are none of the row's own.
+    others: Vec<usize>,
+}
+
+/// A row's label without numbering (as chars and as text), and its aliases likewise.
+struct Core {
+    chars: Vec<char>,
+    text: String,
+    aliases: Vec<Vec<char>>,
 }
 
 fn prepared(tpl: &'static TableTemplate) -> &'static Prepared {
@@ -414,9 +463,51 @@ fn prepare(tpl: &TableTemplate) -> Prepared {
     let cores = tpl
         .rows
         .iter()
-        .map(|r| (core_label(r.label).chars().collect(), r.aliases.iter().map(|a| core_label(a).chars().collect()).collect()))
+        .map(|r| {
+            let text = core_label(r.label);
+            Core { chars: text.chars().collect(), text, aliases: r.aliases.iter().map(|a| core_label(a).chars().collect()).collect() }
+        })
         .collect();
-    Prepared { specs, index, cores }
+    let relations = tpl
+        .rows
+        .iter()
+        .map(|r| {
+            let rt = tpl.row_total.as_ref()?;
+            Some((r.column(rt.total)?, rt.parts.iter().map(|p| r.column(p)).collect::<Option<Vec<_>>>()?))
+        })
+        .collect();
+    let base = candidates(tpl.id)[0];
+    let unlike_base = tpl
+        .rows
+        .iter()
+        .map(|r| base.row(r.key).is_none_or(|b| base.rows[b].columns.len() != r.columns.len() || base.rows[b].label != r.label))
+        .collect();
+    let distinctive = tpl
+        .rows
+        .iter()
+        .map(|r| {
+            candidates(tpl.id).iter().filter(|t| !std::ptr::eq(**t, tpl)).all(|t| {
+                t.row(r.key).is_none_or(|k| {
+                    t.rows[k].label != r.label || t.rows[k].columns.iter().map(|c| c.label).ne(r.columns.iter().map(|c| c.label))
+                })
+            })
+        })
+        .collect();
+    let mut headers = Headers::default();
+    if tpl.id == TableId::T2 && tpl.format == "2021" {
+        headers.labels =
+            tpl.rows.iter().flat_map(|r| r.columns.iter().map(|c| c.label)).chain(SIGNALS_2019.iter().copied()).map(compact).collect();
+        let labels = &headers.labels;
+        let mut at = 0;
+        for row in tpl.rows {
+            let columns: Vec<usize> = (at..at + row.columns.len()).collect();
+            at += row.columns.len();
+            let others = (0..labels.len()).filter(|&l| !columns.iter().any(|&c| labels[c] == labels[l])).collect();
+            let block = tpl.rows.iter().position(|r| r.block == row.block).unwrap_or(0);
+            headers.rows.push(RowHeaders { block, columns, others });
+        }
+    }
+    Prepared { specs, index, cores, relations, unlike_base, distinctive, headers }
 }
 
 /// The template's own relation for one row: its total equals the sum of its parts.
@@ -460,15 +551,7 @@ fn read_aligned(
             let prep = prepared(tpl);
             let specs = &prep.specs;
             let sims = prep.index.similarities(&groups);
-            // Column indices of each row's relation, looked up once.
-            let rel: Vec<Option<(usize, Vec<usize>)>> = tpl
-                .rows
-                .iter()
-                .map(|r| {
-                    let rt = tpl.row_total.as_ref()?;
-                    Some((r.column(rt.total)?, rt.parts.iter().map(|p| r.column(p)).collect::<Option<Vec<_>>>()?))
-                })
-                .collect();
+            let rel = &prep.relations;
             let row_ok = |r: usize, v: &[Option<f64>]| -> Option<bool> {
                 let (total, parts) = rel[r].as_ref()?;
                 let mut sum = 0.0;
@@ -481,26 +564,14 @@ fn read_aligned(
             let a = align(specs, &groups, &sims, &num, &row_ok, uniform);
             // Another format's variant wins only on evidence: it scores better
             // and places a row that the current format does not have.
-            let own_row = std::ptr::eq(*tpl, base)
-                || a.rows.iter().zip(tpl.rows).any(|(p, r)| {
-                    p.is_some()
-                        && base.row(r.key).is_none_or(|b| base.rows[b].columns.len() != r.columns.len() || base.rows[b].label != r.label)
-                });
+            let own_row = std::ptr::eq(*tpl, base) || a.rows.iter().zip(&prep.unlike_base).any(|(p, &unlike)| p.is_some() && unlike);
             if own_row && best.as_ref().is_none_or(|(_, b)| a.score > b.a.score) {
                 // Clean: no group left over, and every row that only this
                 // format has was found under its own label.
                 let g = groups.len();
-                let distinctive = |i: usize| {
-                    let r = &tpl.rows[i];
-                    candidates(id).iter().filter(|t| !std::ptr::eq(**t, *tpl)).all(|t| {
-                        t.row(r.key).is_none_or(|k| {
-                            t.rows[k].label != r.label || t.rows[k].columns.iter().map(|c| c.label).ne(r.columns.iter().map(|c| c.label))
-                        })
-                    })
-                };
                 let clean = a.skipped.iter().all(|&j| groups[j].page_like)
                     && (0..tpl.rows.len())
-                        .filter(|&i| distinctive(i))
+                        .filter(|&i| prep.distinctive[i])
                         .all(|i| a.rows[i].as_ref().is_some_and(|p| !p.mismatch && sims[i * g + p.group] >= 0.5));
                 best = Some((tpl, Best { a, clean }));
             }
@@ -829,11 +900,10 @@ fn columns_hold(table: &TableRead, i: usize) -> bool {
 
 /// A row label that is recognisably the template's but worded differently
 /// ("其他法律法规禁止公开" for "其他法律行政法规禁止公开", "其它" for "其他").
-fn label_variant(lx: &Lexed, tx: &Texts, core: &(Vec<char>, Vec<Vec<char>>), g: &Group, next: Option<&Group>) -> Option<(String, Span)> {
-    let (target, aliases) = core;
+fn label_variant(lx: &Lexed, tx: &Texts, core: &Core, g: &Group, next: Option<&Group>) -> Option<(String, Span)> {
+    let (target, aliases) = (&core.chars, &core.aliases);
     // The common case: the label is written as the template has it.
-    let wanted: String = target.iter().collect();
-    if g.context.iter().rev().take(3).any(|&t| tx.get(t).contains(wanted.as_str())) {
+    if g.context.iter().rev().take(3).any(|&t| tx.get(t).contains(core.text.as_str())) {
         return None;
     }
     // The label's text: the end of this group's context, plus the first
@@ -902,33 +972,28 @@ fn column_headers(lx: &Lexed, tx: &Texts, table: &TableRead, a: &Alignment, grou
         return;
     }
     let tpl = table.template;
-    let all_labels: Vec<&str> =
-        tpl.rows.iter().flat_map(|r| r.columns.iter().map(|c| c.label)).chain(SIGNALS_2019.iter().copied()).collect();
-    let mut seen_blocks: Vec<&str> = Vec::new();
-    for (i, row) in tpl.rows.iter().enumerate() {
-        if seen_blocks.contains(&row.block) {
+    let Headers { labels, rows } = &prepared(tpl).headers;
+    let mut seen_blocks: Vec<usize> = Vec::new();
+    let mut joined = String::new();
+    for (i, heads) in rows.iter().enumerate() {
+        if seen_blocks.contains(&heads.block) {
             continue;
         }
         let Some(p) = &a.rows[i] else { continue };
-        seen_blocks.push(row.block);
-        let ctx: Vec<(String, Span)> =
-            groups[p.group].context.iter().map(|&t| (tx.get(t).to_string(), lx.tokens[t as usize].span)).collect();
-        let joined: String = ctx.iter().map(|c| c.0.as_str()).collect();
-        for (c, col) in row.columns.iter().enumerate() {
-            let want = compact(col.label);
-            if joined.contains(&want) {
+        seen_blocks.push(heads.block);
+        let context = &groups[p.group].context;
+        joined.clear();
+        context.iter().for_each(|&t| joined.push_str(tx.get(t)));
+        for (c, &want) in heads.columns.iter().enumerate() {
+            if joined.contains(labels[want].as_str()) {
                 continue;
             }
-            let other = all_labels
-                .iter()
-                .map(|l| compact(l))
-                .filter(|l| *l != want && joined.contains(l.as_str()) && !row.columns.iter().any(|k| compact(k.label) == *l));
-            let found: Vec<String> = other.collect();
-            let Some(f) = found.into_iter().max_by_key(|l| l.len()) else {
+            // The longest other header present (the last of equals).
+            let Some(f) = heads.others.iter().map(|&l| &labels[l]).filter(|l| joined.contains(l.as_str())).max_by_key(|l| l.len()) else {
                 continue;
             };
-            let span = ctx.iter().find(|(s, _)| s.contains(&f)).map(|c| c.1).unwrap_or(table.span);
-            anomalies.push(Anomaly::ColumnHeader { table: table.id, row: i, column: c, found: f, span });
+            let span = context.iter().find(|&&t| tx.get(t).contains(f.as_str())).map(|&t| lx.tokens[t as usize].span).unwrap_or(table.span);
+            anomalies.push(Anomaly::ColumnHeader { table: table.id, row: i, column: c, found: f.clone(), span });
         }
     }
 }
@@ -1044,7 +1109,7 @@ fn read_t4(lx: &Lexed, text: &str, tx: &Texts, toks: &[u32], unglued: &Unglued, 
         }
         return TableRead { id: TableId::T4, template: tpl, rows, span: region, unreadable: false };
     }
-    let mut groups = build_groups(lx, tx, toks);
+    let mut groups = build_groups(lx, tx, toks, true);
     for g in &mut groups {
         if let Some((_, cells)) = unglued.replaced.iter().find(|(t, _)| g.values == [*t]) {
             g.values = cells.clone();
