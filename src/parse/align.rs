@@ -79,7 +79,7 @@ fn label_score(sim: f32) -> f32 {
 /// bigrams then scores all rows at once.
 pub struct LabelIndex {
     /// (bigram, slot, weight), sorted by bigram; a slot is one label variant
-    /// of one row, its place in `totals`.
+    /// of one row, its place in `totals` and `rows`.
     entries: Vec<(u64, u16, f32)>,
     /// Open addressing over the distinct bigrams of `entries`: (bigram, first
     /// entry, number of entries), a count of 0 marking an empty place. A
@@ -89,22 +89,23 @@ pub struct LabelIndex {
     shift: u32,
     /// Total weight of each slot, rows one after another.
     totals: Vec<f32>,
-    /// Row r's slots are `starts[r]..starts[r + 1]`.
-    starts: Vec<usize>,
+    /// The row of each slot.
+    rows: Vec<u16>,
+    row_count: usize,
 }
 
 impl LabelIndex {
     pub fn new(rows: &[RowSpec]) -> LabelIndex {
         let mut entries = Vec::new();
         let mut totals = Vec::new();
-        let mut starts = vec![0];
-        for row in rows {
+        let mut slot_rows = Vec::new();
+        for (r, row) in rows.iter().enumerate() {
             for label in &row.labels {
                 let slot = totals.len() as u16;
                 entries.extend(label.iter().map(|&(b, w)| (b, slot, w)));
                 totals.push(label.iter().map(|(_, w)| w).sum());
+                slot_rows.push(r as u16);
             }
-            starts.push(totals.len());
         }
         // Built once per process: an insertion sort keeps the bundle free of
         // another sort instantiation. Stable, as the slots of one bigram are
@@ -131,7 +132,7 @@ impl LabelIndex {
             table[k] = (b, at as u32, n as u32);
             at += n;
         }
-        LabelIndex { entries, table, shift, totals, starts }
+        LabelIndex { entries, table, shift, totals, rows: slot_rows, row_count: rows.len() }
     }
 
     /// The entries of bigram `b` (empty when no label has it).
@@ -151,24 +152,35 @@ impl LabelIndex {
     }
 
     /// The similarity of every (row, group) pair, row-major: sims[row * groups + group].
+    ///
+    /// A row's similarity is the best of its variants' shares, 0 when no
+    /// bigram of any of them occurs: only the slots a group's bigrams reach
+    /// are looked at (weights are positive, so a share is never below 0, and
+    /// the best of shares does not depend on the order they are taken in).
     pub fn similarities(&self, groups: &[Group]) -> Vec<f32> {
         let g = groups.len();
-        let rows = self.starts.len() - 1;
-        let mut sims = vec![0f32; rows * g];
+        let mut sims = vec![0f32; self.row_count * g];
         let mut acc = vec![0f32; self.totals.len()];
+        let mut reached: Vec<u16> = Vec::with_capacity(self.totals.len());
         for (j, grp) in groups.iter().enumerate() {
-            acc.fill(0.0);
             // A label's bigrams are distinct, so each slot gains at most once
-            // per bigram: its sum adds in the group's bigram order, as before.
+            // per bigram: its sum adds in the group's bigram order.
             for &b in &grp.bigrams {
                 for e in self.lookup(b) {
+                    if acc[e.1 as usize] == 0.0 {
+                        reached.push(e.1);
+                    }
                     acc[e.1 as usize] += e.2;
                 }
             }
-            for r in 0..rows {
-                let (a, t) = (&acc[self.starts[r]..self.starts[r + 1]], &self.totals[self.starts[r]..self.starts[r + 1]]);
-                sims[r * g + j] = a.iter().zip(t).map(|(x, tot)| if *tot > 0.0 { x / tot } else { 0.0 }).fold(0.0, f32::max);
+            for &slot in &reached {
+                let (x, tot) = (acc[slot as usize], self.totals[slot as usize]);
+                let share = if tot > 0.0 { x / tot } else { 0.0 };
+                let s = &mut sims[self.rows[slot as usize] as usize * g + j];
+                *s = s.max(share);
+                acc[slot as usize] = 0.0;
             }
+            reached.clear();
         }
         sims
     }
@@ -228,8 +240,9 @@ pub fn align(rows: &[RowSpec], groups: &[Group], sims: &[f32], number: NumberOf,
         .iter()
         .map(|grp| if grp.page_like { SKIP_PAGE } else { (SKIP_GROUP + 0.05 * grp.values.len() as f32).min(1.5) })
         .collect();
-    // Scores of multi-row readings, by group, when they do not depend on the start row.
-    let mut multi: Vec<Option<f32>> = vec![None; if uniform { g } else { 0 }];
+    // Multi-row readings (rows, score, segments), by group, when they do not
+    // depend on the start row.
+    let mut multi: Vec<Option<(usize, f32, Vec<(usize, usize)>)>> = vec![None; if uniform { g } else { 0 }];
     let mut single: Vec<Option<f32>> = vec![None; if uniform { g } else { 0 }];
     let mut score = vec![f32::NEG_INFINITY; (r + 1) * w];
     let mut back = vec![Move::Start; (r + 1) * w];
@@ -271,7 +284,11 @@ pub fn align(rows: &[RowSpec], groups: &[Group], sims: &[f32], number: NumberOf,
                     } else if k == 1 {
                         single_row_score(i, nums_of(j), row_ok)
                     } else if uniform && same_widths {
-                        *multi[j].get_or_insert_with(|| read_rows(rows, i, k, nums_of(j), row_ok).0)
+                        multi[j].get_or_insert_with(|| {
+                            let (score, segments) = read_rows(rows, i, k, nums_of(j), row_ok);
+                            (k, score, segments)
+                        })
+                        .1
                     } else {
                         read_rows(rows, i, k, nums_of(j), row_ok).0
                     };
@@ -309,7 +326,14 @@ pub fn align(rows: &[RowSpec], groups: &[Group], sims: &[f32], number: NumberOf,
                     let cells: Vec<Option<u32>> = grp.values.iter().map(|&t| Some(t)).collect();
                     out.rows[i] = Some(Placed { group: j, found: cells.len(), cells, mismatch: false, shared: false });
                 } else {
-                    let (_, segments) = read_rows(rows, i, k, nums_of(j), row_ok);
+                    // The reading the table above kept for this group holds
+                    // for any start row with as many rows of one width (the
+                    // group's size then fixes the width).
+                    let same_widths = rows[i..i + k].iter().all(|x| x.width == rows[i].width);
+                    let segments = match multi.get(j) {
+                        Some(Some((rows_read, _, segments))) if uniform && same_widths && *rows_read == k => segments.clone(),
+                        _ => read_rows(rows, i, k, nums_of(j), row_ok).1,
+                    };
                     for (n, c) in cells_of(rows, i, &grp.values, &segments).into_iter().enumerate() {
                         out.rows[i + n] = Some(Placed { group: j, found: c.len(), cells: c, mismatch: false, shared: true });
                     }

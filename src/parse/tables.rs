@@ -303,7 +303,12 @@ impl Texts {
     fn new(lx: &Lexed, doc: &crate::compact::Compact, toks: &[u32]) -> Texts {
         let first = toks.first().copied().unwrap_or(0);
         let last = toks.last().map(|&t| t + 1).unwrap_or(first);
-        let mut buf = String::new();
+        // Folding never lengthens a text, and spaces go.
+        let bytes = match (toks.first(), toks.last()) {
+            (Some(&a), Some(&b)) => lx.tokens[b as usize].span.end.saturating_sub(lx.tokens[a as usize].span.start) as usize,
+            _ => 0,
+        };
+        let mut buf = String::with_capacity(bytes);
         let mut ranges = Vec::with_capacity((last - first) as usize);
         for t in first..last {
             let tok = &lx.tokens[t as usize];
@@ -359,20 +364,18 @@ fn cut_after_groups(lx: &Lexed, toks: &[u32], limit: usize) -> Option<usize> {
 /// each group's label text, which the aligner needs (table 四's groups are
 /// first only searched for glued runs).
 fn build_groups(lx: &Lexed, tx: &Texts, toks: &[u32], labels: bool) -> Vec<Group> {
+    // A group is a run of text tokens (perhaps none) and the run of values
+    // after it; text after the last values belongs to no group.
     let mut groups = Vec::new();
-    let mut cur = Group::default();
-    for &t in toks {
-        if lx.tokens[t as usize].is_value() {
-            cur.values.push(t);
-        } else {
-            if !cur.values.is_empty() {
-                groups.push(std::mem::take(&mut cur));
-            }
-            cur.context.push(t);
+    let mut at = 0;
+    while at < toks.len() {
+        let values = at + toks[at..].iter().take_while(|&&t| !lx.tokens[t as usize].is_value()).count();
+        let end = values + toks[values..].iter().take_while(|&&t| lx.tokens[t as usize].is_value()).count();
+        if end == values {
+            break;
         }
-    }
-    if !cur.values.is_empty() {
-        groups.push(cur);
+        groups.push(Group { values: toks[values..end].to_vec(), context: toks[at..values].to_vec(), ..Group::default() });
+        at = end;
     }
     let mut tail: Vec<char> = Vec::with_capacity(CONTEXT_CHARS);
     for g in &mut groups {
@@ -1000,10 +1003,31 @@ fn column_headers(lx: &Lexed, tx: &Texts, table: &TableRead, a: &Alignment, grou
 
 /// Wording that only the 2019 format prints, anywhere in table 二's region.
 fn signals_2019(doc: &crate::compact::Compact, region: Span, anomalies: &mut Vec<Anomaly>) {
+    // The signals compacted, and a mask of their first chars' low six bits:
+    // one pass over the region looks for all of them, most chars rejected by
+    // the mask.
+    static SIGNALS: std::sync::OnceLock<(Vec<Vec<char>>, u64)> = std::sync::OnceLock::new();
+    let (signals, mask) = SIGNALS.get_or_init(|| {
+        let signals: Vec<Vec<char>> = SIGNALS_2019.iter().map(|s| compact(s).chars().collect()).collect();
+        let mask = signals.iter().filter_map(|p| p.first()).fold(0u64, |m, &c| m | 1 << (c as u32 & 63));
+        (signals, mask)
+    });
     let c = doc.view(region);
-    for s in SIGNALS_2019 {
-        if let Some(at) = c.find(&compact(s), 0) {
-            anomalies.push(Anomaly::Signal2019 { text: s, span: c.span(at, at + compact(s).chars().count()) });
+    let chars: &[char] = &c.chars;
+    let mut first: Vec<Option<usize>> = vec![None; signals.len()];
+    for (i, &ch) in chars.iter().enumerate() {
+        if mask & 1 << (ch as u32 & 63) == 0 {
+            continue;
+        }
+        for (k, p) in signals.iter().enumerate() {
+            if first[k].is_none() && p.first() == Some(&ch) && chars[i..].starts_with(p) {
+                first[k] = Some(i);
+            }
+        }
+    }
+    for (k, s) in SIGNALS_2019.iter().enumerate() {
+        if let Some(at) = first[k] {
+            anomalies.push(Anomaly::Signal2019 { text: s, span: c.span(at, at + signals[k].len()) });
         }
     }
 }
