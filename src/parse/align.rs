@@ -240,6 +240,27 @@ pub fn align(rows: &[RowSpec], groups: &[Group], sims: &[f32], number: NumberOf,
         .iter()
         .map(|grp| if grp.page_like { SKIP_PAGE } else { (SKIP_GROUP + 0.05 * grp.values.len() as f32).min(1.5) })
         .collect();
+    // The cells before each row, and which row starts after c cells
+    // (NO_ROW when c falls inside a row): the rows a group of `size` values
+    // fills from row i exactly end where `before[i] + size` cells do.
+    let mut before = Vec::with_capacity(r + 1);
+    let mut cells = 0;
+    for x in rows {
+        before.push(cells);
+        cells += x.width;
+    }
+    before.push(cells);
+    let mut row_after = vec![NO_ROW; cells + 1];
+    for (m, &c) in before.iter().enumerate() {
+        row_after[c] = m as u16;
+    }
+    // How many rows from row i have row i's width.
+    let mut alike = vec![1usize; r];
+    for i in (0..r.saturating_sub(1)).rev() {
+        if rows[i + 1].width == rows[i].width {
+            alike[i] = alike[i + 1] + 1;
+        }
+    }
     // Multi-row readings (rows, score, segments), by group, when they do not
     // depend on the start row.
     let mut multi: Vec<Option<(usize, f32, Vec<(usize, usize)>)>> = vec![None; if uniform { g } else { 0 }];
@@ -271,14 +292,13 @@ pub fn align(rows: &[RowSpec], groups: &[Group], sims: &[f32], number: NumberOf,
             }
             if i < r && j < g {
                 let size = groups[j].values.len();
-                let mut width = 0;
-                let mut k = 0;
-                while i + k < r && width < size {
-                    width += rows[i + k].width;
-                    k += 1;
-                }
-                if width == size {
-                    let same_widths = rows[i..i + k].iter().all(|x| x.width == rows[i].width);
+                // (A group has values: size > 0, and k > 0 when it fits.)
+                let k = match row_after.get(before[i] + size) {
+                    Some(&m) if m != NO_ROW => m as usize - i,
+                    _ => 0,
+                };
+                if k > 0 {
+                    let same_widths = k <= alike[i];
                     let cells_score = if k == 1 && uniform {
                         *single[j].get_or_insert_with(|| single_row_score(i, nums_of(j), row_ok))
                     } else if k == 1 {
@@ -345,6 +365,9 @@ pub fn align(rows: &[RowSpec], groups: &[Group], sims: &[f32], number: NumberOf,
     out.skipped.reverse();
     out
 }
+
+/// No row starts after this many cells (in `align`).
+const NO_ROW: u16 = u16::MAX;
 
 /// The most cells a row's relation is checked over.
 const MAX_CHECKED: usize = 16;

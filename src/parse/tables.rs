@@ -458,17 +458,17 @@ fn prepared(tpl: &'static TableTemplate) -> &'static Prepared {
 }
 
 fn prepare(tpl: &TableTemplate) -> Prepared {
+    // Each row's label, then its aliases, without numbering.
     let labels: Vec<Vec<String>> =
         tpl.rows.iter().map(|r| std::iter::once(r.label).chain(r.aliases.iter().copied()).map(core_label).collect()).collect();
     let specs: Vec<RowSpec> =
         label_weights(&labels).into_iter().zip(tpl.rows).map(|(labels, r)| RowSpec { width: r.width(), labels }).collect();
     let index = LabelIndex::new(&specs);
-    let cores = tpl
-        .rows
-        .iter()
-        .map(|r| {
-            let text = core_label(r.label);
-            Core { chars: text.chars().collect(), text, aliases: r.aliases.iter().map(|a| core_label(a).chars().collect()).collect() }
+    let cores = labels
+        .into_iter()
+        .map(|mut l| {
+            let text = l.remove(0);
+            Core { chars: text.chars().collect(), text, aliases: l.iter().map(|a| a.chars().collect()).collect() }
         })
         .collect();
     let relations = tpl
@@ -600,7 +600,9 @@ fn read_aligned(
         row.found = p.found;
         let first_of_group = i == 0 || a.rows[i - 1].as_ref().is_none_or(|q| q.group != p.group);
         if first_of_group {
-            row.label = g.context.iter().map(|&t| tx.get(t)).collect();
+            let mut label = String::with_capacity(g.context.iter().map(|&t| tx.get(t).len()).sum());
+            g.context.iter().for_each(|&t| label.push_str(tx.get(t)));
+            row.label = label;
             row.label_span = g.context.last().map(|&t| lx.tokens[t as usize].span);
         }
         if p.mismatch {
@@ -610,8 +612,8 @@ fn read_aligned(
             for (c, cell) in p.cells.iter().enumerate() {
                 row.cells[c] = cell_of(lx, *cell);
             }
-            let used: Vec<u32> = p.cells.iter().flatten().copied().collect();
-            row.values_span = cover(lx, &used);
+            let (first, last) = (p.cells.iter().flatten().next(), p.cells.iter().flatten().next_back());
+            row.values_span = first.zip(last).map(|(&a, &b)| lx.tokens[a as usize].span.cover(lx.tokens[b as usize].span));
             if !p.shared {
                 if let Some((found, span)) = label_variant(lx, tx, &prepared(tpl).cores[i], g, groups.get(p.group + 1)) {
                     anomalies.push(Anomaly::RowLabel { table: id, row: i, found, span });
@@ -905,8 +907,9 @@ fn columns_hold(table: &TableRead, i: usize) -> bool {
 /// ("其他法律法规禁止公开" for "其他法律行政法规禁止公开", "其它" for "其他").
 fn label_variant(lx: &Lexed, tx: &Texts, core: &Core, g: &Group, next: Option<&Group>) -> Option<(String, Span)> {
     let (target, aliases) = (&core.chars, &core.aliases);
-    // The common case: the label is written as the template has it.
-    if g.context.iter().rev().take(3).any(|&t| tx.get(t).contains(core.text.as_str())) {
+    // The common case: the label is written as the template has it (most
+    // often at the end of its fragment, which is quicker to see).
+    if g.context.iter().rev().take(3).any(|&t| tx.get(t).ends_with(core.text.as_str()) || tx.get(t).contains(core.text.as_str())) {
         return None;
     }
     // The label's text: the end of this group's context, plus the first
