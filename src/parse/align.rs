@@ -265,33 +265,37 @@ pub fn align(rows: &[RowSpec], groups: &[Group], sims: &[f32], number: NumberOf,
     // depend on the start row.
     let mut multi: Vec<Option<(usize, f32, Vec<(usize, usize)>)>> = vec![None; if uniform { g } else { 0 }];
     let mut single: Vec<Option<f32>> = vec![None; if uniform { g } else { 0 }];
-    let mut score = vec![f32::NEG_INFINITY; (r + 1) * w];
-    let mut back = vec![Move::Start; (r + 1) * w];
-    score[0] = 0.0;
+    // The best score of each cell (i rows and j groups read) and the move
+    // that reached it.
+    let mut best = vec![(f32::NEG_INFINITY, Move::Start); (r + 1) * w];
+    best[0].0 = 0.0;
     debug_assert_eq!(sims.len(), r * g);
-    let sim = |i: usize, j: usize| sims[i * g + j];
-
+    let sizes: Vec<usize> = groups.iter().map(|grp| grp.values.len()).collect();
+    // Cells in order, each move from (i, j) relaxing a later cell: `at` is
+    // (i, j)'s place in `best`, a row down is `w` places on.
     for i in 0..=r {
+        let row_sims = &sims[(i * g).min(sims.len())..((i + 1) * g).min(sims.len())];
         for j in 0..=g {
-            let here = score[i * w + j];
+            let at = i * w + j;
+            let here = best[at].0;
             if here == f32::NEG_INFINITY {
                 continue;
             }
-            let mut relax = |ni: usize, nj: usize, s: f32, m: Move| {
-                let k = ni * w + nj;
-                if s > score[k] {
-                    score[k] = s;
-                    back[k] = m;
+            let mut relax = |at: usize, s: f32, m: Move| {
+                let cell = &mut best[at];
+                if s > cell.0 {
+                    *cell = (s, m);
                 }
             };
             if i < r {
-                relax(i + 1, j, here - SKIP_ROW, Move::SkipRow);
+                relax(at + w, here - SKIP_ROW, Move::SkipRow);
             }
             if j < g {
-                relax(i, j + 1, here - skip_cost[j], Move::SkipGroup);
+                relax(at + 1, here - skip_cost[j], Move::SkipGroup);
             }
             if i < r && j < g {
-                let size = groups[j].values.len();
+                let size = sizes[j];
+                let sim = row_sims[j];
                 // (A group has values: size > 0, and k > 0 when it fits.)
                 let k = match row_after.get(before[i] + size) {
                     Some(&m) if m != NO_ROW => m as usize - i,
@@ -312,21 +316,21 @@ pub fn align(rows: &[RowSpec], groups: &[Group], sims: &[f32], number: NumberOf,
                     } else {
                         read_rows(rows, i, k, nums_of(j), row_ok).0
                     };
-                    let label = if k == 1 { label_score(sim(i, j)) } else { 0.5 * label_score(sim(i, j)) };
-                    relax(i + k, j + 1, here + label + cells_score, Move::Place { rows: k as u16, mismatch: false });
+                    let label = if k == 1 { label_score(sim) } else { 0.5 * label_score(sim) };
+                    relax(at + k * w + 1, here + label + cells_score, Move::Place { rows: k as u16, mismatch: false });
                 }
-                if size != rows[i].width && sim(i, j) >= MISMATCH_MIN_SIM {
-                    relax(i + 1, j + 1, here + label_score(sim(i, j)) - MISMATCH, Move::Place { rows: 1, mismatch: true });
+                if size != rows[i].width && sim >= MISMATCH_MIN_SIM {
+                    relax(at + w + 1, here + label_score(sim) - MISMATCH, Move::Place { rows: 1, mismatch: true });
                 }
             }
         }
     }
 
     // Leftover groups after the last row were skipped by SkipGroup moves.
-    let mut out = Alignment { score: score[r * w + g], rows: vec![None; r], skipped: Vec::new() };
+    let mut out = Alignment { score: best[r * w + g].0, rows: vec![None; r], skipped: Vec::new() };
     let (mut i, mut j) = (r, g);
     while i > 0 || j > 0 {
-        match back[i * w + j] {
+        match best[i * w + j].1 {
             Move::Start => break,
             Move::SkipRow => i -= 1,
             Move::SkipGroup => {

@@ -417,6 +417,21 @@ struct Prepared {
     distinctive: Vec<bool>,
     /// What `column_headers` looks for (table 二 of 2021 only).
     headers: Headers,
+    /// The template's column relations, by row index.
+    columns: ColumnRelations,
+}
+
+/// The rows of the template's column relations (for `columns_hold`).
+struct ColumnRelations {
+    /// The column total's row, and the rows it sums.
+    total: Option<usize>,
+    outcomes: Vec<usize>,
+    /// Each row is the column total or one it sums (and there is a column total).
+    in_total: Vec<bool>,
+    /// The balance's rows: two inflows, then two outflows.
+    balance: [Option<usize>; 4],
+    /// Each row is one of the balance's (and there is a balance).
+    in_balance: Vec<bool>,
 }
 
 /// Every column label of the template, then the 2019 ones, compacted (in
@@ -510,7 +525,15 @@ fn prepare(tpl: &TableTemplate) -> Prepared {
             headers.rows.push(RowHeaders { block, columns, others });
         }
     }
-    Prepared { specs, index, cores, relations, unlike_base, distinctive, headers }
+    let keys = tpl.balance.as_ref().map(|b| [b.inflow[0], b.inflow[1], b.outflow[0], b.outflow[1]]);
+    let columns = ColumnRelations {
+        total: tpl.column_total.and_then(|t| tpl.row(t)),
+        outcomes: (0..tpl.rows.len()).filter(|&r| tpl.rows[r].outcome).collect(),
+        in_total: tpl.rows.iter().map(|r| tpl.column_total.is_some_and(|t| r.key == t || r.outcome)).collect(),
+        balance: keys.map_or([None; 4], |k| k.map(|key| tpl.row(key))),
+        in_balance: tpl.rows.iter().map(|r| keys.is_some_and(|k| k.contains(&r.key))).collect(),
+    };
+    Prepared { specs, index, cores, relations, unlike_base, distinctive, headers, columns }
 }
 
 /// The template's own relation for one row: its total equals the sum of its parts.
@@ -869,33 +892,21 @@ fn resolve_glued(table: &mut TableRead, unglued: &Unglued, anomalies: &mut Vec<A
 /// The column relations that involve row `i` hold wherever every value is known.
 fn columns_hold(table: &TableRead, i: usize) -> bool {
     let tpl = table.template;
-    let cols = tpl.rows[i].width();
-    for c in 0..cols {
-        let v = |key: &str| tpl.row(key).and_then(|r| table.rows[r].cells.get(c)).and_then(|x| x.value);
-        if let Some(total) = tpl.column_total {
-            let involved = tpl.rows[i].key == total || tpl.rows[i].outcome;
-            if involved {
-                let parts: Option<f64> = tpl
-                    .rows
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, r)| r.outcome)
-                    .map(|(r, _)| table.rows[r].cells.get(c).and_then(|x| x.value))
-                    .sum();
-                if let (Some(p), Some(t)) = (parts, v(total)) {
-                    if (p - t).abs() > 1e-6 {
-                        return false;
-                    }
+    let rel = &prepared(tpl).columns;
+    let value = |r: Option<usize>, c: usize| r.and_then(|r| table.rows[r].cells.get(c)).and_then(|x| x.value);
+    for c in 0..tpl.rows[i].width() {
+        if rel.in_total[i] {
+            let parts: Option<f64> = rel.outcomes.iter().map(|&r| value(Some(r), c)).sum();
+            if let (Some(p), Some(t)) = (parts, value(rel.total, c)) {
+                if (p - t).abs() > 1e-6 {
+                    return false;
                 }
             }
         }
-        if let Some(b) = &tpl.balance {
-            let keys = [b.inflow[0], b.inflow[1], b.outflow[0], b.outflow[1]];
-            if keys.contains(&tpl.rows[i].key) {
-                if let [Some(a), Some(bb), Some(x), Some(y)] = keys.map(v) {
-                    if (a + bb - x - y).abs() > 1e-6 {
-                        return false;
-                    }
+        if rel.in_balance[i] {
+            if let [Some(a), Some(bb), Some(x), Some(y)] = rel.balance.map(|r| value(r, c)) {
+                if (a + bb - x - y).abs() > 1e-6 {
+                    return false;
                 }
             }
         }
