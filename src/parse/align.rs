@@ -107,16 +107,15 @@ impl LabelIndex {
                 slot_rows.push(r as u16);
             }
         }
-        // Built once per process: an insertion sort keeps the bundle free of
-        // another sort instantiation. Stable, as the slots of one bigram are
-        // then in row order (the order they were added in before).
-        for i in 1..entries.len() {
-            let mut j = i;
-            while j > 0 && entries[j - 1].0 > entries[j].0 {
-                entries.swap(j - 1, j);
-                j -= 1;
-            }
-        }
+        // Sorted by bigram, stably (the slots of one bigram in row order):
+        // as keys of the bigram's two chars (21 bits each) and the entry's
+        // index, sorted as plain u64s, which keeps the bundle free of another
+        // sort instantiation.
+        debug_assert!(entries.len() < 1 << 21);
+        let mut keys: Vec<u64> =
+            entries.iter().enumerate().map(|(n, e)| ((e.0 >> 32) << 42) | ((e.0 & 0x1F_FFFF) << 21) | n as u64).collect();
+        keys.sort_unstable();
+        let entries: Vec<(u64, u16, f32)> = keys.iter().map(|&k| entries[(k & 0x1F_FFFF) as usize]).collect();
         let distinct = entries.windows(2).filter(|p| p[0].0 != p[1].0).count() + 1;
         let size = (2 * distinct).next_power_of_two().max(2);
         let shift = 64 - size.trailing_zeros();

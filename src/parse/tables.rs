@@ -288,7 +288,9 @@ fn region(sections: &[Section], number: u8) -> Option<Span> {
 fn region_tokens(lx: &Lexed, region: Span) -> Vec<u32> {
     let first = lx.tokens.partition_point(|t| t.span.start < region.start);
     let last = lx.tokens.partition_point(|t| t.span.start < region.end);
-    (first..last).filter(|&i| !lx.lines[lx.tokens[i].line as usize].page_mark).map(|i| i as u32).collect()
+    let mut toks = Vec::with_capacity(last - first);
+    toks.extend((first..last).filter(|&i| !lx.lines[lx.tokens[i].line as usize].page_mark).map(|i| i as u32));
+    toks
 }
 
 /// The folded text of each text token of a region, computed once.
@@ -925,17 +927,17 @@ fn label_variant(lx: &Lexed, tx: &Texts, core: &Core, g: &Group, next: Option<&G
     }
     // The label's text: the end of this group's context, plus the first
     // fragment after the values (PDF text wraps labels around the numbers).
-    let mut window: Vec<(String, Span)> = Vec::new();
+    let mut window: Vec<(&str, Span)> = Vec::new();
     let mut len = 0;
     for &t in g.context.iter().rev() {
-        let tok = &lx.tokens[t as usize];
-        let s = tx.get(t).to_string();
+        let s = tx.get(t);
         len += s.chars().count();
-        window.insert(0, (s, tok.span));
+        window.push((s, lx.tokens[t as usize].span));
         if len >= target.len() + 12 {
             break;
         }
     }
+    window.reverse();
     // A label wrapped in a narrow column continues on the line after its
     // values, among other cells of that line ("法提供    制作").
     let after = next.and_then(|n| {
@@ -944,25 +946,23 @@ fn label_variant(lx: &Lexed, tx: &Texts, core: &Core, g: &Group, next: Option<&G
         let text: String = n.context.iter().take_while(|&&t| lx.tokens[t as usize].line == line).map(|&t| tx.get(t)).collect();
         Some((text, lx.tokens[first as usize].span))
     });
-    let joined: Vec<char> =
-        window.iter().map(|w| w.0.as_str()).chain(after.as_ref().map(|a| a.0.as_str())).collect::<String>().chars().collect();
+    let joined: Vec<char> = window.iter().map(|w| w.0).chain(after.as_ref().map(|a| a.0.as_str())).flat_map(str::chars).collect();
     if is_subsequence(target, &joined) {
         return None;
     }
     // Which fragment is the label: the one sharing most with the template's.
-    let (text, span, ratio) = window
+    let (text, span, ratio, core) = window
         .iter()
-        .map(|(s, sp)| {
+        .map(|&(s, sp)| {
             let core: Vec<char> = core_label(s).chars().collect();
-            (s.clone(), *sp, lcs(target, &core) as f32 / target.len().max(core.len()).max(1) as f32)
+            (s, sp, lcs(target, &core) as f32 / target.len().max(core.len()).max(1) as f32, core)
         })
         .max_by(|a, b| a.2.total_cmp(&b.2))?;
-    let core: Vec<char> = core_label(&text).chars().collect();
     if aliases.contains(&core) {
-        return Some((text, span));
+        return Some((text.to_string(), span));
     }
     let threshold = if target.len() <= 4 { 0.5 } else { 0.6 };
-    (ratio >= threshold && ratio < 1.0).then_some((text, span))
+    (ratio >= threshold && ratio < 1.0).then(|| (text.to_string(), span))
 }
 
 fn is_subsequence(needle: &[char], hay: &[char]) -> bool {
@@ -971,13 +971,14 @@ fn is_subsequence(needle: &[char], hay: &[char]) -> bool {
 }
 
 fn lcs(a: &[char], b: &[char]) -> usize {
+    // Two rows of the table, reused (cur[0] stays 0, the rest is rewritten).
     let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
     for &x in a {
-        let mut cur = vec![0usize; b.len() + 1];
         for (j, &y) in b.iter().enumerate() {
             cur[j + 1] = if x == y { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
 }
