@@ -34,15 +34,18 @@ pub fn read(lx: &mut Lexed, text: &str, doc: &crate::compact::Compact, sections:
             Some(k) => toks[..k].to_vec(),
             None => toks,
         };
-        let tx = Texts::new(lx, doc, &toks);
-        let mut groups = build_groups(lx, &tx, &toks, id != TableId::T4);
-        let unglued = unglue(lx, text, &mut groups, id);
-        let wrapped = if id == TableId::T4 { false } else { rewrap(lx, text, &mut groups, id) };
-        mend_split_rows(lx, &mut groups, id);
-        let lx: &Lexed = lx;
         let table = if id == TableId::T4 {
-            read_t4(lx, text, &tx, &toks, &unglued, region, anomalies)
+            // Table 四's groups are only searched for glued runs here; its
+            // texts are read when needed (mostly, only its first words).
+            let mut groups = build_groups(lx, None, &toks);
+            let unglued = unglue(lx, text, &mut groups, id);
+            read_t4(lx, text, doc, &toks, &unglued, region, anomalies)
         } else {
+            let tx = Texts::new(lx, doc, &toks);
+            let mut groups = build_groups(lx, Some(&tx), &toks);
+            let unglued = unglue(lx, text, &mut groups, id);
+            let wrapped = rewrap(lx, text, &mut groups, id);
+            mend_split_rows(lx, &mut groups, id);
             read_aligned(lx, text, &tx, id, groups, &unglued, wrapped, region, anomalies)
         };
         match id {
@@ -316,13 +319,7 @@ impl Texts {
             let tok = &lx.tokens[t as usize];
             let start = buf.len() as u32;
             if !tok.is_value() {
-                let (a, b) = (doc.at_offset(tok.span.start), doc.at_offset(tok.span.end));
-                let chars = &doc.chars[a..b];
-                if chars.contains(&'[') || chars.contains(&'*') {
-                    buf.push_str(&strip_residue(&doc.string(a, b)));
-                } else {
-                    buf.extend(chars);
-                }
+                token_text(doc, tok, &mut buf);
             }
             ranges.push((start, buf.len() as u32));
         }
@@ -333,6 +330,18 @@ impl Texts {
             Some(&(a, b)) => &self.buf[a as usize..b as usize],
             None => "",
         }
+    }
+}
+
+/// Appends a text token's folded text, as the compact view `doc` of the
+/// whole text has it, without residue.
+fn token_text(doc: &crate::compact::Compact, tok: &Token, buf: &mut String) {
+    let (a, b) = (doc.at_offset(tok.span.start), doc.at_offset(tok.span.end));
+    let chars = &doc.chars[a..b];
+    if chars.contains(&'[') || chars.contains(&'*') {
+        buf.push_str(&strip_residue(&doc.string(a, b)));
+    } else {
+        buf.extend(chars);
     }
 }
 
@@ -362,10 +371,9 @@ fn cut_after_groups(lx: &Lexed, toks: &[u32], limit: usize) -> Option<usize> {
     None
 }
 
-/// Runs of values with the text before each. `labels`: with the bigrams of
-/// each group's label text, which the aligner needs (table 四's groups are
-/// first only searched for glued runs).
-fn build_groups(lx: &Lexed, tx: &Texts, toks: &[u32], labels: bool) -> Vec<Group> {
+/// Runs of values with the text before each; with `tx`, the bigrams of each
+/// group's label text, which the aligner needs.
+fn build_groups(lx: &Lexed, tx: Option<&Texts>, toks: &[u32]) -> Vec<Group> {
     // A group is a run of text tokens (perhaps none) and the run of values
     // after it; text after the last values belongs to no group.
     let mut groups = Vec::new();
@@ -380,11 +388,9 @@ fn build_groups(lx: &Lexed, tx: &Texts, toks: &[u32], labels: bool) -> Vec<Group
         at = end;
     }
     let mut tail: Vec<char> = Vec::with_capacity(CONTEXT_CHARS);
+    let Some(tx) = tx else { return groups };
     for g in &mut groups {
         g.page_like = g.values.len() == 1 && g.context.iter().all(|&t| tx.get(t).is_empty());
-        if !labels {
-            continue;
-        }
         // The last CONTEXT_CHARS chars of the context, read from its end: the
         // text before a group can be long (a table's headers), and only its
         // end names the row.
@@ -1097,11 +1103,24 @@ fn interleaved(v: &[Option<f64>]) -> bool {
 
 /// Table 四 prints its fifteen values in one row under a two-level header; its
 /// reading order survives every layout, so fifteen values are read in order.
-fn read_t4(lx: &Lexed, text: &str, tx: &Texts, toks: &[u32], unglued: &Unglued, region: Span, anomalies: &mut Vec<Anomaly>) -> TableRead {
+fn read_t4(
+    lx: &Lexed,
+    text: &str,
+    doc: &crate::compact::Compact,
+    toks: &[u32],
+    unglued: &Unglued,
+    region: Span,
+    anomalies: &mut Vec<Anomaly>,
+) -> TableRead {
     let tpl = &crate::template::T4;
+    let mut word = String::new();
     let start = toks.iter().position(|&t| {
         let tok = &lx.tokens[t as usize];
-        !tok.is_value() && tx.get(t).contains("行政复议")
+        !tok.is_value() && {
+            word.clear();
+            token_text(doc, tok, &mut word);
+            word.contains("行政复议")
+        }
     });
     let after = &toks[start.unwrap_or(0)..];
     let values: Vec<u32> = after
@@ -1148,13 +1167,14 @@ fn read_t4(lx: &Lexed, text: &str, tx: &Texts, toks: &[u32], unglued: &Unglued, 
         }
         return TableRead { id: TableId::T4, template: tpl, rows, span: region, unreadable: false };
     }
-    let mut groups = build_groups(lx, tx, toks, true);
+    let tx = Texts::new(lx, doc, toks);
+    let mut groups = build_groups(lx, Some(&tx), toks);
     for g in &mut groups {
         if let Some((_, cells)) = unglued.replaced.iter().find(|(t, _)| g.values == [*t]) {
             g.values = cells.clone();
         }
     }
-    read_aligned(lx, text, tx, TableId::T4, groups, unglued, false, region, anomalies)
+    read_aligned(lx, text, &tx, TableId::T4, groups, unglued, false, region, anomalies)
 }
 
 #[cfg(test)]
