@@ -78,52 +78,116 @@ fn label_score(sim: f32) -> f32 {
 /// Every row's label bigrams, indexed by bigram: one pass over a group's
 /// bigrams then scores all rows at once.
 pub struct LabelIndex {
-    /// (bigram, row, label variant, weight), sorted by bigram.
-    entries: Vec<(u64, u16, u8, f32)>,
-    /// Total weight of each row's label variants.
-    totals: Vec<Vec<f32>>,
+    /// (bigram, slot, weight), sorted by bigram; a slot is one label variant
+    /// of one row, its place in `totals` and `rows`.
+    entries: Vec<(u64, u16, f32)>,
+    /// Open addressing over the distinct bigrams of `entries`: (bigram, first
+    /// entry, number of entries), a count of 0 marking an empty place. A
+    /// group's bigram costs one hash, not a binary search of `entries`.
+    table: Vec<(u64, u32, u32)>,
+    /// Places in `table` are the top bits of the bigram's hash.
+    shift: u32,
+    /// Total weight of each slot, rows one after another.
+    totals: Vec<f32>,
+    /// The row of each slot.
+    rows: Vec<u16>,
+    row_count: usize,
 }
 
 impl LabelIndex {
     pub fn new(rows: &[RowSpec]) -> LabelIndex {
         let mut entries = Vec::new();
+        let mut totals = Vec::new();
+        let mut slot_rows = Vec::new();
         for (r, row) in rows.iter().enumerate() {
-            for (v, label) in row.labels.iter().enumerate() {
-                entries.extend(label.iter().map(|&(b, w)| (b, r as u16, v as u8, w)));
+            for label in &row.labels {
+                let slot = totals.len() as u16;
+                entries.extend(label.iter().map(|&(b, w)| (b, slot, w)));
+                totals.push(label.iter().map(|(_, w)| w).sum());
+                slot_rows.push(r as u16);
             }
         }
-        // Built once per process: an insertion sort keeps the bundle free of
-        // another sort instantiation.
-        for i in 1..entries.len() {
-            let mut j = i;
-            while j > 0 && entries[j - 1].0 > entries[j].0 {
-                entries.swap(j - 1, j);
-                j -= 1;
+        // Sorted by bigram, stably (the slots of one bigram in row order):
+        // as keys of the bigram's two chars (21 bits each) and the entry's
+        // index, sorted as plain u64s, which keeps the bundle free of another
+        // sort instantiation.
+        debug_assert!(entries.len() < 1 << 21);
+        let mut keys: Vec<u64> =
+            entries.iter().enumerate().map(|(n, e)| ((e.0 >> 32) << 42) | ((e.0 & 0x1F_FFFF) << 21) | n as u64).collect();
+        keys.sort_unstable();
+        let entries: Vec<(u64, u16, f32)> = keys.iter().map(|&k| entries[(k & 0x1F_FFFF) as usize]).collect();
+        let distinct = entries.windows(2).filter(|p| p[0].0 != p[1].0).count() + 1;
+        let size = (2 * distinct).next_power_of_two().max(2);
+        let shift = 64 - size.trailing_zeros();
+        let mut table = vec![(0u64, 0u32, 0u32); size];
+        let mut at = 0;
+        while at < entries.len() {
+            let b = entries[at].0;
+            let n = entries[at..].iter().take_while(|e| e.0 == b).count();
+            let mut k = place(b, shift);
+            while table[k].2 != 0 {
+                k = (k + 1) & (size - 1);
             }
+            table[k] = (b, at as u32, n as u32);
+            at += n;
         }
-        let totals = rows.iter().map(|row| row.labels.iter().map(|l| l.iter().map(|(_, w)| w).sum()).collect()).collect();
-        LabelIndex { entries, totals }
+        LabelIndex { entries, table, shift, totals, rows: slot_rows, row_count: rows.len() }
+    }
+
+    /// The entries of bigram `b` (empty when no label has it).
+    fn lookup(&self, b: u64) -> &[(u64, u16, f32)] {
+        let mask = self.table.len() - 1;
+        let mut k = place(b, self.shift);
+        loop {
+            let (key, first, n) = self.table[k];
+            if n == 0 {
+                return &[];
+            }
+            if key == b {
+                return &self.entries[first as usize..(first + n) as usize];
+            }
+            k = (k + 1) & mask;
+        }
     }
 
     /// The similarity of every (row, group) pair, row-major: sims[row * groups + group].
+    ///
+    /// A row's similarity is the best of its variants' shares, 0 when no
+    /// bigram of any of them occurs: only the slots a group's bigrams reach
+    /// are looked at (weights are positive, so a share is never below 0, and
+    /// the best of shares does not depend on the order they are taken in).
     pub fn similarities(&self, groups: &[Group]) -> Vec<f32> {
         let g = groups.len();
-        let mut sims = vec![0f32; self.totals.len() * g];
-        let mut acc: Vec<Vec<f32>> = self.totals.iter().map(|t| vec![0.0; t.len()]).collect();
+        let mut sims = vec![0f32; self.row_count * g];
+        let mut acc = vec![0f32; self.totals.len()];
+        let mut reached: Vec<u16> = Vec::with_capacity(self.totals.len());
         for (j, grp) in groups.iter().enumerate() {
-            acc.iter_mut().for_each(|a| a.iter_mut().for_each(|x| *x = 0.0));
-            for b in &grp.bigrams {
-                let at = self.entries.partition_point(|e| e.0 < *b);
-                for e in self.entries[at..].iter().take_while(|e| e.0 == *b) {
-                    acc[e.1 as usize][e.2 as usize] += e.3;
+            // A label's bigrams are distinct, so each slot gains at most once
+            // per bigram: its sum adds in the group's bigram order.
+            for &b in &grp.bigrams {
+                for e in self.lookup(b) {
+                    if acc[e.1 as usize] == 0.0 {
+                        reached.push(e.1);
+                    }
+                    acc[e.1 as usize] += e.2;
                 }
             }
-            for (r, (a, t)) in acc.iter().zip(&self.totals).enumerate() {
-                sims[r * g + j] = a.iter().zip(t).map(|(x, tot)| if *tot > 0.0 { x / tot } else { 0.0 }).fold(0.0, f32::max);
+            for &slot in &reached {
+                let (x, tot) = (acc[slot as usize], self.totals[slot as usize]);
+                let share = if tot > 0.0 { x / tot } else { 0.0 };
+                let s = &mut sims[self.rows[slot as usize] as usize * g + j];
+                *s = s.max(share);
+                acc[slot as usize] = 0.0;
             }
+            reached.clear();
         }
         sims
     }
+}
+
+/// Where bigram `b` goes in a table of `64 - shift` bits (Fibonacci hashing).
+fn place(b: u64, shift: u32) -> usize {
+    (b.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
 }
 
 /// Similarity of a group's context with a row's label: the weighted share of
@@ -161,69 +225,111 @@ pub fn align(rows: &[RowSpec], groups: &[Group], sims: &[f32], number: NumberOf,
     let r = rows.len();
     let g = groups.len();
     let w = g + 1;
-    // Scores of multi-row readings, by group, when they do not depend on the start row.
-    let mut multi: Vec<Option<f32>> = vec![None; if uniform { g } else { 0 }];
+    // Each group's numbers and the cost of leaving it out, computed once, not
+    // in every cell of the table below.
+    let mut starts = Vec::with_capacity(g + 1);
+    let mut nums = Vec::new();
+    for grp in groups {
+        starts.push(nums.len());
+        nums.extend(grp.values.iter().map(|&t| number(t)));
+    }
+    starts.push(nums.len());
+    let nums_of = |j: usize| &nums[starts[j]..starts[j + 1]];
+    let skip_cost: Vec<f32> = groups
+        .iter()
+        .map(|grp| if grp.page_like { SKIP_PAGE } else { (SKIP_GROUP + 0.05 * grp.values.len() as f32).min(1.5) })
+        .collect();
+    // The cells before each row, and which row starts after c cells
+    // (NO_ROW when c falls inside a row): the rows a group of `size` values
+    // fills from row i exactly end where `before[i] + size` cells do.
+    let mut before = Vec::with_capacity(r + 1);
+    let mut cells = 0;
+    for x in rows {
+        before.push(cells);
+        cells += x.width;
+    }
+    before.push(cells);
+    let mut row_after = vec![NO_ROW; cells + 1];
+    for (m, &c) in before.iter().enumerate() {
+        row_after[c] = m as u16;
+    }
+    // How many rows from row i have row i's width.
+    let mut alike = vec![1usize; r];
+    for i in (0..r.saturating_sub(1)).rev() {
+        if rows[i + 1].width == rows[i].width {
+            alike[i] = alike[i + 1] + 1;
+        }
+    }
+    // Multi-row readings (rows, score, segments), by group, when they do not
+    // depend on the start row.
+    let mut multi: Vec<Option<(usize, f32, Vec<(usize, usize)>)>> = vec![None; if uniform { g } else { 0 }];
     let mut single: Vec<Option<f32>> = vec![None; if uniform { g } else { 0 }];
-    let mut score = vec![f32::NEG_INFINITY; (r + 1) * w];
-    let mut back = vec![Move::Start; (r + 1) * w];
-    score[0] = 0.0;
+    // The best score of each cell (i rows and j groups read) and the move
+    // that reached it.
+    let mut best = vec![(f32::NEG_INFINITY, Move::Start); (r + 1) * w];
+    best[0].0 = 0.0;
     debug_assert_eq!(sims.len(), r * g);
-    let sim = |i: usize, j: usize| sims[i * g + j];
-
+    let sizes: Vec<usize> = groups.iter().map(|grp| grp.values.len()).collect();
+    // Cells in order, each move from (i, j) relaxing a later cell: `at` is
+    // (i, j)'s place in `best`, a row down is `w` places on.
     for i in 0..=r {
+        let row_sims = &sims[(i * g).min(sims.len())..((i + 1) * g).min(sims.len())];
         for j in 0..=g {
-            let here = score[i * w + j];
+            let at = i * w + j;
+            let here = best[at].0;
             if here == f32::NEG_INFINITY {
                 continue;
             }
-            let mut relax = |ni: usize, nj: usize, s: f32, m: Move| {
-                let k = ni * w + nj;
-                if s > score[k] {
-                    score[k] = s;
-                    back[k] = m;
+            let mut relax = |at: usize, s: f32, m: Move| {
+                let cell = &mut best[at];
+                if s > cell.0 {
+                    *cell = (s, m);
                 }
             };
             if i < r {
-                relax(i + 1, j, here - SKIP_ROW, Move::SkipRow);
+                relax(at + w, here - SKIP_ROW, Move::SkipRow);
             }
             if j < g {
-                let cost = if groups[j].page_like { SKIP_PAGE } else { (SKIP_GROUP + 0.05 * groups[j].values.len() as f32).min(1.5) };
-                relax(i, j + 1, here - cost, Move::SkipGroup);
+                relax(at + 1, here - skip_cost[j], Move::SkipGroup);
             }
             if i < r && j < g {
-                let size = groups[j].values.len();
-                let mut width = 0;
-                let mut k = 0;
-                while i + k < r && width < size {
-                    width += rows[i + k].width;
-                    k += 1;
-                }
-                if width == size {
-                    let same_widths = rows[i..i + k].iter().all(|x| x.width == rows[i].width);
+                let size = sizes[j];
+                let sim = row_sims[j];
+                // (A group has values: size > 0, and k > 0 when it fits.)
+                let k = match row_after.get(before[i] + size) {
+                    Some(&m) if m != NO_ROW => m as usize - i,
+                    _ => 0,
+                };
+                if k > 0 {
+                    let same_widths = k <= alike[i];
                     let cells_score = if k == 1 && uniform {
-                        *single[j].get_or_insert_with(|| single_row_score(i, &groups[j].values, number, row_ok))
+                        *single[j].get_or_insert_with(|| single_row_score(i, nums_of(j), row_ok))
                     } else if k == 1 {
-                        single_row_score(i, &groups[j].values, number, row_ok)
+                        single_row_score(i, nums_of(j), row_ok)
                     } else if uniform && same_widths {
-                        *multi[j].get_or_insert_with(|| read_rows(rows, i, k, &groups[j], number, row_ok).0)
+                        multi[j].get_or_insert_with(|| {
+                            let (score, segments) = read_rows(rows, i, k, nums_of(j), row_ok);
+                            (k, score, segments)
+                        })
+                        .1
                     } else {
-                        read_rows(rows, i, k, &groups[j], number, row_ok).0
+                        read_rows(rows, i, k, nums_of(j), row_ok).0
                     };
-                    let label = if k == 1 { label_score(sim(i, j)) } else { 0.5 * label_score(sim(i, j)) };
-                    relax(i + k, j + 1, here + label + cells_score, Move::Place { rows: k as u16, mismatch: false });
+                    let label = if k == 1 { label_score(sim) } else { 0.5 * label_score(sim) };
+                    relax(at + k * w + 1, here + label + cells_score, Move::Place { rows: k as u16, mismatch: false });
                 }
-                if size != rows[i].width && sim(i, j) >= MISMATCH_MIN_SIM {
-                    relax(i + 1, j + 1, here + label_score(sim(i, j)) - MISMATCH, Move::Place { rows: 1, mismatch: true });
+                if size != rows[i].width && sim >= MISMATCH_MIN_SIM {
+                    relax(at + w + 1, here + label_score(sim) - MISMATCH, Move::Place { rows: 1, mismatch: true });
                 }
             }
         }
     }
 
     // Leftover groups after the last row were skipped by SkipGroup moves.
-    let mut out = Alignment { score: score[r * w + g], rows: vec![None; r], skipped: Vec::new() };
+    let mut out = Alignment { score: best[r * w + g].0, rows: vec![None; r], skipped: Vec::new() };
     let (mut i, mut j) = (r, g);
     while i > 0 || j > 0 {
-        match back[i * w + j] {
+        match best[i * w + j].1 {
             Move::Start => break,
             Move::SkipRow => i -= 1,
             Move::SkipGroup => {
@@ -234,14 +340,25 @@ pub fn align(rows: &[RowSpec], groups: &[Group], sims: &[f32], number: NumberOf,
                 let k = k as usize;
                 i -= k;
                 j -= 1;
+                let grp = &groups[j];
                 if mismatch {
-                    let grp = &groups[j];
                     out.rows[i] =
                         Some(Placed { group: j, cells: vec![None; rows[i].width], found: grp.values.len(), mismatch: true, shared: false });
+                } else if k == 1 {
+                    // One row: the group's values in order.
+                    let cells: Vec<Option<u32>> = grp.values.iter().map(|&t| Some(t)).collect();
+                    out.rows[i] = Some(Placed { group: j, found: cells.len(), cells, mismatch: false, shared: false });
                 } else {
-                    let (_, cells) = read_rows(rows, i, k, &groups[j], number, row_ok);
-                    for (n, c) in cells.into_iter().enumerate() {
-                        out.rows[i + n] = Some(Placed { group: j, found: c.len(), cells: c, mismatch: false, shared: k > 1 });
+                    // The reading the table above kept for this group holds
+                    // for any start row with as many rows of one width (the
+                    // group's size then fixes the width).
+                    let same_widths = rows[i..i + k].iter().all(|x| x.width == rows[i].width);
+                    let segments = match multi.get(j) {
+                        Some(Some((rows_read, _, segments))) if uniform && same_widths && *rows_read == k => segments.clone(),
+                        _ => read_rows(rows, i, k, nums_of(j), row_ok).1,
+                    };
+                    for (n, c) in cells_of(rows, i, &grp.values, &segments).into_iter().enumerate() {
+                        out.rows[i + n] = Some(Placed { group: j, found: c.len(), cells: c, mismatch: false, shared: true });
                     }
                 }
             }
@@ -252,80 +369,60 @@ pub fn align(rows: &[RowSpec], groups: &[Group], sims: &[f32], number: NumberOf,
     out
 }
 
-/// The relation score of one row read straight from a group, without allocating.
-fn single_row_score(row: usize, values: &[u32], number: NumberOf, row_ok: RowCheck) -> f32 {
-    let mut buf = [None; 16];
-    if values.len() > buf.len() {
+/// No row starts after this many cells (in `align`).
+const NO_ROW: u16 = u16::MAX;
+
+/// The most cells a row's relation is checked over.
+const MAX_CHECKED: usize = 16;
+
+/// The relation score of one row read from `nums`.
+fn relation_score(row: usize, nums: &[Option<f64>], row_ok: RowCheck) -> f32 {
+    if nums.len() > MAX_CHECKED {
         return 0.0;
     }
-    for (b, &t) in buf.iter_mut().zip(values) {
-        *b = number(t);
-    }
-    match row_ok(row, &buf[..values.len()]) {
+    match row_ok(row, nums) {
         Some(true) => RELATION,
         Some(false) => -RELATION,
         None => 0.0,
     }
 }
 
-/// Reads `k` rows from one group whose size equals their widths. Uniform rows
-/// may be split into segments read row by row or column by column; the
-/// segmentation whose row relations hold best wins. Returns (score, cells).
-fn read_rows(rows: &[RowSpec], first: usize, k: usize, group: &Group, number: NumberOf, row_ok: RowCheck) -> (f32, Vec<Vec<Option<u32>>>) {
-    let widths: Vec<usize> = (first..first + k).map(|i| rows[i].width).collect();
-    let uniform = widths.iter().all(|&x| x == widths[0]);
-    let rel = |row: usize, toks: &[Option<u32>]| -> f32 {
-        let mut vals = [None; 16];
-        if toks.len() > vals.len() {
-            return 0.0;
-        }
-        for (v, t) in vals.iter_mut().zip(toks) {
-            *v = t.and_then(number);
-        }
-        match row_ok(row, &vals[..toks.len()]) {
-            Some(true) => RELATION,
-            Some(false) => -RELATION,
-            None => 0.0,
-        }
-    };
+/// The relation score of one row read straight from a group's numbers.
+fn single_row_score(row: usize, nums: &[Option<f64>], row_ok: RowCheck) -> f32 {
+    relation_score(row, nums, row_ok)
+}
+
+/// Reads `k` rows from one group (`nums`: its numbers) whose size equals
+/// their widths. Uniform rows may be split into segments read row by row or
+/// column by column; the segmentation whose row relations hold best wins.
+/// Returns the score and the segments, (first row, rows) relative to `first`.
+fn read_rows(rows: &[RowSpec], first: usize, k: usize, nums: &[Option<f64>], row_ok: RowCheck) -> (f32, Vec<(usize, usize)>) {
+    let wd = rows[first].width;
+    let uniform = rows[first..first + k].iter().all(|x| x.width == wd);
     if k == 1 || !uniform {
         let mut at = 0;
         let mut score = 0.0;
-        let mut cells = Vec::with_capacity(k);
-        for (n, &wd) in widths.iter().enumerate() {
-            let c: Vec<Option<u32>> = group.values[at..at + wd].iter().map(|&t| Some(t)).collect();
-            score += rel(first + n, &c);
-            cells.push(c);
+        for n in 0..k {
+            let wd = rows[first + n].width;
+            score += relation_score(first + n, &nums[at..at + wd], row_ok);
             at += wd;
         }
-        return (score, cells);
+        return (score, (0..k).map(|n| (n, 1)).collect());
     }
-    let wd = widths[0];
     let segment_score = |o: usize, m: usize| -> f32 {
         let base = o * wd;
         let mut s = if m > 1 { -COLUMN_MAJOR } else { 0.0 };
-        let mut c = [None; 16];
+        let mut c = [None; MAX_CHECKED];
         if wd > c.len() {
             return s;
         }
         for r in 0..m {
             for (col, slot) in c.iter_mut().enumerate().take(wd) {
-                *slot = Some(group.values[base + col * m + r]);
+                *slot = nums[base + col * m + r];
             }
-            s += rel(first + o + r, &c[..wd]);
+            s += relation_score(first + o + r, &c[..wd], row_ok);
         }
         s
-    };
-    let segment = |o: usize, m: usize| -> (f32, Vec<Vec<Option<u32>>>) {
-        let base = o * wd;
-        let mut s = if m > 1 { -COLUMN_MAJOR } else { 0.0 };
-        let mut cells = Vec::with_capacity(m);
-        for r in 0..m {
-            let c: Vec<Option<u32>> = (0..wd).map(|c| Some(group.values[base + c * m + r])).collect();
-            s += rel(first + o + r, &c);
-            cells.push(c);
-        }
-        (s, cells)
     };
     let mut best = vec![(f32::NEG_INFINITY, 0usize); k + 1];
     best[0] = (0.0, 0);
@@ -348,8 +445,22 @@ fn read_rows(rows: &[RowSpec], first: usize, k: usize, group: &Group, number: Nu
         o -= m;
     }
     segs.reverse();
-    let cells = segs.into_iter().flat_map(|(o, m)| segment(o, m).1).collect();
-    (best[k].0, cells)
+    (best[k].0, segs)
+}
+
+/// The cells of rows `first..` read from a group's values in `segments`
+/// (from `read_rows`): a segment of m rows is read column by column.
+fn cells_of(rows: &[RowSpec], first: usize, values: &[u32], segments: &[(usize, usize)]) -> Vec<Vec<Option<u32>>> {
+    let mut cells = Vec::new();
+    let mut at = 0;
+    for &(o, m) in segments {
+        let wd = rows[first + o].width;
+        for r in 0..m {
+            cells.push((0..wd).map(|c| Some(values[at + c * m + r])).collect());
+        }
+        at += wd * m;
+    }
+    cells
 }
 
 /// Sorted, deduplicated bigrams of a string's chars.

@@ -34,15 +34,18 @@ pub fn read(lx: &mut Lexed, text: &str, doc: &crate::compact::Compact, sections:
             Some(k) => toks[..k].to_vec(),
             None => toks,
         };
-        let tx = Texts::new(lx, doc, &toks);
-        let mut groups = build_groups(lx, &tx, &toks);
-        let unglued = unglue(lx, text, &mut groups, id);
-        let wrapped = if id == TableId::T4 { false } else { rewrap(lx, text, &mut groups, id) };
-        mend_split_rows(lx, &mut groups, id);
-        let lx: &Lexed = lx;
         let table = if id == TableId::T4 {
-            read_t4(lx, text, &tx, &toks, &unglued, region, anomalies)
+            // Table 四's groups are only searched for glued runs here; its
+            // texts are read when needed (mostly, only its first words).
+            let mut groups = build_groups(lx, None, &toks);
+            let unglued = unglue(lx, text, &mut groups, id);
+            read_t4(lx, text, doc, &toks, &unglued, region, anomalies)
         } else {
+            let tx = Texts::new(lx, doc, &toks);
+            let mut groups = build_groups(lx, Some(&tx), &toks);
+            let unglued = unglue(lx, text, &mut groups, id);
+            let wrapped = rewrap(lx, text, &mut groups, id);
+            mend_split_rows(lx, &mut groups, id);
             read_aligned(lx, text, &tx, id, groups, &unglued, wrapped, region, anomalies)
         };
         match id {
@@ -288,7 +291,9 @@ fn region(sections: &[Section], number: u8) -> Option<Span> {
 fn region_tokens(lx: &Lexed, region: Span) -> Vec<u32> {
     let first = lx.tokens.partition_point(|t| t.span.start < region.start);
     let last = lx.tokens.partition_point(|t| t.span.start < region.end);
-    (first..last).filter(|&i| !lx.lines[lx.tokens[i].line as usize].page_mark).map(|i| i as u32).collect()
+    let mut toks = Vec::with_capacity(last - first);
+    toks.extend((first..last).filter(|&i| !lx.lines[lx.tokens[i].line as usize].page_mark).map(|i| i as u32));
+    toks
 }
 
 /// The folded text of each text token of a region, computed once.
@@ -303,19 +308,18 @@ impl Texts {
     fn new(lx: &Lexed, doc: &crate::compact::Compact, toks: &[u32]) -> Texts {
         let first = toks.first().copied().unwrap_or(0);
         let last = toks.last().map(|&t| t + 1).unwrap_or(first);
-        let mut buf = String::new();
+        // Folding never lengthens a text, and spaces go.
+        let bytes = match (toks.first(), toks.last()) {
+            (Some(&a), Some(&b)) => lx.tokens[b as usize].span.end.saturating_sub(lx.tokens[a as usize].span.start) as usize,
+            _ => 0,
+        };
+        let mut buf = String::with_capacity(bytes);
         let mut ranges = Vec::with_capacity((last - first) as usize);
         for t in first..last {
             let tok = &lx.tokens[t as usize];
             let start = buf.len() as u32;
             if !tok.is_value() {
-                let (a, b) = (doc.at_offset(tok.span.start), doc.at_offset(tok.span.end));
-                let chars = &doc.chars[a..b];
-                if chars.contains(&'[') || chars.contains(&'*') {
-                    buf.push_str(&strip_residue(&doc.string(a, b)));
-                } else {
-                    buf.extend(chars);
-                }
+                token_text(doc, tok, &mut buf);
             }
             ranges.push((start, buf.len() as u32));
         }
@@ -326,6 +330,18 @@ impl Texts {
             Some(&(a, b)) => &self.buf[a as usize..b as usize],
             None => "",
         }
+    }
+}
+
+/// Appends a text token's folded text, as the compact view `doc` of the
+/// whole text has it, without residue.
+fn token_text(doc: &crate::compact::Compact, tok: &Token, buf: &mut String) {
+    let (a, b) = (doc.at_offset(tok.span.start), doc.at_offset(tok.span.end));
+    let chars = &doc.chars[a..b];
+    if chars.contains(&'[') || chars.contains(&'*') {
+        buf.push_str(&strip_residue(&doc.string(a, b)));
+    } else {
+        buf.extend(chars);
     }
 }
 
@@ -355,29 +371,40 @@ fn cut_after_groups(lx: &Lexed, toks: &[u32], limit: usize) -> Option<usize> {
     None
 }
 
-fn build_groups(lx: &Lexed, tx: &Texts, toks: &[u32]) -> Vec<Group> {
+/// Runs of values with the text before each; with `tx`, the bigrams of each
+/// group's label text, which the aligner needs.
+fn build_groups(lx: &Lexed, tx: Option<&Texts>, toks: &[u32]) -> Vec<Group> {
+    // A group is a run of text tokens (perhaps none) and the run of values
+    // after it; text after the last values belongs to no group.
     let mut groups = Vec::new();
-    let mut cur = Group::default();
-    for &t in toks {
-        if lx.tokens[t as usize].is_value() {
-            cur.values.push(t);
-        } else {
-            if !cur.values.is_empty() {
-                groups.push(std::mem::take(&mut cur));
-            }
-            cur.context.push(t);
+    let mut at = 0;
+    while at < toks.len() {
+        let values = at + toks[at..].iter().take_while(|&&t| !lx.tokens[t as usize].is_value()).count();
+        let end = values + toks[values..].iter().take_while(|&&t| lx.tokens[t as usize].is_value()).count();
+        if end == values {
+            break;
         }
+        groups.push(Group { values: toks[values..end].to_vec(), context: toks[at..values].to_vec(), ..Group::default() });
+        at = end;
     }
-    if !cur.values.is_empty() {
-        groups.push(cur);
-    }
-    let mut chars: Vec<char> = Vec::new();
+    let mut tail: Vec<char> = Vec::with_capacity(CONTEXT_CHARS);
+    let Some(tx) = tx else { return groups };
     for g in &mut groups {
-        chars.clear();
-        chars.extend(g.context.iter().flat_map(|&t| tx.get(t).chars()));
-        let tail = &chars[chars.len().saturating_sub(CONTEXT_CHARS)..];
-        g.bigrams = bigrams(tail);
-        g.page_like = g.values.len() == 1 && chars.is_empty();
+        g.page_like = g.values.len() == 1 && g.context.iter().all(|&t| tx.get(t).is_empty());
+        // The last CONTEXT_CHARS chars of the context, read from its end: the
+        // text before a group can be long (a table's headers), and only its
+        // end names the row.
+        tail.clear();
+        'context: for &t in g.context.iter().rev() {
+            for c in tx.get(t).chars().rev() {
+                if tail.len() == CONTEXT_CHARS {
+                    break 'context;
+                }
+                tail.push(c);
+            }
+        }
+        tail.reverse();
+        g.bigrams = bigrams(&tail);
     }
     groups
 }
@@ -388,7 +415,55 @@ struct Prepared {
     specs: Vec<RowSpec>,
     index: LabelIndex,
     /// Each row's label without numbering, and its aliases likewise.
-    cores: Vec<(Vec<char>, Vec<Vec<char>>)>,
+    cores: Vec<Core>,
+    /// Each row's relation: the column of its total and of each part.
+    relations: Vec<Option<(usize, Vec<usize>)>>,
+    /// Each row's key is missing from the current format, or there has
+    /// other columns or another label: placing it is evidence for this format.
+    unlike_base: Vec<bool>,
+    /// Each row is in no other format as it is here (same label and columns).
+    distinctive: Vec<bool>,
+    /// What `column_headers` looks for (table 二 of 2021 only).
+    headers: Headers,
+    /// The template's column relations, by row index.
+    columns: ColumnRelations,
+}
+
+/// The rows of the template's column relations (for `columns_hold`).
+struct ColumnRelations {
+    /// The column total's row, and the rows it sums.
+    total: Option<usize>,
+    outcomes: Vec<usize>,
+    /// Each row is the column total or one it sums (and there is a column total).
+    in_total: Vec<bool>,
+    /// The balance's rows: two inflows, then two outflows.
+    balance: [Option<usize>; 4],
+    /// Each row is one of the balance's (and there is a balance).
+    in_balance: Vec<bool>,
+}
+
+/// Every column label of the template, then the 2019 ones, compacted (in
+/// template order, duplicates kept), and which of them each row looks for.
+#[derive(Default)]
+struct Headers {
+    labels: Vec<String>,
+    rows: Vec<RowHeaders>,
+}
+
+struct RowHeaders {
+    /// The first row of the row's block (a block is the rows under one header).
+    block: usize,
+    /// The row's own column labels (indices into `labels`).
+    columns: Vec<usize>,
+    /// The labels that are none of the row's own.
+    others: Vec<usize>,
+}
+
+/// A row's label without numbering (as chars and as text), and its aliases likewise.
+struct Core {
+    chars: Vec<char>,
+    text: String,
+    aliases: Vec<Vec<char>>,
 }
 
 fn prepared(tpl: &'static TableTemplate) -> &'static Prepared {
@@ -406,17 +481,67 @@ fn prepared(tpl: &'static TableTemplate) -> &'static Prepared {
 }
 
 fn prepare(tpl: &TableTemplate) -> Prepared {
+    // Each row's label, then its aliases, without numbering.
     let labels: Vec<Vec<String>> =
         tpl.rows.iter().map(|r| std::iter::once(r.label).chain(r.aliases.iter().copied()).map(core_label).collect()).collect();
     let specs: Vec<RowSpec> =
         label_weights(&labels).into_iter().zip(tpl.rows).map(|(labels, r)| RowSpec { width: r.width(), labels }).collect();
     let index = LabelIndex::new(&specs);
-    let cores = tpl
+    let cores = labels
+        .into_iter()
+        .map(|mut l| {
+            let text = l.remove(0);
+            Core { chars: text.chars().collect(), text, aliases: l.iter().map(|a| a.chars().collect()).collect() }
+        })
+        .collect();
+    let relations = tpl
         .rows
         .iter()
-        .map(|r| (core_label(r.label).chars().collect(), r.aliases.iter().map(|a| core_label(a).chars().collect()).collect()))
+        .map(|r| {
+            let rt = tpl.row_total.as_ref()?;
+            Some((r.column(rt.total)?, rt.parts.iter().map(|p| r.column(p)).collect::<Option<Vec<_>>>()?))
+        })
         .collect();
-    Prepared { specs, index, cores }
+    let base = candidates(tpl.id)[0];
+    let unlike_base = tpl
+        .rows
+        .iter()
+        .map(|r| base.row(r.key).is_none_or(|b| base.rows[b].columns.len() != r.columns.len() || base.rows[b].label != r.label))
+        .collect();
+    let distinctive = tpl
+        .rows
+        .iter()
+        .map(|r| {
+            candidates(tpl.id).iter().filter(|t| !std::ptr::eq(**t, tpl)).all(|t| {
+                t.row(r.key).is_none_or(|k| {
+                    t.rows[k].label != r.label || t.rows[k].columns.iter().map(|c| c.label).ne(r.columns.iter().map(|c| c.label))
+                })
+            })
+        })
+        .collect();
+    let mut headers = Headers::default();
+    if tpl.id == TableId::T2 && tpl.format == "2021" {
+        headers.labels =
+            tpl.rows.iter().flat_map(|r| r.columns.iter().map(|c| c.label)).chain(SIGNALS_2019.iter().copied()).map(compact).collect();
+        let labels = &headers.labels;
+        let mut at = 0;
+        for row in tpl.rows {
+            let columns: Vec<usize> = (at..at + row.columns.len()).collect();
+            at += row.columns.len();
+            let others = (0..labels.len()).filter(|&l| !columns.iter().any(|&c| labels[c] == labels[l])).collect();
+            let block = tpl.rows.iter().position(|r| r.block == row.block).unwrap_or(0);
+            headers.rows.push(RowHeaders { block, columns, others });
+        }
+    }
+    let keys = tpl.balance.as_ref().map(|b| [b.inflow[0], b.inflow[1], b.outflow[0], b.outflow[1]]);
+    let columns = ColumnRelations {
+        total: tpl.column_total.and_then(|t| tpl.row(t)),
+        outcomes: (0..tpl.rows.len()).filter(|&r| tpl.rows[r].outcome).collect(),
+        in_total: tpl.rows.iter().map(|r| tpl.column_total.is_some_and(|t| r.key == t || r.outcome)).collect(),
+        balance: keys.map_or([None; 4], |k| k.map(|key| tpl.row(key))),
+        in_balance: tpl.rows.iter().map(|r| keys.is_some_and(|k| k.contains(&r.key))).collect(),
+    };
+    Prepared { specs, index, cores, relations, unlike_base, distinctive, headers, columns }
 }
 
 /// The template's own relation for one row: its total equals the sum of its parts.
@@ -460,15 +585,7 @@ fn read_aligned(
             let prep = prepared(tpl);
             let specs = &prep.specs;
             let sims = prep.index.similarities(&groups);
-            // Column indices of each row's relation, looked up once.
-            let rel: Vec<Option<(usize, Vec<usize>)>> = tpl
-                .rows
-                .iter()
-                .map(|r| {
-                    let rt = tpl.row_total.as_ref()?;
-                    Some((r.column(rt.total)?, rt.parts.iter().map(|p| r.column(p)).collect::<Option<Vec<_>>>()?))
-                })
-                .collect();
+            let rel = &prep.relations;
             let row_ok = |r: usize, v: &[Option<f64>]| -> Option<bool> {
                 let (total, parts) = rel[r].as_ref()?;
                 let mut sum = 0.0;
@@ -481,26 +598,14 @@ fn read_aligned(
             let a = align(specs, &groups, &sims, &num, &row_ok, uniform);
             // Another format's variant wins only on evidence: it scores better
             // and places a row that the current format does not have.
-            let own_row = std::ptr::eq(*tpl, base)
-                || a.rows.iter().zip(tpl.rows).any(|(p, r)| {
-                    p.is_some()
-                        && base.row(r.key).is_none_or(|b| base.rows[b].columns.len() != r.columns.len() || base.rows[b].label != r.label)
-                });
+            let own_row = std::ptr::eq(*tpl, base) || a.rows.iter().zip(&prep.unlike_base).any(|(p, &unlike)| p.is_some() && unlike);
             if own_row && best.as_ref().is_none_or(|(_, b)| a.score > b.a.score) {
                 // Clean: no group left over, and every row that only this
                 // format has was found under its own label.
                 let g = groups.len();
-                let distinctive = |i: usize| {
-                    let r = &tpl.rows[i];
-                    candidates(id).iter().filter(|t| !std::ptr::eq(**t, *tpl)).all(|t| {
-                        t.row(r.key).is_none_or(|k| {
-                            t.rows[k].label != r.label || t.rows[k].columns.iter().map(|c| c.label).ne(r.columns.iter().map(|c| c.label))
-                        })
-                    })
-                };
                 let clean = a.skipped.iter().all(|&j| groups[j].page_like)
                     && (0..tpl.rows.len())
-                        .filter(|&i| distinctive(i))
+                        .filter(|&i| prep.distinctive[i])
                         .all(|i| a.rows[i].as_ref().is_some_and(|p| !p.mismatch && sims[i * g + p.group] >= 0.5));
                 best = Some((tpl, Best { a, clean }));
             }
@@ -526,7 +631,9 @@ fn read_aligned(
         row.found = p.found;
         let first_of_group = i == 0 || a.rows[i - 1].as_ref().is_none_or(|q| q.group != p.group);
         if first_of_group {
-            row.label = g.context.iter().map(|&t| tx.get(t)).collect();
+            let mut label = String::with_capacity(g.context.iter().map(|&t| tx.get(t).len()).sum());
+            g.context.iter().for_each(|&t| label.push_str(tx.get(t)));
+            row.label = label;
             row.label_span = g.context.last().map(|&t| lx.tokens[t as usize].span);
         }
         if p.mismatch {
@@ -536,8 +643,8 @@ fn read_aligned(
             for (c, cell) in p.cells.iter().enumerate() {
                 row.cells[c] = cell_of(lx, *cell);
             }
-            let used: Vec<u32> = p.cells.iter().flatten().copied().collect();
-            row.values_span = cover(lx, &used);
+            let (first, last) = (p.cells.iter().flatten().next(), p.cells.iter().flatten().next_back());
+            row.values_span = first.zip(last).map(|(&a, &b)| lx.tokens[a as usize].span.cover(lx.tokens[b as usize].span));
             if !p.shared {
                 if let Some((found, span)) = label_variant(lx, tx, &prepared(tpl).cores[i], g, groups.get(p.group + 1)) {
                     anomalies.push(Anomaly::RowLabel { table: id, row: i, found, span });
@@ -793,33 +900,21 @@ fn resolve_glued(table: &mut TableRead, unglued: &Unglued, anomalies: &mut Vec<A
 /// The column relations that involve row `i` hold wherever every value is known.
 fn columns_hold(table: &TableRead, i: usize) -> bool {
     let tpl = table.template;
-    let cols = tpl.rows[i].width();
-    for c in 0..cols {
-        let v = |key: &str| tpl.row(key).and_then(|r| table.rows[r].cells.get(c)).and_then(|x| x.value);
-        if let Some(total) = tpl.column_total {
-            let involved = tpl.rows[i].key == total || tpl.rows[i].outcome;
-            if involved {
-                let parts: Option<f64> = tpl
-                    .rows
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, r)| r.outcome)
-                    .map(|(r, _)| table.rows[r].cells.get(c).and_then(|x| x.value))
-                    .sum();
-                if let (Some(p), Some(t)) = (parts, v(total)) {
-                    if (p - t).abs() > 1e-6 {
-                        return false;
-                    }
+    let rel = &prepared(tpl).columns;
+    let value = |r: Option<usize>, c: usize| r.and_then(|r| table.rows[r].cells.get(c)).and_then(|x| x.value);
+    for c in 0..tpl.rows[i].width() {
+        if rel.in_total[i] {
+            let parts: Option<f64> = rel.outcomes.iter().map(|&r| value(Some(r), c)).sum();
+            if let (Some(p), Some(t)) = (parts, value(rel.total, c)) {
+                if (p - t).abs() > 1e-6 {
+                    return false;
                 }
             }
         }
-        if let Some(b) = &tpl.balance {
-            let keys = [b.inflow[0], b.inflow[1], b.outflow[0], b.outflow[1]];
-            if keys.contains(&tpl.rows[i].key) {
-                if let [Some(a), Some(bb), Some(x), Some(y)] = keys.map(v) {
-                    if (a + bb - x - y).abs() > 1e-6 {
-                        return false;
-                    }
+        if rel.in_balance[i] {
+            if let [Some(a), Some(bb), Some(x), Some(y)] = rel.balance.map(|r| value(r, c)) {
+                if (a + bb - x - y).abs() > 1e-6 {
+                    return false;
                 }
             }
         }
@@ -829,26 +924,26 @@ fn columns_hold(table: &TableRead, i: usize) -> bool {
 
 /// A row label that is recognisably the template's but worded differently
 /// ("其他法律法规禁止公开" for "其他法律行政法规禁止公开", "其它" for "其他").
-fn label_variant(lx: &Lexed, tx: &Texts, core: &(Vec<char>, Vec<Vec<char>>), g: &Group, next: Option<&Group>) -> Option<(String, Span)> {
-    let (target, aliases) = core;
-    // The common case: the label is written as the template has it.
-    let wanted: String = target.iter().collect();
-    if g.context.iter().rev().take(3).any(|&t| tx.get(t).contains(wanted.as_str())) {
+fn label_variant(lx: &Lexed, tx: &Texts, core: &Core, g: &Group, next: Option<&Group>) -> Option<(String, Span)> {
+    let (target, aliases) = (&core.chars, &core.aliases);
+    // The common case: the label is written as the template has it (most
+    // often at the end of its fragment, which is quicker to see).
+    if g.context.iter().rev().take(3).any(|&t| tx.get(t).ends_with(core.text.as_str()) || tx.get(t).contains(core.text.as_str())) {
         return None;
     }
     // The label's text: the end of this group's context, plus the first
     // fragment after the values (PDF text wraps labels around the numbers).
-    let mut window: Vec<(String, Span)> = Vec::new();
+    let mut window: Vec<(&str, Span)> = Vec::new();
     let mut len = 0;
     for &t in g.context.iter().rev() {
-        let tok = &lx.tokens[t as usize];
-        let s = tx.get(t).to_string();
+        let s = tx.get(t);
         len += s.chars().count();
-        window.insert(0, (s, tok.span));
+        window.push((s, lx.tokens[t as usize].span));
         if len >= target.len() + 12 {
             break;
         }
     }
+    window.reverse();
     // A label wrapped in a narrow column continues on the line after its
     // values, among other cells of that line ("法提供    制作").
     let after = next.and_then(|n| {
@@ -857,25 +952,23 @@ fn label_variant(lx: &Lexed, tx: &Texts, core: &(Vec<char>, Vec<Vec<char>>), g: 
         let text: String = n.context.iter().take_while(|&&t| lx.tokens[t as usize].line == line).map(|&t| tx.get(t)).collect();
         Some((text, lx.tokens[first as usize].span))
     });
-    let joined: Vec<char> =
-        window.iter().map(|w| w.0.as_str()).chain(after.as_ref().map(|a| a.0.as_str())).collect::<String>().chars().collect();
+    let joined: Vec<char> = window.iter().map(|w| w.0).chain(after.as_ref().map(|a| a.0.as_str())).flat_map(str::chars).collect();
     if is_subsequence(target, &joined) {
         return None;
     }
     // Which fragment is the label: the one sharing most with the template's.
-    let (text, span, ratio) = window
+    let (text, span, ratio, core) = window
         .iter()
-        .map(|(s, sp)| {
+        .map(|&(s, sp)| {
             let core: Vec<char> = core_label(s).chars().collect();
-            (s.clone(), *sp, lcs(target, &core) as f32 / target.len().max(core.len()).max(1) as f32)
+            (s, sp, lcs(target, &core) as f32 / target.len().max(core.len()).max(1) as f32, core)
         })
         .max_by(|a, b| a.2.total_cmp(&b.2))?;
-    let core: Vec<char> = core_label(&text).chars().collect();
     if aliases.contains(&core) {
-        return Some((text, span));
+        return Some((text.to_string(), span));
     }
     let threshold = if target.len() <= 4 { 0.5 } else { 0.6 };
-    (ratio >= threshold && ratio < 1.0).then_some((text, span))
+    (ratio >= threshold && ratio < 1.0).then(|| (text.to_string(), span))
 }
 
 fn is_subsequence(needle: &[char], hay: &[char]) -> bool {
@@ -884,13 +977,14 @@ fn is_subsequence(needle: &[char], hay: &[char]) -> bool {
 }
 
 fn lcs(a: &[char], b: &[char]) -> usize {
+    // Two rows of the table, reused (cur[0] stays 0, the rest is rewritten).
     let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
     for &x in a {
-        let mut cur = vec![0usize; b.len() + 1];
         for (j, &y) in b.iter().enumerate() {
             cur[j + 1] = if x == y { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
 }
@@ -902,43 +996,59 @@ fn column_headers(lx: &Lexed, tx: &Texts, table: &TableRead, a: &Alignment, grou
         return;
     }
     let tpl = table.template;
-    let all_labels: Vec<&str> =
-        tpl.rows.iter().flat_map(|r| r.columns.iter().map(|c| c.label)).chain(SIGNALS_2019.iter().copied()).collect();
-    let mut seen_blocks: Vec<&str> = Vec::new();
-    for (i, row) in tpl.rows.iter().enumerate() {
-        if seen_blocks.contains(&row.block) {
+    let Headers { labels, rows } = &prepared(tpl).headers;
+    let mut seen_blocks: Vec<usize> = Vec::new();
+    let mut joined = String::new();
+    for (i, heads) in rows.iter().enumerate() {
+        if seen_blocks.contains(&heads.block) {
             continue;
         }
         let Some(p) = &a.rows[i] else { continue };
-        seen_blocks.push(row.block);
-        let ctx: Vec<(String, Span)> =
-            groups[p.group].context.iter().map(|&t| (tx.get(t).to_string(), lx.tokens[t as usize].span)).collect();
-        let joined: String = ctx.iter().map(|c| c.0.as_str()).collect();
-        for (c, col) in row.columns.iter().enumerate() {
-            let want = compact(col.label);
-            if joined.contains(&want) {
+        seen_blocks.push(heads.block);
+        let context = &groups[p.group].context;
+        joined.clear();
+        context.iter().for_each(|&t| joined.push_str(tx.get(t)));
+        for (c, &want) in heads.columns.iter().enumerate() {
+            if joined.contains(labels[want].as_str()) {
                 continue;
             }
-            let other = all_labels
-                .iter()
-                .map(|l| compact(l))
-                .filter(|l| *l != want && joined.contains(l.as_str()) && !row.columns.iter().any(|k| compact(k.label) == *l));
-            let found: Vec<String> = other.collect();
-            let Some(f) = found.into_iter().max_by_key(|l| l.len()) else {
+            // The longest other header present (the last of equals).
+            let Some(f) = heads.others.iter().map(|&l| &labels[l]).filter(|l| joined.contains(l.as_str())).max_by_key(|l| l.len()) else {
                 continue;
             };
-            let span = ctx.iter().find(|(s, _)| s.contains(&f)).map(|c| c.1).unwrap_or(table.span);
-            anomalies.push(Anomaly::ColumnHeader { table: table.id, row: i, column: c, found: f, span });
+            let span = context.iter().find(|&&t| tx.get(t).contains(f.as_str())).map(|&t| lx.tokens[t as usize].span).unwrap_or(table.span);
+            anomalies.push(Anomaly::ColumnHeader { table: table.id, row: i, column: c, found: f.clone(), span });
         }
     }
 }
 
 /// Wording that only the 2019 format prints, anywhere in table 二's region.
 fn signals_2019(doc: &crate::compact::Compact, region: Span, anomalies: &mut Vec<Anomaly>) {
+    // The signals compacted, and a mask of their first chars' low six bits:
+    // one pass over the region looks for all of them, most chars rejected by
+    // the mask.
+    static SIGNALS: std::sync::OnceLock<(Vec<Vec<char>>, u64)> = std::sync::OnceLock::new();
+    let (signals, mask) = SIGNALS.get_or_init(|| {
+        let signals: Vec<Vec<char>> = SIGNALS_2019.iter().map(|s| compact(s).chars().collect()).collect();
+        let mask = signals.iter().filter_map(|p| p.first()).fold(0u64, |m, &c| m | 1 << (c as u32 & 63));
+        (signals, mask)
+    });
     let c = doc.view(region);
-    for s in SIGNALS_2019 {
-        if let Some(at) = c.find(&compact(s), 0) {
-            anomalies.push(Anomaly::Signal2019 { text: s, span: c.span(at, at + compact(s).chars().count()) });
+    let chars: &[char] = &c.chars;
+    let mut first: Vec<Option<usize>> = vec![None; signals.len()];
+    for (i, &ch) in chars.iter().enumerate() {
+        if mask & 1 << (ch as u32 & 63) == 0 {
+            continue;
+        }
+        for (k, p) in signals.iter().enumerate() {
+            if first[k].is_none() && p.first() == Some(&ch) && chars[i..].starts_with(p) {
+                first[k] = Some(i);
+            }
+        }
+    }
+    for (k, s) in SIGNALS_2019.iter().enumerate() {
+        if let Some(at) = first[k] {
+            anomalies.push(Anomaly::Signal2019 { text: s, span: c.span(at, at + signals[k].len()) });
         }
     }
 }
@@ -993,11 +1103,24 @@ fn interleaved(v: &[Option<f64>]) -> bool {
 
 /// Table 四 prints its fifteen values in one row under a two-level header; its
 /// reading order survives every layout, so fifteen values are read in order.
-fn read_t4(lx: &Lexed, text: &str, tx: &Texts, toks: &[u32], unglued: &Unglued, region: Span, anomalies: &mut Vec<Anomaly>) -> TableRead {
+fn read_t4(
+    lx: &Lexed,
+    text: &str,
+    doc: &crate::compact::Compact,
+    toks: &[u32],
+    unglued: &Unglued,
+    region: Span,
+    anomalies: &mut Vec<Anomaly>,
+) -> TableRead {
     let tpl = &crate::template::T4;
+    let mut word = String::new();
     let start = toks.iter().position(|&t| {
         let tok = &lx.tokens[t as usize];
-        !tok.is_value() && tx.get(t).contains("行政复议")
+        !tok.is_value() && {
+            word.clear();
+            token_text(doc, tok, &mut word);
+            word.contains("行政复议")
+        }
     });
     let after = &toks[start.unwrap_or(0)..];
     let values: Vec<u32> = after
@@ -1044,13 +1167,14 @@ fn read_t4(lx: &Lexed, text: &str, tx: &Texts, toks: &[u32], unglued: &Unglued, 
         }
         return TableRead { id: TableId::T4, template: tpl, rows, span: region, unreadable: false };
     }
-    let mut groups = build_groups(lx, tx, toks);
+    let tx = Texts::new(lx, doc, toks);
+    let mut groups = build_groups(lx, Some(&tx), toks);
     for g in &mut groups {
         if let Some((_, cells)) = unglued.replaced.iter().find(|(t, _)| g.values == [*t]) {
             g.values = cells.clone();
         }
     }
-    read_aligned(lx, text, tx, TableId::T4, groups, unglued, false, region, anomalies)
+    read_aligned(lx, text, &tx, TableId::T4, groups, unglued, false, region, anomalies)
 }
 
 #[cfg(test)]
