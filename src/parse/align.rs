@@ -221,6 +221,8 @@ enum Move {
 ///
 /// `uniform`: every row has the same relation, so reading k rows from a group
 /// scores the same wherever in the table they start (computed once per group).
+// Out of line: inlined into its one caller, its cell loop measured slower.
+#[inline(never)]
 pub fn align(rows: &[RowSpec], groups: &[Group], sims: &[f32], number: NumberOf, row_ok: RowCheck, uniform: bool) -> Alignment {
     let r = rows.len();
     let g = groups.len();
@@ -228,7 +230,7 @@ pub fn align(rows: &[RowSpec], groups: &[Group], sims: &[f32], number: NumberOf,
     // Each group's numbers and the cost of leaving it out, computed once, not
     // in every cell of the table below.
     let mut starts = Vec::with_capacity(g + 1);
-    let mut nums = Vec::new();
+    let mut nums = Vec::with_capacity(groups.iter().map(|grp| grp.values.len()).sum());
     for grp in groups {
         starts.push(nums.len());
         nums.extend(grp.values.iter().map(|&t| number(t)));
