@@ -221,6 +221,8 @@ enum Move {
 ///
 /// `uniform`: every row has the same relation, so reading k rows from a group
 /// scores the same wherever in the table they start (computed once per group).
+// Out of line: inlined into its one caller, its cell loop measured slower.
+#[inline(never)]
 pub fn align(rows: &[RowSpec], groups: &[Group], sims: &[f32], number: NumberOf, row_ok: RowCheck, uniform: bool) -> Alignment {
     let r = rows.len();
     let g = groups.len();
@@ -228,17 +230,15 @@ pub fn align(rows: &[RowSpec], groups: &[Group], sims: &[f32], number: NumberOf,
     // Each group's numbers and the cost of leaving it out, computed once, not
     // in every cell of the table below.
     let mut starts = Vec::with_capacity(g + 1);
-    let mut nums = Vec::new();
+    let mut nums = Vec::with_capacity(groups.iter().map(|grp| grp.values.len()).sum());
     for grp in groups {
         starts.push(nums.len());
         nums.extend(grp.values.iter().map(|&t| number(t)));
     }
     starts.push(nums.len());
     let nums_of = |j: usize| &nums[starts[j]..starts[j + 1]];
-    let skip_cost: Vec<f32> = groups
-        .iter()
-        .map(|grp| if grp.page_like { SKIP_PAGE } else { (SKIP_GROUP + 0.05 * grp.values.len() as f32).min(1.5) })
-        .collect();
+    let skip_cost: Vec<f32> =
+        groups.iter().map(|grp| if grp.page_like { SKIP_PAGE } else { (SKIP_GROUP + 0.05 * grp.values.len() as f32).min(1.5) }).collect();
     // The cells before each row, and which row starts after c cells
     // (NO_ROW when c falls inside a row): the rows a group of `size` values
     // fills from row i exactly end where `before[i] + size` cells do.
@@ -262,7 +262,7 @@ pub fn align(rows: &[RowSpec], groups: &[Group], sims: &[f32], number: NumberOf,
     }
     // Multi-row readings (rows, score, segments), by group, when they do not
     // depend on the start row.
-    let mut multi: Vec<Option<(usize, f32, Vec<(usize, usize)>)>> = vec![None; if uniform { g } else { 0 }];
+    let mut multi: Vec<Option<Reading>> = vec![None; if uniform { g } else { 0 }];
     let mut single: Vec<Option<f32>> = vec![None; if uniform { g } else { 0 }];
     // The best score of each cell (i rows and j groups read) and the move
     // that reached it.
@@ -307,11 +307,12 @@ pub fn align(rows: &[RowSpec], groups: &[Group], sims: &[f32], number: NumberOf,
                     } else if k == 1 {
                         single_row_score(i, nums_of(j), row_ok)
                     } else if uniform && same_widths {
-                        multi[j].get_or_insert_with(|| {
-                            let (score, segments) = read_rows(rows, i, k, nums_of(j), row_ok);
-                            (k, score, segments)
-                        })
-                        .1
+                        multi[j]
+                            .get_or_insert_with(|| {
+                                let (score, segments) = read_rows(rows, i, k, nums_of(j), row_ok);
+                                (k, score, segments)
+                            })
+                            .1
                     } else {
                         read_rows(rows, i, k, nums_of(j), row_ok).0
                     };
@@ -368,6 +369,9 @@ pub fn align(rows: &[RowSpec], groups: &[Group], sims: &[f32], number: NumberOf,
     out.skipped.reverse();
     out
 }
+
+/// How `read_rows` read k rows from a group: k, the score, the segments.
+type Reading = (usize, f32, Vec<(usize, usize)>);
 
 /// No row starts after this many cells (in `align`).
 const NO_ROW: u16 = u16::MAX;

@@ -643,8 +643,8 @@ fn read_aligned(
             for (c, cell) in p.cells.iter().enumerate() {
                 row.cells[c] = cell_of(lx, *cell);
             }
-            let (first, last) = (p.cells.iter().flatten().next(), p.cells.iter().flatten().next_back());
-            row.values_span = first.zip(last).map(|(&a, &b)| lx.tokens[a as usize].span.cover(lx.tokens[b as usize].span));
+            let (first, last) = (p.cells.iter().find_map(|&c| c), p.cells.iter().rev().find_map(|&c| c));
+            row.values_span = first.zip(last).map(|(a, b)| lx.tokens[a as usize].span.cover(lx.tokens[b as usize].span));
             if !p.shared {
                 if let Some((found, span)) = label_variant(lx, tx, &prepared(tpl).cores[i], g, groups.get(p.group + 1)) {
                     anomalies.push(Anomaly::RowLabel { table: id, row: i, found, span });
