@@ -322,6 +322,13 @@ fn cells(s: &str, out: &mut Vec<Cell>, words: &mut Vec<(usize, usize, Word)>, ro
     let mut run_start = 0usize;
     // Full stops seen, and seen by the time the last cell closed.
     let (mut stops, mut stops_closed) = (0usize, 0usize);
+    // Where the last digit (ASCII or full width) was seen: a text word without
+    // one cannot hold numbers glued to its text.
+    let mut last_digit: Option<usize> = None;
+    let word_at = |w: usize, i: usize, last_digit: Option<usize>| match classify(&s[w..i]) {
+        Word::Text if last_digit.is_some_and(|d| d >= w) => Word::TextDigits,
+        k => k,
+    };
     let mut close = |out: &mut Vec<Cell>, words: &[(usize, usize, Word)], first: usize, end: usize, stops: usize| {
         let (a, e) = match words[first..].first() {
             Some(w) => (w.0, words[words.len() - 1].1),
@@ -340,7 +347,7 @@ fn cells(s: &str, out: &mut Vec<Cell>, words: &mut Vec<(usize, usize, Word)>, ro
         let sp = if sep > 0 { 0 } else { space_len(b, i) };
         if sep > 0 || sp > 0 {
             if let Some(w) = word.take() {
-                words.push((w, i, classify(&s[w..i])));
+                words.push((w, i, word_at(w, i, last_digit)));
             }
         }
         if sep > 0 {
@@ -369,9 +376,11 @@ fn cells(s: &str, out: &mut Vec<Cell>, words: &mut Vec<(usize, usize, Word)>, ro
         if word.is_none() {
             word = Some(i);
         }
-        // "。" is E3 80 82.
+        // "。" is E3 80 82; full-width digits are EF BC 90..99.
         if b[i] == 0xE3 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82) {
             stops += 1;
+        } else if b[i].is_ascii_digit() || (b[i] == 0xEF && b.get(i + 1) == Some(&0xBC) && b.get(i + 2).is_some_and(|x| (0x90..=0x99).contains(x))) {
+            last_digit = Some(i);
         }
         i += utf8_len(b[i]);
         // Most of a report is ideographs (lead bytes E4–E9) and ASCII letters
@@ -380,14 +389,18 @@ fn cells(s: &str, out: &mut Vec<Cell>, words: &mut Vec<(usize, usize, Word)>, ro
         while let Some(&x) = b.get(i) {
             match x {
                 0xE4..=0xE9 => i += 3,
-                b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => i += 1,
+                b'0'..=b'9' => {
+                    last_digit = Some(i);
+                    i += 1;
+                }
+                b'a'..=b'z' | b'A'..=b'Z' => i += 1,
                 _ => break,
             }
         }
     }
     // `i` is the line's end, or where the room ran out.
     if let Some(w) = word {
-        words.push((w, i, classify(&s[w..i])));
+        words.push((w, i, word_at(w, i, last_digit)));
     }
     close(out, words, first_word, i, stops);
     separated
@@ -398,6 +411,14 @@ pub(crate) enum Word {
     Number(f64),
     Placeholder,
     Text,
+    /// Text with a digit in it: the only text that can hold glued numbers.
+    TextDigits,
+}
+
+impl Word {
+    fn is_text(self) -> bool {
+        matches!(self, Word::Text | Word::TextDigits)
+    }
 }
 
 /// `prose`: the cell holds a full stop.
@@ -406,13 +427,14 @@ fn lex_cell(s: &str, prose: bool, base: usize, line: u32, cell: u16, tabbed: boo
         return;
     }
     debug_assert_eq!(prose, s.contains('。'));
-    if !prose && words.iter().any(|w| w.2 == Word::Text && has_glued(&s[w.0..w.1])) {
+    debug_assert!(words.iter().all(|w| w.2 != Word::Text || !has_glued(&s[w.0..w.1])));
+    if !prose && words.iter().any(|w| w.2 == Word::TextDigits && has_glued(&s[w.0..w.1])) {
         return lex_glued(s, base, line, cell, tabbed, words, out);
     }
     // Values: all words, or a trailing run after text with no other number in it.
-    let trailing = words.iter().rev().take_while(|w| w.2 != Word::Text).count();
+    let trailing = words.iter().rev().take_while(|w| !w.2.is_text()).count();
     let text_words = words.len() - trailing;
-    let numbers_inside = words[..text_words].iter().any(|w| w.2 != Word::Text);
+    let numbers_inside = words[..text_words].iter().any(|w| !w.2.is_text());
     let values_from = if prose || numbers_inside { words.len() } else { text_words };
     if text_words > 0 {
         let end = if values_from < words.len() { words[text_words - 1].1 } else { s.len() };
@@ -517,7 +539,7 @@ fn lex_glued(s: &str, base: usize, line: u32, cell: u16, tabbed: bool, words: &[
                 flush(&mut text, out);
                 out.push(Token { kind: Kind::Placeholder, span: Span::new(base + a, base + b), line, cell, tabbed });
             }
-            Word::Text => {
+            Word::Text | Word::TextDigits => {
                 let word = &s[a..b];
                 let mut at = 0;
                 glued_runs(word, |x, y| {
