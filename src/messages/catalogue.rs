@@ -422,7 +422,7 @@ desk! {
     PROGRESS "已检查 {0} / {1} 份" "{0} of {1} checked";
     FINISHED "已检查 {0} 份，用时 {1} 秒" "{0} checked in {1} s";
     CANCELLED "已取消" "Cancelled";
-    SKIPPED "（跳过 {0} 个非报告文件）" " ({0} {0:file|files} that {0:is not a report|are not reports} skipped)";
+    SKIPPED "（跳过 {0} 个非报告文件：{1}）" " ({0} {0:file|files} that {0:is not a report|are not reports} skipped: {1})";
     ONLY_ERRORS "只看有错误的" "Only reports with errors";
     FILTER "筛选文件或机关" "Filter by file or body";
     RULES "各规则涉及的报告" "Reports per rule";

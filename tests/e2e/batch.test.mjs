@@ -100,7 +100,8 @@ test('nine reports, a .zip of them and a broken file: one table, the command lin
   const rows = await table(page);
   // 9 files, 9 zip entries, the nested archive and the climbing name (refused), the old Word file, the broken file; the image is skipped.
   assert.equal(rows.length, 9 + 9 + 2 + 1 + 1, JSON.stringify(rows));
-  assert.match(await page.textContent('.batch-status'), /已检查 22 份.*跳过 1 个非报告文件/);
+  assert.match(await page.textContent('.batch-status'), /已检查 22 份.*跳过 1 个非报告文件：报告\.zip\/notes\.png/);
+  assert.equal(await page.getAttribute('.batch-skipped', 'title'), '报告.zip/notes.png');
   for (const row of rows) {
     const name = base(row[0]);
     if (!want.has(name)) continue;

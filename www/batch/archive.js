@@ -42,12 +42,16 @@ export function unsafeName(name) {
   return name.startsWith('/') || name.startsWith('\\') || /^[a-zA-Z]:/.test(name) || name.split(/[/\\]/).some((p) => p === '..');
 }
 
+/** How many skipped entries are named (the rest are counted). */
+export const SKIPPED_NAMED = 20;
+
 /**
  * The entries of a ZIP archive: `{ name, read() }` for each file (read gives
  * its bytes), or `{ name, refused }` with the key of why (nested, unsafe,
  * encrypted, method, too_large, damaged). Throws an ArchiveError (`key`) when
  * the archive as a whole cannot be read. `isReport(name)` picks the entries
- * to list; the others are counted in `skipped`.
+ * to list; the others are counted in `skipped` and the first of them named
+ * in `skippedNames`.
  */
 export function listZip(b, isReport) {
   let eocd = -1;
@@ -62,6 +66,7 @@ export function listZip(b, isReport) {
   const gbk = new TextDecoder('gbk');
   const out = [];
   let skipped = 0;
+  const skippedNames = [];
   let total = 0;
   for (let k = 0; k < count; k++) {
     if (at + 46 > b.length || u32(b, at) !== 0x02014b50) throw new ArchiveError('damaged');
@@ -75,7 +80,7 @@ export function listZip(b, isReport) {
     const refuse = (key) => out.push({ name, refused: key });
     if (unsafeName(name)) { refuse('unsafe'); continue; }
     if (/\.zip$/i.test(name)) { refuse('nested'); continue; }
-    if (!isReport(name)) { skipped++; continue; }
+    if (!isReport(name)) { if (skipped++ < SKIPPED_NAMED) skippedNames.push(name); continue; }
     if (flags & 1) { refuse('encrypted'); continue; }
     if (method !== 0 && method !== 8) { refuse('method'); continue; }
     out.push({
@@ -96,5 +101,5 @@ export function listZip(b, isReport) {
       },
     });
   }
-  return { entries: out, skipped };
+  return { entries: out, skipped, skippedNames };
 }

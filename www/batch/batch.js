@@ -6,7 +6,7 @@
 // a reviewer can sort, filter, export (CSV, XLSX) and open report by report
 // in the checker. Loaded only when a batch is opened.
 
-import { listZip } from './archive.js';
+import { listZip, SKIPPED_NAMED } from './archive.js';
 import { Pool } from './pool.js';
 import { textOf, Unreadable, whyText } from './read.js';
 import { ready, lang, say, title } from './words.js';
@@ -43,6 +43,13 @@ export async function openBatch(items) {
   return view;
 }
 
+// The files left out, by name: the first three in the line, all those kept
+// (up to SKIPPED_NAMED) when the pointer rests on it.
+function skippedNote(count, names) {
+  const shown = names.slice(0, 3).join(lang() === 'en' ? ', ' : '、') + (count > 3 ? '…' : '');
+  return el('span', { class: 'batch-skipped', title: names.join('\n') + (count > names.length ? '\n…' : '') }, say('SKIPPED', count, shown));
+}
+
 class Batch {
   constructor() {
     this.rows = [];
@@ -51,6 +58,7 @@ class Batch {
     this.rule = null;
     this.query = '';
     this.skipped = 0;
+    this.skippedNames = [];
     this.pool = null;
     this.running = 0;
     this.run = 0;
@@ -112,10 +120,15 @@ class Batch {
     for (const f of found) {
       if (/\.zip$/i.test(f.path)) await this.addZip(f);
       else if (f.picked || REPORT.test(f.path)) this.push({ name: f.path, source: { file: f.file } });
-      else this.skipped++;
+      else this.skip(f.path);
     }
     this.render();
     this.check();
+  }
+
+  /** A file that is not a report: counted, and named while few are. */
+  skip(name) {
+    if (this.skipped++ < SKIPPED_NAMED) this.skippedNames.push(name);
   }
 
   async addZip(f) {
@@ -124,6 +137,7 @@ class Batch {
     let listed;
     try { listed = listZip(bytes, (n) => REPORT.test(n)); } catch (e) { this.push({ name: f.path, why: e.key ?? 'damaged' }); return; }
     this.skipped += listed.skipped;
+    for (const n of listed.skippedNames) if (this.skippedNames.length < SKIPPED_NAMED) this.skippedNames.push(`${f.path}/${n}`);
     for (const e of listed.entries) {
       const name = `${f.path}/${e.name}`;
       if (e.refused) this.push({ name, why: e.refused });
@@ -237,6 +251,7 @@ class Batch {
     this.cancel();
     this.rows = [];
     this.skipped = 0;
+    this.skippedNames = [];
     this.cancelled = false;
     this.rule = null;
     this.render();
@@ -413,7 +428,7 @@ class Batch {
     this.rest.replaceChildren(
       el('div', { class: 'batch-progress' },
         all ? el('progress', { max: String(all), value: String(done), 'aria-label': say('PROGRESS', done, all) }) : null,
-        el('span', { role: 'status', class: 'batch-status' }, status, this.skipped ? say('SKIPPED', this.skipped) : '')),
+        el('span', { role: 'status', class: 'batch-status' }, status, this.skipped ? skippedNote(this.skipped, this.skippedNames) : '')),
       all ? el('div', { class: 'batch-filters' },
         el('label', {}, el('input', { type: 'checkbox', 'data-focus': 'only', checked: this.onlyErrors, onchange: (e) => { this.onlyErrors = e.target.checked; this.render(); } }), ' ', say('ONLY_ERRORS')),
         el('label', {}, el('span', { class: 'visually-hidden' }, say('FILTER')),
