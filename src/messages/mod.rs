@@ -563,8 +563,8 @@ mod tests {
             assert!(!en.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)), "{name}: {en}");
         }
         assert_eq!(Desk::named("PROGRESS").unwrap().say(true, &[Arg::Num(3.0), Arg::Num(9.0)]), "3 of 9 checked");
-        assert_eq!(desk::SKIPPED.say(true, &[Arg::Num(1.0)]), " (1 file that is not a report skipped)");
-        assert_eq!(desk::SKIPPED.say(false, &[Arg::Num(2.0)]), "（跳过 2 个非报告文件）");
+        assert_eq!(desk::SKIPPED.say(true, &[Arg::Num(1.0), Arg::text("a.png")]), " (1 file that is not a report skipped: a.png)");
+        assert_eq!(desk::SKIPPED.say(false, &[Arg::Num(2.0), Arg::text("a.png、b.xlsx")]), "（跳过 2 个非报告文件：a.png、b.xlsx）");
         assert_eq!(Desk::named("NO_SUCH"), None);
     }
 
