@@ -6,7 +6,7 @@
 //! inside a sentence are not values: a value stands alone in its cell, or ends
 //! a label cell ("行政许可 0"), and never follows prose.
 
-use crate::normalize::{fold, is_space, space_len, utf8_len};
+use crate::normalize::{fold, fold_kept, is_space, space_len, utf8_len};
 use crate::source::{Source, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -147,7 +147,7 @@ fn mark_pages(text: &str, lines: &mut [Line]) {
         // tables read from PDFs have hundreds of such short lines).
         let mut buf = [0u8; 40];
         let mut len = 0;
-        for c in trimmed.chars().map(fold).filter(|c| !is_space(*c) && *c != '\u{000C}') {
+        for c in trimmed.chars().filter_map(fold_kept) {
             len += c.encode_utf8(&mut buf[len..]).len();
         }
         let t = std::str::from_utf8(&buf[..len]).unwrap_or("");
@@ -376,10 +376,10 @@ fn cells(s: &str, out: &mut Vec<Cell>, words: &mut Vec<(usize, usize, Word)>, ro
         if word.is_none() {
             word = Some(i);
         }
-        // "。" is E3 80 82; full-width digits are EF BC 90..99.
+        // "。" is E3 80 82.
         if b[i] == 0xE3 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82) {
             stops += 1;
-        } else if b[i].is_ascii_digit() || (b[i] == 0xEF && b.get(i + 1) == Some(&0xBC) && b.get(i + 2).is_some_and(|x| (0x90..=0x99).contains(x))) {
+        } else if digit_at(b, i) {
             last_digit = Some(i);
         }
         i += utf8_len(b[i]);
@@ -506,13 +506,16 @@ fn glued_runs(w: &str, mut each: impl FnMut(usize, usize)) {
     }
 }
 
+/// An ASCII digit, or a full-width one (EF BC 90..99), starts at `b[i]`: told
+/// from the bytes, without decoding.
+#[inline(always)]
+fn digit_at(b: &[u8], i: usize) -> bool {
+    b[i].is_ascii_digit() || (b[i] == 0xEF && b.get(i + 1) == Some(&0xBC) && b.get(i + 2).is_some_and(|x| (0x90..=0x99).contains(x)))
+}
+
 fn has_glued(w: &str) -> bool {
-    // ASCII digits, or full-width ones (EF BC 90..99), found without decoding.
     let b = w.as_bytes();
-    let digit = (0..b.len()).any(|i| {
-        b[i].is_ascii_digit() || (b[i] == 0xEF && b.get(i + 1) == Some(&0xBC) && b.get(i + 2).is_some_and(|x| (0x90..=0x99).contains(x)))
-    });
-    if !digit {
+    if !(0..b.len()).any(|i| digit_at(b, i)) {
         return false;
     }
     let mut any = false;
