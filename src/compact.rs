@@ -230,6 +230,46 @@ impl Compact {
     }
 }
 
+/// A few phrases (folded, without spacing) looked for together in one pass
+/// over folded text: a mask of their first chars' low six bits rules out
+/// almost every position with one AND.
+pub struct Phrases {
+    chars: Vec<Vec<char>>,
+    /// Each phrase's first char (a char that passes the mask and starts none is passed over).
+    firsts: Vec<char>,
+    mask: u64,
+}
+
+impl Phrases {
+    pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> Phrases {
+        let chars: Vec<Vec<char>> = phrases.into_iter().map(|p| p.chars().collect()).collect();
+        let firsts: Vec<char> = chars.iter().filter_map(|p| p.first().copied()).collect();
+        let mask = firsts.iter().fold(0u64, |m, &c| m | 1 << (c as u32 % 64));
+        Phrases { chars, firsts, mask }
+    }
+
+    /// The length in chars of phrase `k`.
+    pub fn len(&self, k: usize) -> usize {
+        self.chars[k].len()
+    }
+
+    /// `found(k, i)` for every start `i` in `lo..hi` of phrase `k` in `chars`,
+    /// in order of `i` (a phrase may run on past `hi`).
+    pub fn scan(&self, chars: &[char], lo: usize, hi: usize, mut found: impl FnMut(usize, usize)) {
+        for i in lo..hi.min(chars.len()) {
+            let c = chars[i];
+            if self.mask & (1 << (c as u32 % 64)) == 0 || !self.firsts.contains(&c) {
+                continue;
+            }
+            for (k, p) in self.chars.iter().enumerate() {
+                if p.first() == Some(&c) && chars[i..].starts_with(p) {
+                    found(k, i);
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

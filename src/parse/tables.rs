@@ -3,6 +3,7 @@
 use super::align::{align, bigrams, label_weights, Alignment, Group, LabelIndex, RowSpec};
 use super::{core_label, strip_residue};
 use crate::lex::{Kind, Lexed, Token};
+use crate::compact::Phrases;
 use crate::normalize::compact;
 use crate::report::{Anomaly, Cell, RowRead, Section, TableRead, Tables};
 use crate::source::Span;
@@ -1024,31 +1025,20 @@ fn column_headers(lx: &Lexed, tx: &Texts, table: &TableRead, a: &Alignment, grou
 
 /// Wording that only the 2019 format prints, anywhere in table 二's region.
 fn signals_2019(doc: &crate::compact::Compact, region: Span, anomalies: &mut Vec<Anomaly>) {
-    // The signals compacted, and a mask of their first chars' low six bits:
-    // one pass over the region looks for all of them, most chars rejected by
-    // the mask.
-    static SIGNALS: std::sync::OnceLock<(Vec<Vec<char>>, u64)> = std::sync::OnceLock::new();
-    let (signals, mask) = SIGNALS.get_or_init(|| {
-        let signals: Vec<Vec<char>> = SIGNALS_2019.iter().map(|s| compact(s).chars().collect()).collect();
-        let mask = signals.iter().filter_map(|p| p.first()).fold(0u64, |m, &c| m | 1 << (c as u32 & 63));
-        (signals, mask)
+    // The signals compacted once; one pass over the region looks for all of them.
+    static SIGNALS: std::sync::OnceLock<Phrases> = std::sync::OnceLock::new();
+    let signals = SIGNALS.get_or_init(|| {
+        let compacted: Vec<String> = SIGNALS_2019.iter().map(|s| compact(s)).collect();
+        Phrases::new(compacted.iter().map(String::as_str))
     });
     let c = doc.view(region);
-    let chars: &[char] = &c.chars;
-    let mut first: Vec<Option<usize>> = vec![None; signals.len()];
-    for (i, &ch) in chars.iter().enumerate() {
-        if mask & 1 << (ch as u32 & 63) == 0 {
-            continue;
-        }
-        for (k, p) in signals.iter().enumerate() {
-            if first[k].is_none() && p.first() == Some(&ch) && chars[i..].starts_with(p) {
-                first[k] = Some(i);
-            }
-        }
-    }
+    let mut first: Vec<Option<usize>> = vec![None; SIGNALS_2019.len()];
+    signals.scan(&c.chars, 0, c.len(), |k, i| {
+        first[k].get_or_insert(i);
+    });
     for (k, s) in SIGNALS_2019.iter().enumerate() {
         if let Some(at) = first[k] {
-            anomalies.push(Anomaly::Signal2019 { text: s, span: c.span(at, at + signals[k].len()) });
+            anomalies.push(Anomaly::Signal2019 { text: s, span: c.span(at, at + signals.len(k)) });
         }
     }
 }

@@ -5,7 +5,7 @@
 //! 政策性文件 11 件 are something else and stay quiet.
 
 use super::{cell, num, Ctx};
-use crate::compact::Compact;
+use crate::compact::{Compact, Phrases};
 use crate::messages::*;
 use crate::msg;
 use crate::report::TableRead;
@@ -151,21 +151,8 @@ struct Hits {
 
 impl Hits {
     fn new(c: &Piece) -> Hits {
-        let kws: Vec<Vec<char>> = KEYWORDS.iter().map(|k| k.chars().collect()).collect();
-        let firsts: Vec<char> = kws.iter().map(|k| k[0]).collect();
-        // One AND per character rules out almost every position.
-        let mask = firsts.iter().fold(0u64, |m, &c| m | 1 << (c as u32 % 64));
-        let mut at = vec![Vec::new(); kws.len()];
-        for i in c.lo..c.hi {
-            if mask & (1 << (c.chars[i] as u32 % 64)) == 0 || !firsts.contains(&c.chars[i]) {
-                continue;
-            }
-            for (k, kw) in kws.iter().enumerate() {
-                if c.chars[i..].starts_with(kw) {
-                    at[k].push(i);
-                }
-            }
-        }
+        let mut at = vec![Vec::new(); KEYWORDS.len()];
+        Phrases::new(KEYWORDS.iter().copied()).scan(c.chars, c.lo, c.hi, |k, i| at[k].push(i));
         Hits { at }
     }
     fn of(&self, word: &str) -> &[usize] {
