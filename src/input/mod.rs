@@ -218,7 +218,12 @@ fn layout_of(x: &nianbao_pdf::Extracted) -> layout::Layout {
 
 #[cfg(feature = "cli")]
 fn looks_like_html(t: &str) -> bool {
-    let head: String = t.chars().take(512).collect::<String>().to_ascii_lowercase();
+    // The first 512 chars; a page has a '<' there, and most reports do not.
+    let head = &t[..t.char_indices().nth(512).map_or(t.len(), |(i, _)| i)];
+    if !head.contains('<') {
+        return false;
+    }
+    let head = head.to_ascii_lowercase();
     head.trim_start().starts_with("<!doctype html") || head.contains("<html")
 }
 
