@@ -45,7 +45,7 @@ pub fn summary_header(lang: Lang) -> Vec<&'static str> {
 
 pub fn findings_header(lang: Lang) -> Vec<&'static str> {
     use crate::messages::desk::*;
-    [COL_FILE, COL_BODY, COL_YEAR, COL_CODE, COL_SEVERITY, COL_CELL, COL_MESSAGE, COL_FIX].into_iter().map(|k| say(lang, k)).collect()
+    [COL_FILE, COL_BODY, COL_YEAR, COL_CODE, COL_SEVERITY, COL_CELL, COL_LINE, COL_MESSAGE, COL_FIX].into_iter().map(|k| say(lang, k)).collect()
 }
 
 fn year(y: Option<i32>) -> Cell {
@@ -96,19 +96,46 @@ pub fn problem_row(file: &str, why: &str) -> Vec<Cell> {
     vec![text(file), Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty, text(why)]
 }
 
-/// One row per finding of a report.
-pub fn finding_rows(file: &str, s: &Summary, diagnostics: &[Diagnostic], lang: Lang) -> Vec<Vec<Cell>> {
+/// A cell as the reader of the sheet knows it: "表四 · 行政复议 · 总计"
+/// (the JSON keeps the keys, `t4.review.total`, for programs).
+fn cell_name(c: &crate::diagnostic::CellRef, lang: Lang) -> String {
+    let en = match lang {
+        Lang::En => crate::messages::english(),
+        Lang::Zh => None,
+    };
+    let word = |zh: &'static str| en.map(|e| e.label(zh).to_string()).unwrap_or_else(|| zh.to_string());
+    let table = match (c.table, en.is_some()) {
+        (crate::template::TableId::T2, false) => "表二",
+        (crate::template::TableId::T3, false) => "表三",
+        (crate::template::TableId::T4, false) => "表四",
+        (crate::template::TableId::T2, true) => "Table 2",
+        (crate::template::TableId::T3, true) => "Table 3",
+        (crate::template::TableId::T4, true) => "Table 4",
+    };
+    let mut parts = vec![table.to_string()];
+    let row = c.row.and_then(|r| crate::template::candidates(c.table).iter().find_map(|t| t.row(r).map(|i| &t.rows[i])));
+    match (row, c.row) {
+        (Some(row), _) => {
+            parts.push(if en.is_some() { word(row.label) } else { crate::parse::core_label(row.label) });
+            if let Some(col) = c.column.and_then(|k| row.columns.iter().find(|col| col.key == k)) {
+                parts.push(word(col.label));
+            }
+        }
+        // A key the templates do not have is still said, not dropped.
+        (None, Some(r)) => parts.push([Some(r), c.column].into_iter().flatten().collect::<Vec<_>>().join(".")),
+        (None, None) => {}
+    }
+    parts.join(" · ")
+}
+
+/// One row per finding of a report; `src`, when the text is at hand, gives
+/// each its line (the findings added by pairing come without it).
+pub fn finding_rows(file: &str, s: &Summary, diagnostics: &[Diagnostic], lang: Lang, src: Option<&crate::Source>) -> Vec<Vec<Cell>> {
     diagnostics
         .iter()
         .map(|d| {
-            let cell = d.cell.as_ref().map(|c| {
-                let mut k = c.table.key().to_string();
-                for part in [c.row, c.column].into_iter().flatten() {
-                    k.push('.');
-                    k.push_str(part);
-                }
-                k
-            });
+            let cell = d.cell.as_ref().map(|c| cell_name(c, lang));
+            let line = src.map(|src| Cell::Number(src.line_col(d.span.start).0 as f64)).unwrap_or(Cell::Empty);
             let severity = match lang {
                 Lang::Zh => d.severity.zh(),
                 Lang::En => d.severity.key(),
@@ -125,6 +152,7 @@ pub fn finding_rows(file: &str, s: &Summary, diagnostics: &[Diagnostic], lang: L
                 text(d.code),
                 text(severity),
                 text(cell.as_deref().unwrap_or("")),
+                line,
                 text(&message),
                 text(d.fix.as_deref().unwrap_or("")),
             ]

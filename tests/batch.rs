@@ -147,11 +147,14 @@ fn the_summary_as_csv_and_xlsx() {
     assert_eq!(rows[1..5].iter().zip(&lines[1..5]).filter(|(a, b)| a == b).count(), 4, "the same rows as the CSV:\n{sheet1}\n{text}");
     let sheet2 = soffice_to_csv(&xlsx, Some(2));
     let findings: Vec<&str> = sheet2.lines().collect();
-    assert_eq!(findings[0], "文件,机关,年度,代码,级别,单元格,问题,建议");
+    assert_eq!(findings[0], "文件,机关,年度,代码,级别,单元格,行号,问题,建议");
     let all: usize = docs.iter().map(|d| d["diagnostics"].as_array().unwrap().len()).sum();
     assert_eq!(findings.len(), all + 1, "one row per finding:\n{sheet2}");
-    assert!(findings.iter().any(|l| l.contains(",X002,警告,,表格中的 200 个数据与上一年报告完全相同")), "{sheet2}");
-    assert!(findings.iter().any(|l| l.contains(",t3.carried_in.") || l.contains(",t4.")), "cells are named:\n{sheet2}");
+    assert!(findings.iter().any(|l| l.contains(",X002,警告,,,表格中的 200 个数据与上一年报告完全相同")), "{sheet2}");
+    // Cells by the names a reader knows, and the line of each finding in its report.
+    assert!(findings.iter().any(|l| l.contains(",表四 · 行政复议 · 总计,") || l.contains(",表三 · 上年结转政府信息公开申请数量 · ")), "cells are named:\n{sheet2}");
+    assert!(!sheet2.contains(",t3.") && !sheet2.contains(",t4."), "no keys:\n{sheet2}");
+    assert!(findings[1..].iter().filter(|l| !l.contains(",X00")).all(|l| l.split(',').nth(6).is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n > 0))), "lines:\n{sheet2}");
 }
 
 #[test]

@@ -45,6 +45,13 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const PDF = [0x25, 0x50, 0x44, 0x46];
 const RTF = [0x7b, 0x5c, 0x72, 0x74, 0x66];
 
+/** "%PDF-" within the first 1024 bytes, where readers accept it. */
+export function pdfMark(b) {
+  const n = Math.min(b.length, 1024) - 5;
+  for (let i = 0; i <= n; i++) if (b[i] === 0x25 && b[i + 1] === 0x50 && b[i + 2] === 0x44 && b[i + 3] === 0x46 && b[i + 4] === 0x2d) return true;
+  return false;
+}
+
 /**
  * The text of a .txt, .docx, .odt, .rtf or .html file the user opened, or
  * `{ text, notes }` for a text file whose decoding repaired something
@@ -73,7 +80,10 @@ export async function readFile(file) {
     fail(notText ? 'file.not_text' : 'file.zip_other');
   }
   if (starts(OLE)) fail(name.endsWith('.wps') ? 'file.wps' : notText ? 'file.not_text' : 'file.doc');
-  if (starts(PDF)) return { pdf: b };
+  // A file named .pdf goes to the PDF reader whatever it holds (a failed
+  // download saved as a web page is "a damaged PDF", not a report), and so
+  // does one with the PDF mark in its first 1 KB (src: pdf looks_like_pdf).
+  if (starts(PDF) || name.endsWith('.pdf') || pdfMark(b)) return { pdf: b };
   if (starts(RTF)) return rtfToText(b);
   if (notText) fail('file.not_text');
   const d = decodeBytes(b, name);

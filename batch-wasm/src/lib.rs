@@ -18,7 +18,7 @@ use wasm_bindgen::prelude::*;
 /// (its findings' rows), rows encoded by `export::encode_rows`, each in both
 /// languages (`[zh, en]`): the exports follow the page's language when they
 /// are made, not when the report was checked.
-fn answer(s: &Summary, file: &str, findings: &[nianbao::Diagnostic], added: Option<&[nianbao::Diagnostic]>) -> String {
+fn answer(s: &Summary, file: &str, findings: &[nianbao::Diagnostic], src: Option<&nianbao::Source>, added: Option<&[nianbao::Diagnostic]>) -> String {
     let mut w = Writer::new();
     w.begin_object();
     s.write_fields(&mut w, file);
@@ -30,7 +30,7 @@ fn answer(s: &Summary, file: &str, findings: &[nianbao::Diagnostic], added: Opti
     w.end_array();
     w.key("findings").begin_array();
     for lang in [Lang::Zh, Lang::En] {
-        w.str(&export::encode_rows(&export::finding_rows(file, s, findings, lang)));
+        w.str(&export::encode_rows(&export::finding_rows(file, s, findings, lang, src)));
     }
     w.end_array();
     if let Some(added) = added {
@@ -88,7 +88,7 @@ pub fn rules() -> String {
 pub fn summarize(text: &str, notes: &[u32], file: &str) -> String {
     let notes = nianbao::input::notes::from_numbers(notes, text.len());
     let (o, summary) = nianbao::check_summarised(nianbao::Source::new(text), notes, None);
-    answer(&summary, file, &o.diagnostics, None)
+    answer(&summary, file, &o.diagnostics, Some(&o.source), None)
 }
 
 /// A report (`now`, a `state` from `summarize`) against last year's of the
@@ -101,7 +101,7 @@ pub fn pair(now: &str, before: &str, file: &str) -> String {
     };
     let added = nianbao::rules::cross_year_findings(&now.years, &before.years);
     now.add_findings(&added);
-    answer(&now, file, &added, Some(&added))
+    answer(&now, file, &added, None, Some(&added))
 }
 
 /// Pairs consecutive years of one body, as the command line does: `keys`

@@ -385,7 +385,7 @@ fn run_check(
             }
         };
         let path = path.display().to_string();
-        let findings = if want_findings { nianbao::export::finding_rows(&path, &summary, &o.diagnostics, lang) } else { Vec::new() };
+        let findings = if want_findings { nianbao::export::finding_rows(&path, &summary, &o.diagnostics, lang, Some(&o.source)) } else { Vec::new() };
         Ok(Checked {
             rendered: batch::render(&o, &path, kind, min, style),
             record: if pairing { batch::record(&summary.years, &batch::anchors(&o, &summary, kind)) } else { Vec::new() },
@@ -474,7 +474,7 @@ fn run_check(
             emit(&mut out, batch::finish(rendered, later, anchors, &path, kind, min, style));
             summary.add_findings(later);
             if want_findings {
-                findings.extend(nianbao::export::finding_rows(&path, summary, later, lang));
+                findings.extend(nianbao::export::finding_rows(&path, summary, later, lang, None));
             }
         }
     }

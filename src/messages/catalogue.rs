@@ -293,7 +293,7 @@ interface! {
     FILTER "显示" "Show";
     LINE_COL "第 {0} 行第 {1} 列" "line {0}, column {1}";
     PAGE "第{0}页" "page {0}";
-    PDF_NOTICE "从 PDF 提取的文本（只读）" "Text extracted from the PDF (read-only)";
+    PDF_NOTICE "从 PDF 提取的文本（只读，请在原文档中修改）" "Text extracted from the PDF (read-only: make changes in the original document)";
     FIX "建议改为：{0}" "Suggested: {0}";
     FIX_DELETE "建议删除" "Suggested: delete it";
     INSERT "建议插入：{0}" "Suggested insertion: {0}";
@@ -317,6 +317,7 @@ interface! {
     DRAFTS "草稿" "Drafts";
     DRAFTS_RECENT "最近的草稿" "Recent drafts";
     DRAFTS_NONE "还没有保存的草稿。" "No saved drafts yet.";
+    DRAFTS_ONLY_THIS "当前文本已自动保存在本浏览器中。" "The text in the editor is saved in this browser as you type.";
     DRAFTS_OFF "不在本机保存草稿" "Do not keep drafts on this computer";
     DRAFTS_EXPIRY "草稿只保存在本浏览器中，{0} 天后自动删除。" "Drafts are kept in this browser only, and deleted after {0} days.";
     REPLACED "已用{0}替换了编辑框中的文本。" "The editor's text was replaced by {0}.";
@@ -451,6 +452,7 @@ desk! {
     COL_CODE "代码" "Code";
     COL_SEVERITY "级别" "Severity";
     COL_CELL "单元格" "Cell";
+    COL_LINE "行号" "Line";
     COL_MESSAGE "问题" "Message";
     COL_FIX "建议" "Suggestion";
     SHEET_SUMMARY "汇总" "Summary";

@@ -67,6 +67,12 @@ test('clicking a finding selects its text; keyboard works too', async () => {
   await page.click('[data-cell="t4.review.total"] button');
   assert.equal(await page.$eval('#report', (a) => a.value.slice(a.selectionStart, a.selectionEnd)), '0');
   assert.match(await page.textContent('[data-cell="t4.review.total"]'), /11/);
+  // A finding about the narrative (N001: the text says 17, table 三 says 95)
+  // marks the cell it names, with no "→ 应为" there: the cell is not wrong.
+  await paste(page, report('real/hongze_2024_layout.txt'));
+  await page.waitForSelector('[data-code="N001"]');
+  const cell = await page.$eval('[data-cell="t3.received.total"]', (e) => ({ text: e.textContent, marked: e.classList.contains('warning'), expected: e.querySelector('.expected')?.textContent ?? null }));
+  assert.deepEqual(cell, { text: '95', marked: true, expected: null });
   await context.close();
 });
 

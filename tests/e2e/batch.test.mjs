@@ -155,11 +155,11 @@ test('nine reports, a .zip of them and a broken file: one table, the command lin
   assert.equal(sheet1.length, 1 + 22, sheet1.join('\n'));
   assert.ok(sheet1.some((l) => l.startsWith(`hongze_2023_layout.txt,${w23.organ},${w23.year},${w23.errors},${w23.warnings},${w23.infos},`)), sheet1.join('\n'));
   const sheet2 = csvRows(soffice(xlsxPath, 2));
-  assert.deepEqual(sheet2[0], ['文件', '机关', '年度', '代码', '级别', '单元格', '问题', '建议']);
+  assert.deepEqual(sheet2[0], ['文件', '机关', '年度', '代码', '级别', '单元格', '行号', '问题', '建议']);
   const findings = 2 * [...want.values()].reduce((n, w) => n + w.errors + w.warnings + w.infos, 0);
   assert.equal(sheet2.length - 1, findings, 'one row per finding of every report');
   const a004 = sheet2.find((r) => r[3] === 'A004' && r[0] === 'hongze_2023_layout.txt');
-  assert.ok(a004 && a004[4] === '错误' && a004[5].startsWith('t4.') && /总计为 0/.test(a004[6]) && a004[7] === '11', JSON.stringify(a004));
+  assert.ok(a004 && a004[4] === '错误' && a004[5].startsWith('表四 · ') && Number(a004[6]) > 0 && /总计为 0/.test(a004[7]) && a004[8] === '11', JSON.stringify(a004));
 
   // Open a report from the table; Back returns to the table where it was.
   await page.evaluate(() => window.scrollTo(0, 300));
@@ -190,7 +190,9 @@ test('an unreadable file in English, and 500 reports summarised on this machine\
   const many = [];
   for (let i = 0; many.length < 500; i++) for (const r of REPORTS) if (many.length < 500) many.push([`${String(i).padStart(3, '0')}/${base(r)}`, read(r)]);
   const archive = path.join(tmp, 'many.zip');
-  fs.writeFileSync(archive, zip([...many, ['empty.txt', Buffer.alloc(0)]]));
+  // A failed download saved under a PDF's name is a damaged PDF, not a report with findings.
+  const page404 = Buffer.from('<!DOCTYPE html><html><body><h1>页面不存在</h1></body></html>');
+  fs.writeFileSync(archive, zip([...many, ['empty.txt', Buffer.alloc(0)], ['404.pdf', page404]]));
   const t0 = Date.now();
   await page.setInputFiles('.toolbar input[type=file]', [archive]);
   await page.waitForSelector('#batch .batch-table');
@@ -199,23 +201,25 @@ test('an unreadable file in English, and 500 reports summarised on this machine\
   const status = await page.textContent('.batch-status');
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   console.log(`500 reports summarised in ${(ms / 1000).toFixed(1)} s (page: ${status.trim()}), ${cores} cores`);
-  assert.match(status, /501 checked in/);
+  assert.match(status, /502 checked in/);
   const rows = await table(page);
-  assert.equal(rows.length, 501);
+  assert.equal(rows.length, 502);
   assert.match(rows.find((r) => r[0].endsWith('empty.txt'))[1], /The file is empty/);
+  assert.match(rows.find((r) => r[0].endsWith('404.pdf'))[1], /PDF/);
+  assert.equal(rows.find((r) => r[0].endsWith('404.pdf')).length, 2, 'a row that says why, no counts');
   assert.ok(ms < 30_000, `500 reports took ${ms} ms`);
   // 取消 stops a batch under way: what was not checked says so, and a new batch runs to its end.
   await page.click('text=Clear the list');
   await page.setInputFiles('#batch input[type=file]:not([webkitdirectory])', [archive]);
-  await page.waitForFunction(() => /^[1-9]\d* of 501 checked/.test(document.querySelector('.batch-status')?.textContent ?? ''));
+  await page.waitForFunction(() => /^[1-9]\d* of 502 checked/.test(document.querySelector('.batch-status')?.textContent ?? ''));
   await page.click('#batch button.danger');
   await page.waitForFunction(() => /Cancelled/.test(document.querySelector('.batch-status')?.textContent ?? ''));
   const after = await table(page);
   const cancelled = after.filter((r) => r[1] === 'Cancelled').length;
-  assert.ok(cancelled > 0 && cancelled < 501, `${cancelled} cancelled`);
+  assert.ok(cancelled > 0 && cancelled < 502, `${cancelled} cancelled`);
   await page.setInputFiles('#batch input[type=file]:not([webkitdirectory])', [path.join(corpus, 'real/huaian_2024_layout.txt')]);
   await finished(page);
-  assert.match(await page.textContent('.batch-status'), /502 checked in/);
+  assert.match(await page.textContent('.batch-status'), /503 checked in/);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -344,6 +348,39 @@ test('下载批注版: the findings back into Word as comments at their text —
     assert.ok(k >= 0, `no comment holds exactly “${w}”: ${JSON.stringify(left)}`);
     left.splice(k, 1);
   }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a phone: the batch is one column of cards, nothing off-screen; the empty view says only what it should', async () => {
+  const context = await chrome.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
+  await page.goto(site.url);
+  await page.waitForSelector('#report');
+  await page.click('text=批量检查…');
+  await page.waitForSelector('#batch .batch-head');
+  // Nothing added yet: the hint, and no stray "null" where the table will be.
+  const empty = await page.textContent('#batch');
+  assert.match(empty, /还没有报告/);
+  assert.doesNotMatch(empty, /null|undefined/);
+  assert.ok(await page.$eval('#batch button[data-focus="csv"]', (b) => b.disabled && getComputedStyle(b).opacity < 1), 'a disabled export looks disabled');
+  const files = REPORTS.slice(0, 5).map((r) => {
+    const f = path.join(tmp, `phone-${base(r)}`);
+    fs.copyFileSync(path.join(corpus, r), f);
+    return f;
+  });
+  await page.setInputFiles('#batch .toolbar input[type=file]', files);
+  await finished(page);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'nothing off-screen');
+  // The body's name reads on one or two lines, not one character a line.
+  const organ = await page.$eval('.batch-table td.body', (e) => e.getBoundingClientRect().width);
+  assert.ok(organ >= 250, `body cell ${organ}px wide`);
+  // Each number is named on the card.
+  const named = await page.$eval('.batch-table tbody td[data-label]', (e) => getComputedStyle(e, '::before').content);
+  assert.match(named, /年度|错误/);
+  await page.screenshot({ path: path.join(root, 'target', 'e2e', 'batch-phone.png'), fullPage: true });
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -155,6 +155,10 @@ test('nothing lost: two tabs keep their own drafts across reloads; the 草稿 me
   const a = await open({}, context);
   const b = await open({}, context);
   await setText(a.page, DRAFT);
+  // The only draft is the one in the editor: the menu says it is kept, not that there is none.
+  await a.page.click('.drafts summary');
+  assert.match(await a.page.textContent('.drafts-menu'), /当前文本已自动保存在本浏览器中/);
+  await a.page.click('.drafts summary');
   await setText(b.page, BUREAU);
   await a.page.reload();
   await b.page.reload();
@@ -324,9 +328,12 @@ test('files: .odt and .rtf read; .doc, .wps and others get one clear sentence; d
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-files-'));
   fs.copyFileSync(fixture('report.doc'), path.join(tmp, 'report.wps'));
   // PDFs are read (tests/e2e/pdf.test.mjs); a scan or a locked one gets its sentence there.
+  // A failed download saved under the PDF's name: a damaged PDF, not a report to check.
+  fs.writeFileSync(path.join(tmp, '淮安市2024年报.pdf'), '<!DOCTYPE html><html><head><title>404</title></head><body><h1>页面不存在</h1><p>您访问的页面不存在或已被删除。</p></body></html>');
   const cases = [
     [fixture('report.doc'), /“report\.doc”是旧版 Word 文件（\.doc）。请在 Word 或 WPS 中另存为 \.docx 后再打开，或全选复制后粘贴到编辑框。/],
     [path.join(tmp, 'report.wps'), /“report\.wps”是 WPS 文字文件（\.wps）。请在 WPS 中另存为 \.docx/],
+    [path.join(tmp, '淮安市2024年报.pdf'), /“淮安市2024年报\.pdf”.*PDF 已损坏/],
   ];
   const before = await value(page);
   for (const [file, sentence] of cases) {

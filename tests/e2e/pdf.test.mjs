@@ -152,7 +152,9 @@ test('the app: each real PDF by the file button and by drag-and-drop, findings a
       await page.waitForSelector('.pdf-notice');
       assert.equal(await page.$eval('#report', (a) => a.value), text, `${how} ${path.basename(file)}: the extracted text is shown`);
       assert.equal(await page.$eval('#report', (a) => a.readOnly), true);
-      assert.match(await page.textContent('.pdf-notice'), /从 PDF 提取的文本/);
+      assert.match(await page.textContent('.pdf-notice'), /从 PDF 提取的文本.*在原文档中修改/);
+      // Read-only text takes no fixes: the suggestions are said, not applied (the pages would be lost).
+      assert.equal(await page.$$eval('#diagnostics .apply, #diagnostics .apply-all', (b) => b.length), 0);
       // The app lists findings by position; the command line by rule order: compare as sets.
       assert.deepEqual((await listed(page)).sort(), [...expected].sort(), `${how} ${path.basename(file)}`);
     }

@@ -18,8 +18,12 @@ const BUDGET = 200 * 1024;
 const TARGET = 150 * 1024;
 // Compressed on the fly by a server without the precompressed copies. Raised
 // from 208 KB when the table reader was made twice as fast for the batch
-// (issue 11): +2.3 KB of wasm, 209.9 KB on the fly, 199.2 KB as shipped.
-const CEILING = 210 * 1024;
+// (issue 11): +2.3 KB of wasm, 209.9 KB on the fly, 199.2 KB as shipped; and
+// to 211 KB for what a user trial found (a narrative finding no longer marks
+// its table cell "→ 应为", no fixes on read-only PDF text, the draft menu
+// says the editor's text is kept, table 二's one-value cells span their
+// block): +0.2 KB, 210.1 KB on the fly, 199.6 KB as shipped.
+const CEILING = 211 * 1024;
 // Loaded on demand by the app (never at first load): platform.js fetches or
 // imports them, by the content-hashed names of scripts/pin.mjs (name.<hash>.ext)
 // listed in the manifest assets.<hash>.json.

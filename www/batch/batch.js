@@ -395,10 +395,11 @@ class Batch {
       return el('tr', { 'data-index': r.index, class: last },
         el('th', { scope: 'row' }, name),
         el('td', { class: 'body' }, s?.organ ?? (stateWord ? '' : '—')),
-        el('td', { class: 'num' }, s?.year ?? (stateWord ? '' : '—')),
-        el('td', { class: `num ${s?.errors ? 'has-error' : ''}` }, s ? String(s.errors) : ''),
-        el('td', { class: 'num' }, s ? String(s.warnings) : ''),
-        el('td', { class: 'num' }, s ? String(s.infos) : ''),
+        // data-label: a phone shows each row as a card, the numbers named.
+        el('td', { class: 'num', 'data-label': cols[2] }, s?.year ?? (stateWord ? '' : '—')),
+        el('td', { class: `num ${s?.errors ? 'has-error' : ''}`, 'data-label': cols[3] }, s ? String(s.errors) : ''),
+        el('td', { class: 'num', 'data-label': cols[4] }, s ? String(s.warnings) : ''),
+        el('td', { class: 'num', 'data-label': cols[5] }, s ? String(s.infos) : ''),
         el('td', { class: 'phrase' }, s ? this.phrase(r) : stateWord, r.pairedWith ? el('div', { class: 'paired' }, say('PAIRED', r.pairedWith.name)) : null));
     });
     const totals = this.totals();
@@ -425,7 +426,8 @@ class Batch {
       this.rest = el('div', { class: 'batch-rest' });
       this.root.replaceChildren(...this.top, this.rest);
     }
-    this.rest.replaceChildren(
+    // replaceChildren would write a null as the text "null".
+    this.rest.replaceChildren(...[
       el('div', { class: 'batch-progress' },
         all ? el('progress', { max: String(all), value: String(done), 'aria-label': say('PROGRESS', done, all) }) : null,
         el('span', { role: 'status', class: 'batch-status' }, status, this.skipped ? skippedNote(this.skipped, this.skippedNames) : '')),
@@ -445,7 +447,7 @@ class Batch {
         el('ul', {}, totals.map(([code, n]) => el('li', {},
           el('button', { type: 'button', class: 'link', 'data-focus': `rule-${code}`, 'aria-label': say('RULE_FILTER', code), onclick: () => { this.rule = code; this.render(); } },
             `${code} ${title(code)}`), say('RULE_REPORTS', n))))) : null,
-    );
+    ].filter((k) => k != null));
     if (focusKey) {
       const again = this.root.querySelector(`[data-focus="${CSS.escape(focusKey)}"]`);
       if (again) {

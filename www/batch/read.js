@@ -60,7 +60,8 @@ export async function textOf(bytes, name) {
     else throw new Unreadable(/\.(docx|odt)$/.test(lower) ? 'damaged' : 'zip_other');
   } else if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) {
     throw new Unreadable(lower.endsWith('.wps') ? 'wps' : 'doc');
-  } else if (starts(0x25, 0x50, 0x44, 0x46)) {
+  } else if (starts(0x25, 0x50, 0x44, 0x46) || lower.endsWith('.pdf') || (await run('pdfMark', bytes))) {
+    // Named .pdf or marked as one: the PDF reader's word on it (a saved 404 page is a damaged PDF, not a report).
     let reader;
     try { reader = await pdf(); } catch (_) { throw new Unreadable('unavailable'); }
     try { text = (await reader.extractPdf(bytes)).text; } catch (e) { throw new Unreadable('pdf', e?.zh ? { zh: e.zh, en: e.en ?? e.zh } : undefined); }

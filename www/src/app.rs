@@ -751,7 +751,9 @@ pub fn app(props: &AppProps) -> Html {
     let draft_list = |class: &'static str| -> Html {
         let shown: Vec<store::Draft> = recent.iter().filter(|d| d.text != **text).cloned().collect();
         if shown.is_empty() {
-            return html! { <p class={classes!(class, "none")}>{t.ui(ui::DRAFTS_NONE)}</p> };
+            // The text in the editor is a draft too: say that it is kept, not "none".
+            let kept = !text.trim().is_empty() && !*storage_failed;
+            return html! { <p class={classes!(class, "none")}>{t.ui(if kept { ui::DRAFTS_ONLY_THIS } else { ui::DRAFTS_NONE })}</p> };
         }
         html! {
             <ul class={classes!(class)}>
@@ -775,7 +777,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     let findings = html! {
         <Findings outcome={outcome.clone()} lang={shown} on_select={select.clone()} empty={empty}
-            editable={!props.compact} ignorable={keep_drafts} ignored={ignored.clone()} on_ignore={on_ignore.clone()} on_apply={on_apply.clone()}
+            editable={!props.compact && !pdf_text} ignorable={keep_drafts} ignored={ignored.clone()} on_ignore={on_ignore.clone()} on_apply={on_apply.clone()}
             active={*active} guide={if props.compact { Html::default() } else { guide }} />
     };
     if props.compact {

@@ -54,14 +54,25 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn cell(&self, out: &mut String, r: usize, c: usize) {
+        self.cell_spanning(out, r, c, 1);
+    }
+
+    /// A cell over `span` columns (table 二's one-value blocks under a
+    /// three-column grid: one cell, as the template prints it).
+    fn cell_spanning(&self, out: &mut String, r: usize, c: usize, span: usize) {
         let tpl = self.t.template;
         let row = &tpl.rows[r];
         let col = &row.columns[c];
         let cell: Cell = self.t.rows[r].cells.get(c).copied().unwrap_or_default();
         let found = marks(self.ds, self.t.id, row.key, Some(col.key));
         let worst = found.iter().map(|d| d.severity).max();
+        // "→ 应为 X" only for a fix that replaces this cell's own text: a
+        // finding about the narrative (N001) names the cell, but its fix is
+        // for the sentence, and "95 → 应为 95" would read as a wrong cell.
+        let own = |d: &&&Diagnostic| cell.span.is_some_and(|s| s.start <= d.span.start && d.span.end <= s.end);
         let expected = found
             .iter()
+            .filter(own)
             .find(|d| d.cell.as_ref().is_some_and(|c| c.column.is_some()))
             .and_then(|d| d.fix.clone())
             .filter(|f| !f.is_empty());
@@ -77,7 +88,11 @@ impl Ctx<'_> {
         // The accessible name starts with what the cell shows, then says which cell it is.
         let unreadable = if cell.value.is_none() && !cell.placeholder { format!(": {}", t.ui(ui::UNREADABLE_CELL)) } else { String::new() };
         let title = format!("{shown}{} {label}{unreadable}", note.clone().unwrap_or_default());
-        out.push_str("<td class=\"cell");
+        if span > 1 {
+            let _ = write!(out, "<td colspan=\"{span}\" class=\"cell");
+        } else {
+            out.push_str("<td class=\"cell");
+        }
         if let Some(w) = worst {
             out.push(' ');
             out.push_str(w.key());
@@ -251,10 +266,7 @@ fn t2(ctx: &Ctx, out: &mut String) {
         ctx.open_row(out, i);
         ctx.th(out, "scope=\"row\"", i);
         for c in 0..row.width() {
-            ctx.cell(out, i, c);
-        }
-        for _ in 0..pad {
-            out.push_str("<td class=\"pad\"></td>");
+            ctx.cell_spanning(out, i, c, if c + 1 == row.width() { 1 + pad } else { 1 });
         }
         out.push_str("</tr>");
     }
