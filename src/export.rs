@@ -79,6 +79,8 @@ pub fn summary_row(file: &str, s: &Summary, lang: Lang) -> Vec<Cell> {
         })
         .collect::<Vec<_>>()
         .join(say(lang, crate::messages::desk::LIST_SEP));
+    // As the batch table says it: an empty cell would read as "not checked".
+    let top = if top.is_empty() { say(lang, crate::messages::desk::NO_PROBLEM).to_string() } else { top };
     vec![
         text(file),
         text(s.organ.as_deref().unwrap_or("")),
@@ -438,6 +440,23 @@ mod tests {
         assert_eq!(back[0], vec![Cell::Text("ab".into()), Cell::Number(2.5), Cell::Empty]);
         assert_eq!(back[1], rows[1]);
         assert_eq!(decode_rows("").len(), 0);
+    }
+
+    #[test]
+    fn rows_say_what_a_reader_of_the_sheet_needs() {
+        let (o, s) = crate::check_summarised(crate::Source::new(include_str!("../tests/corpus/real/hongze_2023_layout.txt")), Vec::new(), None);
+        // A cell by its names, and the line of the finding.
+        let rows = finding_rows("a.txt", &s, &o.diagnostics, Lang::Zh, Some(&o.source));
+        let a004 = rows.iter().find(|r| r[3] == Cell::Text("A004".into())).unwrap();
+        assert!(matches!(&a004[5], Cell::Text(t) if t.starts_with("表四 · ")), "{a004:?}");
+        assert!(matches!(a004[6], Cell::Number(n) if n > 1.0), "{a004:?}");
+        let en = finding_rows("a.txt", &s, &o.diagnostics, Lang::En, None);
+        assert!(en.iter().any(|r| matches!(&r[5], Cell::Text(t) if t.starts_with("Table 4 · "))));
+        assert!(en.iter().all(|r| r[6] == Cell::Empty));
+        // A report without findings says so, as the batch table does.
+        let mut none = s.clone();
+        none.top.clear();
+        assert_eq!(summary_row("a.txt", &none, Lang::Zh)[6], Cell::Text("未发现问题".into()));
     }
 
     #[test]
