@@ -158,7 +158,14 @@ test('nothing lost: two tabs keep their own drafts across reloads; the 草稿 me
   // The only draft is the one in the editor: the menu says it is kept, not that there is none.
   await a.page.click('.drafts summary');
   assert.match(await a.page.textContent('.drafts-menu'), /当前文本已自动保存在本浏览器中/);
+  // A menu closes as menus do: Esc (back to its button), or Tab out of it.
+  await a.page.focus('.drafts-off input');
+  await a.page.keyboard.press('Escape');
+  assert.deepEqual(await a.page.$eval('.drafts', (d) => [d.open, document.activeElement === d.querySelector('summary')]), [false, true]);
   await a.page.click('.drafts summary');
+  await a.page.focus('.drafts-off input');
+  await a.page.keyboard.press('Tab');
+  assert.equal(await a.page.$eval('.drafts', (d) => d.open), false);
   await setText(b.page, BUREAU);
   await a.page.reload();
   await b.page.reload();

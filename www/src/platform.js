@@ -308,3 +308,15 @@ export function pdfPage(at) {
   const m = lastPdf?.map.find((p) => p[1] > at);
   return m ? m[2] : 0;
 }
+
+// The app's menus (草稿) close as menus do: on Esc, back to their button, and
+// when Tab takes the focus out of them. Only the app's own, never a menu of a
+// portal's page around the widget.
+document.addEventListener('keydown', (e) => {
+  const menu = e.key === 'Escape' && e.target.closest?.('.nianbao details.menu[open]');
+  if (menu) { menu.open = false; menu.querySelector('summary').focus(); }
+});
+document.addEventListener('focusout', (e) => {
+  const menu = e.target.closest?.('.nianbao details.menu[open]');
+  if (menu && e.relatedTarget && !menu.contains(e.relatedTarget)) menu.open = false;
+});
