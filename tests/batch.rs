@@ -47,7 +47,7 @@ fn pairs_are_found_in_any_order_and_give_what_previous_gives() {
     let d = batch_dir("pairs");
     let out = run(&["check", d.to_str().unwrap(), "--format", "jsonl"]);
     assert_eq!(out.status.code(), Some(2), "the empty file is a problem: {}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("z_empty.txt: the file is empty"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("z_empty.txt: 文件是空的。(The file is empty.)"));
     let docs = jsonl(&out);
     let files: Vec<&str> = docs.iter().map(|v| v["file"].as_str().unwrap().rsplit('/').next().unwrap()).collect();
     assert_eq!(files, ["a_huaian_2025.txt", "hongze_2023_layout.txt", "hongze_2024_layout.txt", "huaian_2024_layout.txt"], "input order");
@@ -136,7 +136,7 @@ fn the_summary_as_csv_and_xlsx() {
         assert!(line.starts_with(&expect), "{line}\n{expect}");
     }
     assert!(lines[1].contains("X002 表格数据与上年完全相同"), "{}", lines[1]);
-    assert!(lines[5].ends_with("z_empty.txt,,,,,,,the file is empty"), "{}", lines[5]);
+    assert!(lines[5].ends_with("z_empty.txt,,,,,,,文件是空的。(The file is empty.)"), "{}", lines[5]);
 
     let out = run(&["check", d.to_str().unwrap(), "--summary", "xlsx", xlsx.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));

@@ -140,8 +140,40 @@ fn consecutive_years_are_paired() {
     let out = run(&["check", dir.to_str().unwrap(), "--format", "jsonl"]);
     let s = String::from_utf8_lossy(&out.stdout);
     assert!(s.contains("\"X001\""), "{s}");
-    let with = run(&["check", "tests/rules/base.txt", "--previous", "tests/rules/base.txt", "--format", "json"]);
+    // --previous: last year's report of the same body (the same tables: X002) ...
+    let last = std::fs::read_to_string(root.join("base.txt")).unwrap().replace("2023", "2022");
+    std::fs::write(dir.join("last.txt"), last).unwrap();
+    let with = run(&["check", "tests/rules/base.txt", "--previous", dir.join("last.txt").to_str().unwrap(), "--format", "json"]);
     assert!(codes(&with).contains(&"X002".to_string()));
+    // ... and not the report itself, or another year: no accusation of copying, and why.
+    let older = std::fs::read_to_string(root.join("base.txt")).unwrap().replace("2023", "2021");
+    std::fs::write(dir.join("older.txt"), older).unwrap();
+    for other in ["tests/rules/base.txt", dir.join("older.txt").to_str().unwrap()] {
+        let itself = run(&["check", "tests/rules/base.txt", "--previous", other, "--format", "json"]);
+        let c = codes(&itself);
+        assert!(!c.iter().any(|c| c.starts_with('X')), "{other}: {c:?}");
+        assert!(String::from_utf8_lossy(&itself.stderr).contains("未做跨年度检查"), "{other}");
+    }
+}
+
+#[test]
+fn the_summary_never_overwrites_a_report() {
+    let dir = tmp("summary-safe");
+    std::fs::create_dir_all(&dir).unwrap();
+    let report = dir.join("2024.txt");
+    std::fs::copy(HUAIAN, &report).unwrap();
+    let before = std::fs::read(&report).unwrap();
+    // The file name forgotten: the report would be taken for the summary's path.
+    let forgot = run(&["check", "--summary", "csv", report.to_str().unwrap(), HUAIAN]);
+    assert_eq!(forgot.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&forgot.stderr).contains(".csv"));
+    // A report named like a summary is not overwritten either.
+    let named = dir.join("r.csv");
+    std::fs::copy(HUAIAN, &named).unwrap();
+    let same = run(&["check", named.to_str().unwrap(), "--summary", "csv", named.to_str().unwrap()]);
+    assert_eq!(same.status.code(), Some(2));
+    assert_eq!(std::fs::read(&report).unwrap(), before);
+    assert_eq!(std::fs::read(&named).unwrap(), before);
 }
 
 #[test]
@@ -371,7 +403,22 @@ fn unreadable_and_empty_directories_are_said() {
     assert!(err.contains("cannot read the directory") && err.contains("locked"), "{err}");
     let empty = tmp("nothing-here");
     std::fs::create_dir_all(&empty).unwrap();
+    // A wrong path or an empty folder must not pass for a clean run (a CI job).
     let out = run(&["check", empty.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("0 reports checked"));
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("0 reports checked") && err.contains(".odt") && err.contains(".pdf"), "{err}");
+    // An old Word file in a folder is named, with what to do, not skipped.
+    std::fs::copy("tests/fixtures/report.doc", empty.join("旧版.doc")).unwrap();
+    let out = run(&["check", empty.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("旧版.doc: 这是旧版 Word 文件（.doc），请在 Word 或 WPS 中另存为 .docx"));
+    // Output that cannot be written fails the run.
+    let full = std::process::Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["check", HUAIAN, "--format", "json"])
+        .stdout(std::fs::File::create("/dev/full").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(full.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&full.stderr).contains("cannot write the output"));
 }

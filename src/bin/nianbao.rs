@@ -28,14 +28,14 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check reports: files, or directories walked for .txt, .html, .htm, .docx and .pdf.
+    /// Check reports: files, or directories walked for .txt, .md, .html, .htm, .docx, .odt, .rtf and .pdf (and .doc, .wps, to say how to convert them).
     Check {
         #[arg(required = true, value_name = "FILE|DIR")]
         paths: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
-        /// Last year's report of the same body, for the cross-year rules (X001–X003).
+        /// Last year's report of the same body, for the cross-year rules (X001–X003); a report of another body or year is said and not compared.
         #[arg(long, value_name = "FILE")]
         previous: Option<PathBuf>,
         /// Show only findings of this severity or above.
@@ -50,7 +50,7 @@ enum Command {
         /// Language of the text output (JSON has both: message, message_en).
         #[arg(long, value_enum, default_value = "zh")]
         lang: Lang,
-        /// Also write the batch summary (one row per report; XLSX adds a sheet of every finding).
+        /// Also write the batch summary (one row per report; XLSX adds a sheet of every finding). FILE ends in .csv or .xlsx and is never one of the reports.
         #[arg(long, num_args = 2, value_names = ["csv|xlsx", "FILE"])]
         summary: Option<Vec<String>>,
     },
@@ -104,14 +104,27 @@ fn main() -> ExitCode {
         Command::Check { paths, format, previous, min_severity, color, jobs, lang, summary } => {
             let summary = match summary.as_deref() {
                 None => None,
-                Some([f, path]) => match f.as_str() {
-                    "csv" => Some((batch::SummaryFormat::Csv, PathBuf::from(path))),
-                    "xlsx" => Some((batch::SummaryFormat::Xlsx, PathBuf::from(path))),
-                    _ => {
-                        eprintln!("nianbao: --summary takes csv or xlsx, then a file name (--summary xlsx 汇总.xlsx)");
+                Some([f, path]) => {
+                    let fmt = match f.as_str() {
+                        "csv" => batch::SummaryFormat::Csv,
+                        "xlsx" => batch::SummaryFormat::Xlsx,
+                        _ => {
+                            eprintln!("nianbao: --summary takes csv or xlsx, then a file name (--summary xlsx 汇总.xlsx)");
+                            return ExitCode::from(2);
+                        }
+                    };
+                    // A forgotten file name makes the first report the summary's
+                    // path: it would be overwritten. The name must say the format.
+                    if !path.to_ascii_lowercase().ends_with(&format!(".{f}")) {
+                        eprintln!(
+                            "nianbao: --summary {f} 的文件名应以 .{f} 结尾，未写入“{}”（以免覆盖报告）; the summary's file name must end in .{f}: “{}” was not written (it could be a report)",
+                            escape(path),
+                            escape(path)
+                        );
                         return ExitCode::from(2);
                     }
-                },
+                    Some((fmt, PathBuf::from(path)))
+                }
                 Some(_) => unreachable!("clap gives two values"),
             };
             let min = match min_severity {
@@ -182,7 +195,9 @@ fn link_problem(e: &std::io::Error) -> String {
 fn is_report(p: &Path) -> bool {
     p.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "html" | "htm" | "docx" | "odt" | "rtf" | "pdf"))
+        // .md: what PDF and OCR converters write; .doc and .wps are walked to be
+        // named (save as .docx), not skipped without a word.
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "html" | "htm" | "docx" | "odt" | "rtf" | "pdf" | "doc" | "wps"))
 }
 
 fn walk(dir: &Path, meta: &std::fs::Metadata, seen: &mut Seen, out: &mut Vec<PathBuf>, problems: &mut Vec<(PathBuf, String)>) {
@@ -331,10 +346,24 @@ fn run_check(
 ) -> ExitCode {
     let mut problems: Vec<(PathBuf, String)> = Vec::new();
     let files = collect(&paths, &mut problems);
-    // Last year's report given by hand: summarised once, paired with every file.
-    let prev_years = match &previous {
+    if let Some((_, to)) = &summary_to {
+        let same = |f: &PathBuf| std::fs::canonicalize(f).ok().zip(std::fs::canonicalize(to).ok()).is_some_and(|(a, b)| a == b);
+        if files.iter().chain(previous.as_ref()).any(same) {
+            eprintln!(
+                "nianbao: --summary：“{}”是要检查的报告，未覆盖它; the summary's file is one of the reports: not overwritten",
+                escape(&to.display().to_string())
+            );
+            return ExitCode::from(2);
+        }
+    }
+    // Last year's report given by hand: summarised once, paired with each
+    // file that it is last year's report of (the test a batch pairs by).
+    let prev = match &previous {
         Some(p) => match read_document(p) {
-            Ok(doc) => Some(nianbao::years_of(doc.text())),
+            Ok(doc) => {
+                let (_, s) = check_summarised(nianbao::Source::new(doc.text()), Vec::new(), None);
+                Some(s)
+            }
             Err(e) => {
                 eprintln!("nianbao: {}: {e}", escape(&p.display().to_string()));
                 return ExitCode::from(2);
@@ -342,32 +371,38 @@ fn run_check(
         },
         None => None,
     };
+    let prev_years = prev.as_ref().map(|s| &s.years);
     let kind = if format == Format::Text { batch::Kind::Text } else { batch::Kind::Json };
     // Reports of one body in consecutive years are paired once all are checked;
     // until then each output waits in the spill file.
-    let pairing = prev_years.is_none() && files.len() > 1;
+    let pairing = prev.is_none() && files.len() > 1;
     let want_findings = summary_to.as_ref().is_some_and(|s| s.0 == batch::SummaryFormat::Xlsx);
     // Summaries and finding lists follow --lang, like the text output.
     let lang = if style.english { nianbao::export::Lang::En } else { nianbao::export::Lang::Zh };
 
     // Not locked for the whole run: whichever thread checked a report writes it.
     let mut out = std::io::BufWriter::new(std::io::stdout());
+    // The first error writing the output (a full disk): the run fails with it.
+    let failed_write = std::sync::Mutex::new(None::<std::io::Error>);
+    let keep = |r: std::io::Result<()>| {
+        if let Err(e) = r {
+            failed_write.lock().expect("no panics while holding the lock").get_or_insert(e);
+        }
+    };
     let mut first_json = true;
     let mut emit = |out: &mut std::io::BufWriter<std::io::Stdout>, text: String| match format {
-        Format::Text => {
-            let _ = write!(out, "{text}");
-        }
+        Format::Text => keep(write!(out, "{text}")),
         Format::Json | Format::Jsonl => {
             let sep = if format == Format::Json && !first_json { "," } else { "" };
-            let _ = write!(out, "{sep}{text}");
+            keep(write!(out, "{sep}{text}"));
             if format == Format::Jsonl {
-                let _ = writeln!(out);
+                keep(writeln!(out));
             }
             first_json = false;
         }
     };
     if format == Format::Json && files.len() > 1 {
-        let _ = write!(out, "[");
+        keep(write!(out, "["));
     }
     let mut spill = pairing.then(batch::Spill::new);
     let mut side = pairing.then(batch::Side::new);
@@ -376,14 +411,38 @@ fn run_check(
     let mut unread: Vec<Option<String>> = Vec::new();
     let check_one = |path: &PathBuf| -> Result<Checked, InputError> {
         let doc = read_document(path)?;
-        let (o, summary) = match doc {
-            Document::Text(input) => check_summarised(nianbao::Source::from_string(input.text), input.notes, prev_years.as_ref()),
-            Document::Pdf(layout) => {
-                let (mut o, s) = check_summarised(nianbao::Source::new(&layout.text), Vec::new(), prev_years.as_ref());
-                o.layout = Some(layout);
-                (o, s)
-            }
+        let (source, notes, layout) = match doc {
+            Document::Text(input) => (nianbao::Source::from_string(input.text), input.notes, None),
+            Document::Pdf(layout) => (nianbao::Source::new(&layout.text), Vec::new(), Some(layout)),
         };
+        let (mut o, summary) = match (prev.as_ref(), prev_years) {
+            (Some(before), Some(years)) => {
+                let again = notes.clone();
+                let (o, s) = check_summarised(source, notes, Some(years));
+                let keys = [(s.organ.as_deref(), s.year), (before.organ.as_deref(), before.year)];
+                if nianbao::summary::pairs(&keys)[0] == Some(1) {
+                    (o, s)
+                } else {
+                    // Not last year's report of this body (another body, another
+                    // year, the same file): the cross-year rules would accuse
+                    // falsely. Checked without it, and said why.
+                    let who = |s: &nianbao::summary::Summary| {
+                        format!("{} {}", s.organ.as_deref().unwrap_or("?"), s.year.map(|y| y.to_string()).unwrap_or_else(|| "?".into()))
+                    };
+                    eprintln!(
+                        "nianbao: {}: --previous 不是同一机关上一年度的报告（本报告：{}；上年报告：{}），未做跨年度检查（X001–X003）; --previous is not last year's report of the same body: X001–X003 not run",
+                        escape(&path.display().to_string()),
+                        escape(&who(&s)),
+                        escape(&who(before))
+                    );
+                    check_summarised(o.source, again, None)
+                }
+            }
+            _ => check_summarised(source, notes, None),
+        };
+        if layout.is_some() {
+            o.layout = layout;
+        }
         let path = path.display().to_string();
         let findings = if want_findings { nianbao::export::finding_rows(&path, &summary, &o.diagnostics, lang, Some(&o.source)) } else { Vec::new() };
         Ok(Checked {
@@ -411,7 +470,7 @@ fn run_check(
                     _ => {
                         emit(&mut out, batch::finish(c.rendered, &[], &[], &files[i].display().to_string(), kind, min, style));
                         // Each report's output as soon as it is due (a reader of the stream sees progress).
-                        let _ = out.flush();
+                        keep(out.flush());
                     }
                 }
                 done.push(Some(c.kept));
@@ -479,7 +538,7 @@ fn run_check(
         }
     }
     if format == Format::Json {
-        let _ = if files.len() > 1 { writeln!(out, "]") } else { writeln!(out) };
+        keep(if files.len() > 1 { writeln!(out, "]") } else { writeln!(out) });
     }
     let rows: Vec<Row> = done
         .iter()
@@ -496,9 +555,9 @@ fn run_check(
         })
         .collect();
     if format == Format::Text && rows.len() > 1 {
-        let _ = write!(out, "{}", table(&rows, style));
+        keep(write!(out, "{}", table(&rows, style)));
     }
-    let _ = out.flush();
+    keep(out.flush());
     let any_error = rows.iter().any(|r| r.errors > 0);
     if let Some((fmt, to)) = &summary_to {
         let mut summary_rows = Vec::new();
@@ -521,10 +580,16 @@ fn run_check(
     for (p, why) in &problems {
         eprintln!("nianbao: {}: {}", escape(&p.display().to_string()), escape(why));
     }
-    if files.is_empty() && problems.is_empty() {
-        eprintln!("nianbao: 0 reports checked: no .txt, .html, .htm or .docx file found (未找到可检查的报告)");
+    let none = files.is_empty() && problems.is_empty();
+    if none {
+        eprintln!("nianbao: 未找到可检查的报告（.txt、.md、.html、.htm、.docx、.odt、.rtf、.pdf）; 0 reports checked: no .txt, .md, .html, .htm, .docx, .odt, .rtf or .pdf file found");
     }
-    if !problems.is_empty() {
+    if let Some(e) = failed_write.into_inner().ok().flatten().filter(|e| e.kind() != std::io::ErrorKind::BrokenPipe) {
+        // A full disk or a closed file must not pass for a clean run.
+        eprintln!("nianbao: 无法写出结果（{e}）; cannot write the output: {e}");
+        return ExitCode::from(2);
+    }
+    if !problems.is_empty() || none {
         ExitCode::from(2)
     } else if any_error {
         ExitCode::from(1)

@@ -33,6 +33,8 @@ pub enum InputError {
     Rtf(String),
     /// A FIFO, a device, a socket: reading one could block or never end.
     NotAFile(&'static str),
+    /// An old binary word-processor file (OLE: Word 97–2003 .doc, WPS .wps): "doc" or "wps".
+    Legacy(&'static str),
     Pdf(PdfProblem),
 }
 
@@ -59,18 +61,31 @@ impl fmt::Display for PdfProblem {
 }
 
 impl fmt::Display for InputError {
+    // Chinese first, then English, as the PDF's sentences: the command line's
+    // messages and the summary's 说明 column are read by either.
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         match self {
-            InputError::Io(e) => write!(f, "cannot read: {e}"),
-            InputError::Empty => write!(f, "the file is empty"),
+            InputError::Io(e) => write!(f, "无法读取（{e}）。(Cannot read: {e}.)"),
+            InputError::Empty => write!(f, "文件是空的。(The file is empty.)"),
             InputError::TooLarge(n) => {
-                write!(f, "the file is {:.0} MB, more than the {} MB a report can be", *n as f64 / 1048576.0, MAX_BYTES / 1048576)
+                let (mb, max) = (*n as f64 / 1048576.0, MAX_BYTES / 1048576);
+                write!(f, "文件有 {mb:.0} MB，超过年报的 {max} MB 上限，未读取。(The file is {mb:.0} MB, more than the {max} MB a report can be.)")
             }
-            InputError::Binary => write!(f, "the file is binary data, not a text, .docx, .odt, .rtf or .html report"),
-            InputError::Docx(why) => write!(f, "not a readable .docx: {why}"),
-            InputError::Odt(why) => write!(f, "not a readable .odt: {why}"),
-            InputError::Rtf(why) => write!(f, "not a readable .rtf: {why}"),
-            InputError::NotAFile(kind) => write!(f, "not a regular file ({kind}), not read"),
+            InputError::Binary => write!(
+                f,
+                "文件是二进制数据，不是文本、.docx、.odt、.rtf、.html 或 PDF 格式的报告。(The file is binary data, not a text, .docx, .odt, .rtf, .html or PDF report.)"
+            ),
+            InputError::Legacy("wps") => {
+                write!(f, "这是 WPS 文字文件（.wps），请在 WPS 中另存为 .docx 后再检查。(A WPS Writer file (.wps): save it as .docx in WPS, then check it.)")
+            }
+            InputError::Legacy(_) => write!(
+                f,
+                "这是旧版 Word 文件（.doc），请在 Word 或 WPS 中另存为 .docx 后再检查。(An old Word file (.doc): save it as .docx in Word or WPS, then check it.)"
+            ),
+            InputError::Docx(why) => write!(f, "不是可读的 .docx（{why}）。(Not a readable .docx: {why}.)"),
+            InputError::Odt(why) => write!(f, "不是可读的 .odt（{why}）。(Not a readable .odt: {why}.)"),
+            InputError::Rtf(why) => write!(f, "不是可读的 .rtf（{why}）。(Not a readable .rtf: {why}.)"),
+            InputError::NotAFile(kind) => write!(f, "不是普通文件（{kind}），未读取。(Not a regular file ({kind}), not read.)"),
             InputError::Pdf(p) => write!(f, "{p}"),
         }
     }
@@ -127,6 +142,9 @@ pub fn read_document(path: &std::path::Path) -> Result<Document, InputError> {
         return Err(InputError::Empty);
     }
     let ext = path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).unwrap_or_default();
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Err(InputError::Legacy(if ext == "wps" { "wps" } else { "doc" }));
+    }
     if ext == "pdf" || nianbao_pdf::looks_like_pdf(&bytes) {
         return read_pdf(&bytes).map(Document::Pdf);
     }
