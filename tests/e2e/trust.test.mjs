@@ -452,6 +452,9 @@ test('"不在本机保存草稿" deletes every saved draft and saves none; 清�
   assert.equal(await page.isChecked('.drafts-off input'), true, 'the setting is remembered');
   // Off again: the text in the editor is saved at once.
   await page.fill('#report', SEED);
+  // Focus went to the editor: the menu closed, as menus do; opened again.
+  assert.equal(await page.$eval('.drafts', (d) => d.open), false);
+  await page.click('.drafts summary');
   await page.uncheck('.drafts-off input');
   s = await stored(page);
   assert.ok(s.local.includes(FIRST) && s.tab === SEED && s.off === null, JSON.stringify(s).slice(0, 200));
