@@ -96,6 +96,25 @@ fn a_blank_table_in_the_old_format_is_outdated() {
     assert!(!c.contains(&"T002".to_string()), "{c:?}");
 }
 
+/// The old format's header cell wrapped by a narrow column, its 量 on the
+/// next line beside the next cell's tail, as `pdftotext -layout`
+/// gives LibreOffice's PDF of seed 004 (target/zoo/seeds__004_*/pdftotext-layout.txt).
+#[test]
+fn an_old_format_header_wrapped_in_a_narrow_column_is_outdated() {
+    let old = "第二十条第（一）项\n信息内容     本年新制作数   本年废止件   现行有效件数\n             量             数\n规章              0              0              0\n规范性文件        1              0              1\n";
+    let t = cut(&base(), "二、主动公开政府信息情况\n", "三、收到和处理政府信息公开申请情况");
+    let t = edit(&t, "二、主动公开政府信息情况\n", &format!("二、主动公开政府信息情况\n{old}"));
+    let j = json(&t);
+    let t001: Vec<&Value> = j["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == "T001").collect();
+    assert!(!t001.is_empty(), "{}", j["diagnostics"]);
+    assert_eq!(j["report"]["template"], "2019");
+    // Where the wording is whole, all of it is the finding's span.
+    let whole = json(&edit(&base(), "本年制发件数", "本年新制作数量"));
+    let at = whole["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "T001").unwrap()["span"].clone();
+    let text = edit(&base(), "本年制发件数", "本年新制作数量");
+    assert_eq!(&text[at["start"].as_u64().unwrap() as usize..at["end"].as_u64().unwrap() as usize], "本年新制作数量");
+}
+
 #[test]
 fn the_format_notice_under_a_wrong_title() {
     let t = edit(&base(), "〈中华人民共和国政府信息公开工作年度报告格式〉", "〈政府信息公开工作年度报告格式（试行）〉");

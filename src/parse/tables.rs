@@ -1028,7 +1028,7 @@ fn signals_2019(doc: &crate::compact::Compact, region: Span, anomalies: &mut Vec
     // The signals compacted once; one pass over the region looks for all of them.
     static SIGNALS: std::sync::OnceLock<Phrases> = std::sync::OnceLock::new();
     let signals = SIGNALS.get_or_init(|| {
-        let compacted: Vec<String> = SIGNALS_2019.iter().map(|s| compact(s)).collect();
+        let compacted: Vec<String> = SIGNALS_2019.iter().map(|s| compact(crate::template::signal_stem(s))).collect();
         Phrases::new(compacted.iter().map(String::as_str))
     });
     let c = doc.view(region);
@@ -1038,7 +1038,12 @@ fn signals_2019(doc: &crate::compact::Compact, region: Span, anomalies: &mut Vec
     });
     for (k, s) in SIGNALS_2019.iter().enumerate() {
         if let Some(at) = first[k] {
-            anomalies.push(Anomaly::Signal2019 { text: s, span: c.span(at, at + signals.len(k)) });
+            // The whole wording where it is whole (its 量 not wrapped away).
+            let mut end = at + signals.len(k);
+            if s.ends_with('量') && c.chars.get(end) == Some(&'量') {
+                end += 1;
+            }
+            anomalies.push(Anomaly::Signal2019 { text: s, span: c.span(at, end) });
         }
     }
 }

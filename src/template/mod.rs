@@ -140,6 +140,13 @@ pub const SIGNALS_2019: &[&str] = &[
     "第二十条第(九)项",
 ];
 
+/// What of a signal is searched for: all but a last 量, which a narrow
+/// column wraps onto the next line (a PDF's "本年新制作数" / "量", the two
+/// halves apart in its text). No 2021 wording has what is left either.
+pub fn signal_stem(signal: &str) -> &str {
+    signal.strip_suffix('量').unwrap_or(signal)
+}
+
 /// The notice that sets the current format, and the one it replaced.
 pub const FORMAT_NOTICE_2021: &str = "国办公开办函〔2021〕30号";
 pub const FORMAT_NOTICE_2019: &str = "国办公开办函〔2019〕60号";
