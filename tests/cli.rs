@@ -422,3 +422,36 @@ fn unreadable_and_empty_directories_are_said() {
     assert_eq!(full.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&full.stderr).contains("cannot write the output"));
 }
+
+#[test]
+fn a_report_piped_in_and_one_shape_for_a_directory() {
+    // "-": the report on standard input reads as the file does.
+    let mut child = bin()
+        .args(["check", "-", "--format", "json"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(&std::fs::read(HUAIAN).unwrap()).unwrap();
+    }
+    let piped = child.wait_with_output().unwrap();
+    let file = run(&["check", HUAIAN, "--format", "json"]);
+    let (mut a, mut b): (serde_json::Value, serde_json::Value) =
+        (serde_json::from_slice(&piped.stdout).unwrap(), serde_json::from_slice(&file.stdout).unwrap());
+    assert_eq!(a["file"], "-");
+    a["file"] = serde_json::Value::Null;
+    b["file"] = serde_json::Value::Null;
+    assert_eq!(a, b);
+    // A directory gives an array, even of one report, and [] of none.
+    let one = tmp("one-report");
+    std::fs::create_dir_all(&one).unwrap();
+    std::fs::copy(HUAIAN, one.join("r.txt")).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&run(&["check", one.to_str().unwrap(), "--format", "json"]).stdout).unwrap();
+    assert_eq!(v.as_array().map(Vec::len), Some(1));
+    let none = tmp("no-report");
+    std::fs::create_dir_all(&none).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&run(&["check", none.to_str().unwrap(), "--format", "json"]).stdout).unwrap();
+    assert_eq!(v, serde_json::json!([]));
+}

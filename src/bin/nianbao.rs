@@ -28,7 +28,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check reports: files, or directories walked for .txt, .md, .html, .htm, .docx, .odt, .rtf and .pdf (and .doc, .wps, to say how to convert them).
+    /// Check reports: files ("-" for standard input), or directories walked for .txt, .md, .html, .htm, .docx, .odt, .rtf and .pdf (and .doc, .wps, to say how to convert them).
     Check {
         #[arg(required = true, value_name = "FILE|DIR")]
         paths: Vec<PathBuf>,
@@ -154,10 +154,21 @@ fn main() -> ExitCode {
 /// The files to check: given files as they are, directories walked (sorted).
 /// Each real file is listed once however many links lead to it, and a
 /// directory is entered once (a symlink to a parent does not loop).
+/// The name that stands for standard input.
+const STDIN: &str = "-";
+
 fn collect(paths: &[PathBuf], problems: &mut Vec<(PathBuf, String)>) -> Vec<PathBuf> {
     let mut seen = Seen::default();
     let mut out = Vec::new();
+    let mut stdin = false;
     for p in paths {
+        // "-": the report piped in (read once, however often it is named).
+        if p.as_os_str() == STDIN {
+            if !std::mem::replace(&mut stdin, true) {
+                out.push(p.clone());
+            }
+            continue;
+        }
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => walk(p, &m, &mut seen, &mut out, problems),
             Ok(m) => {
@@ -401,7 +412,10 @@ fn run_check(
             first_json = false;
         }
     };
-    if format == Format::Json && files.len() > 1 {
+    // An array whenever several reports could be meant (several files, or a
+    // directory however many it holds): a reader's code gets one shape.
+    let array = files.len() > 1 || paths.iter().any(|p| p.is_dir());
+    if format == Format::Json && array {
         keep(write!(out, "["));
     }
     let mut spill = pairing.then(batch::Spill::new);
@@ -410,7 +424,7 @@ fn run_check(
     let mut done: Vec<Option<Kept>> = Vec::new();
     let mut unread: Vec<Option<String>> = Vec::new();
     let check_one = |path: &PathBuf| -> Result<Checked, InputError> {
-        let doc = read_document(path)?;
+        let doc = if path.as_os_str() == STDIN { nianbao::input::read_stdin()? } else { read_document(path)? };
         let (source, notes, layout) = match doc {
             Document::Text(input) => (nianbao::Source::from_string(input.text), input.notes, None),
             Document::Pdf(layout) => (nianbao::Source::new(&layout.text), Vec::new(), Some(layout)),
@@ -538,7 +552,7 @@ fn run_check(
         }
     }
     if format == Format::Json {
-        keep(if files.len() > 1 { writeln!(out, "]") } else { writeln!(out) });
+        keep(if array { writeln!(out, "]") } else { writeln!(out) });
     }
     let rows: Vec<Row> = done
         .iter()

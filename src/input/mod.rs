@@ -135,13 +135,30 @@ pub fn read_document(path: &std::path::Path) -> Result<Document, InputError> {
     let mut bytes = Vec::new();
     bytes.try_reserve_exact(meta.len() as usize + 1).map_err(|_| InputError::TooLarge(meta.len()))?;
     file.take(MAX_BYTES + 1).read_to_end(&mut bytes).map_err(InputError::Io)?;
+    let ext = path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).unwrap_or_default();
+    read_bytes(bytes, &ext)
+}
+
+/// A report piped in (`nianbao check -`): read as a file's bytes are, its
+/// kind told by its bytes alone; at most `MAX_BYTES` + 1 bytes are read.
+#[cfg(feature = "cli")]
+pub fn read_stdin() -> Result<Document, InputError> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::io::stdin().lock().take(MAX_BYTES + 1).read_to_end(&mut bytes).map_err(InputError::Io)?;
+    read_bytes(bytes, "")
+}
+
+/// A report's bytes into text; `ext`, the file name's extension in lower case
+/// ("" when there is none), decides where the bytes themselves cannot.
+#[cfg(feature = "cli")]
+fn read_bytes(bytes: Vec<u8>, ext: &str) -> Result<Document, InputError> {
     if bytes.len() as u64 > MAX_BYTES {
         return Err(InputError::TooLarge(bytes.len() as u64));
     }
     if bytes.is_empty() {
         return Err(InputError::Empty);
     }
-    let ext = path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).unwrap_or_default();
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
         return Err(InputError::Legacy(if ext == "wps" { "wps" } else { "doc" }));
     }
