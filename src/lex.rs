@@ -151,7 +151,7 @@ fn mark_pages(text: &str, lines: &mut [Line]) {
             len += c.encode_utf8(&mut buf[len..]).len();
         }
         let t = std::str::from_utf8(&buf[..len]).unwrap_or("");
-        let shaped = dashed_page(&t) || is_page_phrase(&t);
+        let shaped = dashed_page(t) || is_page_phrase(t);
         let bare = !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit());
         let mark = shaped
             || (bare && {

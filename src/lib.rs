@@ -98,7 +98,22 @@ pub fn years_of(text: &str) -> summary::Years {
 
 /// Checks a report against last year's, given by its summary.
 pub fn check_against(source: Source, notes: Vec<diagnostic::InputNote>, previous: Option<&summary::Years>) -> Outcome {
-    check_parsed(source, notes, previous).0
+    check_parsed(source, notes, |_| previous).0
+}
+
+/// Checks a report against `previous` (a report's summary) only if that is
+/// last year's report of the same body, by the test a batch pairs by
+/// (`summary::pairs`): another body, another year or the report itself would
+/// make the cross-year rules accuse falsely. The flag says whether they ran.
+pub fn check_after(source: Source, notes: Vec<diagnostic::InputNote>, previous: &summary::Summary) -> (Outcome, summary::Summary, bool) {
+    let mut paired = false;
+    let (o, doc) = check_parsed(source, notes, |r| {
+        let now = (r.organ.as_ref().map(|f| f.value.as_str()), r.year.as_ref().map(|y| y.value));
+        paired = summary::pairs(&[now, (previous.organ.as_deref(), previous.year)])[0] == Some(1);
+        paired.then_some(&previous.years)
+    });
+    let s = summary::Summary::of(&o.report, &doc, &o.diagnostics);
+    (o, s, paired)
 }
 
 /// Checks a report and summarises it for a batch (what a batch keeps of it),
@@ -108,13 +123,19 @@ pub fn check_summarised(
     notes: Vec<diagnostic::InputNote>,
     previous: Option<&summary::Years>,
 ) -> (Outcome, summary::Summary) {
-    let (o, doc) = check_parsed(source, notes, previous);
+    let (o, doc) = check_parsed(source, notes, |_| previous);
     let s = summary::Summary::of(&o.report, &doc, &o.diagnostics);
     (o, s)
 }
 
-fn check_parsed(source: Source, notes: Vec<diagnostic::InputNote>, previous: Option<&summary::Years>) -> (Outcome, compact::Compact) {
+/// `previous`: last year's report to check against, decided once the report is read.
+fn check_parsed<'p>(
+    source: Source,
+    notes: Vec<diagnostic::InputNote>,
+    previous: impl FnOnce(&report::Report) -> Option<&'p summary::Years>,
+) -> (Outcome, compact::Compact) {
     let parsed = parse::parse(&source);
+    let previous = previous(&parsed.report);
     let diagnostics = rules::run(&source, &parsed, previous, notes);
     let o = Outcome {
         source,

@@ -151,12 +151,12 @@ fn main() -> ExitCode {
     }
 }
 
-/// The files to check: given files as they are, directories walked (sorted).
-/// Each real file is listed once however many links lead to it, and a
-/// directory is entered once (a symlink to a parent does not loop).
 /// The name that stands for standard input.
 const STDIN: &str = "-";
 
+/// The files to check: given files as they are, directories walked (sorted).
+/// Each real file is listed once however many links lead to it, and a
+/// directory is entered once (a symlink to a parent does not loop).
 fn collect(paths: &[PathBuf], problems: &mut Vec<(PathBuf, String)>) -> Vec<PathBuf> {
     let mut seen = Seen::default();
     let mut out = Vec::new();
@@ -382,7 +382,6 @@ fn run_check(
         },
         None => None,
     };
-    let prev_years = prev.as_ref().map(|s| &s.years);
     let kind = if format == Format::Text { batch::Kind::Text } else { batch::Kind::Json };
     // Reports of one body in consecutive years are paired once all are checked;
     // until then each output waits in the spill file.
@@ -429,17 +428,10 @@ fn run_check(
             Document::Text(input) => (nianbao::Source::from_string(input.text), input.notes, None),
             Document::Pdf(layout) => (nianbao::Source::new(&layout.text), Vec::new(), Some(layout)),
         };
-        let (mut o, summary) = match (prev.as_ref(), prev_years) {
-            (Some(before), Some(years)) => {
-                let again = notes.clone();
-                let (o, s) = check_summarised(source, notes, Some(years));
-                let keys = [(s.organ.as_deref(), s.year), (before.organ.as_deref(), before.year)];
-                if nianbao::summary::pairs(&keys)[0] == Some(1) {
-                    (o, s)
-                } else {
-                    // Not last year's report of this body (another body, another
-                    // year, the same file): the cross-year rules would accuse
-                    // falsely. Checked without it, and said why.
+        let (mut o, summary) = match prev.as_ref() {
+            Some(before) => {
+                let (o, s, paired) = nianbao::check_after(source, notes, before);
+                if !paired {
                     let who = |s: &nianbao::summary::Summary| {
                         format!("{} {}", s.organ.as_deref().unwrap_or("?"), s.year.map(|y| y.to_string()).unwrap_or_else(|| "?".into()))
                     };
@@ -449,10 +441,10 @@ fn run_check(
                         escape(&who(&s)),
                         escape(&who(before))
                     );
-                    check_summarised(o.source, again, None)
                 }
+                (o, s)
             }
-            _ => check_summarised(source, notes, None),
+            None => check_summarised(source, notes, None),
         };
         if layout.is_some() {
             o.layout = layout;
