@@ -222,9 +222,25 @@ fn walk(dir: &Path, meta: &std::fs::Metadata, seen: &mut Seen, out: &mut Vec<Pat
             return;
         }
     };
-    let mut entries: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    // The entry's own type and inode come with the directory listing: a
+    // regular file costs no call of its own (a batch walks thousands); a link
+    // or an entry of unknown type is looked up.
+    let dev = std::os::unix::fs::MetadataExt::dev(meta);
+    let mut entries: Vec<(PathBuf, Option<(u64, u64)>)> = entries
+        .flatten()
+        .map(|e| {
+            let regular = e.file_type().is_ok_and(|t| t.is_file());
+            (e.path(), regular.then(|| (dev, std::os::unix::fs::DirEntryExt::ino(&e))))
+        })
+        .collect();
     entries.sort();
-    for p in entries {
+    for (p, file) in entries {
+        if let Some(file) = file {
+            if is_report(&p) && seen.files.insert(file) {
+                out.push(p);
+            }
+            continue;
+        }
         match std::fs::metadata(&p) {
             Ok(m) if m.is_dir() => walk(&p, &m, seen, out, problems),
             Ok(m) if is_report(&p) => {
@@ -340,7 +356,9 @@ struct Checked {
 /// What is kept of a checked file until the batch is paired.
 struct Kept {
     summary: nianbao::summary::Summary,
-    /// Where its cross-year facts and anchors wait on disk (`batch::Side`).
+    /// Where its output waits until the batch is paired (a `batch::Spool`).
+    output: Option<(u64, usize)>,
+    /// Where its cross-year facts and anchors wait (`batch::record`, in a `batch::Spool`).
     side: Option<(u64, usize)>,
     findings: Vec<Vec<nianbao::export::Cell>>,
 }
@@ -417,8 +435,8 @@ fn run_check(
     if format == Format::Json && array {
         keep(write!(out, "["));
     }
-    let mut spill = pairing.then(batch::Spill::new);
-    let mut side = pairing.then(batch::Side::new);
+    let mut spill = pairing.then(|| batch::Spool::new("outputs", batch::SPOOL_MEMORY));
+    let mut side = pairing.then(|| batch::Spool::new("pairs", batch::SPOOL_MEMORY));
     // Per file in input order: its summary (None when it could not be read) and what pairing needs.
     let mut done: Vec<Option<Kept>> = Vec::new();
     let mut unread: Vec<Option<String>> = Vec::new();
@@ -454,7 +472,7 @@ fn run_check(
         Ok(Checked {
             rendered: batch::render(&o, &path, kind, min, style),
             record: if pairing { batch::record(&summary.years, &batch::anchors(&o, &summary, kind)) } else { Vec::new() },
-            kept: Kept { summary, side: None, findings },
+            kept: Kept { summary, output: None, side: None, findings },
         })
     };
     let checked = in_order(&files, jobs, jobs * 8, check_one, |i, r| {
@@ -462,9 +480,12 @@ fn run_check(
             Ok(mut c) => {
                 match (&mut spill, &mut side) {
                     (Some(spill), Some(side)) => {
-                        let kept = spill.put(&c.rendered).and_then(|_| side.put(&c.record));
+                        let kept = spill.put(&c.rendered.to_bytes()).and_then(|out| Ok((out, side.put(&c.record)?)));
                         match kept {
-                            Ok(at) => c.kept.side = Some(at),
+                            Ok((out, at)) => {
+                                c.kept.output = Some(out);
+                                c.kept.side = Some(at);
+                            }
                             Err(e) => {
                                 eprintln!("nianbao: cannot keep the output until the batch is paired: {e}");
                                 return Err(ExitCode::from(2));
@@ -495,46 +516,47 @@ fn run_check(
     }
 
     // Pairing on the summaries, then every output in input order.
-    if let Some(spill) = spill {
+    if let (Some(mut spill), Some(mut side)) = (spill, side) {
         let keys: Vec<(Option<&str>, Option<i32>)> =
             done.iter().map(|d| d.as_ref().map(|k| (k.summary.organ.as_deref(), k.summary.year)).unwrap_or((None, None))).collect();
         let pairs = nianbao::summary::pairs(&keys);
-        let side = side.expect("pairing keeps a side file");
-        // Each report with a pair: its cross-year findings, and where they point.
-        let mut later: Vec<(Vec<nianbao::Diagnostic>, Vec<batch::Anchor>)> = Vec::with_capacity(done.len());
-        for (i, p) in pairs.iter().enumerate() {
-            let found = match (p, done[i].as_ref().and_then(|k| k.side), p.and_then(|j| done[j].as_ref()).and_then(|k| k.side)) {
-                (Some(_), Some(now), Some(before)) => side.get(now).and_then(|(now, anchors)| {
-                    let x = nianbao::rules::cross_year_findings(&now, &side.get(before)?.0);
-                    Ok(if x.is_empty() { (x, Vec::new()) } else { (x, anchors) })
-                }),
-                _ => Ok((Vec::new(), Vec::new())),
-            };
-            match found {
-                Ok(f) => later.push(f),
-                Err(e) => {
-                    eprintln!("nianbao: cannot read back the batch's pairing facts: {e}");
-                    return ExitCode::from(2);
-                }
-            }
+        // Each report with a pair: its cross-year findings, and where they
+        // point (on every core: X003 compares the two years' texts).
+        if let Err(e) = side.flush_writes().and_then(|_| spill.flush_writes()) {
+            eprintln!("nianbao: cannot keep the output until the batch is paired: {e}");
+            return ExitCode::from(2);
         }
-        let mut reader = match spill.reader() {
-            Ok(r) => r,
-            Err(e) => {
-                eprintln!("nianbao: cannot read back the batch's output: {e}");
-                return ExitCode::from(2);
+        let mut later: Vec<(Vec<nianbao::Diagnostic>, Vec<batch::Anchor>)> = Vec::with_capacity(done.len());
+        let indices: Vec<usize> = (0..pairs.len()).collect();
+        let cross = |&i: &usize| match (pairs[i], done[i].as_ref().and_then(|k| k.side), pairs[i].and_then(|j| done[j].as_ref()).and_then(|k| k.side)) {
+            (Some(_), Some(now), Some(before)) => {
+                let (before, _) = batch::from_record(&side.get(before)?)?;
+                let (now, anchors) = batch::from_record(&side.get(now)?)?;
+                let x = nianbao::rules::cross_year_findings(&now, &before);
+                Ok::<_, std::io::Error>(if x.is_empty() { (x, Vec::new()) } else { (x, anchors) })
             }
+            _ => Ok((Vec::new(), Vec::new())),
         };
+        let paired = in_order(&indices, jobs, jobs * 64, cross, |_, found| {
+            later.push(found?);
+            Ok::<_, std::io::Error>(())
+        });
+        if let Err(e) = paired {
+            eprintln!("nianbao: cannot read back the batch's pairing facts: {e}");
+            return ExitCode::from(2);
+        }
+        drop(side);
         for (i, d) in done.iter_mut().enumerate() {
-            let Some(Kept { summary, findings, .. }) = d else { continue };
+            let Some(Kept { summary, findings, output, .. }) = d else { continue };
             let (later, anchors) = &later[i];
             let path = files[i].display().to_string();
-            let rendered = match reader.next() {
-                Ok(r) => r,
-                Err(e) => {
+            let rendered = match output.map(|at| spill.get(at).and_then(|b| batch::Rendered::from_bytes(&b))) {
+                Some(Ok(r)) => r,
+                Some(Err(e)) => {
                     eprintln!("nianbao: cannot read back the batch's output: {e}");
                     return ExitCode::from(2);
                 }
+                None => continue,
             };
             emit(&mut out, batch::finish(rendered, later, anchors, &path, kind, min, style));
             summary.add_findings(later);

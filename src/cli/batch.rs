@@ -11,7 +11,7 @@ use nianbao::render::{self, Place, Style};
 use nianbao::source::Span;
 use nianbao::summary::Summary;
 use nianbao::{Outcome, Severity};
-use std::io::{Read, Seek, Write};
+use std::io::Write;
 
 #[derive(Clone, Copy, PartialEq)]
 pub enum Kind {
@@ -19,11 +19,16 @@ pub enum Kind {
     Json,
 }
 
-/// A report's output before the findings made after the check: the start of
-/// the document and each finding shown, with where it sorts.
+/// A report's whole output as it stands before the findings made after the
+/// check (cross-year), rendered on the thread that checked it, with where each
+/// finding shown lies in it and where it sorts: most reports get no later
+/// finding and are written as they are; the others have them merged in.
 pub struct Rendered {
-    head: String,
-    items: Vec<(u64, String)>,
+    text: String,
+    /// Where the findings start (after the head) and end (before the counts).
+    body: (usize, usize),
+    /// Each finding shown: its sort key and its byte range in `text`.
+    items: Vec<(u64, usize, usize)>,
     shown: [usize; 3],
 }
 
@@ -60,7 +65,29 @@ pub fn render(o: &Outcome, path: &str, kind: Kind, min: Severity, style: Style) 
         Kind::Text => String::new(),
         Kind::Json => nianbao::json::head(o, Some(path)),
     };
-    Rendered { head, items, shown: counts(&diags) }
+    assemble(&head, items.iter().map(|(k, s)| (*k, s.as_str())), counts(&diags), path, kind, style)
+}
+
+/// The output of a head, the findings in order and the counts shown.
+fn assemble<'a>(head: &str, items: impl Iterator<Item = (u64, &'a str)>, shown: [usize; 3], path: &str, kind: Kind, style: Style) -> Rendered {
+    let mut text = String::from(head);
+    let mut placed = Vec::new();
+    for (k, s) in items {
+        if kind == Kind::Json && !placed.is_empty() {
+            text.push(',');
+        }
+        placed.push((k, text.len(), text.len() + s.len()));
+        text.push_str(s);
+    }
+    let body = (head.len(), text.len());
+    match kind {
+        Kind::Text => {
+            text.push_str(&render::summary_counts(path, shown, style));
+            text.push('\n');
+        }
+        Kind::Json => text.push_str(&nianbao::json::tail(shown)),
+    }
+    Rendered { text, body, items: placed, shown }
 }
 
 /// The places the cross-year findings of this report can point at (with the
@@ -86,6 +113,9 @@ pub fn anchors(o: &Outcome, s: &Summary, kind: Kind) -> Vec<Anchor> {
 /// a check that made them all would have put them.
 pub fn finish(r: Rendered, later: &[Diagnostic], anchors: &[Anchor], path: &str, kind: Kind, min: Severity, style: Style) -> String {
     let mut later: Vec<&Diagnostic> = later.iter().filter(|d| d.severity >= min).collect();
+    if later.is_empty() {
+        return r.text;
+    }
     later.sort_by_key(|d| nianbao::rules::order(d));
     let place = |d: &Diagnostic| anchors.iter().find(|a| a.span == d.span).expect("every cross-year finding points at an anchor");
     let extra: Vec<(u64, String)> = match kind {
@@ -108,116 +138,137 @@ pub fn finish(r: Rendered, later: &[Diagnostic], anchors: &[Anchor], path: &str,
         *n += m;
     }
     // Both lists are in order; a later finding goes after earlier ones of the same key.
-    let mut pieces: Vec<String> = Vec::with_capacity(r.items.len() + extra.len());
-    let mut extra = extra.into_iter().peekable();
-    for (k, s) in r.items {
-        while let Some((_, e)) = extra.next_if(|e| e.0 < k) {
-            pieces.push(e);
+    let mut pieces: Vec<(u64, &str)> = Vec::with_capacity(r.items.len() + extra.len());
+    let mut extra = extra.iter().peekable();
+    for &(k, a, b) in &r.items {
+        while let Some(e) = extra.next_if(|e| e.0 < k) {
+            pieces.push((e.0, &e.1));
         }
-        pieces.push(s);
+        pieces.push((k, &r.text[a..b]));
     }
-    pieces.extend(extra.map(|e| e.1));
-    match kind {
-        Kind::Text => {
-            let mut out = pieces.concat();
-            out.push_str(&render::summary_counts(path, shown, style));
-            out.push('\n');
-            out
-        }
-        Kind::Json => {
-            let mut out = r.head;
-            out.push_str(&pieces.join(","));
-            out.push_str(&nianbao::json::tail(shown));
-            out
-        }
-    }
+    pieces.extend(extra.map(|e| (e.0, e.1.as_str())));
+    assemble(&r.text[..r.body.0], pieces.into_iter(), shown, path, kind, style).text
 }
 
-/// Rendered outputs kept outside memory until the batch is paired: a file
-/// unlinked as soon as it is made (nothing is left behind, whatever happens),
-/// or memory when no temporary file can be made.
-pub enum Spill {
-    File(std::io::BufWriter<std::fs::File>),
-    Memory(Vec<u8>),
+/// Bytes kept until the batch is paired (rendered outputs, pairing records):
+/// in memory up to `limit` bytes, which holds a batch of thousands of reports,
+/// and past it in a temporary file, unlinked as soon as it is made (nothing is
+/// left behind, whatever happens), so that memory stays bounded however large
+/// the batch. Memory it stays in when no temporary file can be made.
+pub struct Spool {
+    memory: Vec<u8>,
+    file: Option<std::io::BufWriter<std::fs::File>>,
+    len: u64,
+    limit: usize,
+    name: &'static str,
 }
 
-impl Spill {
-    pub fn new() -> Spill {
+/// What each spool keeps in memory before it moves to a file.
+pub const SPOOL_MEMORY: usize = 64 << 20;
+
+impl Spool {
+    pub fn new(name: &'static str, limit: usize) -> Spool {
+        Spool { memory: Vec::new(), file: None, len: 0, limit, name }
+    }
+
+    fn temporary(&self) -> Option<std::fs::File> {
         let dir = std::env::temp_dir();
         let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
-        let path = dir.join(format!("nianbao-batch-{}-{stamp}", std::process::id()));
-        match std::fs::OpenOptions::new().read(true).write(true).create_new(true).open(&path) {
-            Ok(f) => {
-                let _ = std::fs::remove_file(&path);
-                Spill::File(std::io::BufWriter::new(f))
+        let path = dir.join(format!("nianbao-{}-{}-{stamp}", self.name, std::process::id()));
+        let f = std::fs::OpenOptions::new().read(true).write(true).create_new(true).open(&path).ok()?;
+        let _ = std::fs::remove_file(&path);
+        Some(f)
+    }
+
+    /// Keeps `b`; the answer says where it is.
+    pub fn put(&mut self, b: &[u8]) -> std::io::Result<(u64, usize)> {
+        if self.file.is_none() && self.memory.len() + b.len() > self.limit {
+            if let Some(f) = self.temporary() {
+                let mut w = std::io::BufWriter::new(f);
+                w.write_all(&self.memory)?;
+                self.memory = Vec::new();
+                self.file = Some(w);
             }
-            Err(_) => Spill::Memory(Vec::new()),
+        }
+        match &mut self.file {
+            Some(w) => w.write_all(b)?,
+            None => self.memory.extend_from_slice(b),
+        }
+        let at = self.len;
+        self.len += b.len() as u64;
+        Ok((at, b.len()))
+    }
+
+    /// Ends the writing: what is buffered goes to the file, so that `get`
+    /// can read from any thread.
+    pub fn flush_writes(&mut self) -> std::io::Result<()> {
+        match &mut self.file {
+            Some(w) => w.flush(),
+            None => Ok(()),
         }
     }
 
-    pub fn put(&mut self, r: &Rendered) -> std::io::Result<()> {
-        let w: &mut dyn Write = match self {
-            Spill::File(f) => f,
-            Spill::Memory(v) => v,
-        };
-        let mut bytes = |b: &[u8]| -> std::io::Result<()> {
-            w.write_all(&(b.len() as u64).to_le_bytes())?;
-            w.write_all(b)
-        };
-        bytes(r.head.as_bytes())?;
-        bytes(&(r.items.len() as u64).to_le_bytes())?;
-        for (k, s) in &r.items {
-            bytes(&k.to_le_bytes())?;
-            bytes(s.as_bytes())?;
-        }
-        for n in r.shown {
-            bytes(&(n as u64).to_le_bytes())?;
-        }
-        Ok(())
-    }
-
-    /// Reads the outputs back, in the order they were put.
-    pub fn reader(self) -> std::io::Result<SpillReader> {
-        Ok(SpillReader(match self {
-            Spill::File(f) => {
-                let mut f = f.into_inner().map_err(|e| e.into_error())?;
-                f.rewind()?;
-                Box::new(std::io::BufReader::new(f))
+    /// The bytes kept at `(at, len)`, as `put` said (after `flush_writes`).
+    pub fn get(&self, (at, len): (u64, usize)) -> std::io::Result<std::borrow::Cow<'_, [u8]>> {
+        match &self.file {
+            Some(w) => {
+                let mut b = vec![0; len];
+                std::os::unix::fs::FileExt::read_exact_at(w.get_ref(), &mut b, at)?;
+                Ok(b.into())
             }
-            Spill::Memory(v) => Box::new(std::io::Cursor::new(v)),
-        }))
+            None => {
+                let damaged = || std::io::Error::other(format!("the batch's {} are damaged", self.name));
+                Ok(self.memory.get(at as usize..at as usize + len).ok_or_else(damaged)?.into())
+            }
+        }
     }
 }
 
-pub struct SpillReader(Box<dyn Read>);
+impl Rendered {
+    /// The rendered output as bytes for a spool (`from_bytes` reads them back).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.text.len() + 24 * self.items.len() + 64);
+        let mut number = |n: u64| out.extend_from_slice(&n.to_le_bytes());
+        number(self.body.0 as u64);
+        number(self.body.1 as u64);
+        number(self.items.len() as u64);
+        for &(k, a, b) in &self.items {
+            number(k);
+            number(a as u64);
+            number(b as u64);
+        }
+        for n in self.shown {
+            number(n as u64);
+        }
+        out.extend_from_slice(self.text.as_bytes());
+        out
+    }
 
-impl SpillReader {
-    fn bytes(&mut self) -> std::io::Result<Vec<u8>> {
-        let mut n = [0u8; 8];
-        self.0.read_exact(&mut n)?;
-        let mut b = vec![0; u64::from_le_bytes(n) as usize];
-        self.0.read_exact(&mut b)?;
-        Ok(b)
-    }
-    fn string(&mut self) -> std::io::Result<String> {
-        String::from_utf8(self.bytes()?).map_err(|_| std::io::Error::other("spill file damaged"))
-    }
-    fn number(&mut self) -> std::io::Result<u64> {
-        let b = self.bytes()?;
-        Ok(u64::from_le_bytes(b.try_into().map_err(|_| std::io::Error::other("spill file damaged"))?))
-    }
-    pub fn next(&mut self) -> std::io::Result<Rendered> {
-        let head = self.string()?;
-        let n = self.number()?;
-        let mut items = Vec::new();
+    pub fn from_bytes(b: &[u8]) -> std::io::Result<Rendered> {
+        let damaged = || std::io::Error::other("the batch's kept output is damaged");
+        let mut at = 0;
+        let mut number = || -> std::io::Result<u64> {
+            let n = b.get(at..at + 8).ok_or_else(damaged)?;
+            at += 8;
+            Ok(u64::from_le_bytes(n.try_into().map_err(|_| damaged())?))
+        };
+        let body = (number()? as usize, number()? as usize);
+        let n = number()?;
+        let mut items = Vec::with_capacity((n as usize).min(1 << 16));
         for _ in 0..n {
-            items.push((self.number()?, self.string()?));
+            items.push((number()?, number()? as usize, number()? as usize));
         }
         let mut shown = [0; 3];
         for s in &mut shown {
-            *s = self.number()? as usize;
+            *s = number()? as usize;
         }
-        Ok(Rendered { head, items, shown })
+        let text = std::str::from_utf8(&b[at..]).map_err(|_| damaged())?.to_string();
+        // Every range must lie in the text, on character boundaries.
+        let fits = |a: usize, z: usize| a <= z && text.get(a..z).is_some();
+        if !fits(0, body.0) || !fits(body.0, body.1) || !items.iter().all(|&(_, a, z)| fits(a, z)) {
+            return Err(damaged());
+        }
+        Ok(Rendered { text, body, items, shown })
     }
 }
 
@@ -274,71 +325,66 @@ pub fn record(years: &nianbao::summary::Years, anchors: &[Anchor]) -> Vec<u8> {
     b
 }
 
-/// What pairing needs of each report (its cross-year facts and the places
-/// their findings may point at), kept on disk until the batch is paired, so
-/// that memory holds only the small part of each summary: read back by
-/// offset for the reports that have a pair.
-pub struct Side {
-    file: Option<std::fs::File>,
-    memory: Vec<u8>,
-    len: u64,
+/// A report's facts and anchors from its record (`record`), read back
+/// from the spool for the reports that have a pair.
+pub fn from_record(b: &[u8]) -> std::io::Result<(nianbao::summary::Years, Vec<Anchor>)> {
+    let damaged = || std::io::Error::other("the batch's pairing facts are damaged");
+    let (years, rest) = nianbao::summary::Years::from_bytes(b).ok_or_else(damaged)?;
+    let rest = std::str::from_utf8(rest).map_err(|_| damaged())?;
+    let mut anchors = Vec::new();
+    for a in rest.split('\u{1e}').filter(|a| !a.is_empty()) {
+        let f: Vec<&str> = a.splitn(13, '\u{1f}').collect();
+        if f.len() != 13 {
+            return Err(damaged());
+        }
+        let num = |i: usize| f[i].parse::<usize>().map_err(|_| damaged());
+        let real = |i: usize| f[i].parse::<f32>().map_err(|_| damaged());
+        let page = num(7)? as u32;
+        anchors.push(Anchor {
+            span: Span { start: num(0)? as u32, end: num(1)? as u32 },
+            place: Place {
+                line: num(2)?,
+                column: num(3)?,
+                page: Some(num(4)? as u32).filter(|&p| p > 0),
+                before: num(5)?,
+                under: num(6)?,
+                excerpt: f[12].to_string(),
+            },
+            pdf: (page > 0).then_some((page, nianbao::input::layout::Rect { x: real(8)?, y: real(9)?, w: real(10)?, h: real(11)? })),
+        });
+    }
+    Ok((years, anchors))
 }
 
-impl Side {
-    pub fn new() -> Side {
-        let dir = std::env::temp_dir();
-        let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
-        let path = dir.join(format!("nianbao-pairs-{}-{stamp}", std::process::id()));
-        let file = std::fs::OpenOptions::new().read(true).write(true).create_new(true).open(&path).ok();
-        if file.is_some() {
-            let _ = std::fs::remove_file(&path);
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_spool_moves_to_a_file_past_its_limit_and_gives_back_what_it_kept() {
+        let mut s = Spool::new("test", 100);
+        let pieces: Vec<Vec<u8>> = (0..20u8).map(|i| vec![i; 7 + i as usize]).collect();
+        let at: Vec<(u64, usize)> = pieces.iter().map(|p| s.put(p).unwrap()).collect();
+        assert!(s.file.is_some() && s.memory.is_empty(), "past 100 bytes the spool is a file");
+        s.flush_writes().unwrap();
+        for (p, at) in pieces.iter().zip(at) {
+            assert_eq!(&*s.get(at).unwrap(), &p[..]);
         }
-        Side { file, memory: Vec::new(), len: 0 }
+        let mut m = Spool::new("test", 1 << 20);
+        let at = m.put(b"kept").unwrap();
+        assert!(m.file.is_none());
+        assert_eq!(&*m.get(at).unwrap(), b"kept");
+        assert!(m.get((2, 10)).is_err(), "a range past the end is an error, not a panic");
     }
 
-    /// Keeps a report's record (`record`); the answer says where it is.
-    pub fn put(&mut self, b: &[u8]) -> std::io::Result<(u64, usize)> {
-        let at = self.len;
-        match &self.file {
-            Some(f) => std::os::unix::fs::FileExt::write_all_at(f, b, at)?,
-            None => self.memory.extend_from_slice(b),
-        }
-        self.len += b.len() as u64;
-        Ok((at, b.len()))
-    }
-
-    /// A report's facts and anchors, from where `put` said.
-    pub fn get(&self, (at, len): (u64, usize)) -> std::io::Result<(nianbao::summary::Years, Vec<Anchor>)> {
-        let damaged = || std::io::Error::other("the batch's pairing file is damaged");
-        let mut b = vec![0; len];
-        match &self.file {
-            Some(f) => std::os::unix::fs::FileExt::read_exact_at(f, &mut b, at)?,
-            None => b.copy_from_slice(self.memory.get(at as usize..at as usize + len).ok_or_else(damaged)?),
-        }
-        let (years, rest) = nianbao::summary::Years::from_bytes(&b).ok_or_else(damaged)?;
-        let rest = std::str::from_utf8(rest).map_err(|_| damaged())?;
-        let mut anchors = Vec::new();
-        for a in rest.split('\u{1e}').filter(|a| !a.is_empty()) {
-            let f: Vec<&str> = a.splitn(13, '\u{1f}').collect();
-            if f.len() != 13 {
-                return Err(damaged());
-            }
-            let num = |i: usize| f[i].parse::<usize>().map_err(|_| damaged());
-            let real = |i: usize| f[i].parse::<f32>().map_err(|_| damaged());
-            let page = num(7)? as u32;
-            anchors.push(Anchor {
-                span: Span { start: num(0)? as u32, end: num(1)? as u32 },
-                place: Place {
-                    line: num(2)?,
-                    column: num(3)?,
-                    page: Some(num(4)? as u32).filter(|&p| p > 0),
-                    before: num(5)?,
-                    under: num(6)?,
-                    excerpt: f[12].to_string(),
-                },
-                pdf: (page > 0).then_some((page, nianbao::input::layout::Rect { x: real(8)?, y: real(9)?, w: real(10)?, h: real(11)? })),
-            });
-        }
-        Ok((years, anchors))
+    #[test]
+    fn a_rendered_output_comes_back_from_its_bytes() {
+        let r = Rendered { text: "head[a,bc]tail".into(), body: (5, 9), items: vec![(1, 5, 6), (4, 7, 9)], shown: [1, 1, 0] };
+        let back = Rendered::from_bytes(&r.to_bytes()).unwrap();
+        assert_eq!((back.text.as_str(), back.body, back.items.clone(), back.shown), (r.text.as_str(), r.body, r.items.clone(), r.shown));
+        let mut bad = r.to_bytes();
+        bad[0] = 200; // the body starts past the end
+        assert!(Rendered::from_bytes(&bad).is_err());
+        assert!(Rendered::from_bytes(&bad[..20]).is_err());
     }
 }
