@@ -127,12 +127,29 @@ impl Compact {
         let mut chars = Vec::with_capacity(cap);
         let mut pos = Positions::with_capacity(cap);
         let mut last = 0;
-        for (i, c) in text.char_indices() {
-            let Some(f) = fold_kept(c) else { continue };
-            chars.push(f);
-            let start = (base + i) as u32;
-            pos.push(start, c.len_utf8() as u8, last);
-            last = start;
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            // A report is ASCII and ideographs (lead bytes E4–E9): those are
+            // decoded from their bytes here, every check folds the whole text.
+            let (c, n) = match b[i] {
+                x @ 0..0x80 => (x as char, 1),
+                x @ 0xE4..=0xE9 => {
+                    let v = (x as u32 & 0x0F) << 12 | (b[i + 1] as u32 & 0x3F) << 6 | (b[i + 2] as u32 & 0x3F);
+                    (char::from_u32(v).unwrap_or(char::REPLACEMENT_CHARACTER), 3)
+                }
+                _ => {
+                    let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+                    (c, c.len_utf8())
+                }
+            };
+            if let Some(f) = fold_kept(c) {
+                chars.push(f);
+                let start = (base + i) as u32;
+                pos.push(start, n as u8, last);
+                last = start;
+            }
+            i += n;
         }
         Compact { chars: Shared::new(chars), pos: Rc::new(pos) }
     }
@@ -278,7 +295,7 @@ mod tests {
     /// The compact positions agree with a plain list of offsets, in views too.
     #[test]
     fn positions_agree_with_the_offsets() {
-        let text = format!("邮 编 ： 223100\n{}一二三{}四 ab（五）\n{}", "  ".repeat(200), " ".repeat(300), "规章\t1\t2\n".repeat(100));
+        let text = format!("邮 编 ： 223100\n{}一二三{}四 ab（五）、〇𠀀😀㐀\n{}", "  ".repeat(200), " ".repeat(300), "规章\t1\t2\n".repeat(100));
         let c = Compact::new(&text, 7);
         let mut starts = Vec::new();
         for (i, ch) in text.char_indices() {
