@@ -295,7 +295,8 @@ mod tests {
     /// The compact positions agree with a plain list of offsets, in views too.
     #[test]
     fn positions_agree_with_the_offsets() {
-        let text = format!("邮 编 ： 223100\n{}一二三{}四 ab（五）、〇𠀀😀㐀\n{}", "  ".repeat(200), " ".repeat(300), "规章\t1\t2\n".repeat(100));
+        let text =
+            format!("邮 编 ： 223100\n{}一二三{}四 ab（五）、〇𠀀😀㐀\n{}", "  ".repeat(200), " ".repeat(300), "规章\t1\t2\n".repeat(100));
         let c = Compact::new(&text, 7);
         let mut starts = Vec::new();
         for (i, ch) in text.char_indices() {

@@ -45,7 +45,10 @@ pub fn summary_header(lang: Lang) -> Vec<&'static str> {
 
 pub fn findings_header(lang: Lang) -> Vec<&'static str> {
     use crate::messages::desk::*;
-    [COL_FILE, COL_BODY, COL_YEAR, COL_CODE, COL_SEVERITY, COL_CELL, COL_LINE, COL_MESSAGE, COL_FIX].into_iter().map(|k| say(lang, k)).collect()
+    [COL_FILE, COL_BODY, COL_YEAR, COL_CODE, COL_SEVERITY, COL_CELL, COL_LINE, COL_MESSAGE, COL_FIX]
+        .into_iter()
+        .map(|k| say(lang, k))
+        .collect()
 }
 
 fn year(y: Option<i32>) -> Cell {
@@ -444,7 +447,8 @@ mod tests {
 
     #[test]
     fn rows_say_what_a_reader_of_the_sheet_needs() {
-        let (o, s) = crate::check_summarised(crate::Source::new(include_str!("../tests/corpus/real/hongze_2023_layout.txt")), Vec::new(), None);
+        let (o, s) =
+            crate::check_summarised(crate::Source::new(include_str!("../tests/corpus/real/hongze_2023_layout.txt")), Vec::new(), None);
         // A cell by its names, and the line of the finding.
         let rows = finding_rows("a.txt", &s, &o.diagnostics, Lang::Zh, Some(&o.source));
         let a004 = rows.iter().find(|r| r[3] == Cell::Text("A004".into())).unwrap();

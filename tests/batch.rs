@@ -152,9 +152,18 @@ fn the_summary_as_csv_and_xlsx() {
     assert_eq!(findings.len(), all + 1, "one row per finding:\n{sheet2}");
     assert!(findings.iter().any(|l| l.contains(",X002,警告,,,表格中的 200 个数据与上一年报告完全相同")), "{sheet2}");
     // Cells by the names a reader knows, and the line of each finding in its report.
-    assert!(findings.iter().any(|l| l.contains(",表四 · 行政复议 · 总计,") || l.contains(",表三 · 上年结转政府信息公开申请数量 · ")), "cells are named:\n{sheet2}");
+    assert!(
+        findings.iter().any(|l| l.contains(",表四 · 行政复议 · 总计,") || l.contains(",表三 · 上年结转政府信息公开申请数量 · ")),
+        "cells are named:\n{sheet2}"
+    );
     assert!(!sheet2.contains(",t3.") && !sheet2.contains(",t4."), "no keys:\n{sheet2}");
-    assert!(findings[1..].iter().filter(|l| !l.contains(",X00")).all(|l| l.split(',').nth(6).is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n > 0))), "lines:\n{sheet2}");
+    assert!(
+        findings[1..]
+            .iter()
+            .filter(|l| !l.contains(",X00"))
+            .all(|l| l.split(',').nth(6).is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n > 0))),
+        "lines:\n{sheet2}"
+    );
 }
 
 #[test]

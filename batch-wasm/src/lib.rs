@@ -18,7 +18,13 @@ use wasm_bindgen::prelude::*;
 /// (its findings' rows), rows encoded by `export::encode_rows`, each in both
 /// languages (`[zh, en]`): the exports follow the page's language when they
 /// are made, not when the report was checked.
-fn answer(s: &Summary, file: &str, findings: &[nianbao::Diagnostic], src: Option<&nianbao::Source>, added: Option<&[nianbao::Diagnostic]>) -> String {
+fn answer(
+    s: &Summary,
+    file: &str,
+    findings: &[nianbao::Diagnostic],
+    src: Option<&nianbao::Source>,
+    added: Option<&[nianbao::Diagnostic]>,
+) -> String {
     let mut w = Writer::new();
     w.begin_object();
     s.write_fields(&mut w, file);

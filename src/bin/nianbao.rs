@@ -208,7 +208,9 @@ fn is_report(p: &Path) -> bool {
         .and_then(|e| e.to_str())
         // .md: what PDF and OCR converters write; .doc and .wps are walked to be
         // named (save as .docx), not skipped without a word.
-        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "html" | "htm" | "docx" | "odt" | "rtf" | "pdf" | "doc" | "wps"))
+        .is_some_and(|e| {
+            matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "html" | "htm" | "docx" | "odt" | "rtf" | "pdf" | "doc" | "wps")
+        })
 }
 
 fn walk(dir: &Path, meta: &std::fs::Metadata, seen: &mut Seen, out: &mut Vec<PathBuf>, problems: &mut Vec<(PathBuf, String)>) {
@@ -468,7 +470,8 @@ fn run_check(
             o.layout = layout;
         }
         let path = path.display().to_string();
-        let findings = if want_findings { nianbao::export::finding_rows(&path, &summary, &o.diagnostics, lang, Some(&o.source)) } else { Vec::new() };
+        let findings =
+            if want_findings { nianbao::export::finding_rows(&path, &summary, &o.diagnostics, lang, Some(&o.source)) } else { Vec::new() };
         Ok(Checked {
             rendered: batch::render(&o, &path, kind, min, style),
             record: if pairing { batch::record(&summary.years, &batch::anchors(&o, &summary, kind)) } else { Vec::new() },
@@ -480,7 +483,7 @@ fn run_check(
             Ok(mut c) => {
                 match (&mut spill, &mut side) {
                     (Some(spill), Some(side)) => {
-                        let kept = spill.put(&c.rendered.to_bytes()).and_then(|out| Ok((out, side.put(&c.record)?)));
+                        let kept = spill.put(c.rendered.to_bytes()).and_then(|out| Ok((out, side.put(std::mem::take(&mut c.record))?)));
                         match kept {
                             Ok((out, at)) => {
                                 c.kept.output = Some(out);
@@ -528,7 +531,11 @@ fn run_check(
         }
         let mut later: Vec<(Vec<nianbao::Diagnostic>, Vec<batch::Anchor>)> = Vec::with_capacity(done.len());
         let indices: Vec<usize> = (0..pairs.len()).collect();
-        let cross = |&i: &usize| match (pairs[i], done[i].as_ref().and_then(|k| k.side), pairs[i].and_then(|j| done[j].as_ref()).and_then(|k| k.side)) {
+        let cross = |&i: &usize| match (
+            pairs[i],
+            done[i].as_ref().and_then(|k| k.side),
+            pairs[i].and_then(|j| done[j].as_ref()).and_then(|k| k.side),
+        ) {
             (Some(_), Some(now), Some(before)) => {
                 let (before, _) = batch::from_record(&side.get(before)?)?;
                 let (now, anchors) = batch::from_record(&side.get(now)?)?;

@@ -69,7 +69,14 @@ pub fn render(o: &Outcome, path: &str, kind: Kind, min: Severity, style: Style) 
 }
 
 /// The output of a head, the findings in order and the counts shown.
-fn assemble<'a>(head: &str, items: impl Iterator<Item = (u64, &'a str)>, shown: [usize; 3], path: &str, kind: Kind, style: Style) -> Rendered {
+fn assemble<'a>(
+    head: &str,
+    items: impl Iterator<Item = (u64, &'a str)>,
+    shown: [usize; 3],
+    path: &str,
+    kind: Kind,
+    style: Style,
+) -> Rendered {
     let mut text = String::from(head);
     let mut placed = Vec::new();
     for (k, s) in items {
@@ -156,7 +163,12 @@ pub fn finish(r: Rendered, later: &[Diagnostic], anchors: &[Anchor], path: &str,
 /// left behind, whatever happens), so that memory stays bounded however large
 /// the batch. Memory it stays in when no temporary file can be made.
 pub struct Spool {
-    memory: Vec<u8>,
+    /// The pieces kept in memory, as they were given (not copied into one
+    /// growing buffer, which would hold twice its size while it grows), and
+    /// where each starts.
+    memory: Vec<Vec<u8>>,
+    starts: Vec<u64>,
+    held: usize,
     file: Option<std::io::BufWriter<std::fs::File>>,
     len: u64,
     limit: usize,
@@ -168,7 +180,7 @@ pub const SPOOL_MEMORY: usize = 64 << 20;
 
 impl Spool {
     pub fn new(name: &'static str, limit: usize) -> Spool {
-        Spool { memory: Vec::new(), file: None, len: 0, limit, name }
+        Spool { memory: Vec::new(), starts: Vec::new(), held: 0, file: None, len: 0, limit, name }
     }
 
     fn temporary(&self) -> Option<std::fs::File> {
@@ -181,22 +193,28 @@ impl Spool {
     }
 
     /// Keeps `b`; the answer says where it is.
-    pub fn put(&mut self, b: &[u8]) -> std::io::Result<(u64, usize)> {
-        if self.file.is_none() && self.memory.len() + b.len() > self.limit {
+    pub fn put(&mut self, b: Vec<u8>) -> std::io::Result<(u64, usize)> {
+        if self.file.is_none() && self.held + b.len() > self.limit {
             if let Some(f) = self.temporary() {
                 let mut w = std::io::BufWriter::new(f);
-                w.write_all(&self.memory)?;
-                self.memory = Vec::new();
+                for piece in &self.memory {
+                    w.write_all(piece)?;
+                }
+                (self.memory, self.starts, self.held) = (Vec::new(), Vec::new(), 0);
                 self.file = Some(w);
             }
         }
+        let (at, n) = (self.len, b.len());
         match &mut self.file {
-            Some(w) => w.write_all(b)?,
-            None => self.memory.extend_from_slice(b),
+            Some(w) => w.write_all(&b)?,
+            None => {
+                self.starts.push(at);
+                self.held += n;
+                self.memory.push(b);
+            }
         }
-        let at = self.len;
-        self.len += b.len() as u64;
-        Ok((at, b.len()))
+        self.len += n as u64;
+        Ok((at, n))
     }
 
     /// Ends the writing: what is buffered goes to the file, so that `get`
@@ -217,8 +235,11 @@ impl Spool {
                 Ok(b.into())
             }
             None => {
-                let damaged = || std::io::Error::other(format!("the batch's {} are damaged", self.name));
-                Ok(self.memory.get(at as usize..at as usize + len).ok_or_else(damaged)?.into())
+                let k = self.starts.partition_point(|&s| s < at);
+                match self.memory.get(k) {
+                    Some(piece) if self.starts[k] == at && piece.len() == len => Ok(piece[..].into()),
+                    _ => Err(std::io::Error::other(format!("the batch's {} are damaged", self.name))),
+                }
             }
         }
     }
@@ -364,14 +385,14 @@ mod tests {
     fn a_spool_moves_to_a_file_past_its_limit_and_gives_back_what_it_kept() {
         let mut s = Spool::new("test", 100);
         let pieces: Vec<Vec<u8>> = (0..20u8).map(|i| vec![i; 7 + i as usize]).collect();
-        let at: Vec<(u64, usize)> = pieces.iter().map(|p| s.put(p).unwrap()).collect();
+        let at: Vec<(u64, usize)> = pieces.iter().map(|p| s.put(p.clone()).unwrap()).collect();
         assert!(s.file.is_some() && s.memory.is_empty(), "past 100 bytes the spool is a file");
         s.flush_writes().unwrap();
         for (p, at) in pieces.iter().zip(at) {
             assert_eq!(&*s.get(at).unwrap(), &p[..]);
         }
         let mut m = Spool::new("test", 1 << 20);
-        let at = m.put(b"kept").unwrap();
+        let at = m.put(b"kept".to_vec()).unwrap();
         assert!(m.file.is_none());
         assert_eq!(&*m.get(at).unwrap(), b"kept");
         assert!(m.get((2, 10)).is_err(), "a range past the end is an error, not a panic");

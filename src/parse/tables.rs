@@ -2,8 +2,8 @@
 
 use super::align::{align, bigrams, label_weights, Alignment, Group, LabelIndex, RowSpec};
 use super::{core_label, strip_residue};
-use crate::lex::{Kind, Lexed, Token};
 use crate::compact::Phrases;
+use crate::lex::{Kind, Lexed, Token};
 use crate::normalize::compact;
 use crate::report::{Anomaly, Cell, RowRead, Section, TableRead, Tables};
 use crate::source::Span;
