@@ -22,6 +22,13 @@ if [ ! -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
   say "adding the rust-src component (the browser build rebuilds std for size)"
   rustup component add rust-src
 fi
+# That build runs offline (`scripts/trunk.sh build --offline`): std's own
+# dependencies must be in cargo's cache, which a fresh machine's is not.
+std_manifest="$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+if ! RUSTC_BOOTSTRAP=1 cargo fetch --offline --locked --manifest-path "$std_manifest" >/dev/null 2>&1; then
+  say "fetching the standard library's dependencies (crates.io) for the browser build"
+  RUSTC_BOOTSTRAP=1 cargo fetch --locked --manifest-path "$std_manifest"
+fi
 
 # Trunk 0.22 needs a newer rustc than this toolchain; 0.21 builds from crates.io.
 if ! trunk --version 2>/dev/null | grep -q ' 0\.21\.'; then

@@ -127,29 +127,15 @@ impl Compact {
         let mut chars = Vec::with_capacity(cap);
         let mut pos = Positions::with_capacity(cap);
         let mut last = 0;
-        let b = text.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            // A report is ASCII and ideographs (lead bytes E4–E9): those are
-            // decoded from their bytes here, every check folds the whole text.
-            let (c, n) = match b[i] {
-                x @ 0..0x80 => (x as char, 1),
-                x @ 0xE4..=0xE9 => {
-                    let v = (x as u32 & 0x0F) << 12 | (b[i + 1] as u32 & 0x3F) << 6 | (b[i + 2] as u32 & 0x3F);
-                    (char::from_u32(v).unwrap_or(char::REPLACEMENT_CHARACTER), 3)
-                }
-                _ => {
-                    let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
-                    (c, c.len_utf8())
-                }
-            };
-            if let Some(f) = fold_kept(c) {
-                chars.push(f);
-                let start = (base + i) as u32;
-                pos.push(start, n as u8, last);
-                last = start;
-            }
-            i += n;
+        // Decoded with the standard iterator: a byte-level path for ASCII and
+        // ideographs saved 1 % of a batch's instructions and cost the browser's
+        // first load 0.3 KB gzip, which its budget does not have.
+        for (i, c) in text.char_indices() {
+            let Some(f) = fold_kept(c) else { continue };
+            chars.push(f);
+            let start = (base + i) as u32;
+            pos.push(start, c.len_utf8() as u8, last);
+            last = start;
         }
         Compact { chars: Shared::new(chars), pos: Rc::new(pos) }
     }

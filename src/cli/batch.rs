@@ -158,8 +158,8 @@ pub fn finish(r: Rendered, later: &[Diagnostic], anchors: &[Anchor], path: &str,
 }
 
 /// Bytes kept until the batch is paired (rendered outputs, pairing records):
-/// in memory up to `limit` bytes, which holds a batch of thousands of reports,
-/// and past it in a temporary file, unlinked as soon as it is made (nothing is
+/// in memory up to `limit` bytes (`SPOOL_MEMORY`: the JSON of about two
+/// thousand reports), and past it in a temporary file, unlinked as soon as it is made (nothing is
 /// left behind, whatever happens), so that memory stays bounded however large
 /// the batch. Memory it stays in when no temporary file can be made.
 pub struct Spool {
@@ -176,7 +176,7 @@ pub struct Spool {
 }
 
 /// What each spool keeps in memory before it moves to a file.
-pub const SPOOL_MEMORY: usize = 64 << 20;
+pub const SPOOL_MEMORY: usize = 16 << 20;
 
 impl Spool {
     pub fn new(name: &'static str, limit: usize) -> Spool {
