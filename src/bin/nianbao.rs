@@ -224,25 +224,9 @@ fn walk(dir: &Path, meta: &std::fs::Metadata, seen: &mut Seen, out: &mut Vec<Pat
             return;
         }
     };
-    // The entry's own type and inode come with the directory listing: a
-    // regular file costs no call of its own (a batch walks thousands); a link
-    // or an entry of unknown type is looked up.
-    let dev = std::os::unix::fs::MetadataExt::dev(meta);
-    let mut entries: Vec<(PathBuf, Option<(u64, u64)>)> = entries
-        .flatten()
-        .map(|e| {
-            let regular = e.file_type().is_ok_and(|t| t.is_file());
-            (e.path(), regular.then(|| (dev, std::os::unix::fs::DirEntryExt::ino(&e))))
-        })
-        .collect();
+    let mut entries: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
     entries.sort();
-    for (p, file) in entries {
-        if let Some(file) = file {
-            if is_report(&p) && seen.files.insert(file) {
-                out.push(p);
-            }
-            continue;
-        }
+    for p in entries {
         match std::fs::metadata(&p) {
             Ok(m) if m.is_dir() => walk(&p, &m, seen, out, problems),
             Ok(m) if is_report(&p) => {
@@ -404,7 +388,7 @@ fn run_check(
     };
     let kind = if format == Format::Text { batch::Kind::Text } else { batch::Kind::Json };
     // Reports of one body in consecutive years are paired once all are checked;
-    // until then each output waits in the spill file.
+    // until then each output waits in a spool (`batch::Spool`).
     let pairing = prev.is_none() && files.len() > 1;
     let want_findings = summary_to.as_ref().is_some_and(|s| s.0 == batch::SummaryFormat::Xlsx);
     // Summaries and finding lists follow --lang, like the text output.

@@ -25,8 +25,8 @@ pub enum Kind {
 /// finding and are written as they are; the others have them merged in.
 pub struct Rendered {
     text: String,
-    /// Where the findings start (after the head) and end (before the counts).
-    body: (usize, usize),
+    /// Where the findings start (the head's length).
+    head: usize,
     /// Each finding shown: its sort key and its byte range in `text`.
     items: Vec<(u64, usize, usize)>,
     shown: [usize; 3],
@@ -86,7 +86,6 @@ fn assemble<'a>(
         placed.push((k, text.len(), text.len() + s.len()));
         text.push_str(s);
     }
-    let body = (head.len(), text.len());
     match kind {
         Kind::Text => {
             text.push_str(&render::summary_counts(path, shown, style));
@@ -94,7 +93,7 @@ fn assemble<'a>(
         }
         Kind::Json => text.push_str(&nianbao::json::tail(shown)),
     }
-    Rendered { text, body, items: placed, shown }
+    Rendered { text, head: head.len(), items: placed, shown }
 }
 
 /// The places the cross-year findings of this report can point at (with the
@@ -154,14 +153,15 @@ pub fn finish(r: Rendered, later: &[Diagnostic], anchors: &[Anchor], path: &str,
         pieces.push((k, &r.text[a..b]));
     }
     pieces.extend(extra.map(|e| (e.0, e.1.as_str())));
-    assemble(&r.text[..r.body.0], pieces.into_iter(), shown, path, kind, style).text
+    assemble(&r.text[..r.head], pieces.into_iter(), shown, path, kind, style).text
 }
 
 /// Bytes kept until the batch is paired (rendered outputs, pairing records):
 /// in memory up to `limit` bytes (`SPOOL_MEMORY`: the JSON of about two
-/// thousand reports), and past it in a temporary file, unlinked as soon as it is made (nothing is
-/// left behind, whatever happens), so that memory stays bounded however large
-/// the batch. Memory it stays in when no temporary file can be made.
+/// thousand reports), and past it in a temporary file, unlinked as soon as it
+/// is made (nothing is left behind, whatever happens), so that memory stays
+/// bounded however large the batch. Memory it stays in when no temporary file
+/// can be made.
 pub struct Spool {
     /// The pieces kept in memory, as they were given (not copied into one
     /// growing buffer, which would hold twice its size while it grows), and
@@ -250,8 +250,7 @@ impl Rendered {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(self.text.len() + 24 * self.items.len() + 64);
         let mut number = |n: u64| out.extend_from_slice(&n.to_le_bytes());
-        number(self.body.0 as u64);
-        number(self.body.1 as u64);
+        number(self.head as u64);
         number(self.items.len() as u64);
         for &(k, a, b) in &self.items {
             number(k);
@@ -273,7 +272,7 @@ impl Rendered {
             at += 8;
             Ok(u64::from_le_bytes(n.try_into().map_err(|_| damaged())?))
         };
-        let body = (number()? as usize, number()? as usize);
+        let head = number()? as usize;
         let n = number()?;
         let mut items = Vec::with_capacity((n as usize).min(1 << 16));
         for _ in 0..n {
@@ -286,10 +285,10 @@ impl Rendered {
         let text = std::str::from_utf8(&b[at..]).map_err(|_| damaged())?.to_string();
         // Every range must lie in the text, on character boundaries.
         let fits = |a: usize, z: usize| a <= z && text.get(a..z).is_some();
-        if !fits(0, body.0) || !fits(body.0, body.1) || !items.iter().all(|&(_, a, z)| fits(a, z)) {
+        if !fits(0, head) || !items.iter().all(|&(_, a, z)| fits(a, z)) {
             return Err(damaged());
         }
-        Ok(Rendered { text, body, items, shown })
+        Ok(Rendered { text, head, items, shown })
     }
 }
 
@@ -400,11 +399,11 @@ mod tests {
 
     #[test]
     fn a_rendered_output_comes_back_from_its_bytes() {
-        let r = Rendered { text: "head[a,bc]tail".into(), body: (5, 9), items: vec![(1, 5, 6), (4, 7, 9)], shown: [1, 1, 0] };
+        let r = Rendered { text: "head[a,bc]tail".into(), head: 5, items: vec![(1, 5, 6), (4, 7, 9)], shown: [1, 1, 0] };
         let back = Rendered::from_bytes(&r.to_bytes()).unwrap();
-        assert_eq!((back.text.as_str(), back.body, back.items.clone(), back.shown), (r.text.as_str(), r.body, r.items.clone(), r.shown));
+        assert_eq!((back.text.as_str(), back.head, back.items.clone(), back.shown), (r.text.as_str(), r.head, r.items.clone(), r.shown));
         let mut bad = r.to_bytes();
-        bad[0] = 200; // the body starts past the end
+        bad[0] = 200; // the head ends past the text
         assert!(Rendered::from_bytes(&bad).is_err());
         assert!(Rendered::from_bytes(&bad[..20]).is_err());
     }
