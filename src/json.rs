@@ -19,7 +19,21 @@ impl Default for Writer {
 
 impl Writer {
     pub fn new() -> Writer {
-        Writer { out: String::with_capacity(4096), first: Vec::new() }
+        Writer::with_capacity(4096)
+    }
+    pub fn with_capacity(n: usize) -> Writer {
+        Writer { out: String::with_capacity(n), first: Vec::new() }
+    }
+    /// Bytes written so far.
+    pub fn len(&self) -> usize {
+        self.out.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.out.is_empty()
+    }
+    /// Appends text that is JSON already.
+    pub fn raw(&mut self, json: &str) {
+        self.out.push_str(json);
     }
     pub fn finish(self) -> String {
         self.out
@@ -200,7 +214,9 @@ fn number(out: &mut String, v: f64) {
         if n < 0 {
             out.push('-');
         }
-        out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or("0"));
+        for &d in &digits[at..] {
+            out.push(d as char);
+        }
         return;
     }
     if v.is_finite() {
@@ -401,18 +417,16 @@ pub fn diagnostic(
 }
 
 /// The document of `write_outcome` in pieces, for a batch that adds findings
-/// after the check: what comes before the findings (ending in `[`); after
-/// them comes `tail`.
-pub fn head(o: &Outcome, file: Option<&str>) -> String {
-    let mut w = Writer::new();
+/// after the check: what comes before the findings (ending in `[`, the writer
+/// left inside that array); after them comes `tail`.
+pub fn head(w: &mut Writer, o: &Outcome, file: Option<&str>) {
     w.begin_object();
     if let Some(f) = file {
         w.key("file").str(f);
     }
     w.key("report");
-    report(&mut w, &o.report, o.pdf_pages());
+    report(w, &o.report, o.pdf_pages());
     w.key("diagnostics").begin_array();
-    w.finish()
 }
 
 /// What closes a document after its findings: the counts of errors, warnings and notes shown.
@@ -497,19 +511,41 @@ pub fn report(w: &mut Writer, r: &Report, pdf_pages: Option<usize>) {
 }
 
 pub fn table(w: &mut Writer, t: &TableRead) {
-    w.begin_object();
-    for (row, read) in t.template.rows.iter().zip(&t.rows) {
-        w.key(row.key).begin_object();
-        for (col, cell) in row.columns.iter().zip(&read.cells) {
-            w.key(col.key);
-            match cell.value {
-                Some(v) => w.num(v),
-                None => w.null(),
-            };
+    // Written straight out: a batch writes a few hundred cells a report, and
+    // the keys are the template's own identifiers, which need no escaping.
+    w.sep();
+    let out = &mut w.out;
+    out.push('{');
+    for (i, (row, read)) in t.template.rows.iter().zip(&t.rows).enumerate() {
+        debug_assert!(plain_key(row.key));
+        if i > 0 {
+            out.push(',');
         }
-        w.end_object();
+        out.push('"');
+        out.push_str(row.key);
+        out.push_str("\":{");
+        for (j, (col, cell)) in row.columns.iter().zip(&read.cells).enumerate() {
+            debug_assert!(plain_key(col.key));
+            if j > 0 {
+                out.push(',');
+            }
+            out.push('"');
+            out.push_str(col.key);
+            out.push_str("\":");
+            match cell.value {
+                Some(v) => number(out, v),
+                None => out.push_str("null"),
+            }
+        }
+        out.push('}');
     }
-    w.end_object();
+    out.push('}');
+    w.after_value();
+}
+
+/// A key that JSON needs no escape for.
+fn plain_key(k: &str) -> bool {
+    k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
 }
 
 /// The rule catalog: code, name, severity, titles and documentation.

@@ -333,10 +333,17 @@ struct Row {
 /// One file checked: its rendered output (cross-year findings still to come),
 /// its summary, where those findings may point, and its rows for `--summary xlsx`.
 struct Checked {
-    rendered: batch::Rendered,
+    output: Output,
     /// Its record for the side file, when the batch is paired (`batch::record`).
     record: Vec<u8>,
     kept: Kept,
+}
+
+/// A checked file's output: due now, or (when the batch is paired) as bytes
+/// for the spool, made on the thread that checked it.
+enum Output {
+    Now(batch::Rendered<'static>),
+    Spooled(Vec<u8>),
 }
 
 /// What is kept of a checked file until the batch is paired.
@@ -404,7 +411,7 @@ fn run_check(
         }
     };
     let mut first_json = true;
-    let mut emit = |out: &mut std::io::BufWriter<std::io::Stdout>, text: String| match format {
+    let mut emit = |out: &mut std::io::BufWriter<std::io::Stdout>, text: &str| match format {
         Format::Text => keep(write!(out, "{text}")),
         Format::Json | Format::Jsonl => {
             let sep = if format == Format::Json && !first_json { "," } else { "" };
@@ -457,21 +464,24 @@ fn run_check(
         let findings =
             if want_findings { nianbao::export::finding_rows(&path, &summary, &o.diagnostics, lang, Some(&o.source)) } else { Vec::new() };
         Ok(Checked {
-            rendered: batch::render(&o, &path, kind, min, style),
+            output: match batch::render(&o, &path, kind, min, style) {
+                r if pairing => Output::Spooled(r.to_bytes()),
+                r => Output::Now(r),
+            },
             record: if pairing { batch::record(&summary.years, &batch::anchors(&o, &summary, kind)) } else { Vec::new() },
             kept: Kept { summary, output: None, side: None, findings },
         })
     };
     let checked = in_order(&files, jobs, jobs * 8, check_one, |i, r| {
         match r {
-            Ok(mut c) => {
-                match (&mut spill, &mut side) {
-                    (Some(spill), Some(side)) => {
-                        let kept = spill.put(c.rendered.to_bytes()).and_then(|out| Ok((out, side.put(std::mem::take(&mut c.record))?)));
-                        match kept {
+            Ok(c) => {
+                let Checked { output, record, mut kept } = c;
+                match (&mut spill, &mut side, output) {
+                    (Some(spill), Some(side), Output::Spooled(bytes)) => {
+                        match spill.put(bytes).and_then(|out| Ok((out, side.put(record)?))) {
                             Ok((out, at)) => {
-                                c.kept.output = Some(out);
-                                c.kept.side = Some(at);
+                                kept.output = Some(out);
+                                kept.side = Some(at);
                             }
                             Err(e) => {
                                 eprintln!("nianbao: cannot keep the output until the batch is paired: {e}");
@@ -479,15 +489,20 @@ fn run_check(
                             }
                         }
                         // Only the small part of the summary stays in memory.
-                        c.kept.summary.years = Default::default();
+                        kept.summary.years = Default::default();
                     }
-                    _ => {
-                        emit(&mut out, batch::finish(c.rendered, &[], &[], &files[i].display().to_string(), kind, min, style));
+                    (_, _, Output::Now(r)) => {
+                        emit(&mut out, &batch::finish(r, &[], &[], &files[i].display().to_string(), kind, min, style));
                         // Each report's output as soon as it is due (a reader of the stream sees progress).
                         keep(out.flush());
                     }
+                    // Spooled only when the batch is paired, which made the spools.
+                    (_, _, Output::Spooled(bytes)) => match batch::Rendered::from_bytes(&bytes) {
+                        Ok(r) => emit(&mut out, &batch::finish(r, &[], &[], &files[i].display().to_string(), kind, min, style)),
+                        Err(e) => eprintln!("nianbao: {e}"),
+                    },
                 }
-                done.push(Some(c.kept));
+                done.push(Some(kept));
                 unread.push(None);
             }
             Err(e) => {
@@ -541,15 +556,23 @@ fn run_check(
             let Some(Kept { summary, findings, output, .. }) = d else { continue };
             let (later, anchors) = &later[i];
             let path = files[i].display().to_string();
-            let rendered = match output.map(|at| spill.get(at).and_then(|b| batch::Rendered::from_bytes(&b))) {
-                Some(Ok(r)) => r,
-                Some(Err(e)) => {
+            let Some(at) = *output else { continue };
+            // Borrowed from the spool when it is in memory: written out without a copy.
+            let bytes = match spill.get(at) {
+                Ok(b) => b,
+                Err(e) => {
                     eprintln!("nianbao: cannot read back the batch's output: {e}");
                     return ExitCode::from(2);
                 }
-                None => continue,
             };
-            emit(&mut out, batch::finish(rendered, later, anchors, &path, kind, min, style));
+            let rendered = match batch::Rendered::from_bytes(&bytes) {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("nianbao: cannot read back the batch's output: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            emit(&mut out, &batch::finish(rendered, later, anchors, &path, kind, min, style));
             summary.add_findings(later);
             if want_findings {
                 findings.extend(nianbao::export::finding_rows(&path, summary, later, lang, None));

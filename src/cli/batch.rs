@@ -11,6 +11,7 @@ use nianbao::render::{self, Place, Style};
 use nianbao::source::Span;
 use nianbao::summary::Summary;
 use nianbao::{Outcome, Severity};
+use std::borrow::Cow;
 use std::io::Write;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -23,8 +24,9 @@ pub enum Kind {
 /// check (cross-year), rendered on the thread that checked it, with where each
 /// finding shown lies in it and where it sorts: most reports get no later
 /// finding and are written as they are; the others have them merged in.
-pub struct Rendered {
-    text: String,
+pub struct Rendered<'a> {
+    /// Borrowed when read back from a spool in memory.
+    text: Cow<'a, str>,
     /// Where the findings start (the head's length).
     head: usize,
     /// Each finding shown: its sort key and its byte range in `text`.
@@ -45,27 +47,32 @@ fn counts(diags: &[&Diagnostic]) -> [usize; 3] {
 }
 
 /// Renders a checked report's findings of `min` and above.
-pub fn render(o: &Outcome, path: &str, kind: Kind, min: Severity, style: Style) -> Rendered {
+pub fn render(o: &Outcome, path: &str, kind: Kind, min: Severity, style: Style) -> Rendered<'static> {
     let diags: Vec<&Diagnostic> = o.diagnostics.iter().filter(|d| d.severity >= min).collect();
     let keys = diags.iter().map(|d| nianbao::rules::order(d));
-    let items: Vec<(u64, String)> = match kind {
-        Kind::Text => keys.zip(render::blocks(o, path, &diags, style)).collect(),
-        Kind::Json => {
-            let mut cursor = nianbao::position::Cursor::new(&o.source);
-            // One writer for all: each finding is a small document taken from it.
-            let mut w = nianbao::json::Writer::new();
-            keys.zip(diags.iter().map(|d| {
-                nianbao::json::diagnostic(&mut w, d, cursor.line_col(d.span.start), o.place(d.span), None, nianbao::messages::english());
-                w.take()
-            }))
-            .collect()
+    match kind {
+        Kind::Text => {
+            let items: Vec<(u64, String)> = keys.zip(render::blocks(o, path, &diags, style)).collect();
+            assemble("", items.iter().map(|(k, s)| (*k, s.as_str())), counts(&diags), path, kind, style)
         }
-    };
-    let head = match kind {
-        Kind::Text => String::new(),
-        Kind::Json => nianbao::json::head(o, Some(path)),
-    };
-    assemble(&head, items.iter().map(|(k, s)| (*k, s.as_str())), counts(&diags), path, kind, style)
+        Kind::Json => {
+            // One document written whole (head, findings, tail), each finding's place noted.
+            let mut w = nianbao::json::Writer::with_capacity(8192 + 1024 * diags.len());
+            nianbao::json::head(&mut w, o, Some(path));
+            let head = w.len();
+            let mut cursor = nianbao::position::Cursor::new(&o.source);
+            let mut items = Vec::with_capacity(diags.len());
+            for (k, d) in keys.zip(&diags) {
+                // After the first, the writer puts a comma before the finding.
+                let start = if w.len() == head { head } else { w.len() + 1 };
+                nianbao::json::diagnostic(&mut w, d, cursor.line_col(d.span.start), o.place(d.span), None, nianbao::messages::english());
+                items.push((k, start, w.len()));
+            }
+            let shown = counts(&diags);
+            w.raw(&nianbao::json::tail(shown));
+            Rendered { text: w.finish().into(), head, items, shown }
+        }
+    }
 }
 
 /// The output of a head, the findings in order and the counts shown.
@@ -76,7 +83,7 @@ fn assemble<'a>(
     path: &str,
     kind: Kind,
     style: Style,
-) -> Rendered {
+) -> Rendered<'static> {
     let mut text = String::from(head);
     let mut placed = Vec::new();
     for (k, s) in items {
@@ -93,7 +100,7 @@ fn assemble<'a>(
         }
         Kind::Json => text.push_str(&nianbao::json::tail(shown)),
     }
-    Rendered { text, head: head.len(), items: placed, shown }
+    Rendered { text: text.into(), head: head.len(), items: placed, shown }
 }
 
 /// The places the cross-year findings of this report can point at (with the
@@ -117,7 +124,15 @@ pub fn anchors(o: &Outcome, s: &Summary, kind: Kind) -> Vec<Anchor> {
 
 /// The report's whole output: `later` findings (cross-year) merged in where
 /// a check that made them all would have put them.
-pub fn finish(r: Rendered, later: &[Diagnostic], anchors: &[Anchor], path: &str, kind: Kind, min: Severity, style: Style) -> String {
+pub fn finish<'a>(
+    r: Rendered<'a>,
+    later: &[Diagnostic],
+    anchors: &[Anchor],
+    path: &str,
+    kind: Kind,
+    min: Severity,
+    style: Style,
+) -> Cow<'a, str> {
     let mut later: Vec<&Diagnostic> = later.iter().filter(|d| d.severity >= min).collect();
     if later.is_empty() {
         return r.text;
@@ -245,7 +260,7 @@ impl Spool {
     }
 }
 
-impl Rendered {
+impl<'a> Rendered<'a> {
     /// The rendered output as bytes for a spool (`from_bytes` reads them back).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(self.text.len() + 24 * self.items.len() + 64);
@@ -264,7 +279,7 @@ impl Rendered {
         out
     }
 
-    pub fn from_bytes(b: &[u8]) -> std::io::Result<Rendered> {
+    pub fn from_bytes(b: &'a [u8]) -> std::io::Result<Rendered<'a>> {
         let damaged = || std::io::Error::other("the batch's kept output is damaged");
         let mut at = 0;
         let mut number = || -> std::io::Result<u64> {
@@ -282,13 +297,13 @@ impl Rendered {
         for s in &mut shown {
             *s = number()? as usize;
         }
-        let text = std::str::from_utf8(&b[at..]).map_err(|_| damaged())?.to_string();
+        let text = simdutf8::basic::from_utf8(&b[at..]).map_err(|_| damaged())?;
         // Every range must lie in the text, on character boundaries.
         let fits = |a: usize, z: usize| a <= z && text.get(a..z).is_some();
         if !fits(0, head) || !items.iter().all(|&(_, a, z)| fits(a, z)) {
             return Err(damaged());
         }
-        Ok(Rendered { text, head, items, shown })
+        Ok(Rendered { text: text.into(), head, items, shown })
     }
 }
 
@@ -400,8 +415,10 @@ mod tests {
     #[test]
     fn a_rendered_output_comes_back_from_its_bytes() {
         let r = Rendered { text: "head[a,bc]tail".into(), head: 5, items: vec![(1, 5, 6), (4, 7, 9)], shown: [1, 1, 0] };
-        let back = Rendered::from_bytes(&r.to_bytes()).unwrap();
-        assert_eq!((back.text.as_str(), back.head, back.items.clone(), back.shown), (r.text.as_str(), r.head, r.items.clone(), r.shown));
+        let bytes = r.to_bytes();
+        let back = Rendered::from_bytes(&bytes).unwrap();
+        assert!(matches!(back.text, Cow::Borrowed(_)), "read back without a copy");
+        assert_eq!((&*back.text, back.head, back.items.clone(), back.shown), (&*r.text, r.head, r.items.clone(), r.shown));
         let mut bad = r.to_bytes();
         bad[0] = 200; // the head ends past the text
         assert!(Rendered::from_bytes(&bad).is_err());
