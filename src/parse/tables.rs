@@ -647,7 +647,14 @@ fn read_aligned(
             let (first, last) = (p.cells.iter().find_map(|&c| c), p.cells.iter().rev().find_map(|&c| c));
             row.values_span = first.zip(last).map(|(a, b)| lx.tokens[a as usize].span.cover(lx.tokens[b as usize].span));
             if !p.shared {
-                if let Some((found, span)) = label_variant(lx, tx, &prepared(tpl).cores[i], g, groups.get(p.group + 1)) {
+                if let Some((found, span)) = label_variant(
+                    lx,
+                    tx,
+                    &prepared(tpl).cores[i],
+                    g,
+                    p.group.checked_sub(1).and_then(|k| groups.get(k)),
+                    groups.get(p.group + 1),
+                ) {
                     anomalies.push(Anomaly::RowLabel { table: id, row: i, found, span });
                 }
             }
@@ -925,7 +932,7 @@ fn columns_hold(table: &TableRead, i: usize) -> bool {
 
 /// A row label that is recognisably the template's but worded differently
 /// ("其他法律法规禁止公开" for "其他法律行政法规禁止公开", "其它" for "其他").
-fn label_variant(lx: &Lexed, tx: &Texts, core: &Core, g: &Group, next: Option<&Group>) -> Option<(String, Span)> {
+fn label_variant(lx: &Lexed, tx: &Texts, core: &Core, g: &Group, before: Option<&Group>, next: Option<&Group>) -> Option<(String, Span)> {
     let (target, aliases) = (&core.chars, &core.aliases);
     // The common case: the label is written as the template has it (most
     // often at the end of its fragment, which is quicker to see).
@@ -956,6 +963,14 @@ fn label_variant(lx: &Lexed, tx: &Texts, core: &Core, g: &Group, next: Option<&G
     let joined: Vec<char> = window.iter().map(|w| w.0).chain(after.as_ref().map(|a| a.0.as_str())).flat_map(str::chars).collect();
     if is_subsequence(target, &joined) {
         return None;
+    }
+    // A PDF may set a wrapped label's first line beside the row above's label,
+    // on that row's line ("…已获取信息1.申请人无正当理由逾期不补"): the label
+    // is whole when its beginning ends the fragment before and the rest is here.
+    if let Some(prev) = before.and_then(|b| b.context.last()).map(|&t| tx.get(t).chars().collect::<Vec<char>>()) {
+        if (2..target.len()).any(|k| prev.ends_with(&target[..k]) && is_subsequence(&target[k..], &joined)) {
+            return None;
+        }
     }
     // Which fragment is the label: the one sharing most with the template's.
     let (text, span, ratio, core) = window
