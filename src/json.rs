@@ -429,6 +429,18 @@ pub fn head(w: &mut Writer, o: &Outcome, file: Option<&str>) {
     w.key("diagnostics").begin_array();
 }
 
+/// A batch's entry for a file that could not be read: its name and why (the
+/// sentence the command line prints, Chinese then English), in the file's
+/// place among the reports, so that a reader of the JSON misses none.
+pub fn unreadable(file: &str, why: &str) -> String {
+    let mut w = Writer::with_capacity(64 + file.len() + why.len());
+    w.begin_object();
+    w.key("file").str(file);
+    w.key("error").str(why);
+    w.end_object();
+    w.finish()
+}
+
 /// What closes a document after its findings: the counts of errors, warnings and notes shown.
 pub fn tail([e, w, i]: [usize; 3]) -> String {
     format!("],\"summary\":{{\"errors\":{e},\"warnings\":{w},\"infos\":{i}}}}}")

@@ -48,9 +48,28 @@ fn pairs_are_found_in_any_order_and_give_what_previous_gives() {
     let out = run(&["check", d.to_str().unwrap(), "--format", "jsonl"]);
     assert_eq!(out.status.code(), Some(2), "the empty file is a problem: {}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stderr).contains("z_empty.txt: 文件是空的。(The file is empty.)"));
-    let docs = jsonl(&out);
+    let mut docs = jsonl(&out);
     let files: Vec<&str> = docs.iter().map(|v| v["file"].as_str().unwrap().rsplit('/').next().unwrap()).collect();
-    assert_eq!(files, ["a_huaian_2025.txt", "hongze_2023_layout.txt", "hongze_2024_layout.txt", "huaian_2024_layout.txt"], "input order");
+    assert_eq!(
+        files,
+        ["a_huaian_2025.txt", "hongze_2023_layout.txt", "hongze_2024_layout.txt", "huaian_2024_layout.txt", "z_empty.txt"],
+        "input order"
+    );
+    // The file that cannot be read is in the JSON too, saying why (and nothing else).
+    let empty = docs.pop().unwrap();
+    assert_eq!(empty["error"], "文件是空的。(The file is empty.)", "{empty}");
+    assert!(empty.get("report").is_none() && empty.as_object().unwrap().len() == 2, "{empty}");
+    // So in a JSON array, and when outputs are not held for pairing (--previous given).
+    let prev = d.join("hongze_2023_layout.txt");
+    for args in [vec!["--format", "json"], vec!["--format", "jsonl", "--previous", prev.to_str().unwrap()]] {
+        let out = run(&[&["check", d.to_str().unwrap()], &args[..]].concat());
+        let all: Vec<serde_json::Value> = match args[1] {
+            "json" => serde_json::from_slice::<Vec<serde_json::Value>>(&out.stdout).unwrap(),
+            _ => jsonl(&out),
+        };
+        assert_eq!(all.len(), 5, "{args:?}");
+        assert_eq!(all[4]["error"], empty["error"], "{args:?}");
+    }
     // The 2025 copy is paired with the 2024 report listed after it.
     let copied = codes(&docs[0]);
     assert!(copied.contains(&"X002".to_string()) && copied.contains(&"X003".to_string()), "{copied:?}");
@@ -115,7 +134,9 @@ fn the_summary_as_csv_and_xlsx() {
     let csv = d.join("汇总.csv");
     let xlsx = d.join("汇总.xlsx");
     let out = run(&["check", d.to_str().unwrap(), "--format", "jsonl", "--summary", "csv", csv.to_str().unwrap()]);
-    let docs = jsonl(&out);
+    // The reports; the empty file's entry says only why it was not read.
+    let (docs, unread): (Vec<_>, Vec<_>) = jsonl(&out).into_iter().partition(|d| d.get("error").is_none());
+    assert_eq!(unread.len(), 1);
     let bytes = std::fs::read(&csv).unwrap();
     assert!(bytes.starts_with("\u{feff}".as_bytes()), "BOM for Excel");
     let text = String::from_utf8(bytes).unwrap();

@@ -223,7 +223,14 @@ fn alongside(bad: &[&Path], says: &[&str]) -> String {
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
     assert_eq!(out.status.code(), Some(2), "{stderr}");
-    let checked: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    // Each bad file has its entry in its place, saying why (as stderr does).
+    assert_eq!(lines.len(), bad.len() + 1, "{stdout}");
+    for ((entry, p), s) in lines.iter().zip(bad).zip(says) {
+        assert_eq!(entry["file"], p.to_str().unwrap());
+        assert!(entry["error"].as_str().is_some_and(|e| e.contains(s)) && entry.get("report").is_none(), "{entry}");
+    }
+    let checked = &lines[bad.len()..];
     assert_eq!(checked.len(), 1, "only the clean report is checked: {stdout}");
     assert_eq!(checked[0]["report"]["tables"]["t3"]["received"]["total"], 3119);
     assert_eq!(stderr.lines().count(), bad.len(), "{stderr}");
@@ -250,7 +257,10 @@ fn fifos_devices_and_sockets_are_not_read() {
     std::fs::copy(HUAIAN, dir.join("report.txt")).unwrap();
     let out = run(&["check", dir.to_str().unwrap(), "--format", "jsonl"]);
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(lines[0].contains("pipe.txt") && lines[0].contains("\"error\":\"不是普通文件（a FIFO）"), "{}", lines[0]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("FIFO"));
 }
 

@@ -506,6 +506,10 @@ fn run_check(
                 unread.push(None);
             }
             Err(e) => {
+                // In a batch's JSON, in its place now unless the outputs wait for pairing.
+                if array && kind == batch::Kind::Json && spill.is_none() {
+                    emit(&mut out, &nianbao::json::unreadable(&files[i].display().to_string(), &e.to_string()));
+                }
                 unread.push(Some(e.to_string()));
                 problems.push((files[i].clone(), e.to_string()));
                 done.push(None);
@@ -553,7 +557,12 @@ fn run_check(
         }
         drop(side);
         for (i, d) in done.iter_mut().enumerate() {
-            let Some(Kept { summary, findings, output, .. }) = d else { continue };
+            let Some(Kept { summary, findings, output, .. }) = d else {
+                if let (Some(why), true) = (&unread[i], array && kind == batch::Kind::Json) {
+                    emit(&mut out, &nianbao::json::unreadable(&files[i].display().to_string(), why));
+                }
+                continue;
+            };
             let (later, anchors) = &later[i];
             let path = files[i].display().to_string();
             let Some(at) = *output else { continue };
