@@ -151,8 +151,10 @@ struct Hits {
 
 impl Hits {
     fn new(c: &Piece) -> Hits {
+        // Made once: every stretch of every report is scanned for the same words.
+        static WORDS: std::sync::OnceLock<Phrases> = std::sync::OnceLock::new();
         let mut at = vec![Vec::new(); KEYWORDS.len()];
-        Phrases::new(KEYWORDS.iter().copied()).scan(c.chars, c.lo, c.hi, |k, i| at[k].push(i));
+        WORDS.get_or_init(|| Phrases::new(KEYWORDS.iter().copied())).scan(c.chars, c.lo, c.hi, |k, i| at[k].push(i));
         Hits { at }
     }
     fn of(&self, word: &str) -> &[usize] {
