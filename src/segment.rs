@@ -148,6 +148,19 @@ fn may_cut(s: &str) -> bool {
     let numeral_before = |i: usize| i >= start && NUMERAL_BYTES.iter().any(|n| b[i - 3..i] == n[..]);
     let mut i = start.max(3);
     while i < b.len() {
+        // Ideographs (lead bytes E4–E9) and ASCII other than . , : are most
+        // of a line and can start nothing looked for: passed in a tight loop.
+        while let Some(&x) = b.get(i) {
+            match x {
+                0xE4..=0xE9 => i += 3,
+                b'.' | b',' | b':' => break,
+                0..0x80 => i += 1,
+                _ => break,
+            }
+        }
+        if i >= b.len() {
+            break;
+        }
         match b[i] {
             b'.' | b',' | b':' if numeral_before(i) => return true,
             // 、 is E3 80 81; U+3000 is E3 80 80 (two make an indent).

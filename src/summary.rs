@@ -50,8 +50,9 @@ pub struct Years {
     /// Where a finding about the narrative points: section 一's heading.
     pub text_span: Span,
     /// The narrative of sections 一, 五 and 六, folded, without spacing and digits: the
-    /// fingerprint copied text is measured with (kept whole so the share is exact).
-    pub narrative: Vec<char>,
+    /// fingerprint copied text is measured with (kept whole so the share is exact;
+    /// as UTF-8, which a batch keeps and reads back as it is).
+    pub narrative: String,
 }
 
 /// A readable table's values in template order.
@@ -104,7 +105,7 @@ impl Years {
                 }
             }
         }
-        let mut narrative = Vec::new();
+        let mut narrative = String::new();
         for s in r.sections.iter().filter(|s| matches!(s.number, 1 | 5 | 6)) {
             narrative.extend(doc.view(s.body).chars.iter().filter(|c| !c.is_ascii_digit()));
         }
@@ -148,7 +149,7 @@ impl Years {
             .map(|s| format!("{}-{}", s.start, s.end))
             .collect();
         put(&spans.join(","));
-        put(&self.narrative.iter().collect::<String>());
+        put(&self.narrative);
         s
     }
 
@@ -174,7 +175,7 @@ impl Years {
             let (a, b) = p.split_once('-')?;
             spans.push(Span { start: a.parse().ok()?, end: b.parse().ok()? });
         }
-        let narrative = take()?.chars().collect();
+        let narrative = take()?.to_string();
         if spans.len() < 3 {
             return None;
         }
@@ -233,7 +234,7 @@ impl Years {
             .flat_map(|s| s.start.to_le_bytes().into_iter().chain(s.end.to_le_bytes()))
             .collect();
         put(out, &spans);
-        put(out, self.narrative.iter().collect::<String>().as_bytes());
+        put(out, self.narrative.as_bytes());
     }
 
     /// Reads `to_bytes`'s bytes; the rest of `b` after them is returned beside.
@@ -267,7 +268,7 @@ impl Years {
             .map(|c| Span { start: u32::from_le_bytes([c[0], c[1], c[2], c[3]]), end: u32::from_le_bytes([c[4], c[5], c[6], c[7]]) })
             .collect();
         let n = u32::from_le_bytes(take(4)?.try_into().ok()?) as usize;
-        let narrative = std::str::from_utf8(take(n)?).ok()?.chars().collect();
+        let narrative = std::str::from_utf8(take(n)?).ok()?.to_string();
         if spans.len() < 3 {
             return None;
         }
@@ -492,7 +493,7 @@ mod tests {
             let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(f)).unwrap();
             let parsed = crate::parse::parse(&crate::Source::new(&text));
             let y = Years::of(&parsed.report, &parsed.doc);
-            assert!(y.tables.iter().all(Option::is_some) && y.narrative.len() > 200, "{f}");
+            assert!(y.tables.iter().all(Option::is_some) && y.narrative.chars().count() > 200, "{f}");
             assert_eq!(Years::decode(&y.encode()).as_ref(), Some(&y), "{f}");
             let mut b = Vec::new();
             y.to_bytes(&mut b);

@@ -75,7 +75,7 @@ fn compare(now: &Years, before: &Years, emit: &mut impl FnMut(&'static str, Span
         emit("X002", now.tables_span, msg!(X002, same as usize), None, None);
     }
     // X003: share of this year's narrative trigrams found in last year's.
-    let (now_chars, before_chars) = (&now.narrative, &before.narrative);
+    let (now_chars, before_chars): (Vec<char>, Vec<char>) = (now.narrative.chars().collect(), before.narrative.chars().collect());
     if now_chars.len() >= 200 && before_chars.len() >= 200 {
         // Character trigrams packed into u64 (21 bits a char).
         let pack = |w: &[char]| ((w[0] as u64) << 42) | ((w[1] as u64) << 21) | w[2] as u64;
