@@ -75,18 +75,27 @@ fn compare(now: &Years, before: &Years, emit: &mut impl FnMut(&'static str, Span
         emit("X002", now.tables_span, msg!(X002, same as usize), None, None);
     }
     // X003: share of this year's narrative trigrams found in last year's.
-    let (now_chars, before_chars): (Vec<char>, Vec<char>) = (now.narrative.chars().collect(), before.narrative.chars().collect());
-    if now_chars.len() >= 200 && before_chars.len() >= 200 {
-        // Character trigrams packed into u64 (21 bits a char).
-        let pack = |w: &[char]| ((w[0] as u64) << 42) | ((w[1] as u64) << 21) | w[2] as u64;
-        let mut grams: Vec<u64> = before_chars.windows(3).map(pack).collect();
+    let (now_len, before_len) = (now.narrative.chars().count(), before.narrative.chars().count());
+    if now_len >= 200 && before_len >= 200 {
+        let mut grams: Vec<u64> = trigrams(&before.narrative).collect();
         grams.sort_unstable();
         grams.dedup();
-        let total = now_chars.len() - 2;
-        let hit = now_chars.windows(3).filter(|w| grams.binary_search(&pack(w)).is_ok()).count();
+        let total = now_len - 2;
+        let hit = trigrams(&now.narrative).filter(|g| grams.binary_search(g).is_ok()).count();
         let share = hit as f64 / total as f64;
         if share >= 0.8 {
             emit("X003", now.text_span, msg!(X003, (share * 100.0).round() as u32), None, None);
         }
     }
+}
+
+/// The character trigrams of `s`, each packed into a u64 (21 bits a char).
+fn trigrams(s: &str) -> impl Iterator<Item = u64> + '_ {
+    let mut chars = s.chars().map(|c| c as u64);
+    let mut last = chars.next().unwrap_or(0) << 21 | chars.next().unwrap_or(0);
+    chars.map(move |c| {
+        let gram = last << 21 | c;
+        last = gram & ((1 << 42) - 1);
+        gram
+    })
 }
