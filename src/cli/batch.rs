@@ -326,34 +326,22 @@ pub fn write_summary(path: &std::path::Path, format: SummaryFormat, rows: &[Vec<
 }
 
 /// A report's record for the side file, made on the thread that checked it:
-/// its cross-year facts, then its anchors (fields split by U+001F, anchors by
-/// U+001E: an excerpt is shown text, its controls escaped).
+/// its cross-year facts, then its anchors, each as fixed-width numbers
+/// (little-endian) and its excerpt's length and bytes.
 pub fn record(years: &nianbao::summary::Years, anchors: &[Anchor]) -> Vec<u8> {
-    let mut b = Vec::new();
+    let mut b = Vec::with_capacity(years.narrative.len() + 1024);
     years.to_bytes(&mut b);
-    for (i, a) in anchors.iter().enumerate() {
-        if i > 0 {
-            b.extend_from_slice("\u{1e}".as_bytes());
-        }
+    for a in anchors {
         let (page, r) = a.pdf.map(|(p, r)| (p, [r.x, r.y, r.w, r.h])).unwrap_or((0, [0.0; 4]));
         let p = &a.place;
-        let fields = [
-            a.span.start.to_string(),
-            a.span.end.to_string(),
-            p.line.to_string(),
-            p.column.to_string(),
-            p.page.unwrap_or(0).to_string(),
-            p.before.to_string(),
-            p.under.to_string(),
-            page.to_string(),
-            r[0].to_string(),
-            r[1].to_string(),
-            r[2].to_string(),
-            r[3].to_string(),
-        ];
-        for f in fields {
-            b.extend_from_slice(f.as_bytes());
-            b.extend_from_slice("\u{1f}".as_bytes());
+        for n in [a.span.start, a.span.end, p.page.unwrap_or(0), page] {
+            b.extend_from_slice(&n.to_le_bytes());
+        }
+        for n in [p.line, p.column, p.before, p.under, p.excerpt.len()] {
+            b.extend_from_slice(&(n as u64).to_le_bytes());
+        }
+        for x in r {
+            b.extend_from_slice(&x.to_le_bytes());
         }
         b.extend_from_slice(p.excerpt.as_bytes());
     }
@@ -364,28 +352,39 @@ pub fn record(years: &nianbao::summary::Years, anchors: &[Anchor]) -> Vec<u8> {
 /// from the spool for the reports that have a pair.
 pub fn from_record(b: &[u8]) -> std::io::Result<(nianbao::summary::Years, Vec<Anchor>)> {
     let damaged = || std::io::Error::other("the batch's pairing facts are damaged");
-    let (years, rest) = nianbao::summary::Years::from_bytes(b).ok_or_else(damaged)?;
-    let rest = std::str::from_utf8(rest).map_err(|_| damaged())?;
+    let (years, mut rest) = nianbao::summary::Years::from_bytes(b).ok_or_else(damaged)?;
     let mut anchors = Vec::new();
-    for a in rest.split('\u{1e}').filter(|a| !a.is_empty()) {
-        let f: Vec<&str> = a.splitn(13, '\u{1f}').collect();
-        if f.len() != 13 {
-            return Err(damaged());
+    while !rest.is_empty() {
+        let mut take = |n: usize| -> std::io::Result<&[u8]> {
+            let (v, r) = rest.split_at_checked(n).ok_or_else(damaged)?;
+            rest = r;
+            Ok(v)
+        };
+        let mut u32s = [0u32; 4];
+        for n in &mut u32s {
+            *n = u32::from_le_bytes(take(4)?.try_into().map_err(|_| damaged())?);
         }
-        let num = |i: usize| f[i].parse::<usize>().map_err(|_| damaged());
-        let real = |i: usize| f[i].parse::<f32>().map_err(|_| damaged());
-        let page = num(7)? as u32;
+        let mut u64s = [0usize; 5];
+        for n in &mut u64s {
+            *n = usize::try_from(u64::from_le_bytes(take(8)?.try_into().map_err(|_| damaged())?)).map_err(|_| damaged())?;
+        }
+        let mut r = [0f32; 4];
+        for x in &mut r {
+            *x = f32::from_le_bytes(take(4)?.try_into().map_err(|_| damaged())?);
+        }
+        let excerpt = std::str::from_utf8(take(u64s[4])?).map_err(|_| damaged())?.to_string();
+        let [start, end, page_of_line, page] = u32s;
         anchors.push(Anchor {
-            span: Span { start: num(0)? as u32, end: num(1)? as u32 },
+            span: Span { start, end },
             place: Place {
-                line: num(2)?,
-                column: num(3)?,
-                page: Some(num(4)? as u32).filter(|&p| p > 0),
-                before: num(5)?,
-                under: num(6)?,
-                excerpt: f[12].to_string(),
+                line: u64s[0],
+                column: u64s[1],
+                page: Some(page_of_line).filter(|&p| p > 0),
+                before: u64s[2],
+                under: u64s[3],
+                excerpt,
             },
-            pdf: (page > 0).then_some((page, nianbao::input::layout::Rect { x: real(8)?, y: real(9)?, w: real(10)?, h: real(11)? })),
+            pdf: (page > 0).then_some((page, nianbao::input::layout::Rect { x: r[0], y: r[1], w: r[2], h: r[3] })),
         });
     }
     Ok((years, anchors))
@@ -410,6 +409,29 @@ mod tests {
         assert!(m.file.is_none());
         assert_eq!(&*m.get(at).unwrap(), b"kept");
         assert!(m.get((2, 10)).is_err(), "a range past the end is an error, not a panic");
+    }
+
+    #[test]
+    fn a_record_gives_back_its_facts_and_anchors() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/real/hongze_2024_layout.txt")).unwrap();
+        let (o, s) = nianbao::check_summarised(nianbao::Source::new(&text), Vec::new(), None);
+        let mut anchors = anchors(&o, &s, Kind::Text);
+        anchors[0].pdf = Some((3, nianbao::input::layout::Rect { x: 56.7, y: 0.1, w: 1e-3, h: 842.0 }));
+        anchors[1].place.excerpt = "有\u{1e}控制\u{1f}符".into();
+        let b = record(&s.years, &anchors);
+        let (years, back) = from_record(&b).unwrap();
+        assert_eq!(years.narrative, s.years.narrative);
+        assert_eq!(back.len(), anchors.len());
+        for (x, y) in back.iter().zip(&anchors) {
+            assert_eq!((x.span, x.place.line, x.place.column, &x.place.excerpt), (y.span, y.place.line, y.place.column, &y.place.excerpt));
+            assert_eq!(x.pdf.map(|(p, r)| (p, [r.x, r.y, r.w, r.h])), y.pdf.map(|(p, r)| (p, [r.x, r.y, r.w, r.h])));
+        }
+        // Cut anywhere: refused, or (cut between two anchors) the anchors before the cut; never a panic.
+        for n in 0..b.len() {
+            if let Ok((_, a)) = from_record(&b[..n]) {
+                assert!(a.len() < anchors.len() && a.iter().zip(&anchors).all(|(x, y)| x.span == y.span), "{n}");
+            }
+        }
     }
 
     #[test]
