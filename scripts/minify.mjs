@@ -17,6 +17,10 @@ for (const file of walk(dir).filter((f) => f.endsWith('.css'))) {
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,>])\s*/g, '$1')
+    // A space after a colon is never significant (a declaration's, a media feature's, a pseudo-class's).
+    .replace(/:\s+/g, ':')
+    // Leading zeros of fractions: 0.5rem is .5rem.
+    .replace(/([\s:,(])0\.(\d)/g, '$1.$2')
     .replace(/;}/g, '}')
     .trim();
   fs.writeFileSync(file, css);

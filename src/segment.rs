@@ -149,7 +149,10 @@ fn may_cut(s: &str) -> bool {
     let mut i = start.max(3);
     while i < b.len() {
         // Ideographs (lead bytes E4–E9) and ASCII other than . , : are most
-        // of a line and can start nothing looked for: passed in a tight loop.
+        // of a line and can start nothing looked for: passed in a tight loop
+        // (by the command line, which reads every line of a batch; the
+        // browser's first load has no bytes to spare for it).
+        #[cfg(feature = "cli")]
         while let Some(&x) = b.get(i) {
             match x {
                 0xE4..=0xE9 => i += 3,

@@ -967,8 +967,11 @@ fn label_variant(lx: &Lexed, tx: &Texts, core: &Core, g: &Group, before: Option<
     // A PDF may set a wrapped label's first line beside the row above's label,
     // on that row's line ("…已获取信息1.申请人无正当理由逾期不补"): the label
     // is whole when its beginning ends the fragment before and the rest is here.
-    if let Some(prev) = before.and_then(|b| b.context.last()).map(|&t| tx.get(t).chars().collect::<Vec<char>>()) {
-        if (2..target.len()).any(|k| prev.ends_with(&target[..k]) && is_subsequence(&target[k..], &joined)) {
+    if let Some(&t) = before.and_then(|b| b.context.last()) {
+        let prev = tx.get(t);
+        if (2..target.len())
+            .any(|k| prev.chars().rev().take(k).eq(target[..k].iter().rev().copied()) && is_subsequence(&target[k..], &joined))
+        {
             return None;
         }
     }

@@ -151,10 +151,17 @@ struct Hits {
 
 impl Hits {
     fn new(c: &Piece) -> Hits {
-        // Made once: every stretch of every report is scanned for the same words.
-        static WORDS: std::sync::OnceLock<Phrases> = std::sync::OnceLock::new();
         let mut at = vec![Vec::new(); KEYWORDS.len()];
-        WORDS.get_or_init(|| Phrases::new(KEYWORDS.iter().copied())).scan(c.chars, c.lo, c.hi, |k, i| at[k].push(i));
+        // Made once by the command line: every stretch of every report of a
+        // batch is scanned for the same words (the browser checks one report).
+        #[cfg(feature = "cli")]
+        let words = {
+            static WORDS: std::sync::OnceLock<Phrases> = std::sync::OnceLock::new();
+            WORDS.get_or_init(|| Phrases::new(KEYWORDS.iter().copied()))
+        };
+        #[cfg(not(feature = "cli"))]
+        let words = &Phrases::new(KEYWORDS.iter().copied());
+        words.scan(c.chars, c.lo, c.hi, |k, i| at[k].push(i));
         Hits { at }
     }
     fn of(&self, word: &str) -> &[usize] {
