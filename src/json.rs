@@ -529,21 +529,10 @@ pub fn table(w: &mut Writer, t: &TableRead) {
     let out = &mut w.out;
     out.push('{');
     for (i, (row, read)) in t.template.rows.iter().zip(&t.rows).enumerate() {
-        debug_assert!(plain_key(row.key));
-        if i > 0 {
-            out.push(',');
-        }
-        out.push('"');
-        out.push_str(row.key);
-        out.push_str("\":{");
+        plain_key(out, i == 0, row.key);
+        out.push('{');
         for (j, (col, cell)) in row.columns.iter().zip(&read.cells).enumerate() {
-            debug_assert!(plain_key(col.key));
-            if j > 0 {
-                out.push(',');
-            }
-            out.push('"');
-            out.push_str(col.key);
-            out.push_str("\":");
+            plain_key(out, j == 0, col.key);
             match cell.value {
                 Some(v) => number(out, v),
                 None => out.push_str("null"),
@@ -555,9 +544,15 @@ pub fn table(w: &mut Writer, t: &TableRead) {
     w.after_value();
 }
 
-/// A key that JSON needs no escape for.
-fn plain_key(k: &str) -> bool {
-    k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
+/// `"key":` (after a comma unless `first`), for a key that needs no escape.
+fn plain_key(out: &mut String, first: bool, k: &str) {
+    debug_assert!(k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.'), "{k}");
+    if !first {
+        out.push(',');
+    }
+    out.push('"');
+    out.push_str(k);
+    out.push_str("\":");
 }
 
 /// The rule catalog: code, name, severity, titles and documentation.
