@@ -277,8 +277,12 @@ fn symlink_loops_end_and_each_file_is_checked_once() {
     link("../report.txt", "sub/third.txt");
     link("loop.txt", "loop.txt"); // a link to itself
     let out = run(&["check", dir.to_str().unwrap(), dir.join("again.txt").to_str().unwrap(), "--format", "jsonl"]);
+    // The report once, and the looping link's entry saying why it was not read.
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert_eq!(lines.iter().filter(|d| d.get("report").is_some()).count(), 1, "{stdout}");
+    assert!(lines[1]["file"].as_str().unwrap().ends_with("loop.txt") && lines[1]["error"].as_str().unwrap().contains("ELOOP"), "{stdout}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("loop.txt") && stderr.contains("loops"), "{stderr}");
@@ -410,7 +414,7 @@ fn unreadable_and_empty_directories_are_said() {
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(err.contains("cannot read the directory") && err.contains("locked"), "{err}");
+    assert!(err.contains("无法读取目录") && err.contains("Cannot read the directory") && err.contains("locked"), "{err}");
     let empty = tmp("nothing-here");
     std::fs::create_dir_all(&empty).unwrap();
     // A wrong path or an empty folder must not pass for a clean run (a CI job).
@@ -464,4 +468,46 @@ fn a_report_piped_in_and_one_shape_for_a_directory() {
     std::fs::create_dir_all(&none).unwrap();
     let v: serde_json::Value = serde_json::from_slice(&run(&["check", none.to_str().unwrap(), "--format", "json"]).stdout).unwrap();
     assert_eq!(v, serde_json::json!([]));
+}
+
+/// In JSON every path given has its entry in its place, whatever went wrong
+/// with it: a missing path, an unreadable file given alone, a directory's
+/// files around them.
+#[test]
+fn every_path_given_has_its_json_entry() {
+    let missing = tmp("no-such-report.txt");
+    let _ = std::fs::remove_file(&missing);
+    let empty = tmp("alone-empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let out = run(&["check", HUAIAN, missing.to_str().unwrap(), empty.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let docs: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("one JSON array");
+    assert_eq!(docs.len(), 3, "{docs:?}");
+    assert_eq!(docs[0]["report"]["year"], 2024);
+    assert_eq!(docs[1]["file"], missing.to_str().unwrap());
+    assert_eq!(docs[1]["error"], "文件或目录不存在。(No such file or directory.)");
+    assert_eq!(docs[2]["error"], "文件是空的。(The file is empty.)");
+    // Given alone, a file that cannot be read is still valid JSON: its entry.
+    for format in ["json", "jsonl"] {
+        let out = run(&["check", empty.to_str().unwrap(), "--format", format]);
+        assert_eq!(out.status.code(), Some(2));
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect(format);
+        assert_eq!(doc["error"], "文件是空的。(The file is empty.)", "{format}");
+    }
+    // Held for pairing or not, the missing path stays in its place between the files.
+    let prev = tmp("prev-hongze.txt");
+    std::fs::copy("tests/corpus/real/hongze_2023_layout.txt", &prev).unwrap();
+    for extra in [vec![], vec!["--previous", prev.to_str().unwrap()]] {
+        let args = [
+            &["check", HUAIAN, missing.to_str().unwrap(), "tests/corpus/real/hongze_2024_layout.txt", "--format", "jsonl"][..],
+            &extra[..],
+        ]
+        .concat();
+        let out = run(&args);
+        let files: Vec<String> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["file"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(files, [HUAIAN, missing.to_str().unwrap(), "tests/corpus/real/hongze_2024_layout.txt"], "{extra:?}");
+    }
 }

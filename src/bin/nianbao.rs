@@ -157,7 +157,9 @@ const STDIN: &str = "-";
 /// The files to check: given files as they are, directories walked (sorted).
 /// Each real file is listed once however many links lead to it, and a
 /// directory is entered once (a symlink to a parent does not loop).
-fn collect(paths: &[PathBuf], problems: &mut Vec<(PathBuf, String)>) -> Vec<PathBuf> {
+/// The files to check, in order. `problems`: each path that could not be
+/// walked, with why and how many files came before it (its place in a batch's JSON).
+fn collect(paths: &[PathBuf], problems: &mut Vec<(usize, PathBuf, String)>) -> Vec<PathBuf> {
     let mut seen = Seen::default();
     let mut out = Vec::new();
     let mut stdin = false;
@@ -176,11 +178,22 @@ fn collect(paths: &[PathBuf], problems: &mut Vec<(PathBuf, String)>) -> Vec<Path
                     out.push(p.clone());
                 }
             }
-            Err(e) if std::fs::symlink_metadata(p).is_ok() => problems.push((p.clone(), link_problem(&e))),
-            Err(_) => problems.push((p.clone(), "no such file or directory".into())),
+            Err(e) if std::fs::symlink_metadata(p).is_ok() => problems.push((out.len(), p.clone(), link_problem(&e))),
+            Err(_) => problems.push((out.len(), p.clone(), "文件或目录不存在。(No such file or directory.)".into())),
         }
     }
     out
+}
+
+/// The JSON entries of the paths that could not be walked that are due
+/// before file `upto` (all of them: `usize::MAX`), from `*at` on.
+fn walked_due(walked: &[(usize, PathBuf, String)], at: &mut usize, upto: usize) -> Vec<String> {
+    let mut due = Vec::new();
+    while let Some((_, p, why)) = walked.get(*at).filter(|w| w.0 <= upto) {
+        due.push(nianbao::json::unreadable(&p.display().to_string(), why));
+        *at += 1;
+    }
+    due
 }
 
 #[derive(Default)]
@@ -197,9 +210,9 @@ fn id(m: &std::fs::Metadata) -> (u64, u64) {
 
 fn link_problem(e: &std::io::Error) -> String {
     if e.raw_os_error() == Some(40) {
-        "a symbolic link that loops (ELOOP), not read".into()
+        "符号链接循环指向自身，未读取。(A symbolic link that loops (ELOOP), not read.)".into()
     } else {
-        format!("a symbolic link to nothing readable ({e})")
+        format!("符号链接指向的文件无法读取（{e}）。(A symbolic link to nothing readable: {e}.)")
     }
 }
 
@@ -213,14 +226,14 @@ fn is_report(p: &Path) -> bool {
         })
 }
 
-fn walk(dir: &Path, meta: &std::fs::Metadata, seen: &mut Seen, out: &mut Vec<PathBuf>, problems: &mut Vec<(PathBuf, String)>) {
+fn walk(dir: &Path, meta: &std::fs::Metadata, seen: &mut Seen, out: &mut Vec<PathBuf>, problems: &mut Vec<(usize, PathBuf, String)>) {
     if !seen.dirs.insert(id(meta)) {
         return;
     }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            problems.push((dir.to_path_buf(), format!("cannot read the directory: {e}")));
+            problems.push((out.len(), dir.to_path_buf(), format!("无法读取目录（{e}）。(Cannot read the directory: {e}.)")));
             return;
         }
     };
@@ -235,7 +248,7 @@ fn walk(dir: &Path, meta: &std::fs::Metadata, seen: &mut Seen, out: &mut Vec<Pat
                 }
             }
             Ok(_) => {}
-            Err(e) if is_report(&p) => problems.push((p, link_problem(&e))),
+            Err(e) if is_report(&p) => problems.push((out.len(), p, link_problem(&e))),
             Err(_) => {}
         }
     }
@@ -366,8 +379,9 @@ fn run_check(
     jobs: usize,
     summary_to: Option<(batch::SummaryFormat, PathBuf)>,
 ) -> ExitCode {
-    let mut problems: Vec<(PathBuf, String)> = Vec::new();
-    let files = collect(&paths, &mut problems);
+    let mut walked = Vec::new();
+    let files = collect(&paths, &mut walked);
+    let mut problems: Vec<(PathBuf, String)> = walked.iter().map(|(_, p, why)| (p.clone(), why.clone())).collect();
     if let Some((_, to)) = &summary_to {
         let same = |f: &PathBuf| std::fs::canonicalize(f).ok().zip(std::fs::canonicalize(to).ok()).is_some_and(|(a, b)| a == b);
         if files.iter().chain(previous.as_ref()).any(same) {
@@ -424,7 +438,11 @@ fn run_check(
     };
     // An array whenever several reports could be meant (several files, or a
     // directory however many it holds): a reader's code gets one shape.
-    let array = files.len() > 1 || paths.iter().any(|p| p.is_dir());
+    let array = files.len() + walked.len() > 1 || paths.iter().any(|p| p.is_dir());
+    // In JSON every path given has its entry in its place: a report's
+    // document, or what could not be read and why (`json::unreadable`).
+    let json = kind == batch::Kind::Json;
+    let mut walked_at = 0;
     if format == Format::Json && array {
         keep(write!(out, "["));
     }
@@ -473,6 +491,11 @@ fn run_check(
         })
     };
     let checked = in_order(&files, jobs, jobs * 8, check_one, |i, r| {
+        if json && spill.is_none() {
+            for entry in walked_due(&walked, &mut walked_at, i) {
+                emit(&mut out, &entry);
+            }
+        }
         match r {
             Ok(c) => {
                 let Checked { output, record, mut kept } = c;
@@ -506,8 +529,8 @@ fn run_check(
                 unread.push(None);
             }
             Err(e) => {
-                // In a batch's JSON, in its place now unless the outputs wait for pairing.
-                if array && kind == batch::Kind::Json && spill.is_none() {
+                // In its place now, unless the outputs wait for pairing.
+                if json && spill.is_none() {
                     emit(&mut out, &nianbao::json::unreadable(&files[i].display().to_string(), &e.to_string()));
                 }
                 unread.push(Some(e.to_string()));
@@ -557,8 +580,13 @@ fn run_check(
         }
         drop(side);
         for (i, d) in done.iter_mut().enumerate() {
+            if json {
+                for entry in walked_due(&walked, &mut walked_at, i) {
+                    emit(&mut out, &entry);
+                }
+            }
             let Some(Kept { summary, findings, output, .. }) = d else {
-                if let (Some(why), true) = (&unread[i], array && kind == batch::Kind::Json) {
+                if let (Some(why), true) = (&unread[i], json) {
                     emit(&mut out, &nianbao::json::unreadable(&files[i].display().to_string(), why));
                 }
                 continue;
@@ -586,6 +614,11 @@ fn run_check(
             if want_findings {
                 findings.extend(nianbao::export::finding_rows(&path, summary, later, lang, None));
             }
+        }
+    }
+    if json {
+        for entry in walked_due(&walked, &mut walked_at, usize::MAX) {
+            emit(&mut out, &entry);
         }
     }
     if format == Format::Json {
@@ -625,7 +658,7 @@ fn run_check(
             }
         }
         if let Err(e) = batch::write_summary(to, *fmt, &summary_rows, &finding_rows) {
-            problems.push((to.clone(), format!("cannot write the summary: {e}")));
+            problems.push((to.clone(), format!("无法写入汇总（{e}）。(Cannot write the summary: {e}.)")));
         }
     }
     for (p, why) in &problems {
