@@ -87,6 +87,10 @@ fn pairs_are_found_in_any_order_and_give_what_previous_gives() {
     let text = String::from_utf8_lossy(&text.stdout);
     assert_eq!(text.matches("warning[X002]").count(), 1, "{text}");
     assert!(text.contains("共 4 份报告"), "{text}");
+    // The closing table lists the file that could not be read too, in its place.
+    let last_rows: Vec<&str> = text.lines().filter(|l| l.contains(".txt  ")).collect();
+    assert_eq!(last_rows.len(), 5, "{text}");
+    assert!(last_rows[4].contains("z_empty.txt") && last_rows[4].contains("无法读取 unreadable"), "{text}");
 }
 
 #[test]

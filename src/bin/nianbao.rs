@@ -341,6 +341,8 @@ struct Row {
     year: String,
     errors: usize,
     warnings: usize,
+    /// It could not be read (its organ column says so, its counts are "—").
+    unread: bool,
 }
 
 /// One file checked: its rendered output (cross-year findings still to come),
@@ -624,20 +626,34 @@ fn run_check(
     if format == Format::Json {
         keep(if array { writeln!(out, "]") } else { writeln!(out) });
     }
-    let rows: Vec<Row> = done
-        .iter()
-        .zip(&files)
-        .filter_map(|(d, f)| {
-            let s = &d.as_ref()?.summary;
-            Some(Row {
+    // Every path given, in its place: the reports, and what could not be read.
+    let unread_row = |file: &Path| Row {
+        file: file.display().to_string(),
+        organ: "无法读取 unreadable".into(),
+        year: "—".into(),
+        errors: 0,
+        warnings: 0,
+        unread: true,
+    };
+    let mut rows: Vec<Row> = Vec::with_capacity(files.len() + walked.len());
+    let mut w = walked.iter().peekable();
+    for (i, (d, f)) in done.iter().zip(&files).enumerate() {
+        while let Some((_, p, _)) = w.next_if(|x| x.0 <= i) {
+            rows.push(unread_row(p));
+        }
+        rows.push(match d {
+            Some(Kept { summary: s, .. }) => Row {
                 file: f.display().to_string(),
                 organ: s.organ.clone().unwrap_or_else(|| "—".into()),
                 year: s.year.map(|y| y.to_string()).unwrap_or_else(|| "—".into()),
                 errors: s.errors,
                 warnings: s.warnings,
-            })
-        })
-        .collect();
+                unread: false,
+            },
+            None => unread_row(f),
+        });
+    }
+    rows.extend(w.map(|(_, p, _)| unread_row(p)));
     if format == Format::Text && rows.len() > 1 {
         keep(write!(out, "{}", table(&rows, style)));
     }
@@ -688,7 +704,8 @@ fn table(rows: &[Row], style: Style) -> String {
     let cells: Vec<[String; 5]> = rows
         .iter()
         .map(|r| {
-            [escape(&r.file).into_owned(), escape(&r.organ).into_owned(), r.year.clone(), r.errors.to_string(), r.warnings.to_string()]
+            let count = |n: usize| if r.unread { "—".to_string() } else { n.to_string() };
+            [escape(&r.file).into_owned(), escape(&r.organ).into_owned(), r.year.clone(), count(r.errors), count(r.warnings)]
         })
         .collect();
     let widths: Vec<usize> =
@@ -704,7 +721,8 @@ fn table(rows: &[Row], style: Style) -> String {
     }
     let (e, w): (usize, usize) = (rows.iter().map(|r| r.errors).sum(), rows.iter().map(|r| r.warnings).sum());
     let bad = rows.iter().filter(|r| r.errors > 0).count();
-    s.push_str(&format!("\n{}\n", style.text(nianbao::messages::cli::BATCH, &[rows.len().into(), bad.into(), e.into(), w.into()])));
+    let reports = rows.iter().filter(|r| !r.unread).count();
+    s.push_str(&format!("\n{}\n", style.text(nianbao::messages::cli::BATCH, &[reports.into(), bad.into(), e.into(), w.into()])));
     s
 }
 
