@@ -157,8 +157,8 @@ const STDIN: &str = "-";
 /// The files to check: given files as they are, directories walked (sorted).
 /// Each real file is listed once however many links lead to it, and a
 /// directory is entered once (a symlink to a parent does not loop).
-/// The files to check, in order. `problems`: each path that could not be
-/// walked, with why and how many files came before it (its place in a batch's JSON).
+/// `problems`: each path that could not be walked, with why and how many
+/// files came before it (its place among them in the output).
 fn collect(paths: &[PathBuf], problems: &mut Vec<(usize, PathBuf, String)>) -> Vec<PathBuf> {
     let mut seen = Seen::default();
     let mut out = Vec::new();
@@ -185,15 +185,13 @@ fn collect(paths: &[PathBuf], problems: &mut Vec<(usize, PathBuf, String)>) -> V
     out
 }
 
-/// The JSON entries of the paths that could not be walked that are due
-/// before file `upto` (all of them: `usize::MAX`), from `*at` on.
-fn walked_due(walked: &[(usize, PathBuf, String)], at: &mut usize, upto: usize) -> Vec<String> {
-    let mut due = Vec::new();
-    while let Some((_, p, why)) = walked.get(*at).filter(|w| w.0 <= upto) {
-        due.push(nianbao::json::unreadable(&p.display().to_string(), why));
-        *at += 1;
-    }
-    due
+/// The paths that could not be walked (`collect`'s problems) that are due
+/// before file `upto` (all that are left: `usize::MAX`), from `*at` on, which
+/// moves past them.
+fn walked_due<'a>(walked: &'a [(usize, PathBuf, String)], at: &mut usize, upto: usize) -> &'a [(usize, PathBuf, String)] {
+    let from = (*at).min(walked.len());
+    *at = from + walked[from..].iter().take_while(|w| w.0 <= upto).count();
+    &walked[from..*at]
 }
 
 #[derive(Default)]
@@ -494,8 +492,8 @@ fn run_check(
     };
     let checked = in_order(&files, jobs, jobs * 8, check_one, |i, r| {
         if json && spill.is_none() {
-            for entry in walked_due(&walked, &mut walked_at, i) {
-                emit(&mut out, &entry);
+            for (_, p, why) in walked_due(&walked, &mut walked_at, i) {
+                emit(&mut out, &nianbao::json::unreadable(&p.display().to_string(), why));
             }
         }
         match r {
@@ -531,12 +529,13 @@ fn run_check(
                 unread.push(None);
             }
             Err(e) => {
+                let why = e.to_string();
                 // In its place now, unless the outputs wait for pairing.
                 if json && spill.is_none() {
-                    emit(&mut out, &nianbao::json::unreadable(&files[i].display().to_string(), &e.to_string()));
+                    emit(&mut out, &nianbao::json::unreadable(&files[i].display().to_string(), &why));
                 }
-                unread.push(Some(e.to_string()));
-                problems.push((files[i].clone(), e.to_string()));
+                problems.push((files[i].clone(), why.clone()));
+                unread.push(Some(why));
                 done.push(None);
             }
         }
@@ -583,8 +582,8 @@ fn run_check(
         drop(side);
         for (i, d) in done.iter_mut().enumerate() {
             if json {
-                for entry in walked_due(&walked, &mut walked_at, i) {
-                    emit(&mut out, &entry);
+                for (_, p, why) in walked_due(&walked, &mut walked_at, i) {
+                    emit(&mut out, &nianbao::json::unreadable(&p.display().to_string(), why));
                 }
             }
             let Some(Kept { summary, findings, output, .. }) = d else {
@@ -619,8 +618,8 @@ fn run_check(
         }
     }
     if json {
-        for entry in walked_due(&walked, &mut walked_at, usize::MAX) {
-            emit(&mut out, &entry);
+        for (_, p, why) in walked_due(&walked, &mut walked_at, usize::MAX) {
+            emit(&mut out, &nianbao::json::unreadable(&p.display().to_string(), why));
         }
     }
     if format == Format::Json {
@@ -636,11 +635,9 @@ fn run_check(
         unread: true,
     };
     let mut rows: Vec<Row> = Vec::with_capacity(files.len() + walked.len());
-    let mut w = walked.iter().peekable();
+    let mut at = 0;
     for (i, (d, f)) in done.iter().zip(&files).enumerate() {
-        while let Some((_, p, _)) = w.next_if(|x| x.0 <= i) {
-            rows.push(unread_row(p));
-        }
+        rows.extend(walked_due(&walked, &mut at, i).iter().map(|(_, p, _)| unread_row(p)));
         rows.push(match d {
             Some(Kept { summary: s, .. }) => Row {
                 file: f.display().to_string(),
@@ -653,7 +650,7 @@ fn run_check(
             None => unread_row(f),
         });
     }
-    rows.extend(w.map(|(_, p, _)| unread_row(p)));
+    rows.extend(walked_due(&walked, &mut at, usize::MAX).iter().map(|(_, p, _)| unread_row(p)));
     if format == Format::Text && rows.len() > 1 {
         keep(write!(out, "{}", table(&rows, style)));
     }

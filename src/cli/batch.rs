@@ -281,23 +281,19 @@ impl<'a> Rendered<'a> {
 
     pub fn from_bytes(b: &'a [u8]) -> std::io::Result<Rendered<'a>> {
         let damaged = || std::io::Error::other("the batch's kept output is damaged");
-        let mut at = 0;
-        let mut number = || -> std::io::Result<u64> {
-            let n = b.get(at..at + 8).ok_or_else(damaged)?;
-            at += 8;
-            Ok(u64::from_le_bytes(n.try_into().map_err(|_| damaged())?))
-        };
-        let head = number()? as usize;
-        let n = number()?;
+        let mut r = Reader(b);
+        let head = r.u64().ok_or_else(damaged)? as usize;
+        let n = r.u64().ok_or_else(damaged)?;
         let mut items = Vec::with_capacity((n as usize).min(1 << 16));
         for _ in 0..n {
-            items.push((number()?, number()? as usize, number()? as usize));
+            let mut item = || Some((r.u64()?, r.u64()? as usize, r.u64()? as usize));
+            items.push(item().ok_or_else(damaged)?);
         }
         let mut shown = [0; 3];
         for s in &mut shown {
-            *s = number()? as usize;
+            *s = r.u64().ok_or_else(damaged)? as usize;
         }
-        let text = simdutf8::basic::from_utf8(&b[at..]).map_err(|_| damaged())?;
+        let text = simdutf8::basic::from_utf8(r.0).map_err(|_| damaged())?;
         // Every range must lie in the text, on character boundaries.
         let fits = |a: usize, z: usize| a <= z && text.get(a..z).is_some();
         if !fits(0, head) || !items.iter().all(|&(_, a, z)| fits(a, z)) {
@@ -352,42 +348,52 @@ pub fn record(years: &nianbao::summary::Years, anchors: &[Anchor]) -> Vec<u8> {
 /// from the spool for the reports that have a pair.
 pub fn from_record(b: &[u8]) -> std::io::Result<(nianbao::summary::Years, Vec<Anchor>)> {
     let damaged = || std::io::Error::other("the batch's pairing facts are damaged");
-    let (years, mut rest) = nianbao::summary::Years::from_bytes(b).ok_or_else(damaged)?;
+    let (years, rest) = nianbao::summary::Years::from_bytes(b).ok_or_else(damaged)?;
+    let mut r = Reader(rest);
     let mut anchors = Vec::new();
-    while !rest.is_empty() {
-        let mut take = |n: usize| -> std::io::Result<&[u8]> {
-            let (v, r) = rest.split_at_checked(n).ok_or_else(damaged)?;
-            rest = r;
-            Ok(v)
-        };
-        let mut u32s = [0u32; 4];
-        for n in &mut u32s {
-            *n = u32::from_le_bytes(take(4)?.try_into().map_err(|_| damaged())?);
-        }
-        let mut u64s = [0usize; 5];
-        for n in &mut u64s {
-            *n = usize::try_from(u64::from_le_bytes(take(8)?.try_into().map_err(|_| damaged())?)).map_err(|_| damaged())?;
-        }
-        let mut r = [0f32; 4];
-        for x in &mut r {
-            *x = f32::from_le_bytes(take(4)?.try_into().map_err(|_| damaged())?);
-        }
-        let excerpt = std::str::from_utf8(take(u64s[4])?).map_err(|_| damaged())?.to_string();
-        let [start, end, page_of_line, page] = u32s;
-        anchors.push(Anchor {
-            span: Span { start, end },
-            place: Place {
-                line: u64s[0],
-                column: u64s[1],
-                page: Some(page_of_line).filter(|&p| p > 0),
-                before: u64s[2],
-                under: u64s[3],
-                excerpt,
-            },
-            pdf: (page > 0).then_some((page, nianbao::input::layout::Rect { x: r[0], y: r[1], w: r[2], h: r[3] })),
-        });
+    while !r.0.is_empty() {
+        anchors.push(r.anchor().ok_or_else(damaged)?);
     }
     Ok((years, anchors))
+}
+
+/// Fixed-width little-endian numbers and byte strings read off a spool's
+/// bytes, in order (`None` past their end or on bytes that cannot be what they say).
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn bytes(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (v, rest) = self.0.split_at_checked(n)?;
+        self.0 = rest;
+        Some(v)
+    }
+    fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
+        self.bytes(N)?.try_into().ok()
+    }
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.array()?))
+    }
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.array()?))
+    }
+    fn usize(&mut self) -> Option<usize> {
+        usize::try_from(self.u64()?).ok()
+    }
+    fn f32(&mut self) -> Option<f32> {
+        Some(f32::from_le_bytes(self.array()?))
+    }
+    /// One anchor as `record` writes it.
+    fn anchor(&mut self) -> Option<Anchor> {
+        let (start, end, page_of_line, page) = (self.u32()?, self.u32()?, self.u32()?, self.u32()?);
+        let (line, column, before, under, excerpt) = (self.usize()?, self.usize()?, self.usize()?, self.usize()?, self.usize()?);
+        let rect = nianbao::input::layout::Rect { x: self.f32()?, y: self.f32()?, w: self.f32()?, h: self.f32()? };
+        let excerpt = std::str::from_utf8(self.bytes(excerpt)?).ok()?.to_string();
+        Some(Anchor {
+            span: Span { start, end },
+            place: Place { line, column, page: Some(page_of_line).filter(|&p| p > 0), before, under, excerpt },
+            pdf: (page > 0).then_some((page, rect)),
+        })
+    }
 }
 
 #[cfg(test)]
