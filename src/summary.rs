@@ -355,14 +355,11 @@ impl Summary {
     }
 
     fn add(&mut self, diagnostics: &[Diagnostic]) {
-        for r in crate::rules::RULES {
-            let n = diagnostics.iter().filter(|d| d.code == r.code).count();
-            if n == 0 {
-                continue;
-            }
-            match self.rules.iter_mut().find(|e| e.0 == r.code) {
-                Some(e) => e.1 += n,
-                None => self.rules.push((r.code, n)),
+        for d in diagnostics {
+            match self.rules.iter_mut().find(|e| e.0 == d.code) {
+                Some(e) => e.1 += 1,
+                None if crate::rules::rule(d.code).is_some() => self.rules.push((d.code, 1)),
+                None => {}
             }
         }
         let order = |c: &str| crate::rules::RULES.iter().position(|r| r.code == c).unwrap_or(usize::MAX);

@@ -121,6 +121,23 @@ fn the_format_notice_under_a_wrong_title() {
     assert!(codes(&t).contains(&"T008".to_string()));
 }
 
+/// A narrow page wraps the preface so that one short line holds
+/// "公厅…关于印发<…年度报告格式>" (as reportlab sets seed 003 in
+/// target/zoo/seeds__003_*/narrow-pdftotext.txt): it quotes a document and is
+/// no title; the title above it is kept (no false S002).
+#[test]
+fn a_wrapped_preface_line_naming_the_format_is_no_title() {
+    let t = edit(
+        &base(),
+        "某某市人民政府\n2023年政府信息公开工作年度报告\n\n本报告根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》",
+        "某某市人民政府2023年政府信息公开工作年度\n报告\n本报告根据《中华人民共和国政府信息公开条例》和《国务院办\n公厅政府信息与政务公开办公室关于印发<中华人民共和国政府信息公开工作年度报告格式>\n的通知》",
+    );
+    let j = json(&t);
+    assert_eq!(j["report"]["title"], "某某市人民政府2023年政府信息公开工作年度报告", "{}", j["report"]);
+    let c = codes(&t);
+    assert!(!c.iter().any(|c| ["S002", "A007", "S010"].contains(&c.as_str())), "{c:?}");
+}
+
 #[test]
 fn accepted_applications_counted_before_the_noun() {
     let t = edit(&base(), "本年度共收到政府信息公开申请37件", "本年度共受理2件政府信息公开申请");

@@ -10,11 +10,16 @@ let view = null;
 const en = () => document.documentElement.lang.startsWith('en');
 
 // The batch's modules are pinned: scripts/pin.mjs gives this module
-// `__nianbaoPins`, for each of the three views the hashed names and integrity
-// hashes of every module it may import (the view first), and a view is
-// imported only after all of them have been fetched and checked (a
-// modulepreload with its integrity; import() then takes the checked copies).
+// `__nianbaoPins`, the name and integrity hash of batch/graphs.json, which
+// lists for each of the three views the hashed names and integrity hashes of
+// every module it may import (the view first). A view is imported only after
+// all of them have been fetched and checked (a modulepreload with its
+// integrity; import() then takes the checked copies).
 const pins = typeof __nianbaoPins === 'object' ? __nianbaoPins : null;
+let graphs = null;
+const graphsOf = () => graphs ??= fetch(new URL(pins.graphs[0], import.meta.url), { integrity: pins.graphs[1] })
+  .then((r) => { if (!r.ok) throw new Error(pins.graphs[0] + ': ' + r.status); return r.json(); })
+  .catch((e) => { graphs = null; throw e; });
 const verified = ([href, integrity]) => new Promise((ok, no) => {
   const link = document.createElement('link');
   // A browser without modulepreload (Safari before 17) imports unchecked.
@@ -28,8 +33,9 @@ const verified = ([href, integrity]) => new Promise((ok, no) => {
 });
 const load = async (name) => {
   if (!pins) return import('./' + name);
-  await Promise.all(pins[name].map(verified));
-  return import(new URL(pins[name][0][0], import.meta.url));
+  const graph = (await graphsOf())[name];
+  await Promise.all(graph.map(verified));
+  return import(new URL(graph[0][0], import.meta.url));
 };
 
 function start(items) {

@@ -263,7 +263,9 @@ fn checked(d: Decoded) -> Result<Decoded, InputError> {
         controls += c as usize;
     }
     let total = total.max(1);
-    let replaced = if b.contains(&0xEF) { d.text.matches('\u{FFFD}').count() } else { 0 };
+    // Full-width punctuation starts with EF too: the replacement character's
+    // three bytes are searched together (SIMD, as `memchr` does it).
+    let replaced = memchr::memmem::find_iter(b, "\u{FFFD}".as_bytes()).count();
     if b.contains(&0) || (controls + replaced) * 50 > total {
         return Err(InputError::Binary);
     }

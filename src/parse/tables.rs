@@ -975,6 +975,19 @@ fn label_variant(lx: &Lexed, tx: &Texts, core: &Core, g: &Group, before: Option<
             return None;
         }
     }
+    // In reading order (pdftotext without -layout) a wrapped label's last
+    // line may come after the cells to its left ("5.属于三类内部事务信", then
+    // "三、本年度办理结果", "（三）不予公开", "息"): the label is whole when a
+    // fragment before the next row's label is exactly its missing end.
+    if let Some(n) = next.filter(|n| n.context.len() > 1) {
+        let own: Vec<char> = window.iter().flat_map(|w| w.0.chars()).collect();
+        let tails = &n.context[..n.context.len() - 1];
+        if (target.len() / 2..target.len())
+            .any(|k| own.ends_with(&target[..k]) && tails.iter().any(|&t| tx.get(t).chars().eq(target[k..].iter().copied())))
+        {
+            return None;
+        }
+    }
     // Which fragment is the label: the one sharing most with the template's.
     let (text, span, ratio, core) = window
         .iter()

@@ -278,6 +278,19 @@ test('a tampered loader is refused by its integrity; a tampered converter, PDF r
   await page.waitForSelector('#batch .batch-table');
   await page.waitForFunction(() => [...document.querySelectorAll('.batch-table tbody tr')].length === 2
     && [...document.querySelectorAll('.batch-table tbody tr')].every((tr) => /检查时出错/.test(tr.textContent)), null, { timeout: 30000 });
+  // The batch view's list of modules and their hashes (batch/graphs.json): checked by the hook
+  // before any view is imported; the batch does not open, and says so.
+  const graphs = await tampered((dir) => {
+    const f = path.join(dir, pinned('batch/graphs.json'));
+    fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/sha384-(.)/, (_, c) => 'sha384-' + (c === 'A' ? 'B' : 'A')));
+  });
+  t.after(graphs.close);
+  await page.goto(graphs.url + 'index.html');
+  await page.waitForSelector('#report');
+  const said = new Promise((ok) => page.once('dialog', (d) => { ok(d.message()); d.dismiss(); }));
+  await page.setInputFiles('.toolbar input[type=file]', two);
+  assert.match(await said, /批量检查未能加载/);
+  assert.equal(await page.$('#batch .batch-table'), null);
   // The checker without the interface (the JSON export, the API): its glue is checked before it runs.
   const core = await tampered(appendTo(pinned('batch/core.js'), ';document.title="tampered";'));
   t.after(core.close);
