@@ -429,14 +429,21 @@ pub fn head(w: &mut Writer, o: &Outcome, file: Option<&str>) {
     w.key("diagnostics").begin_array();
 }
 
-/// A batch's entry for a file that could not be read: its name and why (the
-/// sentence the command line prints, Chinese then English), in the file's
-/// place among the reports, so that a reader of the JSON misses none.
+/// A batch's entry for a file that could not be read: its name and why, in
+/// the file's place among the reports, so that a reader of the JSON misses
+/// none. `why` is the sentence the command line prints, Chinese then English
+/// ("文件是空的。(The file is empty.)"): the entry has them apart, as a
+/// finding has `message` and `message_en`.
 pub fn unreadable(file: &str, why: &str) -> String {
+    let (zh, en) = match why.find("。(") {
+        Some(k) if why.ends_with(')') => (&why[..k + "。".len()], &why[k + "。(".len()..why.len() - 1]),
+        _ => (why, why),
+    };
     let mut w = Writer::with_capacity(64 + file.len() + why.len());
     w.begin_object();
     w.key("file").str(file);
-    w.key("error").str(why);
+    w.key("error").str(zh);
+    w.key("error_en").str(en);
     w.end_object();
     w.finish()
 }

@@ -57,8 +57,9 @@ fn pairs_are_found_in_any_order_and_give_what_previous_gives() {
     );
     // The file that cannot be read is in the JSON too, saying why (and nothing else).
     let empty = docs.pop().unwrap();
-    assert_eq!(empty["error"], "文件是空的。(The file is empty.)", "{empty}");
-    assert!(empty.get("report").is_none() && empty.as_object().unwrap().len() == 2, "{empty}");
+    assert_eq!(empty["error"], "文件是空的。", "{empty}");
+    assert_eq!(empty["error_en"], "The file is empty.", "{empty}");
+    assert!(empty.get("report").is_none() && empty.as_object().unwrap().len() == 3, "{empty}");
     // So in a JSON array, and when outputs are not held for pairing (--previous given).
     let prev = d.join("hongze_2023_layout.txt");
     for args in [vec!["--format", "json"], vec!["--format", "jsonl", "--previous", prev.to_str().unwrap()]] {

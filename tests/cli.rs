@@ -51,6 +51,15 @@ fn exit_codes() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("no/such/file.txt"));
     assert_eq!(run(&["check"]).status.code(), Some(2));
+    // A last year's report that cannot be read is named as such.
+    let prev = run(&["check", HUAIAN, "--previous", "no/such/last.txt"]);
+    assert_eq!(prev.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&prev.stderr);
+    assert!(err.contains("--previous") && err.contains("上年报告") && err.contains("no/such/last.txt"), "{err}");
+    // No jobs at all is no way to check: refused, not taken for one.
+    let none = run(&["check", HUAIAN, "--jobs", "0"]);
+    assert_eq!(none.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("--jobs"), "{}", String::from_utf8_lossy(&none.stderr));
 }
 
 #[test]
@@ -228,7 +237,8 @@ fn alongside(bad: &[&Path], says: &[&str]) -> String {
     assert_eq!(lines.len(), bad.len() + 1, "{stdout}");
     for ((entry, p), s) in lines.iter().zip(bad).zip(says) {
         assert_eq!(entry["file"], p.to_str().unwrap());
-        assert!(entry["error"].as_str().is_some_and(|e| e.contains(s)) && entry.get("report").is_none(), "{entry}");
+        let why = format!("{}{}", entry["error"].as_str().unwrap_or(""), entry["error_en"].as_str().unwrap_or(""));
+        assert!(why.contains(s) && entry.get("report").is_none(), "{entry}");
     }
     let checked = &lines[bad.len()..];
     assert_eq!(checked.len(), 1, "only the clean report is checked: {stdout}");
@@ -282,7 +292,7 @@ fn symlink_loops_end_and_each_file_is_checked_once() {
     let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 2, "{stdout}");
     assert_eq!(lines.iter().filter(|d| d.get("report").is_some()).count(), 1, "{stdout}");
-    assert!(lines[1]["file"].as_str().unwrap().ends_with("loop.txt") && lines[1]["error"].as_str().unwrap().contains("ELOOP"), "{stdout}");
+    assert!(lines[1]["file"].as_str().unwrap().ends_with("loop.txt") && lines[1]["error_en"].as_str().unwrap().contains("ELOOP"), "{stdout}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("loop.txt") && stderr.contains("loops"), "{stderr}");
@@ -485,14 +495,14 @@ fn every_path_given_has_its_json_entry() {
     assert_eq!(docs.len(), 3, "{docs:?}");
     assert_eq!(docs[0]["report"]["year"], 2024);
     assert_eq!(docs[1]["file"], missing.to_str().unwrap());
-    assert_eq!(docs[1]["error"], "文件或目录不存在。(No such file or directory.)");
-    assert_eq!(docs[2]["error"], "文件是空的。(The file is empty.)");
+    assert_eq!((&docs[1]["error"], &docs[1]["error_en"]), (&"文件或目录不存在。".into(), &"No such file or directory.".into()));
+    assert_eq!((&docs[2]["error"], &docs[2]["error_en"]), (&"文件是空的。".into(), &"The file is empty.".into()));
     // Given alone, a file that cannot be read is still valid JSON: its entry.
     for format in ["json", "jsonl"] {
         let out = run(&["check", empty.to_str().unwrap(), "--format", format]);
         assert_eq!(out.status.code(), Some(2));
         let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect(format);
-        assert_eq!(doc["error"], "文件是空的。(The file is empty.)", "{format}");
+        assert_eq!((doc["error"].as_str(), doc["error_en"].as_str()), (Some("文件是空的。"), Some("The file is empty.")), "{format}");
     }
     // Held for pairing or not, the missing path stays in its place between the files.
     let prev = tmp("prev-hongze.txt");

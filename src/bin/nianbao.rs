@@ -45,8 +45,8 @@ enum Command {
         #[arg(long, value_enum, default_value = "auto")]
         color: Color,
         /// Files checked at once (default: the number of cores).
-        #[arg(long, short)]
-        jobs: Option<usize>,
+        #[arg(long, short, value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
         /// Language of the text output (JSON has both: message, message_en).
         #[arg(long, value_enum, default_value = "zh")]
         lang: Lang,
@@ -137,7 +137,7 @@ fn main() -> ExitCode {
                 Color::Never => false,
                 Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
             };
-            let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)).max(1);
+            let jobs = jobs.map(usize::from).unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
             run_check(paths, format, previous, min, Style { color, english: lang == Lang::En }, jobs, summary)
         }
         Command::Rules { format } => {
@@ -401,7 +401,7 @@ fn run_check(
                 Some(s)
             }
             Err(e) => {
-                eprintln!("nianbao: {}: {e}", escape(&p.display().to_string()));
+                eprintln!("nianbao: --previous（上年报告）{}: {e}", escape(&p.display().to_string()));
                 return ExitCode::from(2);
             }
         },
