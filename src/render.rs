@@ -229,9 +229,8 @@ fn placed(path: &str, d: &Diagnostic, at: &Place, style: Style) -> String {
     // For a PDF the line is in the extracted text; the page is where to look.
     match at.page {
         Some(p) => out.push_str(&format!(
-            "{pad}{} {}:{line}:{col} ({}: {})\n",
+            "{pad}{} {}:{line}:{col} ({})\n",
             style.paint("1;34", "-->"),
-            escape(path),
             escape(path),
             style.text(cli::PAGE, &[p.into()])
         )),

@@ -192,5 +192,6 @@ fn directories_include_pdfs() {
         .output()
         .expect("runs");
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("hongze_qu_2023.pdf: 第"), "{text}");
+    // The place names the file once, its line in the extracted text and the page.
+    assert!(text.contains("hongze_qu_2023.pdf:43:1 (第3页)") && !text.contains("pdf: 第"), "{text}");
 }
