@@ -125,6 +125,19 @@ fn encodings_docx_and_html() {
     b.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
     std::fs::write(&u16, &b).unwrap();
     assert_eq!(codes(&run(&["check", u16.to_str().unwrap(), "--format", "json"])), base);
+    // Text (or GB18030 text) saved as .docx, .odt or .rtf is read for what it
+    // holds, as the browser reads it; bytes that are neither keep the message
+    // of the kind the name promised.
+    for (name, bytes) in [("text.docx", text.as_bytes()), ("text.odt", &bytes[..]), ("text.rtf", text.as_bytes())] {
+        let f = tmp(name);
+        std::fs::write(&f, bytes).unwrap();
+        assert_eq!(codes(&run(&["check", f.to_str().unwrap(), "--format", "json"])), base, "{name}");
+    }
+    let junk = tmp("junk.docx");
+    std::fs::write(&junk, [0u8, 159, 146, 150, 0, 0, 255, 216].repeat(64)).unwrap();
+    let out = run(&["check", junk.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("不是可读的 .docx"), "{}", String::from_utf8_lossy(&out.stderr));
     // .html and .docx fixtures keep their tables.
     for f in ["tests/fixtures/report.html", "tests/fixtures/report.docx"] {
         let out = run(&["check", f, "--format", "json"]);

@@ -165,23 +165,32 @@ fn read_bytes(bytes: Vec<u8>, ext: &str) -> Result<Document, InputError> {
     if ext == "pdf" || nianbao_pdf::looks_like_pdf(&bytes) {
         return read_pdf(&bytes).map(Document::Pdf);
     }
-    let decoded = if ext == "odt" || (bytes.starts_with(b"PK\x03\x04") && odt::is_odf(&bytes)) {
+    let zip = bytes.starts_with(b"PK\x03\x04");
+    // A file named .docx, .odt or .rtf that is not of that kind but holds text
+    // or a web page (saved under the wrong name, or so exported by a portal)
+    // is read for what it holds, as an old .doc that is text is; bytes that
+    // are neither keep the message of the kind the name promised.
+    let named = |bytes: Vec<u8>, parse: fn(&[u8]) -> Result<String, String>, kind: fn(String) -> InputError| match parse(&bytes) {
+        Ok(text) => Ok(Decoded::plain(text)),
+        Err(why) => match text_or_page(bytes, ext) {
+            Err(InputError::Binary) => Err(kind(why)),
+            r => r,
+        },
+    };
+    let decoded = if zip && (ext == "odt" || odt::is_odf(&bytes)) {
         Decoded::plain(odt::text(&bytes).map_err(InputError::Odt)?)
-    } else if ext == "docx" || bytes.starts_with(b"PK\x03\x04") {
+    } else if zip {
         Decoded::plain(docx::text(&bytes).map_err(InputError::Docx)?)
-    } else if ext == "rtf" || rtf::is_rtf(&bytes) {
+    } else if rtf::is_rtf(&bytes) {
         Decoded::plain(rtf::text(&bytes).map_err(InputError::Rtf)?)
+    } else if ext == "odt" {
+        named(bytes, odt::text, InputError::Odt)?
+    } else if ext == "docx" {
+        named(bytes, docx::text, InputError::Docx)?
+    } else if ext == "rtf" {
+        named(bytes, rtf::text, InputError::Rtf)?
     } else {
-        let mut d = decode_owned(bytes)?;
-        if ext == "html" || ext == "htm" || looks_like_html(&d.text) {
-            // Positions of repairs refer to the markup, not the text drawn from it: say it once, at the top.
-            let repaired = d.notes.first().map(|n| n.msg.clone());
-            d = Decoded::plain(markup::html_to_text(&d.text));
-            if let Some(msg) = repaired {
-                d.notes.push(crate::diagnostic::InputNote { span: crate::source::Span::default(), msg });
-            }
-        }
-        d
+        text_or_page(bytes, ext)?
     };
     if decoded.text.len() as u64 > MAX_BYTES {
         return Err(InputError::TooLarge(decoded.text.len() as u64));
@@ -190,6 +199,22 @@ fn read_bytes(bytes: Vec<u8>, ext: &str) -> Result<Document, InputError> {
         return Err(InputError::Empty);
     }
     Ok(Document::Text(decoded))
+}
+
+/// Bytes of text, in any encoding; a web page (by its name or its markup) is
+/// read as the text it shows.
+#[cfg(feature = "cli")]
+fn text_or_page(bytes: Vec<u8>, ext: &str) -> Result<Decoded, InputError> {
+    let mut d = decode_owned(bytes)?;
+    if ext == "html" || ext == "htm" || looks_like_html(&d.text) {
+        // Positions of repairs refer to the markup, not the text drawn from it: say it once, at the top.
+        let repaired = d.notes.first().map(|n| n.msg.clone());
+        d = Decoded::plain(markup::html_to_text(&d.text));
+        if let Some(msg) = repaired {
+            d.notes.push(crate::diagnostic::InputNote { span: crate::source::Span::default(), msg });
+        }
+    }
+    Ok(d)
 }
 
 /// A report as read: text (with what decoding repaired), or the text and
