@@ -138,6 +138,21 @@ fn mark_pages(text: &str, lines: &mut [Line]) {
             continue;
         }
         let raw = &text[lines[i].span.range()];
+        // Most lines start with an ideograph or a letter, which no page mark
+        // does: told from the first byte after the spacing, undecoded (by the
+        // command line, which reads every line of a batch; in the browser's
+        // first load these lines cost 281 bytes it does not have).
+        #[cfg(feature = "cli")]
+        {
+            let b = raw.as_bytes();
+            let mut k = 0;
+            while k < b.len() && space_len(b, k) > 0 {
+                k += space_len(b, k);
+            }
+            if b.get(k).is_some_and(|&x| x.is_ascii_alphabetic() || (0xE4..=0xE9).contains(&x) && !b[k..].starts_with("第".as_bytes())) {
+                continue;
+            }
+        }
         // Page marks are short; a line with more text is not one.
         let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{000C}');
         if trimmed.len() > 40 || !trimmed.starts_with(|c: char| c.is_ascii_digit() || "-－—–第".contains(c)) {
