@@ -87,6 +87,7 @@ const button = (onclick) => Object.assign(document.createElement('button'), { ty
 const batch = button(() => start([]));
 const years = button(() => load('batch/years.js').then((m) => m.openYears()));
 const word = button(() => load('batch/word.js').then((m) => m.downloadAnnotated(docx)));
+let restored = false;
 new MutationObserver(() => {
   const bar = document.querySelector('#app .toolbar');
   const input = bar?.querySelector('input[type=file]');
@@ -94,7 +95,12 @@ new MutationObserver(() => {
     input.multiple = true;
     input.accept += ',.zip';
   }
-  if (bar && batch.parentNode !== bar) bar.append(batch, years, word);
+  if (bar && batch.parentNode !== bar) {
+    bar.append(batch, years, word);
+    // Reloaded with last year's report in 对照上年 (batch/years.js keeps it): the panel comes back.
+    try { if (!restored && sessionStorage.getItem('nianbao.tab.previous')) years.click(); } catch (_) { /* no storage */ }
+    restored = true;
+  }
   // Nothing to annotate before there is text (the findings pane redraws when the text empties or fills).
   word.disabled = !document.querySelector('#app #report')?.value.trim();
   const [a, b, c] = en() ? ['Batch check…', 'Last year…', 'Word with comments'] : ['批量检查…', '对照上年…', '下载批注版'];

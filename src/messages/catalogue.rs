@@ -492,6 +492,8 @@ desk! {
     YEARS_DIFFER "不一致" "differs";
     YEARS_NONE "未发现跨年问题。" "No cross-year problems found.";
     YEARS_WAITING "请粘贴或打开上年报告。" "Paste or open last year's report.";
+    YEARS_UNSAVED "浏览器未允许保存上年报告，刷新页面后需重新粘贴。"
+        "The browser did not allow last year's report to be kept: after a reload, paste it again.";
     YEARS_NO_TABLE "两份报告中至少一份没有可读的表三。" "At least one of the reports has no readable table 3.";
     // The annotated Word file (www/batch/word.js).
     AUTHOR "年报检查" "nianbao";

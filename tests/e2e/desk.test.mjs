@@ -185,6 +185,12 @@ test('对照上年: last year\'s findings join the checker\'s list, in order, se
   await page.click('button.lang');
   await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
 
+  // A reload keeps last year's report as it keeps the draft: the panel comes back with it, and its findings.
+  await page.reload();
+  await page.waitForSelector('#years:not([hidden]) .years-findings');
+  assert.equal(await page.$eval('#years textarea', (t) => t.value), now.replaceAll('2024', '2023'));
+  await page.waitForSelector('#diagnostics [data-code="X003"]');
+
   // Closed, they leave; opened again, they come back; emptied, they leave.
   await page.click('#years .batch-head button');
   await page.waitForFunction(() => !document.querySelector('#diagnostics [data-code^="X"]'));
@@ -194,6 +200,11 @@ test('对照上年: last year\'s findings join the checker\'s list, in order, se
   await page.fill('#years textarea', '');
   await page.waitForFunction(() => !document.querySelector('#diagnostics [data-code^="X"]'));
   assert.deepEqual(await codes(), mine);
+  // Emptied, nothing is kept: a reload shows no panel.
+  await page.reload();
+  await page.waitForSelector('#diagnostics [data-code]');
+  await page.waitForTimeout(500);
+  assert.equal(await page.$('#years:not([hidden])'), null);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -32,6 +32,25 @@ const el = (tag, attrs = {}, ...kids) => {
 
 let panel = null;
 
+// Last year's report is this tab's too: kept in sessionStorage as the draft
+// is (www/src/store.rs), so that a reload brings the panel back with it
+// (batch-hook.js opens it), and not kept when drafts are not kept on this
+// computer. The app deletes it with the drafts, and when they expire.
+const KEPT = 'nianbao.tab.previous';
+/** Keeps `text` (nothing: forgets it); false when the browser refused to store it. */
+function keep(text) {
+  try {
+    if (text.trim() && localStorage.getItem('nianbao.drafts.off') !== '1') sessionStorage.setItem(KEPT, text);
+    else sessionStorage.removeItem(KEPT);
+    return true;
+  } catch (_) {
+    return false;
+  }
+}
+function kept() {
+  try { return sessionStorage.getItem(KEPT) ?? ''; } catch (_) { return ''; }
+}
+
 /** Opens (or shows again) the panel below the checker. */
 export async function openYears() {
   await ready();
@@ -47,7 +66,7 @@ export function previous() {
 class Years {
   constructor() {
     this.pool = new Pool(1);
-    this.before = '';
+    this.before = kept();
     this.result = null;
     this.problem = null;
     this.root = el('section', { class: 'years', id: 'years', 'aria-labelledby': 'years-title' });
@@ -75,8 +94,15 @@ class Years {
     return document.getElementById('report');
   }
 
+  /** Last year's text is now `text`: kept for this tab. */
+  setBefore(text) {
+    this.before = text;
+    this.unsaved = !keep(text);
+  }
+
   show() {
     this.root.hidden = false;
+    this.unsaved = !keep(this.before);
     this.render();
     this.root.scrollIntoView({ block: 'start' });
     this.root.querySelector('textarea')?.focus({ preventScroll: true });
@@ -84,6 +110,8 @@ class Years {
 
   hide() {
     this.root.hidden = true;
+    // A closed panel does not come back on reload.
+    keep('');
     this.hand('', []);
     this.seen = null;
   }
@@ -115,7 +143,7 @@ class Years {
 
   async openFile(file) {
     try {
-      this.before = (await textOf(new Uint8Array(await file.arrayBuffer()), file.name)).text;
+      this.setBefore((await textOf(new Uint8Array(await file.arrayBuffer()), file.name)).text);
       this.problem = null;
     } catch (e) {
       this.problem = e;
@@ -139,6 +167,7 @@ class Years {
     const keep = focused && this.root.contains(focused) ? focused.getAttribute('data-focus') : null;
     const body = [];
     if (this.problem) body.push(el('p', { class: 'status', role: 'alert' }, whyText(this.problem)));
+    if (this.unsaved) body.push(el('p', { class: 'status' }, say('YEARS_UNSAVED')));
     if (!this.before.trim()) body.push(el('p', { class: 'hint' }, say('YEARS_WAITING')));
     else if (r) {
       const who = (x) => (x.organ ? `${x.organ} ${x.year ?? ''}` : say('YEARS_UNKNOWN'));
@@ -167,7 +196,7 @@ class Years {
       el('div', { class: 'batch-head' }, el('h2', { id: 'years-title' }, say('YEARS_TITLE')), el('button', { type: 'button', 'data-focus': 'close', onclick: () => this.hide() }, say('YEARS_CLOSE'))),
       el('p', { class: 'hint' }, say('YEARS_INTRO')),
       el('label', { class: 'years-paste' }, say('YEARS_PASTE'),
-        el('textarea', { rows: '6', 'data-focus': 'paste', oninput: (e) => { this.before = e.target.value; this.problem = null; this.seen = null; clearTimeout(this.typing); this.typing = setTimeout(() => this.refresh(), 400); } })),
+        el('textarea', { rows: '6', 'data-focus': 'paste', oninput: (e) => { this.setBefore(e.target.value); this.problem = null; this.seen = null; clearTimeout(this.typing); this.typing = setTimeout(() => this.refresh(), 400); } })),
       el('label', { class: 'button file' }, say('YEARS_OPEN'), el('input', { type: 'file', accept: '.txt,.docx,.odt,.rtf,.html,.htm,.pdf', onchange: (e) => { const f = e.target.files?.[0]; if (f) this.openFile(f); e.target.value = ''; } })),
       ...body,
     );

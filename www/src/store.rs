@@ -22,6 +22,9 @@ const NO_DRAFTS: &str = "nianbao.drafts.off";
 pub const EXPIRY_DAYS: u32 = 7;
 const EXPIRY_MS: f64 = EXPIRY_DAYS as f64 * 24.0 * 3600.0 * 1000.0;
 const TAB_ID: &str = "nianbao.tab.id";
+/// The 对照上年 panel's last year's report (www/batch/years.js keeps it as
+/// this tab's draft is kept): deleted with the drafts, and when they expire.
+const TAB_PREVIOUS: &str = "nianbao.tab.previous";
 const RECENT: &str = "nianbao.drafts.v2";
 /// The single shared draft of earlier versions: undated, so it cannot expire; deleted.
 const LEGACY: &str = "nianbao.draft.v1";
@@ -92,6 +95,7 @@ pub fn forget_all() {
     if let Some(s) = session() {
         let _ = s.remove_item(TAB_TEXT);
         let _ = s.remove_item(TAB_TIME);
+        let _ = s.remove_item(TAB_PREVIOUS);
     }
     if let Some(l) = local() {
         let _ = l.remove_item(RECENT);
@@ -107,6 +111,7 @@ pub fn tab_text() -> Option<String> {
     if !keep() || expired(time) {
         let _ = s.remove_item(TAB_TEXT);
         let _ = s.remove_item(TAB_TIME);
+        let _ = s.remove_item(TAB_PREVIOUS);
         return None;
     }
     s.get_item(TAB_TEXT).ok().flatten()
