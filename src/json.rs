@@ -435,10 +435,7 @@ pub fn head(w: &mut Writer, o: &Outcome, file: Option<&str>) {
 /// ("文件是空的。(The file is empty.)"): the entry has them apart, as a
 /// finding has `message` and `message_en`.
 pub fn unreadable(file: &str, why: &str) -> String {
-    let (zh, en) = match why.find("。(") {
-        Some(k) if why.ends_with(')') => (&why[..k + "。".len()], &why[k + "。(".len()..why.len() - 1]),
-        _ => (why, why),
-    };
+    let (zh, en) = sentences(why);
     let mut w = Writer::with_capacity(64 + file.len() + why.len());
     w.begin_object();
     w.key("file").str(file);
@@ -446,6 +443,16 @@ pub fn unreadable(file: &str, why: &str) -> String {
     w.key("error_en").str(en);
     w.end_object();
     w.finish()
+}
+
+/// The Chinese and the English sentence of a message that has both, as the
+/// command line prints it ("文件是空的。(The file is empty.)"); a message
+/// without that shape is both.
+pub fn sentences(why: &str) -> (&str, &str) {
+    match why.find("。(") {
+        Some(k) if why.ends_with(')') => (&why[..k + "。".len()], &why[k + "。(".len()..why.len() - 1]),
+        _ => (why, why),
+    }
 }
 
 /// What closes a document after its findings: the counts of errors, warnings and notes shown.

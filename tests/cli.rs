@@ -55,11 +55,12 @@ fn exit_codes() {
     let prev = run(&["check", HUAIAN, "--previous", "no/such/last.txt"]);
     assert_eq!(prev.status.code(), Some(2));
     let err = String::from_utf8_lossy(&prev.stderr);
-    assert!(err.contains("--previous") && err.contains("上年报告") && err.contains("no/such/last.txt"), "{err}");
+    assert!(err.contains("--previous") && err.contains("上年报告：文件或目录不存在。(Last year's report: No such file or directory.)") && err.contains("no/such/last.txt"), "{err}");
     // No jobs at all is no way to check: refused, not taken for one.
     let none = run(&["check", HUAIAN, "--jobs", "0"]);
     assert_eq!(none.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&none.stderr).contains("--jobs"), "{}", String::from_utf8_lossy(&none.stderr));
+    let err = String::from_utf8_lossy(&none.stderr);
+    assert!(err.contains("--jobs") && err.contains("须为 1 到 65535 之间的整数") && err.contains("a whole number"), "{err}");
 }
 
 #[test]
@@ -137,9 +138,20 @@ fn encodings_docx_and_html() {
     std::fs::write(&junk, [0u8, 159, 146, 150, 0, 0, 255, 216].repeat(64)).unwrap();
     let out = run(&["check", junk.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("不是可读的 .docx"), "{}", String::from_utf8_lossy(&out.stderr));
-    // .html and .docx fixtures keep their tables.
-    for f in ["tests/fixtures/report.html", "tests/fixtures/report.docx"] {
+    // Each half of the message speaks one language.
+    let err = String::from_utf8_lossy(&out.stderr);
+    let (zh, en) = err.trim().split_once("。(").unwrap();
+    let reason = zh.split_once("（").and_then(|(_, r)| r.split_once("）")).map(|(r, _)| r).unwrap_or("");
+    assert!(zh.contains("不是可读的 .docx") && !reason.is_empty() && !reason.contains(|c: char| c.is_ascii_alphabetic()), "{err}");
+    assert!(en.starts_with("Not a readable .docx") && !en.contains(|c: char| c >= '\u{3000}'), "{err}");
+    // A Word document saved as .odt, an OpenDocument saved as .docx: read for what they are.
+    let swapped = [("report.docx", "swapped.odt"), ("report.odt", "swapped.docx")].map(|(from, to)| {
+        let f = tmp(to);
+        std::fs::copy(Path::new("tests/fixtures").join(from), &f).unwrap();
+        f
+    });
+    // .html and .docx fixtures keep their tables (and so do the swapped ones).
+    for f in ["tests/fixtures/report.html", "tests/fixtures/report.docx", swapped[0].to_str().unwrap(), swapped[1].to_str().unwrap()] {
         let out = run(&["check", f, "--format", "json"]);
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(v["report"]["tables"]["t3"]["received"]["total"], 37, "{f}");
@@ -283,7 +295,7 @@ fn fifos_devices_and_sockets_are_not_read() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 2, "{stdout}");
-    assert!(lines[0].contains("pipe.txt") && lines[0].contains("\"error\":\"不是普通文件（a FIFO）"), "{}", lines[0]);
+    assert!(lines[0].contains("pipe.txt") && lines[0].contains("\"error\":\"不是普通文件（命名管道）"), "{}", lines[0]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("FIFO"));
 }
 

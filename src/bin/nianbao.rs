@@ -45,7 +45,7 @@ enum Command {
         #[arg(long, value_enum, default_value = "auto")]
         color: Color,
         /// Files checked at once (default: the number of cores).
-        #[arg(long, short, value_parser = clap::value_parser!(u16).range(1..))]
+        #[arg(long, short, value_parser = jobs)]
         jobs: Option<u16>,
         /// Language of the text output (JSON has both: message, message_en).
         #[arg(long, value_enum, default_value = "zh")]
@@ -159,6 +159,11 @@ const STDIN: &str = "-";
 /// directory is entered once (a symlink to a parent does not loop).
 /// `problems`: each path that could not be walked, with why and how many
 /// files came before it (its place among them in the output).
+/// `--jobs`: at least one, said in both languages (clap's own message is English only).
+fn jobs(s: &str) -> Result<u16, String> {
+    s.parse::<u16>().ok().filter(|&n| n > 0).ok_or_else(|| "须为 1 到 65535 之间的整数 (a whole number from 1 to 65535)".into())
+}
+
 fn collect(paths: &[PathBuf], problems: &mut Vec<(usize, PathBuf, String)>) -> Vec<PathBuf> {
     let mut seen = Seen::default();
     let mut out = Vec::new();
@@ -401,7 +406,9 @@ fn run_check(
                 Some(s)
             }
             Err(e) => {
-                eprintln!("nianbao: --previous（上年报告）{}: {e}", escape(&p.display().to_string()));
+                let e = e.to_string();
+                let (zh, en) = nianbao::json::sentences(&e);
+                eprintln!("nianbao: --previous {}: 上年报告：{zh}(Last year's report: {en})", escape(&p.display().to_string()));
                 return ExitCode::from(2);
             }
         },

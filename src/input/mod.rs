@@ -65,6 +65,8 @@ impl fmt::Display for InputError {
     // messages and the summary's 说明 column are read by either.
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         match self {
+            InputError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => write!(f, "文件或目录不存在。(No such file or directory.)"),
+            InputError::Io(e) if e.kind() == std::io::ErrorKind::PermissionDenied => write!(f, "没有读取权限。(Permission denied.)"),
             InputError::Io(e) => write!(f, "无法读取（{e}）。(Cannot read: {e}.)"),
             InputError::Empty => write!(f, "文件是空的。(The file is empty.)"),
             InputError::TooLarge(n) => {
@@ -82,12 +84,22 @@ impl fmt::Display for InputError {
                 f,
                 "这是旧版 Word 文件（.doc），请在 Word 或 WPS 中另存为 .docx 后再检查。(An old Word file (.doc): save it as .docx in Word or WPS, then check it.)"
             ),
-            InputError::Docx(why) => write!(f, "不是可读的 .docx（{why}）。(Not a readable .docx: {why}.)"),
-            InputError::Odt(why) => write!(f, "不是可读的 .odt（{why}）。(Not a readable .odt: {why}.)"),
-            InputError::Rtf(why) => write!(f, "不是可读的 .rtf（{why}）。(Not a readable .rtf: {why}.)"),
-            InputError::NotAFile(kind) => write!(f, "不是普通文件（{kind}），未读取。(Not a regular file ({kind}), not read.)"),
+            InputError::Docx(why) => write!(f, "不是可读的 .docx（{}）。(Not a readable .docx: {}.)", halves(why).0, halves(why).1),
+            InputError::Odt(why) => write!(f, "不是可读的 .odt（{}）。(Not a readable .odt: {}.)", halves(why).0, halves(why).1),
+            InputError::Rtf(why) => write!(f, "不是可读的 .rtf（{}）。(Not a readable .rtf: {}.)", halves(why).0, halves(why).1),
+            InputError::NotAFile(kind) => write!(f, "不是普通文件（{}），未读取。(Not a regular file ({}), not read.)", halves(kind).0, halves(kind).1),
             InputError::Pdf(p) => write!(f, "{p}"),
         }
+    }
+}
+
+/// A reader's reason, written "english (中文)", as its Chinese and its English
+/// half: each half of a message speaks one language. A reason with no Chinese
+/// half is both.
+fn halves(why: &str) -> (&str, &str) {
+    match why.strip_suffix(')').and_then(|w| w.rsplit_once(" (")) {
+        Some((en, zh)) if zh.chars().any(|c| c >= '\u{3000}') => (zh, en),
+        _ => (why, why),
     }
 }
 
@@ -106,15 +118,15 @@ fn kind(meta: &std::fs::Metadata) -> Result<(), InputError> {
     if t.is_file() {
         Ok(())
     } else if t.is_dir() {
-        Err(InputError::NotAFile("a directory"))
+        Err(InputError::NotAFile("a directory (目录)"))
     } else if t.is_fifo() {
-        Err(InputError::NotAFile("a FIFO"))
+        Err(InputError::NotAFile("a FIFO (命名管道)"))
     } else if t.is_socket() {
-        Err(InputError::NotAFile("a socket"))
+        Err(InputError::NotAFile("a socket (套接字)"))
     } else if t.is_char_device() || t.is_block_device() {
-        Err(InputError::NotAFile("a device"))
+        Err(InputError::NotAFile("a device (设备文件)"))
     } else {
-        Err(InputError::NotAFile("not a file"))
+        Err(InputError::NotAFile("not a file (非文件)"))
     }
 }
 
@@ -177,8 +189,15 @@ fn read_bytes(bytes: Vec<u8>, ext: &str) -> Result<Document, InputError> {
             r => r,
         },
     };
-    let decoded = if zip && (ext == "odt" || odt::is_odf(&bytes)) {
-        Decoded::plain(odt::text(&bytes).map_err(InputError::Odt)?)
+    // A zip is an OpenDocument by its mimetype, else a Word document; one
+    // that is not what its name says is read for what it is (a .docx saved
+    // as .odt), and one that is neither gets the message of its name's kind.
+    let (odf, odt_named) = (zip && odt::is_odf(&bytes), ext == "odt");
+    let decoded = if zip && (odf || odt_named) {
+        match odt::text(&bytes) {
+            Err(why) if !odf => Decoded::plain(docx::text(&bytes).map_err(|_| InputError::Odt(why))?),
+            r => Decoded::plain(r.map_err(InputError::Odt)?),
+        }
     } else if zip {
         Decoded::plain(docx::text(&bytes).map_err(InputError::Docx)?)
     } else if rtf::is_rtf(&bytes) {

@@ -145,7 +145,7 @@ pub fn is_rtf(bytes: &[u8]) -> bool {
 /// The text of an RTF document.
 pub fn text(bytes: &[u8]) -> Result<String, String> {
     if !is_rtf(bytes) {
-        return Err("no {\\rtf header".into());
+        return Err("no {\\rtf header (没有 RTF 文件头)".into());
     }
     let mut r = Reader {
         out: String::with_capacity(bytes.len() / 8),
