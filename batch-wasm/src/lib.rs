@@ -142,7 +142,13 @@ pub fn compare_years(now: &str, before: &str) -> String {
     };
     let (src, report, years) = read(now);
     let (_, prev_report, prev_years) = read(before);
-    let found = nianbao::rules::cross_year_findings(&years, &prev_years);
+    // Compared only when last year's is of the same body and the year before,
+    // the test by which the command line's --previous and a batch pair reports.
+    fn key(r: &nianbao::report::Report) -> (Option<&str>, Option<i32>) {
+        (r.organ.as_ref().map(|o| o.value.as_str()), r.year.as_ref().map(|y| y.value))
+    }
+    let paired = nianbao::summary::pairs(&[key(&report), key(&prev_report)])[0] == Some(1);
+    let found = if paired { nianbao::rules::cross_year_findings(&years, &prev_years) } else { Vec::new() };
     let mut w = Writer::new();
     w.begin_object();
     for (key, r) in [("now", &report), ("before", &prev_report)] {
@@ -153,12 +159,9 @@ pub fn compare_years(now: &str, before: &str) -> String {
             Some(y) => w.num(y.value as f64),
             None => w.null(),
         };
-        w.key("same_body").bool(match (&report.organ, &prev_report.organ) {
-            (Some(a), Some(b)) => nianbao::summary::same_body(&a.value, &b.value),
-            _ => false,
-        });
         w.end_object();
     }
+    w.key("paired").bool(paired);
     w.key("carried").begin_array();
     let t3 = years.table(nianbao::template::TableId::T3);
     let p3 = prev_years.table(nianbao::template::TableId::T3);

@@ -483,8 +483,8 @@ desk! {
     YEARS_CLOSE "关闭" "Close";
     YEARS_WHO "本年：{0}　上年：{1}" "This year: {0}   Last year: {1}";
     YEARS_UNKNOWN "（未识别）" "(not found)";
-    YEARS_NOT_PAIR "提醒：两份报告不像同一机关相邻两年的报告，对照结果仅供参考。"
-        "Note: the two reports do not look like one body in consecutive years; read the comparison with care.";
+    YEARS_NOT_PAIR "两份报告不像同一机关相邻两年的报告，未做跨年度检查（X001–X003），与命令行的 --previous 相同。"
+        "The two reports do not look like one body in consecutive years: the cross-year checks (X001–X003) were not run, as with the command line's --previous.";
     YEARS_COLUMN "列" "Column";
     YEARS_NOW "本年“上年结转”" "This year: carried over from last year";
     YEARS_BEFORE "上年“结转下年度继续办理”" "Last year: carried over to next year";

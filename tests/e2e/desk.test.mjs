@@ -200,6 +200,14 @@ test('对照上年: last year\'s findings join the checker\'s list, in order, se
   await page.fill('#years textarea', '');
   await page.waitForFunction(() => !document.querySelector('#diagnostics [data-code^="X"]'));
   assert.deepEqual(await codes(), mine);
+  // Another body's report is not compared (as the command line's --previous): the panel says so, no X finding.
+  await page.fill('#years textarea', read('real/huaian_2024_layout.txt'));
+  await page.waitForFunction(() => /未做跨年度检查/.test(document.querySelector('#years')?.textContent));
+  await page.waitForTimeout(1000);
+  assert.equal(await page.$('#years .years-findings'), null);
+  assert.equal(await page.$('#diagnostics [data-code^="X"]'), null);
+  await page.fill('#years textarea', '');
+  await page.waitForFunction(() => !/未做跨年度检查/.test(document.querySelector('#years')?.textContent));
   // Emptied, nothing is kept: a reload shows no panel.
   await page.reload();
   await page.waitForSelector('#diagnostics [data-code]');

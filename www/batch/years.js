@@ -172,8 +172,7 @@ class Years {
     else if (r) {
       const who = (x) => (x.organ ? `${x.organ} ${x.year ?? ''}` : say('YEARS_UNKNOWN'));
       body.push(el('p', {}, say('YEARS_WHO', who(r.now), who(r.before))));
-      const consecutive = r.now.same_body && r.now.year != null && r.before.year === r.now.year - 1;
-      if (!consecutive) body.push(el('p', { class: 'status' }, say('YEARS_NOT_PAIR')));
+      if (!r.paired) body.push(el('p', { class: 'status' }, say('YEARS_NOT_PAIR')));
       if (r.carried.length) {
         body.push(el('table', { class: 'years-table' },
           el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, say('YEARS_COLUMN')), el('th', { scope: 'col', class: 'num' }, say('YEARS_NOW')), el('th', { scope: 'col', class: 'num' }, say('YEARS_BEFORE')), el('th', { scope: 'col' }, ''))),
@@ -187,7 +186,7 @@ class Years {
               el('td', {}, known ? say(ok ? 'YEARS_SAME' : 'YEARS_DIFFER') : ''));
           }))));
       } else body.push(el('p', { class: 'hint' }, say('YEARS_NO_TABLE')));
-      body.push(r.findings.length
+      if (r.paired) body.push(r.findings.length
         ? el('ul', { class: 'years-findings' }, r.findings.map((f, i) => el('li', { class: f.severity },
           el('button', { type: 'button', class: 'link', 'data-focus': `f${i}`, onclick: () => this.select(f) }, `${f.code}`), ' ', document.documentElement.lang.startsWith('en') ? f.message_en : f.message)))
         : el('p', { class: 'ok' }, say('YEARS_NONE')));
