@@ -458,6 +458,11 @@ test('"不在本机保存草稿" deletes every saved draft and saves none; 清�
   await page.waitForTimeout(200);
   s = await stored(page);
   assert.deepEqual(s, { local: '', tab: '', off: '1' }, 'nothing saved while the setting is on');
+  // The menu does not say the text is kept, nor for how long.
+  await page.click('.drafts summary');
+  const menu = await page.textContent('.drafts .menu-body');
+  assert.doesNotMatch(menu, /已自动保存|天后自动删除/, menu);
+  await page.click('.drafts summary');
   await page.reload();
   await page.waitForSelector('#report');
   assert.equal(await page.$eval('#report', (a) => a.value), '');

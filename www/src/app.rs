@@ -752,7 +752,7 @@ pub fn app(props: &AppProps) -> Html {
         let shown: Vec<store::Draft> = recent.iter().filter(|d| d.text != **text).cloned().collect();
         if shown.is_empty() {
             // The text in the editor is a draft too: say that it is kept, not "none".
-            let kept = !text.trim().is_empty() && !*storage_failed;
+            let kept = !text.trim().is_empty() && !*storage_failed && *keep;
             return html! { <p class={classes!(class, "none")}>{t.ui(if kept { ui::DRAFTS_ONLY_THIS } else { ui::DRAFTS_NONE })}</p> };
         }
         html! {
@@ -853,7 +853,10 @@ pub fn app(props: &AppProps) -> Html {
                         <div class="menu-body">
                             <p class="menu-title">{t.ui(ui::DRAFTS_RECENT)}</p>
                             {draft_list("drafts-menu")}
-                            <p class="hint">{t.fill(ui::DRAFTS_EXPIRY, &[store::EXPIRY_DAYS.into()])}</p>
+                            // Nothing is kept while drafts are off: no "kept for 7 days".
+                            if *keep {
+                                <p class="hint">{t.fill(ui::DRAFTS_EXPIRY, &[store::EXPIRY_DAYS.into()])}</p>
+                            }
                             <label class="drafts-off"><input type="checkbox" checked={!*keep} onchange={onkeep} />{t.ui(ui::DRAFTS_OFF)}</label>
                         </div>
                     </details>
