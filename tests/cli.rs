@@ -55,7 +55,12 @@ fn exit_codes() {
     let prev = run(&["check", HUAIAN, "--previous", "no/such/last.txt"]);
     assert_eq!(prev.status.code(), Some(2));
     let err = String::from_utf8_lossy(&prev.stderr);
-    assert!(err.contains("--previous") && err.contains("上年报告：文件或目录不存在。(Last year's report: No such file or directory.)") && err.contains("no/such/last.txt"), "{err}");
+    assert!(
+        err.contains("--previous")
+            && err.contains("上年报告：文件或目录不存在。(Last year's report: No such file or directory.)")
+            && err.contains("no/such/last.txt"),
+        "{err}"
+    );
     // No jobs at all is no way to check: refused, not taken for one.
     let none = run(&["check", HUAIAN, "--jobs", "0"]);
     assert_eq!(none.status.code(), Some(2));
@@ -317,7 +322,10 @@ fn symlink_loops_end_and_each_file_is_checked_once() {
     let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 2, "{stdout}");
     assert_eq!(lines.iter().filter(|d| d.get("report").is_some()).count(), 1, "{stdout}");
-    assert!(lines[1]["file"].as_str().unwrap().ends_with("loop.txt") && lines[1]["error_en"].as_str().unwrap().contains("ELOOP"), "{stdout}");
+    assert!(
+        lines[1]["file"].as_str().unwrap().ends_with("loop.txt") && lines[1]["error_en"].as_str().unwrap().contains("ELOOP"),
+        "{stdout}"
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("loop.txt") && stderr.contains("loops"), "{stderr}");

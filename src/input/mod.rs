@@ -84,10 +84,19 @@ impl fmt::Display for InputError {
                 f,
                 "这是旧版 Word 文件（.doc），请在 Word 或 WPS 中另存为 .docx 后再检查。(An old Word file (.doc): save it as .docx in Word or WPS, then check it.)"
             ),
-            InputError::Docx(why) => write!(f, "不是可读的 .docx（{}）。(Not a readable .docx: {}.)", halves(why).0, halves(why).1),
-            InputError::Odt(why) => write!(f, "不是可读的 .odt（{}）。(Not a readable .odt: {}.)", halves(why).0, halves(why).1),
-            InputError::Rtf(why) => write!(f, "不是可读的 .rtf（{}）。(Not a readable .rtf: {}.)", halves(why).0, halves(why).1),
-            InputError::NotAFile(kind) => write!(f, "不是普通文件（{}），未读取。(Not a regular file ({}), not read.)", halves(kind).0, halves(kind).1),
+            InputError::Docx(why) | InputError::Odt(why) | InputError::Rtf(why) => {
+                let kind = match self {
+                    InputError::Docx(_) => ".docx",
+                    InputError::Odt(_) => ".odt",
+                    _ => ".rtf",
+                };
+                let (zh, en) = halves(why);
+                write!(f, "不是可读的 {kind}（{zh}）。(Not a readable {kind}: {en}.)")
+            }
+            InputError::NotAFile(what) => {
+                let (zh, en) = halves(what);
+                write!(f, "不是普通文件（{zh}），未读取。(Not a regular file ({en}), not read.)")
+            }
             InputError::Pdf(p) => write!(f, "{p}"),
         }
     }
@@ -177,11 +186,13 @@ fn read_bytes(bytes: Vec<u8>, ext: &str) -> Result<Document, InputError> {
     if ext == "pdf" || nianbao_pdf::looks_like_pdf(&bytes) {
         return read_pdf(&bytes).map(Document::Pdf);
     }
-    let zip = bytes.starts_with(b"PK\x03\x04");
-    // A file named .docx, .odt or .rtf that is not of that kind but holds text
+    // A file is read for what its bytes are, whatever its name: a zip is an
+    // OpenDocument by its mimetype, else a Word document (a .docx saved as
+    // .odt is read as Word); a file named .docx, .odt or .rtf that holds text
     // or a web page (saved under the wrong name, or so exported by a portal)
-    // is read for what it holds, as an old .doc that is text is; bytes that
-    // are neither keep the message of the kind the name promised.
+    // is read as text, as an old .doc that is text is. Bytes that are neither
+    // keep the message of the kind the name promised.
+    let zip = bytes.starts_with(b"PK\x03\x04");
     let named = |bytes: Vec<u8>, parse: fn(&[u8]) -> Result<String, String>, kind: fn(String) -> InputError| match parse(&bytes) {
         Ok(text) => Ok(Decoded::plain(text)),
         Err(why) => match text_or_page(bytes, ext) {
@@ -189,9 +200,6 @@ fn read_bytes(bytes: Vec<u8>, ext: &str) -> Result<Document, InputError> {
             r => r,
         },
     };
-    // A zip is an OpenDocument by its mimetype, else a Word document; one
-    // that is not what its name says is read for what it is (a .docx saved
-    // as .odt), and one that is neither gets the message of its name's kind.
     let (odf, odt_named) = (zip && odt::is_odf(&bytes), ext == "odt");
     let decoded = if zip && (odf || odt_named) {
         match odt::text(&bytes) {

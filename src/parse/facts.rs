@@ -153,7 +153,10 @@ fn title_text(src: &Source, span: Span) -> (String, Span) {
 /// short line) is prose.
 fn is_title_line(t: &str) -> bool {
     let n = t.chars().count();
-    (2..=45).contains(&n) && !t.contains(['。', ':', ';', ',', '》', '《', '>', '<', '〈', '〉']) && !t.starts_with('本') && !t.starts_with('(')
+    (2..=45).contains(&n)
+        && !t.contains(['。', ':', ';', ',', '》', '《', '>', '<', '〈', '〉'])
+        && !t.starts_with('本')
+        && !t.starts_with('(')
 }
 
 /// A body's name, by how such names end: 人民政府, 办公室, 局, 委员会, 街道办事处…
