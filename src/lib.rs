@@ -108,8 +108,7 @@ pub fn check_against(source: Source, notes: Vec<diagnostic::InputNote>, previous
 pub fn check_after(source: Source, notes: Vec<diagnostic::InputNote>, previous: &summary::Summary) -> (Outcome, summary::Summary, bool) {
     let mut paired = false;
     let (o, doc) = check_parsed(source, notes, |r| {
-        let now = (r.organ.as_ref().map(|f| f.value.as_str()), r.year.as_ref().map(|y| y.value));
-        paired = summary::pairs(&[now, (previous.organ.as_deref(), previous.year)])[0] == Some(1);
+        paired = summary::follows(r.key(), (previous.organ.as_deref(), previous.year));
         paired.then_some(&previous.years)
     });
     let s = summary::Summary::of(&o.report, &doc, &o.diagnostics);

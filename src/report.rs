@@ -203,6 +203,10 @@ pub struct Report {
 }
 
 impl Report {
+    /// Its body and year, as reports are paired by (`summary::pairs`).
+    pub fn key(&self) -> crate::summary::Key<'_> {
+        (self.organ.as_ref().map(|f| f.value.as_str()), self.year.as_ref().map(|y| y.value))
+    }
     pub fn section(&self, number: u8) -> Option<&Section> {
         self.sections.iter().find(|s| s.number == number)
     }

@@ -442,10 +442,20 @@ pub fn same_body(a: &str, b: &str) -> bool {
     a == b || (long.ends_with(short) && place(short).is_some() && innermost(long) == innermost(short))
 }
 
+/// A report's body and year, as pairing reads them (`pairs`).
+pub type Key<'a> = (Option<&'a str>, Option<i32>);
+
+/// `before` is last year's report of `now`'s body, by the test a batch pairs
+/// its reports by: the single check with `--previous` and the 对照上年 panel
+/// compare two reports only then.
+pub fn follows(now: Key, before: Key) -> bool {
+    pairs(&[now, before])[0] == Some(1)
+}
+
 /// For each report of a batch, the index of last year's report of the same
 /// body in the batch, if any: the first one listed under that exact name,
 /// else the one body whose name differs only by the places written before it.
-pub fn pairs(keys: &[(Option<&str>, Option<i32>)]) -> Vec<Option<usize>> {
+pub fn pairs(keys: &[Key]) -> Vec<Option<usize>> {
     use std::collections::HashMap;
     let mut exact: HashMap<(&str, i32), usize> = HashMap::new();
     let mut inner: HashMap<(&str, i32), Vec<usize>> = HashMap::new();

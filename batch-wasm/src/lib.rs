@@ -115,7 +115,7 @@ pub fn pair(now: &str, before: &str, file: &str) -> String {
 /// is, per report, the index of last year's report or nothing, comma-separated.
 #[wasm_bindgen]
 pub fn pairs(keys: &str) -> String {
-    let keys: Vec<(Option<&str>, Option<i32>)> = keys
+    let keys: Vec<nianbao::summary::Key> = keys
         .split('\n')
         .map(|l| {
             let (o, y) = l.split_once('\t').unwrap_or((l, ""));
@@ -144,10 +144,7 @@ pub fn compare_years(now: &str, before: &str) -> String {
     let (_, prev_report, prev_years) = read(before);
     // Compared only when last year's is of the same body and the year before,
     // the test by which the command line's --previous and a batch pair reports.
-    fn key(r: &nianbao::report::Report) -> (Option<&str>, Option<i32>) {
-        (r.organ.as_ref().map(|o| o.value.as_str()), r.year.as_ref().map(|y| y.value))
-    }
-    let paired = nianbao::summary::pairs(&[key(&report), key(&prev_report)])[0] == Some(1);
+    let paired = nianbao::summary::follows(report.key(), prev_report.key());
     let found = if paired { nianbao::rules::cross_year_findings(&years, &prev_years) } else { Vec::new() };
     let mut w = Writer::new();
     w.begin_object();

@@ -154,16 +154,16 @@ fn main() -> ExitCode {
 /// The name that stands for standard input.
 const STDIN: &str = "-";
 
-/// The files to check: given files as they are, directories walked (sorted).
-/// Each real file is listed once however many links lead to it, and a
-/// directory is entered once (a symlink to a parent does not loop).
-/// `problems`: each path that could not be walked, with why and how many
-/// files came before it (its place among them in the output).
 /// `--jobs`: at least one, said in both languages (clap's own message is English only).
 fn jobs(s: &str) -> Result<u16, String> {
     s.parse::<u16>().ok().filter(|&n| n > 0).ok_or_else(|| "须为 1 到 65535 之间的整数 (a whole number from 1 to 65535)".into())
 }
 
+/// The files to check: given files as they are, directories walked (sorted).
+/// Each real file is listed once however many links lead to it, and a
+/// directory is entered once (a symlink to a parent does not loop).
+/// `problems`: each path that could not be walked, with why and how many
+/// files came before it (its place among them in the output).
 fn collect(paths: &[PathBuf], problems: &mut Vec<(usize, PathBuf, String)>) -> Vec<PathBuf> {
     let mut seen = Seen::default();
     let mut out = Vec::new();
@@ -554,7 +554,7 @@ fn run_check(
 
     // Pairing on the summaries, then every output in input order.
     if let (Some(mut spill), Some(mut side)) = (spill, side) {
-        let keys: Vec<(Option<&str>, Option<i32>)> =
+        let keys: Vec<nianbao::summary::Key> =
             done.iter().map(|d| d.as_ref().map(|k| (k.summary.organ.as_deref(), k.summary.year)).unwrap_or((None, None))).collect();
         let pairs = nianbao::summary::pairs(&keys);
         // Each report with a pair: its cross-year findings, and where they
