@@ -240,10 +240,19 @@ fn walk(dir: &Path, meta: &std::fs::Metadata, seen: &mut Seen, out: &mut Vec<Pat
             return;
         }
     };
-    let mut entries: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-    entries.sort();
-    for p in entries {
-        match std::fs::metadata(&p) {
+    // Sorted by name (the same order as by path, all in one directory); a
+    // plain file's facts come from its directory entry, without resolving its
+    // path again, and a link's from what it points to.
+    let mut entries: Vec<(std::ffi::OsString, std::fs::DirEntry)> = entries.flatten().map(|e| (e.file_name(), e)).collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (_, e) in entries {
+        let p = e.path();
+        let meta = match e.file_type() {
+            Ok(t) if t.is_file() && !is_report(&p) => continue,
+            Ok(t) if t.is_file() || t.is_dir() => e.metadata(),
+            _ => std::fs::metadata(&p),
+        };
+        match meta {
             Ok(m) if m.is_dir() => walk(&p, &m, seen, out, problems),
             Ok(m) if is_report(&p) => {
                 if seen.files.insert(id(&m)) {
@@ -557,19 +566,16 @@ fn run_check(
         let keys: Vec<nianbao::summary::Key> =
             done.iter().map(|d| d.as_ref().map(|k| (k.summary.organ.as_deref(), k.summary.year)).unwrap_or((None, None))).collect();
         let pairs = nianbao::summary::pairs(&keys);
-        // Each report with a pair: its cross-year findings, and where they
-        // point (on every core: X003 compares the two years' texts).
         if let Err(e) = side.flush_writes().and_then(|_| spill.flush_writes()) {
             eprintln!("nianbao: cannot keep the output until the batch is paired: {e}");
             return ExitCode::from(2);
         }
-        let mut later: Vec<(Vec<nianbao::Diagnostic>, Vec<batch::Anchor>)> = Vec::with_capacity(done.len());
+        // Each report with a pair: its cross-year findings, and where they
+        // point, found on every core (X003 compares the two years' texts);
+        // then, in input order, its output with them.
+        let sides: Vec<Option<(u64, usize)>> = done.iter().map(|d| d.as_ref().and_then(|k| k.side)).collect();
         let indices: Vec<usize> = (0..pairs.len()).collect();
-        let cross = |&i: &usize| match (
-            pairs[i],
-            done[i].as_ref().and_then(|k| k.side),
-            pairs[i].and_then(|j| done[j].as_ref()).and_then(|k| k.side),
-        ) {
+        let cross = |&i: &usize| match (pairs[i], sides[i], pairs[i].and_then(|j| sides[j])) {
             (Some(_), Some(now), Some(before)) => {
                 let (before, _) = batch::from_record(&side.get(before)?)?;
                 let (now, anchors) = batch::from_record(&side.get(now)?)?;
@@ -578,50 +584,34 @@ fn run_check(
             }
             _ => Ok((Vec::new(), Vec::new())),
         };
-        let paired = in_order(&indices, jobs, jobs * 64, cross, |_, found| {
-            later.push(found?);
-            Ok::<_, std::io::Error>(())
-        });
-        if let Err(e) = paired {
-            eprintln!("nianbao: cannot read back the batch's pairing facts: {e}");
-            return ExitCode::from(2);
-        }
-        drop(side);
-        for (i, d) in done.iter_mut().enumerate() {
+        let emitted = in_order(&indices, jobs, jobs * 64, cross, |i, found| {
+            let (later, anchors) = found.map_err(|e| format!("cannot read back the batch's pairing facts: {e}"))?;
             if json {
                 for (_, p, why) in walked_due(&walked, &mut walked_at, i) {
                     emit(&mut out, &nianbao::json::unreadable(&p.display().to_string(), why));
                 }
             }
-            let Some(Kept { summary, findings, output, .. }) = d else {
+            let Some(Kept { summary, findings, output, .. }) = &mut done[i] else {
                 if let (Some(why), true) = (&unread[i], json) {
                     emit(&mut out, &nianbao::json::unreadable(&files[i].display().to_string(), why));
                 }
-                continue;
+                return Ok(());
             };
-            let (later, anchors) = &later[i];
             let path = files[i].display().to_string();
-            let Some(at) = *output else { continue };
+            let Some(at) = *output else { return Ok(()) };
             // Borrowed from the spool when it is in memory: written out without a copy.
-            let bytes = match spill.get(at) {
-                Ok(b) => b,
-                Err(e) => {
-                    eprintln!("nianbao: cannot read back the batch's output: {e}");
-                    return ExitCode::from(2);
-                }
-            };
-            let rendered = match batch::Rendered::from_bytes(&bytes) {
-                Ok(r) => r,
-                Err(e) => {
-                    eprintln!("nianbao: cannot read back the batch's output: {e}");
-                    return ExitCode::from(2);
-                }
-            };
-            emit(&mut out, &batch::finish(rendered, later, anchors, &path, kind, min, style));
-            summary.add_findings(later);
+            let bytes = spill.get(at).map_err(|e| format!("cannot read back the batch's output: {e}"))?;
+            let rendered = batch::Rendered::from_bytes(&bytes).map_err(|e| format!("cannot read back the batch's output: {e}"))?;
+            emit(&mut out, &batch::finish(rendered, &later, &anchors, &path, kind, min, style));
+            summary.add_findings(&later);
             if want_findings {
-                findings.extend(nianbao::export::finding_rows(&path, summary, later, lang, None));
+                findings.extend(nianbao::export::finding_rows(&path, summary, &later, lang, None));
             }
+            Ok::<_, String>(())
+        });
+        if let Err(e) = emitted {
+            eprintln!("nianbao: {e}");
+            return ExitCode::from(2);
         }
     }
     if json {
