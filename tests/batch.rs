@@ -116,6 +116,34 @@ fn each_file_is_opened_once() {
     }
 }
 
+/// A PDF's findings in the findings sheet carry the page to look at (their
+/// line is in the text read from the PDF, which the reviewer does not have);
+/// a text report's have a line and no page.
+#[test]
+fn a_pdfs_findings_have_their_page_in_the_sheet() {
+    let d = std::env::temp_dir().join(format!("nianbao-batch-{}-pages", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(root.join("tests/corpus/real/pdf/hongze_qu_2023.pdf"), d.join("hongze_qu_2023.pdf")).unwrap();
+    std::fs::write(d.join("huaian_2024_layout.txt"), corpus("huaian_2024_layout.txt")).unwrap();
+    let xlsx = d.join("pages.xlsx");
+    let out = run(&["check", d.to_str().unwrap(), "--summary", "xlsx", xlsx.to_str().unwrap(), "--format", "text", "--color", "never"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let sheet2 = soffice_to_csv(&xlsx, Some(2));
+    let rows: Vec<Vec<&str>> = sheet2.lines().skip(1).map(|l| l.split(',').collect()).collect();
+    let (pdf, txt): (Vec<_>, Vec<_>) = rows.iter().partition(|r| r[0].ends_with(".pdf"));
+    assert!(!pdf.is_empty() && !txt.is_empty(), "{sheet2}");
+    assert!(txt.iter().all(|r| r[7].is_empty() && r[6].parse::<u32>().is_ok()), "{sheet2}");
+    // Each page as the text output gives it for the same finding ("a.pdf:43:1 (第3页)").
+    for r in &pdf {
+        let page: u32 = r[7].parse().unwrap_or_else(|_| panic!("a page: {r:?}"));
+        let (at, on) = (format!("hongze_qu_2023.pdf:{}:", r[6]), format!("(第{page}页)"));
+        assert!(text.lines().any(|l| l.contains(&at) && l.ends_with(&on)), "{r:?}\n{text}");
+    }
+    assert!(pdf.iter().any(|r| r[3] == "T004" && r[7] == "3"), "{sheet2}");
+}
+
 fn soffice_to_csv(file: &Path, sheet: Option<usize>) -> String {
     let out = file.parent().unwrap().join(format!("csv-{}", sheet.unwrap_or(0)));
     std::fs::create_dir_all(&out).unwrap();
@@ -173,10 +201,10 @@ fn the_summary_as_csv_and_xlsx() {
     assert_eq!(rows[1..5].iter().zip(&lines[1..5]).filter(|(a, b)| a == b).count(), 4, "the same rows as the CSV:\n{sheet1}\n{text}");
     let sheet2 = soffice_to_csv(&xlsx, Some(2));
     let findings: Vec<&str> = sheet2.lines().collect();
-    assert_eq!(findings[0], "文件,机关,年度,代码,级别,单元格,行号,问题,建议");
+    assert_eq!(findings[0], "文件,机关,年度,代码,级别,单元格,行号,页码,问题,建议");
     let all: usize = docs.iter().map(|d| d["diagnostics"].as_array().unwrap().len()).sum();
     assert_eq!(findings.len(), all + 1, "one row per finding:\n{sheet2}");
-    assert!(findings.iter().any(|l| l.contains(",X002,警告,,,表格中的 200 个数据与上一年报告完全相同")), "{sheet2}");
+    assert!(findings.iter().any(|l| l.contains(",X002,警告,,,,表格中的 200 个数据与上一年报告完全相同")), "{sheet2}");
     // Cells by the names a reader knows, and the line of each finding in its report.
     assert!(
         findings.iter().any(|l| l.contains(",表四 · 行政复议 · 总计,") || l.contains(",表三 · 上年结转政府信息公开申请数量 · ")),

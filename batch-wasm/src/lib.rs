@@ -23,6 +23,7 @@ fn answer(
     file: &str,
     findings: &[nianbao::Diagnostic],
     src: Option<&nianbao::Source>,
+    page: Option<export::PageOf>,
     added: Option<&[nianbao::Diagnostic]>,
 ) -> String {
     let mut w = Writer::new();
@@ -36,7 +37,7 @@ fn answer(
     w.end_array();
     w.key("findings").begin_array();
     for lang in [Lang::Zh, Lang::En] {
-        w.str(&export::encode_rows(&export::finding_rows(file, s, findings, lang, src)));
+        w.str(&export::encode_rows(&export::finding_rows(file, s, findings, lang, src, page)));
     }
     w.end_array();
     if let Some(added) = added {
@@ -89,12 +90,22 @@ pub fn rules() -> String {
 
 /// Checks one report and summarises it. `notes` are what decoding its file
 /// repaired (www/convert.js `decodeBytes`): the I001 findings, as the command
-/// line gives them.
+/// line gives them. `pages`, for a report read from a PDF, says where each
+/// page's text starts: byte offset and page number, in pairs (www/batch/read.js).
 #[wasm_bindgen]
-pub fn summarize(text: &str, notes: &[u32], file: &str) -> String {
+pub fn summarize(text: &str, notes: &[u32], file: &str, pages: &[u32]) -> String {
     let notes = nianbao::input::notes::from_numbers(notes, text.len());
     let (o, summary) = nianbao::check_summarised(nianbao::Source::new(text), notes, None);
-    answer(&summary, file, &o.diagnostics, Some(&o.source), None)
+    // The source drops a BOM the offsets of `pages` count.
+    let bom = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+    let page = |s: nianbao::Span| page_at(pages, s.start + bom);
+    answer(&summary, file, &o.diagnostics, Some(&o.source), (!pages.is_empty()).then_some(&page as export::PageOf), None)
+}
+
+/// The page whose text holds byte `at`, from `(start, page)` pairs in order
+/// (a report has tens of pages: no search needed).
+fn page_at(pages: &[u32], at: u32) -> Option<u32> {
+    pages.chunks_exact(2).take_while(|p| p[0] <= at).last().map(|p| p[1])
 }
 
 /// A report (`now`, a `state` from `summarize`) against last year's of the
@@ -107,7 +118,7 @@ pub fn pair(now: &str, before: &str, file: &str) -> String {
     };
     let added = nianbao::rules::cross_year_findings(&now.years, &before.years);
     now.add_findings(&added);
-    answer(&now, file, &added, None, Some(&added))
+    answer(&now, file, &added, None, None, Some(&added))
 }
 
 /// Pairs consecutive years of one body, as the command line does: `keys`

@@ -495,8 +495,13 @@ fn run_check(
             o.layout = layout;
         }
         let path = path.display().to_string();
-        let findings =
-            if want_findings { nianbao::export::finding_rows(&path, &summary, &o.diagnostics, lang, Some(&o.source)) } else { Vec::new() };
+        let findings = if want_findings {
+            let page = |s: nianbao::Span| o.place(s).map(|p| p.0);
+            let page = o.layout.is_some().then_some(&page as nianbao::export::PageOf);
+            nianbao::export::finding_rows(&path, &summary, &o.diagnostics, lang, Some(&o.source), page)
+        } else {
+            Vec::new()
+        };
         Ok(Checked {
             output: match batch::render(&o, &path, kind, min, style) {
                 r if pairing => Output::Spooled(r.to_bytes()),
@@ -605,7 +610,7 @@ fn run_check(
             emit(&mut out, &batch::finish(rendered, &later, &anchors, &path, kind, min, style));
             summary.add_findings(&later);
             if want_findings {
-                findings.extend(nianbao::export::finding_rows(&path, summary, &later, lang, None));
+                findings.extend(nianbao::export::finding_rows(&path, summary, &later, lang, None, None));
             }
             Ok::<_, String>(())
         });

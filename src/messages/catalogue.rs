@@ -453,6 +453,7 @@ desk! {
     COL_SEVERITY "级别" "Severity";
     COL_CELL "单元格" "Cell";
     COL_LINE "行号" "Line";
+    COL_PAGE "页码" "Page";
     COL_MESSAGE "问题" "Message";
     COL_FIX "建议" "Suggestion";
     SHEET_SUMMARY "汇总" "Summary";

@@ -155,11 +155,11 @@ test('nine reports, a .zip of them and a broken file: one table, the command lin
   assert.equal(sheet1.length, 1 + 22, sheet1.join('\n'));
   assert.ok(sheet1.some((l) => l.startsWith(`hongze_2023_layout.txt,${w23.organ},${w23.year},${w23.errors},${w23.warnings},${w23.infos},`)), sheet1.join('\n'));
   const sheet2 = csvRows(soffice(xlsxPath, 2));
-  assert.deepEqual(sheet2[0], ['文件', '机关', '年度', '代码', '级别', '单元格', '行号', '问题', '建议']);
+  assert.deepEqual(sheet2[0], ['文件', '机关', '年度', '代码', '级别', '单元格', '行号', '页码', '问题', '建议']);
   const findings = 2 * [...want.values()].reduce((n, w) => n + w.errors + w.warnings + w.infos, 0);
   assert.equal(sheet2.length - 1, findings, 'one row per finding of every report');
   const a004 = sheet2.find((r) => r[3] === 'A004' && r[0] === 'hongze_2023_layout.txt');
-  assert.ok(a004 && a004[4] === '错误' && a004[5].startsWith('表四 · ') && Number(a004[6]) > 0 && /总计为 0/.test(a004[7]) && a004[8] === '11', JSON.stringify(a004));
+  assert.ok(a004 && a004[4] === '错误' && a004[5].startsWith('表四 · ') && Number(a004[6]) > 0 && a004[7] === '' && /总计为 0/.test(a004[8]) && a004[9] === '11', JSON.stringify(a004));
 
   // Open a report from the table; Back returns to the table where it was.
   await page.evaluate(() => window.scrollTo(0, 300));

@@ -94,10 +94,11 @@ test('English: the batch view, its exports, the last-year panel and the Word com
   assert.equal(rows.find((r) => r[0] === 'empty.txt')[7], 'The file is empty.');
   const xlsx = await download(page, () => page.click('text=Export summary (XLSX)'));
   const sheet2 = csvRows(fs.readFileSync(office(xlsx.file, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2', tmp), 'utf8'));
-  assert.deepEqual(sheet2[0], ['File', 'Body', 'Year', 'Code', 'Severity', 'Cell', 'Line', 'Message', 'Suggestion']);
+  assert.deepEqual(sheet2[0], ['File', 'Body', 'Year', 'Code', 'Severity', 'Cell', 'Line', 'Page', 'Message', 'Suggestion']);
   const a004 = sheet2.find((r) => r[3] === 'A004' && r[0] === 'hongze_2023_layout.txt');
   assert.match(a004[5], /^Table 4 · /);
-  assert.equal(a004[7], 'Administrative review: the total is 0, but Upheld 10 + Corrected 1 + Other outcome 0 + Pending 0 = 11');
+  assert.equal(a004[7], '', 'a text report has no page');
+  assert.equal(a004[8], 'Administrative review: the total is 0, but Upheld 10 + Corrected 1 + Other outcome 0 + Pending 0 = 11');
 
   // The language is the page's when the export is made, not when the reports were checked.
   await page.click('#batch .batch-head button');

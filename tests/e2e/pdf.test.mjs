@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { serve, browser, root, pinned } from './lib.mjs';
+import { serve, browser, root, pinned, csvRows, office } from './lib.mjs';
 
 const REAL = ['hongze_qu_2023.pdf', 'hongze_qu_2024.pdf', 'huaian_shi_2024.pdf'].map((f) => path.join(root, 'tests/corpus/real/pdf', f));
 const FIXTURES = path.join(root, 'target/pdf-fixtures');
@@ -184,6 +184,27 @@ test('the app: the JSON export of an opened PDF has its pages and boxes, as the 
   assert.deepEqual(got.diagnostics.map((d) => `${d.code} p${d.page}`).sort(), want.diagnostics.map((d) => `${d.code} p${d.page}`).sort());
   assert.equal(got.diagnostics.filter((d) => d.box).length, want.diagnostics.filter((d) => d.box).length, 'as many findings with a box');
   assert.ok(got.diagnostics.some((d) => d.box));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('批量检查 of the real PDFs: the findings sheet gives each finding its page, as the command line', async () => {
+  const { context, page, problems } = await open('index.html');
+  await page.waitForSelector('#report');
+  await page.setInputFiles('.toolbar input[type=file]', REAL);
+  await page.waitForSelector('#batch .batch-table');
+  await page.waitForFunction(() => /已检查 \d+ 份，用时/.test(document.querySelector('.batch-status')?.textContent ?? ''), null, { timeout: 120_000 });
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('text=导出汇总 XLSX')]);
+  const tmp = fs.mkdtempSync(path.join(root, 'target/pdf-batch-'));
+  const file = path.join(tmp, 'summary.xlsx');
+  await xlsx.saveAs(file);
+  const rows = csvRows(fs.readFileSync(office(file, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2', tmp), 'utf8'));
+  assert.deepEqual(rows[0].slice(6, 8), ['行号', '页码']);
+  // Pairing adds X001–X003 (on summaries, without a place); every other finding has its page.
+  const got = rows.slice(1).filter((r) => r.length > 1 && !r[3].startsWith('X')).map((r) => `${r[0]} ${r[3]} p${r[7]}`);
+  const want = REAL.flatMap((f) => cli(f).diagnostics.map((d) => `${path.basename(f)} ${d.code} p${d.page}`));
+  assert.ok(want.length > 0 && want.every((w) => !w.endsWith(' p')), want.join('\n'));
+  assert.deepEqual(got.sort(), want.sort());
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -207,7 +207,7 @@ class Batch {
     row.state = 'checking';
     this.schedule();
     try {
-      row.summary = await this.pool.run('summarize', read.text, read.notes, row.name);
+      row.summary = await this.pool.run('summarize', read.text, read.notes, row.name, read.pages);
       row.state = 'done';
     } catch (e) {
       if (run !== this.run || String(e?.message) === 'cancelled') return;

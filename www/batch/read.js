@@ -53,6 +53,9 @@ export async function textOf(bytes, name) {
   };
   let text;
   let notes = new Uint32Array(0);
+  // For a PDF: where each page's text starts, byte offset and page in pairs
+  // (the findings sheet gives a PDF's findings their page).
+  let pages = new Uint32Array(0);
   if (starts(0x50, 0x4b, 0x03, 0x04)) {
     const kind = await run('zipKind', bytes);
     if (kind === 'docx') text = await run('docxToText', bytes);
@@ -64,7 +67,10 @@ export async function textOf(bytes, name) {
     // Named .pdf or marked as one: the PDF reader's word on it (a saved 404 page is a damaged PDF, not a report).
     let reader;
     try { reader = await pdf(); } catch (_) { throw new Unreadable('unavailable'); }
-    try { text = (await reader.extractPdf(bytes)).text; } catch (e) { throw new Unreadable('pdf', e?.zh ? { zh: e.zh, en: e.en ?? e.zh } : undefined); }
+    let read;
+    try { read = await reader.extractPdf(bytes); } catch (e) { throw new Unreadable('pdf', e?.zh ? { zh: e.zh, en: e.en ?? e.zh } : undefined); }
+    text = read.text;
+    pages = pageStarts(read.map);
   } else if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) {
     text = await run('rtfToText', bytes);
   } else {
@@ -74,6 +80,15 @@ export async function textOf(bytes, name) {
     ({ text, notes } = d);
   }
   if (!text.trim()) throw new Unreadable('empty');
-  return { text, notes };
+  return { text, notes, pages };
+}
+
+/** `(start, page)` pairs where the page changes along the reader's map (`[start, end, page, …]` in text order). */
+function pageStarts(map) {
+  const out = [];
+  for (const [start, , page] of map ?? []) {
+    if (out.length === 0 || out[out.length - 1] !== page) out.push(start, page);
+  }
+  return Uint32Array.from(out);
 }
 

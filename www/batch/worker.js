@@ -11,7 +11,7 @@
 let ready = null;
 
 const ops = {
-  summarize: (text, notes, file) => JSON.parse(wasm_bindgen.summarize(text, notes, file)),
+  summarize: (text, notes, file, pages) => JSON.parse(wasm_bindgen.summarize(text, notes, file, pages)),
   pair: (now, before, file) => {
     const r = wasm_bindgen.pair(now, before, file);
     return r ? JSON.parse(r) : null;
