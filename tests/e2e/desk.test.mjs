@@ -78,7 +78,7 @@ test('English: the batch view, its exports, the last-year panel and the Word com
   // Opened from the table, Back says where it goes in English too.
   await page.$$eval('.batch-table button.link', (bs) => bs.find((b) => b.textContent === 'hongze_2024_layout.txt').click());
   await page.waitForFunction(() => !document.getElementById('app').hidden);
-  assert.equal(await page.textContent('.batch-back button'), '← Back to the batch (2 reports)');
+  assert.equal(await page.textContent('.batch-back button'), '← Back to the batch (4 reports)', 'as many as it says it checked');
   await page.click('.batch-back button');
   await page.waitForFunction(() => document.getElementById('app').hidden);
 

@@ -328,9 +328,9 @@ class Batch {
     this.lastOpened = row.index;
     this.root.hidden = true;
     document.getElementById('app')?.removeAttribute('hidden');
-    const done = this.rows.filter((r) => r.state === 'done').length;
+    // As many as the batch's status line says it checked (the unreadable files are rows of it too).
     const back = this.backBar.querySelector('button');
-    back.textContent = say('BACK_TO_BATCH', done);
+    back.textContent = say('BACK_TO_BATCH', this.rows.length);
     this.backBar.hidden = false;
     const dataTransfer = new DataTransfer();
     dataTransfer.items.add(file);
