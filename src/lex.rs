@@ -276,7 +276,7 @@ fn lex_line(s: &str, base: usize, line: u32, out: &mut Vec<Token>, cell_buf: &mu
             w.0 -= c.start;
             w.1 -= c.start;
         }
-        lex_cell(&s[c.start..c.end], c.prose, base + c.start, line, cell, tabbed, out, ws);
+        lex_cell(&s[c.start..c.end], c.prose, Origin { base: base + c.start, line, cell, tabbed }, out, ws);
         cell = cell.saturating_add(1);
     }
     // In a row of separated cells, an empty cell between two values is a
@@ -436,15 +436,32 @@ impl Word {
     }
 }
 
+/// Where a cell's words are: its first byte in the text, its line, its place
+/// in the line and whether tabs or pipes set it apart.
+#[derive(Clone, Copy)]
+struct Origin {
+    base: usize,
+    line: u32,
+    cell: u16,
+    tabbed: bool,
+}
+
+impl Origin {
+    /// A token of `kind` over bytes `a..b` of the cell.
+    fn token(self, kind: Kind, a: usize, b: usize) -> Token {
+        Token { kind, span: Span::new(self.base + a, self.base + b), line: self.line, cell: self.cell, tabbed: self.tabbed }
+    }
+}
+
 /// `prose`: the cell holds a full stop.
-fn lex_cell(s: &str, prose: bool, base: usize, line: u32, cell: u16, tabbed: bool, out: &mut Vec<Token>, words: &[(usize, usize, Word)]) {
+fn lex_cell(s: &str, prose: bool, at: Origin, out: &mut Vec<Token>, words: &[(usize, usize, Word)]) {
     if words.is_empty() {
         return;
     }
     debug_assert_eq!(prose, s.contains('。'));
     debug_assert!(words.iter().all(|w| w.2 != Word::Text || !has_glued(&s[w.0..w.1])));
     if !prose && words.iter().any(|w| w.2 == Word::TextDigits && has_glued(&s[w.0..w.1])) {
-        return lex_glued(s, base, line, cell, tabbed, words, out);
+        return lex_glued(s, at, words, out);
     }
     // Values: all words, or a trailing run after text with no other number in it.
     let trailing = words.iter().rev().take_while(|w| !w.2.is_text()).count();
@@ -453,7 +470,7 @@ fn lex_cell(s: &str, prose: bool, base: usize, line: u32, cell: u16, tabbed: boo
     let values_from = if prose || numbers_inside { words.len() } else { text_words };
     if text_words > 0 {
         let end = if values_from < words.len() { words[text_words - 1].1 } else { s.len() };
-        out.push(Token { kind: Kind::Text, span: Span::new(base, base + end), line, cell, tabbed });
+        out.push(at.token(Kind::Text, 0, end));
     }
     for &(a, b, w) in &words[values_from..] {
         if out.len() >= MAX_TOKENS {
@@ -463,7 +480,7 @@ fn lex_cell(s: &str, prose: bool, base: usize, line: u32, cell: u16, tabbed: boo
             Word::Number(v) => Kind::Number(v),
             _ => Kind::Placeholder,
         };
-        out.push(Token { kind, span: Span::new(base + a, base + b), line, cell, tabbed });
+        out.push(at.token(kind, a, b));
     }
 }
 
@@ -540,22 +557,22 @@ fn has_glued(w: &str) -> bool {
 
 /// A cell of table text run together ("规章000行政规范性文件1126…"): every
 /// glued run and every number word is a value, the rest is text.
-fn lex_glued(s: &str, base: usize, line: u32, cell: u16, tabbed: bool, words: &[(usize, usize, Word)], out: &mut Vec<Token>) {
+fn lex_glued(s: &str, origin: Origin, words: &[(usize, usize, Word)], out: &mut Vec<Token>) {
     let mut text: Option<(usize, usize)> = None;
     let flush = |text: &mut Option<(usize, usize)>, out: &mut Vec<Token>| {
         if let Some((a, b)) = text.take() {
-            out.push(Token { kind: Kind::Text, span: Span::new(base + a, base + b), line, cell, tabbed });
+            out.push(origin.token(Kind::Text, a, b));
         }
     };
     for &(a, b, w) in words {
         match w {
             Word::Number(v) => {
                 flush(&mut text, out);
-                out.push(Token { kind: Kind::Number(v), span: Span::new(base + a, base + b), line, cell, tabbed });
+                out.push(origin.token(Kind::Number(v), a, b));
             }
             Word::Placeholder => {
                 flush(&mut text, out);
-                out.push(Token { kind: Kind::Placeholder, span: Span::new(base + a, base + b), line, cell, tabbed });
+                out.push(origin.token(Kind::Placeholder, a, b));
             }
             Word::Text | Word::TextDigits => {
                 let word = &s[a..b];
@@ -571,7 +588,7 @@ fn lex_glued(s: &str, base: usize, line: u32, cell: u16, tabbed: bool, words: &[
                     flush(&mut text, out);
                     let folded: String = word[x..y].chars().map(fold).collect();
                     let v = parse_number(&folded).unwrap_or(f64::NAN);
-                    out.push(Token { kind: Kind::Glued(v), span: Span::new(base + a + x, base + a + y), line, cell, tabbed });
+                    out.push(origin.token(Kind::Glued(v), a + x, a + y));
                     at = y;
                 });
                 if at < word.len() {
