@@ -173,7 +173,8 @@ pub fn finding_rows(
                 line,
                 page,
                 text(&message),
-                text(d.fix.as_deref().unwrap_or("")),
+                // A fix that inserts a line ends with its line break: the cell shows the line.
+                text(d.fix.as_deref().unwrap_or("").trim_end_matches(['\r', '\n'])),
             ]
         })
         .collect()
@@ -477,6 +478,15 @@ mod tests {
         let a004 = paged.iter().find(|r| r[3] == Cell::Text("A004".into())).unwrap();
         assert!(matches!(a004[7], Cell::Number(n) if n >= 2.0), "{a004:?}");
         assert_eq!(paged[0].len(), findings_header(Lang::Zh).len());
+        // A title to insert is shown as the line it is, without its line break.
+        let (o0, s0) =
+            crate::check_summarised(crate::Source::new(include_str!("../tests/corpus/seeds/000_c6982dbd013aa02e.txt")), Vec::new(), None);
+        assert!(o0.diagnostics.iter().any(|d| d.code == "S001" && d.fix.as_deref().is_some_and(|f| f.ends_with('\n'))));
+        let s001 = finding_rows("b.txt", &s0, &o0.diagnostics, Lang::Zh, None, None)
+            .into_iter()
+            .find(|r| r[3] == Cell::Text("S001".into()))
+            .unwrap();
+        assert_eq!(s001[9], Cell::Text("工业信息化和商务局2023年政府信息公开工作年度报告".into()));
         // A report without findings says so, as the batch table does.
         let mut none = s.clone();
         none.top.clear();

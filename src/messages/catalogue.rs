@@ -424,7 +424,7 @@ desk! {
     FINISHED "已检查 {0} 份，用时 {1} 秒" "{0} checked in {1} s";
     CANCELLED "已取消" "Cancelled";
     SKIPPED "（跳过 {0} 个非报告文件：{1}）" " ({0} {0:file|files} that {0:is not a report|are not reports} skipped: {1})";
-    ONLY_ERRORS "只看有错误的" "Only reports with errors";
+    ONLY_ERRORS "只看有错误或无法读取的" "Only reports with errors, and files not read";
     FILTER "筛选文件或机关" "Filter by file or body";
     RULES "各规则涉及的报告" "Reports per rule";
     RULE_REPORTS "：{0} 份报告" ": {0} {0:report|reports}";

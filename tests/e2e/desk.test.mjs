@@ -38,7 +38,8 @@ const finished = (page) => page.waitForFunction(() => /已检查 \d+ 份，用�
 const batchWords = (page) => page.$eval('#batch', (root) => {
   const out = [];
   const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let n; (n = walk.nextNode());) if (!n.parentElement.closest('td.body') && n.textContent.trim()) out.push(n.textContent);
+  // Not the reports' own words (td.body), nor the switch to Chinese, which says so in Chinese (lang="zh-CN").
+  for (let n; (n = walk.nextNode());) if (!n.parentElement.closest('td.body, [lang^=zh]') && n.textContent.trim()) out.push(n.textContent);
   for (const e of root.querySelectorAll('[aria-label], [placeholder], [title]')) out.push(...['aria-label', 'placeholder', 'title'].map((a) => e.getAttribute(a)).filter(Boolean));
   return out;
 });
@@ -100,23 +101,30 @@ test('English: the batch view, its exports, the last-year panel and the Word com
   assert.equal(a004[7], '', 'a text report has no page');
   assert.equal(a004[8], 'Administrative review: the total is 0, but Upheld 10 + Corrected 1 + Other outcome 0 + Pending 0 = 11');
 
-  // The language is the page's when the export is made, not when the reports were checked.
-  await page.click('#batch .batch-head button');
-  await page.click('button.lang');
+  // The language is the page's when the export is made, not when the reports
+  // were checked; the batch view has the app's switch too.
+  assert.equal(await page.textContent('#batch .batch-head button.lang'), await page.$eval('#app button.lang', (b) => b.textContent));
+  await page.click('#batch .batch-head button.lang');
   await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
-  await page.click('text=批量检查…');
-  await page.waitForSelector('#batch:not([hidden])');
-  assert.match(await page.textContent('#batch h2'), /^批量检查$/);
+  await page.waitForFunction(() => document.querySelector('#batch h2')?.textContent === '批量检查');
+  assert.ok(await page.$eval('#app', (a) => a.hidden), 'the batch stays in view');
   assert.match(await page.textContent('.batch-status'), /^已检查 4 份，用时/);
   const zh = csvRows(fs.readFileSync((await download(page, () => page.click('text=导出汇总 CSV'), 'zh.csv')).file, 'utf8'));
   assert.deepEqual(zh[0], ['\ufeff文件', '机关', '年度', '错误', '警告', '提示', '主要问题', '说明']);
   assert.match(zh.find((r) => r[0] === 'hongze_2023_layout.txt')[6], /A004 表四总计错误/);
   assert.equal(zh.find((r) => r[0] === 'empty.txt')[7], '文件是空的。');
+  // A report opened from the table: its back button follows a switch made in the checker.
+  await page.$$eval('.batch-table button.link', (bs) => bs.find((b) => b.textContent === 'hongze_2024_layout.txt').click());
+  await page.waitForFunction(() => !document.getElementById('app').hidden);
+  assert.equal(await page.textContent('.batch-back button'), '← 返回批量结果（4 份）');
+  await page.click('#app button.lang');
+  await page.waitForFunction(() => document.querySelector('.batch-back button').textContent === '← Back to the batch (4 reports)');
+  await page.click('.batch-back button');
+  await page.waitForFunction(() => document.querySelector('#batch h2')?.textContent === 'Batch check');
 
   // The last-year panel and the Word comments in English.
-  await page.click('#batch .batch-head button');
-  await page.click('button.lang');
-  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.click('#batch .batch-head button[data-focus=back]');
+  await page.waitForFunction(() => !document.getElementById('app').hidden && document.documentElement.lang === 'en');
   const now = read('real/hongze_2024_layout.txt');
   await paste(page, now);
   await page.click('text=Last year…');

@@ -70,7 +70,15 @@ class Batch {
     document.body.append(this.root);
     this.backBar = el('div', { class: 'batch-back', hidden: true }, el('button', { type: 'button', onclick: () => this.show() }));
     document.body.prepend(this.backBar);
+    // The page's language is the app's (its switch sets <html lang>): the view
+    // and the back button follow it, whichever of the two is showing.
+    new MutationObserver(() => { this.render(); this.labelBack(); }).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
     this.render();
+  }
+
+  /** The back button says where it goes, and how many files the batch has (as its status line counts them). */
+  labelBack() {
+    this.backBar.querySelector('button').textContent = say('BACK_TO_BATCH', this.rows.length);
   }
 
   show() {
@@ -293,7 +301,8 @@ class Batch {
 
   shown() {
     let rows = this.rows;
-    if (this.onlyErrors) rows = rows.filter((r) => r.summary?.errors > 0);
+    // A file that could not be read is kept: it needs the reviewer more than any.
+    if (this.onlyErrors) rows = rows.filter((r) => r.summary?.errors > 0 || r.state === 'failed');
     if (this.rule) rows = rows.filter((r) => r.summary?.rules?.[this.rule]);
     if (this.query) {
       const q = this.query.toLowerCase();
@@ -328,9 +337,8 @@ class Batch {
     this.lastOpened = row.index;
     this.root.hidden = true;
     document.getElementById('app')?.removeAttribute('hidden');
-    // As many as the batch's status line says it checked (the unreadable files are rows of it too).
     const back = this.backBar.querySelector('button');
-    back.textContent = say('BACK_TO_BATCH', this.rows.length);
+    this.labelBack();
     this.backBar.hidden = false;
     const dataTransfer = new DataTransfer();
     dataTransfer.items.add(file);
@@ -410,9 +418,12 @@ class Batch {
     const headKey = `${lang()}|${busy}|${all > 0}`;
     if (this.headKey !== headKey) {
       this.headKey = headKey;
+      const appLang = document.querySelector('#app button.lang');
       this.top = [
         el('div', { class: 'batch-head' },
           el('h2', { id: 'batch-title', tabindex: '-1' }, say('TITLE')),
+          // The app's language switch, here too (the app is hidden behind the batch).
+          appLang ? el('button', { type: 'button', class: 'lang', 'data-focus': 'lang', lang: appLang.getAttribute('lang'), onclick: () => appLang.click() }, appLang.textContent) : null,
           el('button', { type: 'button', 'data-focus': 'back', onclick: () => this.close() }, say('BACK'))),
         el('p', { class: 'hint' }, say('INTRO')),
         el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': say('TITLE') },
