@@ -170,7 +170,7 @@ test('checked in a batch: the findings of the command line, I001 included', asyn
     'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2', '--outdir', out, xlsxPath], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const sheet = fs.readFileSync(path.join(out, fs.readdirSync(out).find((f) => f.endsWith('.csv'))), 'utf8');
-  const got = csvRows(sheet).slice(1).map((row) => `${row[0]} ${row[3]} ${row[6]} ${row[7]}`).sort();
+  const got = csvRows(sheet).slice(1).map((row) => `${row[0]} ${row[3]} ${row[6]} ${row[8]}`).sort();
   const expected = Object.entries(want).flatMap(([name, w]) => w.diagnostics.map((d) => `${name} ${d.code} ${d.line} ${d.message}`)).sort();
   assert.deepEqual(got, expected);
   assert.equal(got.filter((l) => / I001 /.test(l)).length, 2);
