@@ -108,7 +108,7 @@ pub fn check_against(source: Source, notes: Vec<diagnostic::InputNote>, previous
 pub fn check_after(source: Source, notes: Vec<diagnostic::InputNote>, previous: &summary::Summary) -> (Outcome, summary::Summary, bool) {
     let mut paired = false;
     let (o, doc) = check_parsed(source, notes, |r| {
-        paired = summary::follows(r.key(), (previous.organ.as_deref(), previous.year));
+        paired = summary::follows(r.key(), previous.key());
         paired.then_some(&previous.years)
     });
     let s = summary::Summary::of(&o.report, &doc, &o.diagnostics);

@@ -354,6 +354,11 @@ impl Summary {
         self.add(diagnostics);
     }
 
+    /// Its body and year, as reports are paired by (`pairs`).
+    pub fn key(&self) -> Key<'_> {
+        (self.organ.as_deref(), self.year)
+    }
+
     fn add(&mut self, diagnostics: &[Diagnostic]) {
         for d in diagnostics {
             match self.rules.iter_mut().find(|e| e.0 == d.code) {

@@ -247,20 +247,21 @@ fn walk(dir: &Path, meta: &std::fs::Metadata, seen: &mut Seen, out: &mut Vec<Pat
     entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     for (_, e) in entries {
         let p = e.path();
+        let report = is_report(&p);
         let meta = match e.file_type() {
-            Ok(t) if t.is_file() && !is_report(&p) => continue,
+            Ok(t) if t.is_file() && !report => continue,
             Ok(t) if t.is_file() || t.is_dir() => e.metadata(),
             _ => std::fs::metadata(&p),
         };
         match meta {
             Ok(m) if m.is_dir() => walk(&p, &m, seen, out, problems),
-            Ok(m) if is_report(&p) => {
+            Ok(m) if report => {
                 if seen.files.insert(id(&m)) {
                     out.push(p);
                 }
             }
             Ok(_) => {}
-            Err(e) if is_report(&p) => problems.push((out.len(), p, link_problem(&e))),
+            Err(e) if report => problems.push((out.len(), p, link_problem(&e))),
             Err(_) => {}
         }
     }
@@ -496,9 +497,9 @@ fn run_check(
         }
         let path = path.display().to_string();
         let findings = if want_findings {
+            // A page only for a PDF (`place` finds none in text).
             let page = |s: nianbao::Span| o.place(s).map(|p| p.0);
-            let page = o.layout.is_some().then_some(&page as nianbao::export::PageOf);
-            nianbao::export::finding_rows(&path, &summary, &o.diagnostics, lang, Some(&o.source), page)
+            nianbao::export::finding_rows(&path, &summary, &o.diagnostics, lang, Some(&o.source), Some(&page))
         } else {
             Vec::new()
         };
@@ -568,8 +569,7 @@ fn run_check(
 
     // Pairing on the summaries, then every output in input order.
     if let (Some(mut spill), Some(mut side)) = (spill, side) {
-        let keys: Vec<nianbao::summary::Key> =
-            done.iter().map(|d| d.as_ref().map(|k| (k.summary.organ.as_deref(), k.summary.year)).unwrap_or((None, None))).collect();
+        let keys: Vec<nianbao::summary::Key> = done.iter().map(|d| d.as_ref().map(|k| k.summary.key()).unwrap_or((None, None))).collect();
         let pairs = nianbao::summary::pairs(&keys);
         if let Err(e) = side.flush_writes().and_then(|_| spill.flush_writes()) {
             eprintln!("nianbao: cannot keep the output until the batch is paired: {e}");
