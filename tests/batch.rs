@@ -74,6 +74,10 @@ fn pairs_are_found_in_any_order_and_give_what_previous_gives() {
     // The 2025 copy is paired with the 2024 report listed after it.
     let copied = codes(&docs[0]);
     assert!(copied.contains(&"X002".to_string()) && copied.contains(&"X003".to_string()), "{copied:?}");
+    // Each document says which file was its last year's report; the others say none.
+    let previous: Vec<Option<&str>> =
+        docs.iter().map(|v| v.get("previous").map(|p| p.as_str().unwrap().rsplit('/').next().unwrap())).collect();
+    assert_eq!(previous, [Some("huaian_2024_layout.txt"), None, Some("hongze_2023_layout.txt"), None]);
     // Hongze's two real years: paired, and no false alarm.
     assert!(!codes(&docs[2]).iter().any(|c| c.starts_with('X')), "{:?}", codes(&docs[2]));
     // Each paired report's document is exactly what a check with --previous gives.
@@ -88,6 +92,24 @@ fn pairs_are_found_in_any_order_and_give_what_previous_gives() {
     let text = String::from_utf8_lossy(&text.stdout);
     assert_eq!(text.matches("warning[X002]").count(), 1, "{text}");
     assert!(text.contains("共 4 份报告"), "{text}");
+    assert!(text.contains("\n另有 1 个文件无法读取（表中“无法读取”的行）\n"), "{text}");
+    // Under a paired report's counts, the file it was compared with.
+    let hongze = d.join("hongze_2024_layout.txt").display().to_string();
+    let counts = text.lines().position(|l| l.starts_with(&format!("{hongze}: "))).expect("the report's counts line");
+    let said = format!("  已与上年报告对照：{}", d.join("hongze_2023_layout.txt").display());
+    assert_eq!(text.lines().nth(counts + 1), Some(said.as_str()), "{text}");
+    assert_eq!(text.matches("已与上年报告对照").count(), 2, "{text}");
+    // A --previous that is not last year's report of the same body is not said to be compared.
+    let other = run(&["check", &hongze, "--previous", d.join("huaian_2024_layout.txt").to_str().unwrap(), "--format", "json"]);
+    let other: serde_json::Value = serde_json::from_slice(&other.stdout).unwrap();
+    assert!(other.get("previous").is_none(), "{other}");
+    let english =
+        run(&["check", &hongze, "--previous", d.join("hongze_2023_layout.txt").to_str().unwrap(), "--lang", "en", "--color", "never"]);
+    assert!(
+        String::from_utf8_lossy(&english.stdout).contains("  Compared with last year's report: "),
+        "{}",
+        String::from_utf8_lossy(&english.stdout)
+    );
     // The closing table lists the file that could not be read too, in its place.
     let last_rows: Vec<&str> = text.lines().filter(|l| l.contains(".txt  ")).collect();
     assert_eq!(last_rows.len(), 5, "{text}");

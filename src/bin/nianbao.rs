@@ -362,6 +362,8 @@ struct Row {
 /// its summary, where those findings may point, and its rows for `--summary xlsx`.
 struct Checked {
     output: Output,
+    /// `--previous` was compared with it (last year's report of the same body).
+    compared: bool,
     /// Its record for the side file, when the batch is paired (`batch::record`).
     record: Vec<u8>,
     kept: Kept,
@@ -474,9 +476,11 @@ fn run_check(
             Document::Text(input) => (nianbao::Source::from_string(input.text), input.notes, None),
             Document::Pdf(layout) => (nianbao::Source::new(&layout.text), Vec::new(), Some(layout)),
         };
+        let mut compared = false;
         let (mut o, summary) = match prev.as_ref() {
             Some(before) => {
                 let (o, s, paired) = nianbao::check_after(source, notes, before);
+                compared = paired;
                 if !paired {
                     let who = |s: &nianbao::summary::Summary| {
                         format!("{} {}", s.organ.as_deref().unwrap_or("?"), s.year.map(|y| y.to_string()).unwrap_or_else(|| "?".into()))
@@ -504,6 +508,7 @@ fn run_check(
             Vec::new()
         };
         Ok(Checked {
+            compared,
             output: match batch::render(&o, &path, kind, min, style) {
                 r if pairing => Output::Spooled(r.to_bytes()),
                 r => Output::Now(r),
@@ -520,7 +525,8 @@ fn run_check(
         }
         match r {
             Ok(c) => {
-                let Checked { output, record, mut kept } = c;
+                let Checked { output, record, mut kept, compared } = c;
+                let previous = previous.as_ref().filter(|_| compared).map(|p| p.display().to_string());
                 match (&mut spill, &mut side, output) {
                     (Some(spill), Some(side), Output::Spooled(bytes)) => {
                         match spill.put(bytes).and_then(|out| Ok((out, side.put(record)?))) {
@@ -537,13 +543,16 @@ fn run_check(
                         kept.summary.years = Default::default();
                     }
                     (_, _, Output::Now(r)) => {
-                        emit(&mut out, &batch::finish(r, &[], &[], &files[i].display().to_string(), kind, min, style));
+                        emit(&mut out, &batch::finish(r, &[], &[], &files[i].display().to_string(), previous.as_deref(), kind, min, style));
                         // Each report's output as soon as it is due (a reader of the stream sees progress).
                         keep(out.flush());
                     }
                     // Spooled only when the batch is paired, which made the spools.
                     (_, _, Output::Spooled(bytes)) => match batch::Rendered::from_bytes(&bytes) {
-                        Ok(r) => emit(&mut out, &batch::finish(r, &[], &[], &files[i].display().to_string(), kind, min, style)),
+                        Ok(r) => emit(
+                            &mut out,
+                            &batch::finish(r, &[], &[], &files[i].display().to_string(), previous.as_deref(), kind, min, style),
+                        ),
                         Err(e) => eprintln!("nianbao: {e}"),
                     },
                 }
@@ -607,7 +616,9 @@ fn run_check(
             // Borrowed from the spool when it is in memory: written out without a copy.
             let bytes = spill.get(at).map_err(|e| format!("cannot read back the batch's output: {e}"))?;
             let rendered = batch::Rendered::from_bytes(&bytes).map_err(|e| format!("cannot read back the batch's output: {e}"))?;
-            emit(&mut out, &batch::finish(rendered, &later, &anchors, &path, kind, min, style));
+            // Said only when the cross-year rules ran on the pair (both were read back).
+            let previous = pairs[i].filter(|&j| sides[i].is_some() && sides[j].is_some()).map(|j| files[j].display().to_string());
+            emit(&mut out, &batch::finish(rendered, &later, &anchors, &path, previous.as_deref(), kind, min, style));
             summary.add_findings(&later);
             if want_findings {
                 findings.extend(nianbao::export::finding_rows(&path, summary, &later, lang, None, None));
@@ -722,6 +733,12 @@ fn table(rows: &[Row], style: Style) -> String {
     let bad = rows.iter().filter(|r| r.errors > 0).count();
     let reports = rows.iter().filter(|r| !r.unread).count();
     s.push_str(&format!("\n{}\n", style.text(nianbao::messages::cli::BATCH, &[reports.into(), bad.into(), e.into(), w.into()])));
+    // The table lists them too: the count says that its rows are not all reports.
+    let unread = rows.len() - reports;
+    if unread > 0 {
+        s.push_str(&style.text(nianbao::messages::cli::NOT_READ, &[unread.into()]));
+        s.push('\n');
+    }
     s
 }
 

@@ -123,8 +123,53 @@ pub fn anchors(o: &Outcome, s: &Summary, kind: Kind) -> Vec<Anchor> {
 }
 
 /// The report's whole output: `later` findings (cross-year) merged in where
-/// a check that made them all would have put them.
+/// a check that made them all would have put them, and the file it was
+/// compared with as last year's report (`previous`), said after the counts
+/// (text) or as the document's `previous` (JSON).
+#[allow(clippy::too_many_arguments)]
 pub fn finish<'a>(
+    r: Rendered<'a>,
+    later: &[Diagnostic],
+    anchors: &[Anchor],
+    path: &str,
+    previous: Option<&str>,
+    kind: Kind,
+    min: Severity,
+    style: Style,
+) -> Cow<'a, str> {
+    let text = merge(r, later, anchors, path, kind, min, style);
+    let Some(previous) = previous else { return text };
+    let mut text = text.into_owned();
+    match kind {
+        Kind::Text => {
+            // Under the counts line, before the blank line that ends the report.
+            let blank = text.ends_with("\n\n");
+            if blank {
+                text.pop();
+            }
+            text.push_str("  ");
+            text.push_str(&nianbao::messages::desk::PAIRED.say(style.english, &[nianbao::messages::Arg::text(&render::escape(previous))]));
+            text.push('\n');
+            if blank {
+                text.push('\n');
+            }
+        }
+        Kind::Json => {
+            // The document ends with its closing brace: `previous` goes before it.
+            if text.ends_with('}') {
+                text.pop();
+                let mut w = nianbao::json::Writer::new();
+                w.str(previous);
+                text.push_str(",\"previous\":");
+                text.push_str(&w.finish());
+                text.push('}');
+            }
+        }
+    }
+    text.into()
+}
+
+fn merge<'a>(
     r: Rendered<'a>,
     later: &[Diagnostic],
     anchors: &[Anchor],

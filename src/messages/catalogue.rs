@@ -382,6 +382,7 @@ command_line! {
     WARNINGS "{0} 个警告" "{0} {0:warning|warnings}";
     INFOS "{0} 条提示" "{0} {0:note|notes}";
     BATCH "共 {0} 份报告，{1} 份有错误；错误 {2} 个，警告 {3} 个" "{0} {0:report|reports}, {1} with errors; {2} {2:error|errors}, {3} {3:warning|warnings}";
+    NOT_READ "另有 {0} 个文件无法读取（表中“无法读取”的行）" "{0} {0:file|files} could not be read (the rows marked unreadable)";
 }
 
 macro_rules! desk {
