@@ -183,6 +183,8 @@ function page(rel) {
   html = html.replace(/[ \t]*<link data-trunk [^>]*>\n?/g, '');
   // Comments and blank lines are for the source (the first load's budget).
   html = html.replace(/[ \t]*<!--[\s\S]*?-->\n?/g, '').replace(/\n\s*\n/g, '\n');
+  // So is the indentation (no element of the pages keeps its white space).
+  html = html.replace(/^[ \t]+/gm, '');
   html = html.replace(/<(script|link)\b([^>]*?)\s(src|href)="\.?\/?([^"]+)"([^>]*)>/g, (tag, name, before, attr, ref, after) => {
     if (name === 'link' && !/rel="stylesheet"/.test(tag)) return tag;
     const p = pins[ref];

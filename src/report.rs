@@ -161,10 +161,12 @@ pub enum Anomaly {
     CellCount { table: TableId, row: usize, expected: usize, found: usize, span: Span, recovered: bool },
     /// A row with values that is not in the template.
     ExtraRow { table: TableId, label: String, span: Span },
-    /// A row label that differs from the template.
-    RowLabel { table: TableId, row: usize, found: String, span: Span },
+    /// A row label that differs from the template. `exact`: `span` holds the
+    /// label and nothing else, so that a fix may replace it (not so for a
+    /// label wrapped round its values, or a header sharing its cell).
+    RowLabel { table: TableId, row: usize, found: String, span: Span, exact: bool },
     /// A column header that differs from the template (`row` is the first row it heads).
-    ColumnHeader { table: TableId, row: usize, column: usize, found: String, span: Span },
+    ColumnHeader { table: TableId, row: usize, column: usize, found: String, span: Span, exact: bool },
     /// A row (or a whole table 四) whose cells were run together into digits that cannot be cut
     /// back into cells with certainty (`readings`: how many cuts fit the
     /// relations; None when too many to count).

@@ -48,6 +48,10 @@ struct Outcome {
     false_alarms: usize,
     /// Findings of the expected file's `must` list that did not come.
     missing: Vec<String>,
+    /// Label fixes (T004) whose span does not hold exactly the wording they
+    /// replace: applied in a click, they would leave half a wrapped label or
+    /// delete the words around it.
+    bad_fixes: Vec<String>,
 }
 
 impl Outcome {
@@ -57,7 +61,8 @@ impl Outcome {
                 || !self.wrong.is_empty()
                 || self.year.is_some()
                 || !self.false_structure.is_empty()
-                || self.false_alarms > 0)
+                || self.false_alarms > 0
+                || !self.bad_fixes.is_empty())
     }
     fn cell(&self) -> String {
         if self.pdf_pending {
@@ -78,6 +83,9 @@ impl Outcome {
         }
         if self.false_alarms > 0 {
             parts.push(format!("F{}", self.false_alarms));
+        }
+        if !self.bad_fixes.is_empty() {
+            parts.push(format!("X{}", self.bad_fixes.len()));
         }
         if parts.is_empty() {
             parts.push("ok".into());
@@ -146,6 +154,17 @@ fn judge(path: &Path, exp: &Value) -> Outcome {
     for want in exp["must"].as_array().into_iter().flatten() {
         if !diags.iter().any(|d| matches(d, want)) {
             o.missing.push(want.to_string());
+        }
+    }
+    // A label's fix replaces its span: the span holds the wording quoted
+    // (T004.row: table, found, template; T004.column: table, block, found, template).
+    for d in diags.iter().filter(|d| d["code"] == "T004" && d["fix"].is_string()) {
+        let args = d["args"].as_array().expect("args");
+        let quoted = if d["key"] == "T004.column" { &args[2] } else { &args[1] };
+        let (a, b) = (d["span"]["start"].as_u64().unwrap() as usize, d["span"]["end"].as_u64().unwrap() as usize);
+        let held = nianbao::normalize::compact(text.get(a..b).unwrap_or(""));
+        if Some(held.as_str()) != quoted.as_str() {
+            o.bad_fixes.push(format!("{}: span holds {held:?}, quotes {quoted}, fix {}", d["key"], d["fix"]));
         }
     }
     let allowed: Vec<&Value> = exp["must"].as_array().into_iter().flatten().chain(exp["may"].as_array().into_iter().flatten()).collect();
@@ -282,7 +301,7 @@ fn every_layout_reads_like_the_corpus() {
     }
     table.push_str(
         "\nok = every value and the year right, no false S001/S003; Nw = N cells wrong (or null without leave);\n\
-         Y = wrong year; SN = N false S001/S003; FN = N other false errors/warnings (not P001); Nd = N cells null under a P001 (destroyed, accepted);\n\
+         Y = wrong year; SN = N false S001/S003; FN = N other false errors/warnings (not P001); XN = N label fixes whose span is not the wording they replace; Nd = N cells null under a P001 (destroyed, accepted);\n\
          +N = N false findings in all (P001 \"cannot read\" among them), -N = N expected findings missing (both shown; only F fails);\n\
          pdf-pending = no PDF reader yet (issue 8).\n",
     );
@@ -326,6 +345,9 @@ fn every_layout_reads_like_the_corpus() {
         }
         for m in &o.missing {
             details.push_str(&format!("    missing: {m}\n"));
+        }
+        for x in &o.bad_fixes {
+            details.push_str(&format!("    bad fix: {x}\n"));
         }
     }
     println!("{table}{details}");

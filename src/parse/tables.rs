@@ -647,7 +647,7 @@ fn read_aligned(
             let (first, last) = (p.cells.iter().find_map(|&c| c), p.cells.iter().rev().find_map(|&c| c));
             row.values_span = first.zip(last).map(|(a, b)| lx.tokens[a as usize].span.cover(lx.tokens[b as usize].span));
             if !p.shared {
-                if let Some((found, span)) = label_variant(
+                if let Some((found, span, exact)) = label_variant(
                     lx,
                     tx,
                     &prepared(tpl).cores[i],
@@ -655,7 +655,7 @@ fn read_aligned(
                     p.group.checked_sub(1).and_then(|k| groups.get(k)),
                     groups.get(p.group + 1),
                 ) {
-                    anomalies.push(Anomaly::RowLabel { table: id, row: i, found, span });
+                    anomalies.push(Anomaly::RowLabel { table: id, row: i, found, span, exact });
                 }
             }
         }
@@ -932,7 +932,14 @@ fn columns_hold(table: &TableRead, i: usize) -> bool {
 
 /// A row label that is recognisably the template's but worded differently
 /// ("其他法律法规禁止公开" for "其他法律行政法规禁止公开", "其它" for "其他").
-fn label_variant(lx: &Lexed, tx: &Texts, core: &Core, g: &Group, before: Option<&Group>, next: Option<&Group>) -> Option<(String, Span)> {
+fn label_variant(
+    lx: &Lexed,
+    tx: &Texts,
+    core: &Core,
+    g: &Group,
+    before: Option<&Group>,
+    next: Option<&Group>,
+) -> Option<(String, Span, bool)> {
     let (target, aliases) = (&core.chars, &core.aliases);
     // The common case: the label is written as the template has it (most
     // often at the end of its fragment, which is quicker to see).
@@ -989,18 +996,24 @@ fn label_variant(lx: &Lexed, tx: &Texts, core: &Core, g: &Group, before: Option<
         }
     }
     // Which fragment is the label: the one sharing most with the template's.
-    let (text, span, ratio, core) = window
+    let (k, (text, span, ratio, core)) = window
         .iter()
         .map(|&(s, sp)| {
             let core: Vec<char> = core_label(s).chars().collect();
             (s, sp, lcs(target, &core) as f32 / target.len().max(core.len()).max(1) as f32, core)
         })
-        .max_by(|a, b| a.2.total_cmp(&b.2))?;
+        .enumerate()
+        .max_by(|a, b| a.1 .2.total_cmp(&b.1 .2))?;
     if aliases.contains(&core) {
-        return Some((text.to_string(), span));
+        return Some((text.to_string(), span, true));
     }
+    // A label wrapped over lines ("2.其他法律法规禁止公", then "开"): when the
+    // fragment after it ends the template's label, it is the label's rest,
+    // which a fix replacing the first part would leave behind: none is offered.
+    let next = window.get(k + 1).map(|w| w.0).or(after.as_ref().map(|a| a.0.as_str()));
+    let wrapped = next.is_some_and(|r| !r.is_empty() && target.ends_with(&r.chars().collect::<Vec<_>>()));
     let threshold = if target.len() <= 4 { 0.5 } else { 0.6 };
-    (ratio >= threshold && ratio < 1.0).then(|| (text.to_string(), span))
+    (ratio >= threshold && ratio < 1.0).then(|| (text.to_string(), span, !wrapped))
 }
 
 fn is_subsequence(needle: &[char], hay: &[char]) -> bool {
@@ -1048,8 +1061,11 @@ fn column_headers(lx: &Lexed, tx: &Texts, table: &TableRead, a: &Alignment, grou
             let Some(f) = heads.others.iter().map(|&l| &labels[l]).filter(|l| joined.contains(l.as_str())).max_by_key(|l| l.len()) else {
                 continue;
             };
-            let span = context.iter().find(|&&t| tx.get(t).contains(f.as_str())).map(|&t| lx.tokens[t as usize].span).unwrap_or(table.span);
-            anomalies.push(Anomaly::ColumnHeader { table: table.id, row: i, column: c, found: f.clone(), span });
+            // The header's cell; a fix only where the cell holds the header alone
+            // (not "信息内容 本年处理决定数量", nor a header wrapped over two cells).
+            let cell = context.iter().find(|&&t| tx.get(t).contains(f.as_str()));
+            let (span, exact) = cell.map(|&t| (lx.tokens[t as usize].span, tx.get(t) == f)).unwrap_or((table.span, false));
+            anomalies.push(Anomaly::ColumnHeader { table: table.id, row: i, column: c, found: f.clone(), span, exact });
         }
     }
 }

@@ -94,22 +94,25 @@ fn anomalies(ctx: &mut Ctx) {
                 let msg = msg!(T005, *table, Arg::Row(*table, &t.template.rows[*row]), *found, *expected, note);
                 ctx.emit("T005", *span, msg, cell(*table, t.template.rows[*row].key, None), None);
             }
-            Anomaly::RowLabel { table, row, found, span } => {
+            Anomaly::RowLabel { table, row, found, span, exact } => {
                 let Some(t) = r.tables.get(*table) else {
                     continue;
                 };
                 let want = t.template.rows[*row].label;
                 let msg = msg!(T004_ROW, *table, Arg::text(found), Arg::Label(want));
-                ctx.emit("T004", *span, msg, cell(*table, t.template.rows[*row].key, None), Some(want.to_string()));
+                // A fix replaces the span: only where it holds the label alone.
+                let fix = exact.then(|| want.to_string());
+                ctx.emit("T004", *span, msg, cell(*table, t.template.rows[*row].key, None), fix);
             }
-            Anomaly::ColumnHeader { table, row, column, found, span } => {
+            Anomaly::ColumnHeader { table, row, column, found, span, exact } => {
                 let Some(t) = r.tables.get(*table) else {
                     continue;
                 };
                 let col = &t.template.rows[*row].columns[*column];
                 // Only table 二's headers are compared: every row has its block (第二十条第…项).
                 let msg = msg!(T004_COLUMN, *table, Arg::Label(t.template.rows[*row].block), Arg::text(found), Arg::Label(col.label));
-                ctx.emit("T004", *span, msg, cell(*table, t.template.rows[*row].key, Some(col.key)), Some(col.label.to_string()));
+                let fix = exact.then(|| col.label.to_string());
+                ctx.emit("T004", *span, msg, cell(*table, t.template.rows[*row].key, Some(col.key)), fix);
             }
             Anomaly::ExtraRow { table, label, span } => {
                 ctx.emit("T007", *span, msg!(T007, *table, Arg::text(label)), None, None);
