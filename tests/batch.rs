@@ -93,6 +93,15 @@ fn pairs_are_found_in_any_order_and_give_what_previous_gives() {
     assert_eq!(text.matches("warning[X002]").count(), 1, "{text}");
     assert!(text.contains("共 4 份报告"), "{text}");
     assert!(text.contains("\n另有 1 个文件无法读取（表中“无法读取”的行）\n"), "{text}");
+    // The closing table counts notes too, as each report's counts line does.
+    assert!(text.lines().any(|l| l.starts_with("文件 file") && l.ends_with("警告 warnings  提示 notes")), "{text}");
+    let notes_of = |f: &str| -> String {
+        let counts = text.lines().find(|l| l.starts_with(&format!("{f}: "))).expect("counts line");
+        counts.rsplit('，').next().unwrap().trim_end_matches(" 条提示").to_string()
+    };
+    let h = d.join("hongze_2024_layout.txt").display().to_string();
+    let row = text.lines().rev().find(|l| l.starts_with(&h)).expect("table row");
+    assert_eq!(row.split_whitespace().last().map(str::to_string), Some(notes_of(&h)), "{text}");
     // Under a paired report's counts, the file it was compared with.
     let hongze = d.join("hongze_2024_layout.txt").display().to_string();
     let counts = text.lines().position(|l| l.starts_with(&format!("{hongze}: "))).expect("the report's counts line");

@@ -354,6 +354,7 @@ struct Row {
     year: String,
     errors: usize,
     warnings: usize,
+    infos: usize,
     /// It could not be read (its organ column says so, its counts are "—").
     unread: bool,
 }
@@ -645,6 +646,7 @@ fn run_check(
         year: "—".into(),
         errors: 0,
         warnings: 0,
+        infos: 0,
         unread: true,
     };
     let mut rows: Vec<Row> = Vec::with_capacity(files.len() + walked.len());
@@ -658,6 +660,7 @@ fn run_check(
                 year: s.year.map(|y| y.to_string()).unwrap_or_else(|| "—".into()),
                 errors: s.errors,
                 warnings: s.warnings,
+                infos: s.infos,
                 unread: false,
             },
             None => unread_row(f),
@@ -710,24 +713,31 @@ fn run_check(
 
 fn table(rows: &[Row], style: Style) -> String {
     use render::{display_width, pad};
-    let head = ["文件 file", "机关 organ", "年度 year", "错误 errors", "警告 warnings"];
-    let cells: Vec<[String; 5]> = rows
+    let head = ["文件 file", "机关 organ", "年度 year", "错误 errors", "警告 warnings", "提示 notes"];
+    let cells: Vec<[String; 6]> = rows
         .iter()
         .map(|r| {
             let count = |n: usize| if r.unread { "—".to_string() } else { n.to_string() };
-            [escape(&r.file).into_owned(), escape(&r.organ).into_owned(), r.year.clone(), count(r.errors), count(r.warnings)]
+            [
+                escape(&r.file).into_owned(),
+                escape(&r.organ).into_owned(),
+                r.year.clone(),
+                count(r.errors),
+                count(r.warnings),
+                count(r.infos),
+            ]
         })
         .collect();
     let widths: Vec<usize> =
-        (0..5).map(|c| cells.iter().map(|r| display_width(&r[c])).chain([display_width(head[c])]).max().unwrap_or(0)).collect();
-    let line = |cols: [&str; 5]| -> String {
+        (0..6).map(|c| cells.iter().map(|r| display_width(&r[c])).chain([display_width(head[c])]).max().unwrap_or(0)).collect();
+    let line = |cols: [&str; 6]| -> String {
         cols.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect::<Vec<_>>().join("  ").trim_end().to_string() + "\n"
     };
     let mut s = line(head);
     s.push_str(&widths.iter().map(|w| "─".repeat(*w)).collect::<Vec<_>>().join("  "));
     s.push('\n');
     for r in &cells {
-        s.push_str(&line([&r[0], &r[1], &r[2], &r[3], &r[4]]));
+        s.push_str(&line([&r[0], &r[1], &r[2], &r[3], &r[4], &r[5]]));
     }
     let (e, w): (usize, usize) = (rows.iter().map(|r| r.errors).sum(), rows.iter().map(|r| r.warnings).sum());
     let bad = rows.iter().filter(|r| r.errors > 0).count();
