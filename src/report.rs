@@ -163,9 +163,11 @@ pub enum Anomaly {
     ExtraRow { table: TableId, label: String, span: Span },
     /// A row label that differs from the template. `exact`: `span` holds the
     /// label and nothing else, so that a fix may replace it (not so for a
-    /// label wrapped round its values, or a header sharing its cell).
+    /// label whose rest wraps to the next fragment: the rest would stay behind).
     RowLabel { table: TableId, row: usize, found: String, span: Span, exact: bool },
-    /// A column header that differs from the template (`row` is the first row it heads).
+    /// A column header that differs from the template (`row` is the first row
+    /// it heads). `exact` as for `RowLabel`: not so for a header sharing its
+    /// cell with other words, or wrapped over two cells (`span` is then the table's).
     ColumnHeader { table: TableId, row: usize, column: usize, found: String, span: Span, exact: bool },
     /// A row (or a whole table 四) whose cells were run together into digits that cannot be cut
     /// back into cells with certainty (`readings`: how many cuts fit the
