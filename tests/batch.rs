@@ -92,6 +92,8 @@ fn pairs_are_found_in_any_order_and_give_what_previous_gives() {
     let text = String::from_utf8_lossy(&text.stdout);
     assert_eq!(text.matches("warning[X002]").count(), 1, "{text}");
     assert!(text.contains("共 4 份报告"), "{text}");
+    let notes: usize = docs.iter().map(|v| v["summary"]["infos"].as_u64().unwrap() as usize).sum();
+    assert!(text.contains(&format!("，提示 {notes} 条\n")), "{text}");
     assert!(text.contains("\n另有 1 个文件无法读取（表中“无法读取”的行）\n"), "{text}");
     // The closing table counts notes too, as each report's counts line does.
     assert!(text.lines().any(|l| l.starts_with("文件 file") && l.ends_with("警告 warnings  提示 notes")), "{text}");
@@ -112,6 +114,12 @@ fn pairs_are_found_in_any_order_and_give_what_previous_gives() {
     let other = run(&["check", &hongze, "--previous", d.join("huaian_2024_layout.txt").to_str().unwrap(), "--format", "json"]);
     let other: serde_json::Value = serde_json::from_slice(&other.stdout).unwrap();
     assert!(other.get("previous").is_none(), "{other}");
+    // …and says so in the output itself, not only on stderr.
+    assert!(other["previous_not_compared"].as_str().unwrap().ends_with("huaian_2024_layout.txt"), "{other}");
+    let other = run(&["check", &hongze, "--previous", d.join("huaian_2024_layout.txt").to_str().unwrap(), "--color", "never"]);
+    let other = String::from_utf8_lossy(&other.stdout);
+    assert!(other.contains("\n  未与上年报告对照："), "{other}");
+    assert!(other.contains("不是本报告机关上一年度的报告，跨年度检查（X001–X003）未做\n"), "{other}");
     let english =
         run(&["check", &hongze, "--previous", d.join("hongze_2023_layout.txt").to_str().unwrap(), "--lang", "en", "--color", "never"]);
     assert!(

@@ -487,7 +487,7 @@ fn run_check(
                         format!("{} {}", s.organ.as_deref().unwrap_or("?"), s.year.map(|y| y.to_string()).unwrap_or_else(|| "?".into()))
                     };
                     eprintln!(
-                        "nianbao: {}: --previous 不是同一机关上一年度的报告（本报告：{}；上年报告：{}），未做跨年度检查（X001–X003）; --previous is not last year's report of the same body: X001–X003 not run",
+                        "nianbao: {}: --previous 不是同一机关上一年度的报告（本报告：{}；上年报告：{}），未做跨年度检查（X001–X003）; --previous is not last year's report of the same body (this report: {1}; last year's: {2}): X001–X003 not run",
                         escape(&path.display().to_string()),
                         escape(&who(&s)),
                         escape(&who(before))
@@ -527,7 +527,8 @@ fn run_check(
         match r {
             Ok(c) => {
                 let Checked { output, record, mut kept, compared } = c;
-                let previous = previous.as_ref().filter(|_| compared).map(|p| p.display().to_string());
+                let previous_file = previous.as_ref().map(|p| p.display().to_string());
+                let previous = previous_file.as_deref().map(|file| batch::Previous { file, compared });
                 match (&mut spill, &mut side, output) {
                     (Some(spill), Some(side), Output::Spooled(bytes)) => {
                         match spill.put(bytes).and_then(|out| Ok((out, side.put(record)?))) {
@@ -544,16 +545,13 @@ fn run_check(
                         kept.summary.years = Default::default();
                     }
                     (_, _, Output::Now(r)) => {
-                        emit(&mut out, &batch::finish(r, &[], &[], &files[i].display().to_string(), previous.as_deref(), kind, min, style));
+                        emit(&mut out, &batch::finish(r, &[], &[], &files[i].display().to_string(), previous, kind, min, style));
                         // Each report's output as soon as it is due (a reader of the stream sees progress).
                         keep(out.flush());
                     }
                     // Spooled only when the batch is paired, which made the spools.
                     (_, _, Output::Spooled(bytes)) => match batch::Rendered::from_bytes(&bytes) {
-                        Ok(r) => emit(
-                            &mut out,
-                            &batch::finish(r, &[], &[], &files[i].display().to_string(), previous.as_deref(), kind, min, style),
-                        ),
+                        Ok(r) => emit(&mut out, &batch::finish(r, &[], &[], &files[i].display().to_string(), previous, kind, min, style)),
                         Err(e) => eprintln!("nianbao: {e}"),
                     },
                 }
@@ -619,7 +617,8 @@ fn run_check(
             let rendered = batch::Rendered::from_bytes(&bytes).map_err(|e| format!("cannot read back the batch's output: {e}"))?;
             // Said only when the cross-year rules ran on the pair (both were read back).
             let previous = pairs[i].filter(|&j| sides[i].is_some() && sides[j].is_some()).map(|j| files[j].display().to_string());
-            emit(&mut out, &batch::finish(rendered, &later, &anchors, &path, previous.as_deref(), kind, min, style));
+            let previous = previous.as_deref().map(|file| batch::Previous { file, compared: true });
+            emit(&mut out, &batch::finish(rendered, &later, &anchors, &path, previous, kind, min, style));
             summary.add_findings(&later);
             if want_findings {
                 findings.extend(nianbao::export::finding_rows(&path, summary, &later, lang, None, None));
@@ -739,10 +738,11 @@ fn table(rows: &[Row], style: Style) -> String {
     for r in &cells {
         s.push_str(&line([&r[0], &r[1], &r[2], &r[3], &r[4], &r[5]]));
     }
-    let (e, w): (usize, usize) = (rows.iter().map(|r| r.errors).sum(), rows.iter().map(|r| r.warnings).sum());
+    let (e, w, n): (usize, usize, usize) =
+        (rows.iter().map(|r| r.errors).sum(), rows.iter().map(|r| r.warnings).sum(), rows.iter().map(|r| r.infos).sum());
     let bad = rows.iter().filter(|r| r.errors > 0).count();
     let reports = rows.iter().filter(|r| !r.unread).count();
-    s.push_str(&format!("\n{}\n", style.text(nianbao::messages::cli::BATCH, &[reports.into(), bad.into(), e.into(), w.into()])));
+    s.push_str(&format!("\n{}\n", style.text(nianbao::messages::cli::BATCH, &[reports.into(), bad.into(), e.into(), w.into(), n.into()])));
     // The table lists them too: the count says that its rows are not all reports.
     let unread = rows.len() - reports;
     if unread > 0 {

@@ -122,23 +122,33 @@ pub fn anchors(o: &Outcome, s: &Summary, kind: Kind) -> Vec<Anchor> {
         .collect()
 }
 
+/// Last year's report of a report: found in the batch or given by
+/// `--previous`, and whether it was compared (a `--previous` of another body
+/// or year is not, and the output says so).
+#[derive(Clone, Copy)]
+pub struct Previous<'a> {
+    pub file: &'a str,
+    pub compared: bool,
+}
+
 /// The report's whole output: `later` findings (cross-year) merged in where
-/// a check that made them all would have put them, and the file it was
-/// compared with as last year's report (`previous`), said after the counts
-/// (text) or as the document's `previous` (JSON).
+/// a check that made them all would have put them, and its last year's
+/// report (`previous`), said under the counts (text) or as the document's
+/// `previous` (JSON; `previous_not_compared` for a `--previous` that was not
+/// compared, so that a reader of the JSON alone knows X001–X003 did not run).
 #[allow(clippy::too_many_arguments)]
 pub fn finish<'a>(
     r: Rendered<'a>,
     later: &[Diagnostic],
     anchors: &[Anchor],
     path: &str,
-    previous: Option<&str>,
+    previous: Option<Previous>,
     kind: Kind,
     min: Severity,
     style: Style,
 ) -> Cow<'a, str> {
     let text = merge(r, later, anchors, path, kind, min, style);
-    let Some(previous) = previous else { return text };
+    let Some(Previous { file, compared }) = previous else { return text };
     let mut text = text.into_owned();
     match kind {
         Kind::Text => {
@@ -148,19 +158,24 @@ pub fn finish<'a>(
                 text.pop();
             }
             text.push_str("  ");
-            text.push_str(&nianbao::messages::desk::PAIRED.say(style.english, &[nianbao::messages::Arg::text(&render::escape(previous))]));
+            let file = [nianbao::messages::Arg::text(&render::escape(file))];
+            text.push_str(&if compared {
+                nianbao::messages::desk::PAIRED.say(style.english, &file)
+            } else {
+                style.text(nianbao::messages::cli::NOT_PAIRED, &file)
+            });
             text.push('\n');
             if blank {
                 text.push('\n');
             }
         }
         Kind::Json => {
-            // The document ends with its closing brace: `previous` goes before it.
+            // The document ends with its closing brace: the member goes before it.
             if text.ends_with('}') {
                 text.pop();
                 let mut w = nianbao::json::Writer::new();
-                w.str(previous);
-                text.push_str(",\"previous\":");
+                w.str(file);
+                text.push_str(if compared { ",\"previous\":" } else { ",\"previous_not_compared\":" });
                 text.push_str(&w.finish());
                 text.push('}');
             }

@@ -381,7 +381,9 @@ command_line! {
     ERRORS "{0} 个错误" "{0} {0:error|errors}";
     WARNINGS "{0} 个警告" "{0} {0:warning|warnings}";
     INFOS "{0} 条提示" "{0} {0:note|notes}";
-    BATCH "共 {0} 份报告，{1} 份有错误；错误 {2} 个，警告 {3} 个" "{0} {0:report|reports}, {1} with errors; {2} {2:error|errors}, {3} {3:warning|warnings}";
+    BATCH "共 {0} 份报告，{1} 份有错误；错误 {2} 个，警告 {3} 个，提示 {4} 条" "{0} {0:report|reports}, {1} with errors; {2} {2:error|errors}, {3} {3:warning|warnings}, {4} {4:note|notes}";
+    NOT_PAIRED "未与上年报告对照：{0} 不是本报告机关上一年度的报告，跨年度检查（X001–X003）未做"
+        "Not compared with last year's report: {0} is not last year's report of this body, so X001–X003 did not run";
     NOT_READ "另有 {0} 个文件无法读取（表中“无法读取”的行）" "{0} {0:file|files} could not be read (the rows marked unreadable)";
 }
 
