@@ -34,7 +34,7 @@ pub fn locate<'a>(zip: &'a [u8], name: &str) -> Result<Entry<'a>, String> {
     let eocd = (from..zip.len().saturating_sub(21))
         .rev()
         .find(|&i| zip[i..].starts_with(b"PK\x05\x06"))
-        .ok_or("not a ZIP archive: no directory (不是有效的压缩包)")?;
+        .ok_or("damaged, or another kind of file under this name (文件已损坏，或只是扩展名如此、并非此类文件)")?;
     let count = u16le(zip, eocd + 10).ok_or(TRUNCATED)?;
     if count > MAX_ENTRIES {
         return Err(format!("the archive lists {count} entries, more than {MAX_ENTRIES} (压缩包条目过多)"));
