@@ -471,6 +471,8 @@ fn run_check(
     // Per file in input order: its summary (None when it could not be read) and what pairing needs.
     let mut done: Vec<Option<Kept>> = Vec::new();
     let mut unread: Vec<Option<String>> = Vec::new();
+    // `--previous` as each report's output names it.
+    let previous_file = previous.as_ref().map(|p| p.display().to_string());
     let check_one = |path: &PathBuf| -> Result<Checked, InputError> {
         let doc = if path.as_os_str() == STDIN { nianbao::input::read_stdin()? } else { read_document(path)? };
         let (source, notes, layout) = match doc {
@@ -527,7 +529,6 @@ fn run_check(
         match r {
             Ok(c) => {
                 let Checked { output, record, mut kept, compared } = c;
-                let previous_file = previous.as_ref().map(|p| p.display().to_string());
                 let previous = previous_file.as_deref().map(|file| batch::Previous { file, compared });
                 match (&mut spill, &mut side, output) {
                     (Some(spill), Some(side), Output::Spooled(bytes)) => {
