@@ -250,7 +250,16 @@ fn walk(dir: &Path, meta: &std::fs::Metadata, seen: &mut Seen, out: &mut Vec<Pat
         let report = is_report(&p);
         let meta = match e.file_type() {
             Ok(t) if t.is_file() && !report => continue,
-            Ok(t) if t.is_file() || t.is_dir() => e.metadata(),
+            // A plain file's identity is in its directory entry (its inode, on
+            // the directory's device): no call to the system per file.
+            Ok(t) if t.is_file() => {
+                use std::os::unix::fs::DirEntryExt;
+                if seen.files.insert((id(meta).0, e.ino())) {
+                    out.push(p);
+                }
+                continue;
+            }
+            Ok(t) if t.is_dir() => e.metadata(),
             _ => std::fs::metadata(&p),
         };
         match meta {
@@ -584,45 +593,53 @@ fn run_check(
             eprintln!("nianbao: cannot keep the output until the batch is paired: {e}");
             return ExitCode::from(2);
         }
-        // Each report with a pair: its cross-year findings, and where they
-        // point, found on every core (X003 compares the two years' texts);
-        // then, in input order, its output with them.
+        // Each report's output, with its cross-year findings when it has a
+        // pair (X003 compares the two years' texts), made on every core; then
+        // written in input order.
         let sides: Vec<Option<(u64, usize)>> = done.iter().map(|d| d.as_ref().and_then(|k| k.side)).collect();
+        let outputs: Vec<Option<(u64, usize)>> = done.iter().map(|d| d.as_ref().and_then(|k| k.output)).collect();
         let indices: Vec<usize> = (0..pairs.len()).collect();
-        let cross = |&i: &usize| match (pairs[i], sides[i], pairs[i].and_then(|j| sides[j])) {
-            (Some(_), Some(now), Some(before)) => {
-                let (before, _) = batch::from_record(&side.get(before)?)?;
-                let (now, anchors) = batch::from_record(&side.get(now)?)?;
-                let x = nianbao::rules::cross_year_findings(&now, &before);
-                Ok::<_, std::io::Error>(if x.is_empty() { (x, Vec::new()) } else { (x, anchors) })
-            }
-            _ => Ok((Vec::new(), Vec::new())),
-        };
-        let emitted = in_order(&indices, jobs, jobs * 64, cross, |i, found| {
-            let (later, anchors) = found.map_err(|e| format!("cannot read back the batch's pairing facts: {e}"))?;
-            if json {
-                for (_, p, why) in walked_due(&walked, &mut walked_at, i) {
-                    emit(&mut out, &nianbao::json::unreadable(&p.display().to_string(), why));
+        let (spill, side) = (&spill, &side);
+        let finished = |&i: &usize| -> Result<Option<(String, Vec<nianbao::Diagnostic>)>, String> {
+            let Some(at) = outputs[i] else { return Ok(None) };
+            let (later, anchors) = match (pairs[i], sides[i], pairs[i].and_then(|j| sides[j])) {
+                (Some(_), Some(now), Some(before)) => {
+                    let facts = || {
+                        let (before, _) = batch::from_record(&side.get(before)?)?;
+                        let (now, anchors) = batch::from_record(&side.get(now)?)?;
+                        Ok::<_, std::io::Error>((nianbao::rules::cross_year_findings(&now, &before), anchors))
+                    };
+                    facts().map_err(|e| format!("cannot read back the batch's pairing facts: {e}"))?
                 }
-            }
-            let Some(Kept { summary, findings, output, .. }) = &mut done[i] else {
-                if let (Some(why), true) = (&unread[i], json) {
-                    emit(&mut out, &nianbao::json::unreadable(&files[i].display().to_string(), why));
-                }
-                return Ok(());
+                _ => (Vec::new(), Vec::new()),
             };
-            let path = files[i].display().to_string();
-            let Some(at) = *output else { return Ok(()) };
-            // Borrowed from the spool when it is in memory: written out without a copy.
+            // Borrowed from the spool when it is in memory: finished without another copy.
             let bytes = spill.get(at).map_err(|e| format!("cannot read back the batch's output: {e}"))?;
             let rendered = batch::Rendered::from_bytes(&bytes).map_err(|e| format!("cannot read back the batch's output: {e}"))?;
             // Said only when the cross-year rules ran on the pair (both were read back).
             let previous = pairs[i].filter(|&j| sides[i].is_some() && sides[j].is_some()).map(|j| files[j].display().to_string());
             let previous = previous.as_deref().map(|file| batch::Previous { file, compared: true });
-            emit(&mut out, &batch::finish(rendered, &later, &anchors, &path, previous, kind, min, style));
+            let text = batch::finish(rendered, &later, &anchors, &files[i].display().to_string(), previous, kind, min, style).into_owned();
+            Ok(Some((text, later)))
+        };
+        let emitted = in_order(&indices, jobs, jobs * 64, finished, |i, found| {
+            let found = found?;
+            if json {
+                for (_, p, why) in walked_due(&walked, &mut walked_at, i) {
+                    emit(&mut out, &nianbao::json::unreadable(&p.display().to_string(), why));
+                }
+            }
+            let Some(Kept { summary, findings, .. }) = &mut done[i] else {
+                if let (Some(why), true) = (&unread[i], json) {
+                    emit(&mut out, &nianbao::json::unreadable(&files[i].display().to_string(), why));
+                }
+                return Ok(());
+            };
+            let Some((text, later)) = found else { return Ok(()) };
+            emit(&mut out, &text);
             summary.add_findings(&later);
             if want_findings {
-                findings.extend(nianbao::export::finding_rows(&path, summary, &later, lang, None, None));
+                findings.extend(nianbao::export::finding_rows(&files[i].display().to_string(), summary, &later, lang, None, None));
             }
             Ok::<_, String>(())
         });
