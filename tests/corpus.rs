@@ -86,6 +86,26 @@ fn findings() {
     assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
 }
 
+/// A 2019 table 三 is told by its single row "（六）其他处理": the finding
+/// points at that label, also where the text was read column by column and
+/// the row's values follow another label (hongze_2024_reading_order).
+#[test]
+fn the_2019_signal_points_at_its_row() {
+    let mut seen = 0;
+    for (file, _, text) in cases() {
+        let got: Value = serde_json::from_str(&nianbao::check(&text).to_json()).unwrap();
+        for d in got["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == "T001") {
+            if !d["message"].as_str().unwrap().contains("其他处理（单行）") {
+                continue;
+            }
+            let (a, b) = (d["span"]["start"].as_u64().unwrap() as usize, d["span"]["end"].as_u64().unwrap() as usize);
+            assert!(text[a..b].contains("其他处理"), "{file}: T001 points at {:?}", &text[a..b]);
+            seen += 1;
+        }
+    }
+    assert!(seen >= 1, "no corpus report gave the signal");
+}
+
 /// The same report as Word, WPS, a web page and a PDF viewer deliver it must
 /// read the same: CRLF, a BOM, full-width digits, ideographic spaces, pipes,
 /// traditional characters in labels, page marks and form feeds.

@@ -703,7 +703,10 @@ fn read_aligned(
     }
     if tpl.format == "2019" && id == TableId::T3 {
         if let Some(i) = tpl.row("other") {
-            let span = table.rows[i].label_span.or(table.rows[i].values_span).unwrap_or(region);
+            // The label itself, wherever it is: in a text read column by
+            // column the row's values follow another label.
+            let label = tx.ranges.iter().position(|&(a, b)| tx.buf.as_bytes()[a as usize..b as usize].ends_with("其他处理".as_bytes()));
+            let span = label.map_or(region, |k| lx.tokens[tx.first as usize + k].span);
             anomalies.push(Anomaly::Signal2019 { text: "（六）其他处理（单行）", span });
         }
     }
