@@ -72,7 +72,10 @@ fn title(r: &'static crate::rules::Rule, lang: Lang) -> &'static str {
 }
 
 /// The summary row of a checked report.
-pub fn summary_row(file: &str, s: &Summary, lang: Lang) -> Vec<Cell> {
+/// `previous`: the file of last year's report that the cross-year rules
+/// (X001–X003) compared it with, said in the note column; a reviewer handing
+/// the sheet on can tell which reports were compared and which were not.
+pub fn summary_row(file: &str, s: &Summary, lang: Lang, previous: Option<&str>) -> Vec<Cell> {
     let top = s
         .top
         .iter()
@@ -92,7 +95,9 @@ pub fn summary_row(file: &str, s: &Summary, lang: Lang) -> Vec<Cell> {
         Cell::Number(s.warnings as f64),
         Cell::Number(s.infos as f64),
         text(&top),
-        Cell::Empty,
+        previous.map_or(Cell::Empty, |p| {
+            Cell::Text(crate::messages::desk::PAIRED.say(lang == Lang::En, &[crate::messages::Arg::Text(p.to_string())]))
+        }),
     ]
 }
 
@@ -490,7 +495,11 @@ mod tests {
         // A report without findings says so, as the batch table does.
         let mut none = s.clone();
         none.top.clear();
-        assert_eq!(summary_row("a.txt", &none, Lang::Zh)[6], Cell::Text("未发现问题".into()));
+        assert_eq!(summary_row("a.txt", &none, Lang::Zh, None)[6], Cell::Text("未发现问题".into()));
+        // The note says which report it was compared with, in the sheet's language.
+        assert_eq!(summary_row("a.txt", &none, Lang::Zh, None)[7], Cell::Empty);
+        assert_eq!(summary_row("b.txt", &none, Lang::Zh, Some("a.txt"))[7], Cell::Text("已与上年报告对照：a.txt".into()));
+        assert_eq!(summary_row("b.txt", &none, Lang::En, Some("a.txt"))[7], Cell::Text("Compared with last year's report: a.txt".into()));
     }
 
     #[test]

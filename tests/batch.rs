@@ -229,6 +229,18 @@ fn the_summary_as_csv_and_xlsx() {
         assert!(line.starts_with(&expect), "{line}\n{expect}");
     }
     assert!(lines[1].contains("X002 表格数据与上年完全相同"), "{}", lines[1]);
+    // The note says which report each was compared with (X001–X003 ran), and nothing for the others.
+    let huaian = d.join("huaian_2024_layout.txt");
+    assert!(lines[1].ends_with(&format!(",已与上年报告对照：{}", huaian.display())), "{}", lines[1]);
+    assert!(lines[3].ends_with(&format!(",已与上年报告对照：{}", d.join("hongze_2023_layout.txt").display())), "{}", lines[3]);
+    assert!(lines[2].ends_with(','), "{}", lines[2]);
+    // In English, the headers too (--lang).
+    let en = d.join("summary-en.csv");
+    run(&["check", d.to_str().unwrap(), "--summary", "csv", en.to_str().unwrap(), "--lang", "en"]);
+    let en = std::fs::read_to_string(&en).unwrap();
+    let en: Vec<&str> = en.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(en[0], "File,Body,Year,Errors,Warnings,Notes,Most serious findings,Remarks");
+    assert!(en[1].ends_with(&format!(",Compared with last year's report: {}", huaian.display())), "{}", en[1]);
     assert!(lines[5].ends_with("z_empty.txt,,,,,,,文件是空的。(The file is empty.)"), "{}", lines[5]);
 
     let out = run(&["check", d.to_str().unwrap(), "--summary", "xlsx", xlsx.to_str().unwrap()]);

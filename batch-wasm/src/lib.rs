@@ -25,6 +25,7 @@ fn answer(
     src: Option<&nianbao::Source>,
     page: Option<export::PageOf>,
     added: Option<&[nianbao::Diagnostic]>,
+    previous: Option<&str>,
 ) -> String {
     let mut w = Writer::new();
     w.begin_object();
@@ -32,7 +33,7 @@ fn answer(
     w.key("state").str(&s.encode());
     w.key("row").begin_array();
     for lang in [Lang::Zh, Lang::En] {
-        w.str(&export::encode_rows(&[export::summary_row(file, s, lang)]));
+        w.str(&export::encode_rows(&[export::summary_row(file, s, lang, previous)]));
     }
     w.end_array();
     w.key("findings").begin_array();
@@ -99,7 +100,7 @@ pub fn summarize(text: &str, notes: &[u32], file: &str, pages: &[u32]) -> String
     // The source drops a BOM the offsets of `pages` count.
     let bom = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
     let page = |s: nianbao::Span| page_at(pages, s.start + bom);
-    answer(&summary, file, &o.diagnostics, Some(&o.source), (!pages.is_empty()).then_some(&page as export::PageOf), None)
+    answer(&summary, file, &o.diagnostics, Some(&o.source), (!pages.is_empty()).then_some(&page as export::PageOf), None, None)
 }
 
 /// The page whose text holds byte `at`, from `(start, page)` pairs in order
@@ -109,16 +110,17 @@ fn page_at(pages: &[u32], at: u32) -> Option<u32> {
 }
 
 /// A report (`now`, a `state` from `summarize`) against last year's of the
-/// same body (`before`): the cross-year findings added to its summary; its
+/// same body (`before`, from the file `before_file`): the cross-year findings
+/// added to its summary, whose row names the file it was compared with; its
 /// `findings` rows are only the added ones. An unreadable state gives "".
 #[wasm_bindgen]
-pub fn pair(now: &str, before: &str, file: &str) -> String {
+pub fn pair(now: &str, before: &str, file: &str, before_file: &str) -> String {
     let (Some(mut now), Some(before)) = (Summary::decode(now), Summary::decode(before)) else {
         return String::new();
     };
     let added = nianbao::rules::cross_year_findings(&now.years, &before.years);
     now.add_findings(&added);
-    answer(&now, file, &added, None, None, Some(&added))
+    answer(&now, file, &added, None, None, Some(&added), Some(before_file))
 }
 
 /// Pairs consecutive years of one body, as the command line does: `keys`

@@ -394,6 +394,8 @@ struct Kept {
     /// Where its cross-year facts and anchors wait (`batch::record`, in a `batch::Spool`).
     side: Option<(u64, usize)>,
     findings: Vec<Vec<nianbao::export::Cell>>,
+    /// The file of last year's report it was compared with (X001–X003 ran).
+    previous: Option<String>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -526,7 +528,7 @@ fn run_check(
                 r => Output::Now(r),
             },
             record: if pairing { batch::record(&summary.years, &batch::anchors(&o, &summary, kind)) } else { Vec::new() },
-            kept: Kept { summary, output: None, side: None, findings },
+            kept: Kept { summary, output: None, side: None, findings, previous: None },
         })
     };
     let checked = in_order(&files, jobs, jobs * 8, check_one, |i, r| {
@@ -539,6 +541,7 @@ fn run_check(
             Ok(c) => {
                 let Checked { output, record, mut kept, compared } = c;
                 let previous = previous_file.as_deref().map(|file| batch::Previous { file, compared });
+                kept.previous = previous_file.clone().filter(|_| compared);
                 match (&mut spill, &mut side, output) {
                     (Some(spill), Some(side), Output::Spooled(bytes)) => {
                         match spill.put(bytes).and_then(|out| Ok((out, side.put(record)?))) {
@@ -600,7 +603,7 @@ fn run_check(
         let outputs: Vec<Option<(u64, usize)>> = done.iter().map(|d| d.as_ref().and_then(|k| k.output)).collect();
         let indices: Vec<usize> = (0..pairs.len()).collect();
         let (spill, side) = (&spill, &side);
-        let finished = |&i: &usize| -> Result<Option<(String, Vec<nianbao::Diagnostic>)>, String> {
+        let finished = |&i: &usize| -> Result<Option<(String, Vec<nianbao::Diagnostic>, Option<String>)>, String> {
             let Some(at) = outputs[i] else { return Ok(None) };
             let (later, anchors) = match (pairs[i], sides[i], pairs[i].and_then(|j| sides[j])) {
                 (Some(_), Some(now), Some(before)) => {
@@ -618,9 +621,9 @@ fn run_check(
             let rendered = batch::Rendered::from_bytes(&bytes).map_err(|e| format!("cannot read back the batch's output: {e}"))?;
             // Said only when the cross-year rules ran on the pair (both were read back).
             let previous = pairs[i].filter(|&j| sides[i].is_some() && sides[j].is_some()).map(|j| files[j].display().to_string());
-            let previous = previous.as_deref().map(|file| batch::Previous { file, compared: true });
-            let text = batch::finish(rendered, &later, &anchors, &files[i].display().to_string(), previous, kind, min, style).into_owned();
-            Ok(Some((text, later)))
+            let said = previous.as_deref().map(|file| batch::Previous { file, compared: true });
+            let text = batch::finish(rendered, &later, &anchors, &files[i].display().to_string(), said, kind, min, style).into_owned();
+            Ok(Some((text, later, previous)))
         };
         let emitted = in_order(&indices, jobs, jobs * 64, finished, |i, found| {
             let found = found?;
@@ -629,14 +632,15 @@ fn run_check(
                     emit(&mut out, &nianbao::json::unreadable(&p.display().to_string(), why));
                 }
             }
-            let Some(Kept { summary, findings, .. }) = &mut done[i] else {
+            let Some(Kept { summary, findings, previous, .. }) = &mut done[i] else {
                 if let (Some(why), true) = (&unread[i], json) {
                     emit(&mut out, &nianbao::json::unreadable(&files[i].display().to_string(), why));
                 }
                 return Ok(());
             };
-            let Some((text, later)) = found else { return Ok(()) };
+            let Some((text, later, compared_with)) = found else { return Ok(()) };
             emit(&mut out, &text);
+            *previous = compared_with;
             summary.add_findings(&later);
             if want_findings {
                 findings.extend(nianbao::export::finding_rows(&files[i].display().to_string(), summary, &later, lang, None, None));
@@ -695,15 +699,15 @@ fn run_check(
         for ((d, why), f) in done.iter_mut().zip(&unread).zip(&files) {
             let path = f.display().to_string();
             match (d, why) {
-                (Some(Kept { summary: s, findings, .. }), _) => {
-                    summary_rows.push(nianbao::export::summary_row(&path, s, lang));
+                (Some(Kept { summary: s, findings, previous, .. }), _) => {
+                    summary_rows.push(nianbao::export::summary_row(&path, s, lang, previous.as_deref()));
                     finding_rows.append(findings);
                 }
                 (None, Some(why)) => summary_rows.push(nianbao::export::problem_row(&path, why)),
                 (None, None) => {}
             }
         }
-        if let Err(e) = batch::write_summary(to, *fmt, &summary_rows, &finding_rows) {
+        if let Err(e) = batch::write_summary(to, *fmt, lang, &summary_rows, &finding_rows) {
             problems.push((to.clone(), format!("无法写入汇总（{e}）。(Cannot write the summary: {e}.)")));
         }
     }

@@ -372,8 +372,14 @@ pub enum SummaryFormat {
 
 /// The batch summary as a reviewer hands it on: one row per file (a file
 /// that could not be read says why), and for XLSX every finding.
-pub fn write_summary(path: &std::path::Path, format: SummaryFormat, rows: &[Vec<Cell>], findings: &[Vec<Cell>]) -> std::io::Result<()> {
-    let lang = export::Lang::Zh;
+/// `lang`: the headers' and sheet names' language, the rows' (--lang).
+pub fn write_summary(
+    path: &std::path::Path,
+    format: SummaryFormat,
+    lang: export::Lang,
+    rows: &[Vec<Cell>],
+    findings: &[Vec<Cell>],
+) -> std::io::Result<()> {
     let bytes = match format {
         SummaryFormat::Csv => export::csv(&export::summary_header(lang), rows),
         SummaryFormat::Xlsx => export::xlsx(lang, rows, findings),

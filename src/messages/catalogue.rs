@@ -451,7 +451,7 @@ desk! {
     COL_WARNINGS "警告" "Warnings";
     COL_INFOS "提示" "Notes";
     COL_TOP "主要问题" "Most serious findings";
-    COL_NOTE "说明" "Note";
+    COL_NOTE "说明" "Remarks";
     COL_CODE "代码" "Code";
     COL_SEVERITY "级别" "Severity";
     COL_CELL "单元格" "Cell";

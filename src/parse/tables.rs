@@ -701,14 +701,13 @@ fn read_aligned(
             anomalies.push(Anomaly::ExtraRow { table: id, label: tx.get(t).to_string(), span: tok.span });
         }
     }
+    // The 2019 table 三 has one row "（六）其他处理". Its label itself is pointed
+    // at, wherever it is: in a text read column by column the row's values
+    // follow another label.
     if tpl.format == "2019" && id == TableId::T3 {
-        if let Some(i) = tpl.row("other") {
-            // The label itself, wherever it is: in a text read column by
-            // column the row's values follow another label.
-            let label = tx.ranges.iter().position(|&(a, b)| tx.buf.as_bytes()[a as usize..b as usize].ends_with("其他处理".as_bytes()));
-            let span = label.map_or(region, |k| lx.tokens[tx.first as usize + k].span);
-            anomalies.push(Anomaly::Signal2019 { text: "（六）其他处理（单行）", span });
-        }
+        let label = tx.ranges.iter().position(|&(a, b)| tx.buf.as_bytes()[a as usize..b as usize].ends_with("其他处理".as_bytes()));
+        let span = label.map_or(region, |k| lx.tokens[tx.first as usize + k].span);
+        anomalies.push(Anomaly::Signal2019 { text: "（六）其他处理（单行）", span });
     }
     column_headers(lx, tx, &table, &a, &groups, anomalies);
     table

@@ -87,12 +87,15 @@ test('English: the batch view, its exports, the last-year panel and the Word com
   const csv = await download(page, () => page.click('text=Export summary (CSV)'));
   assert.match(csv.name, /^nianbao-summary-\d{4}-\d\d-\d\d\.csv$/);
   const rows = csvRows(fs.readFileSync(csv.file, 'utf8'));
-  assert.deepEqual(rows[0], ['\ufeffFile', 'Body', 'Year', 'Errors', 'Warnings', 'Notes', 'Most serious findings', 'Note']);
+  assert.deepEqual(rows[0], ['\ufeffFile', 'Body', 'Year', 'Errors', 'Warnings', 'Notes', 'Most serious findings', 'Remarks']);
   assert.equal(rows.length, 5, JSON.stringify(rows));
   for (const r of rows.slice(1)) assert.ok(!CJK.test(r.filter((_, i) => i !== 1).join(' ')), JSON.stringify(r));
   const h23 = rows.find((r) => r[0] === 'hongze_2023_layout.txt');
   assert.match(h23[6], /^T001 [A-Za-z].*; A004 [A-Za-z]/, JSON.stringify(h23));
   assert.equal(rows.find((r) => r[0] === 'empty.txt')[7], 'The file is empty.');
+  // Which reports were compared with last year's, for whoever the sheet is handed to.
+  assert.equal(rows.find((r) => r[0] === 'hongze_2024_layout.txt')[7], "Compared with last year's report: hongze_2023_layout.txt");
+  assert.equal(h23[7], '', 'no earlier year in the batch');
   const xlsx = await download(page, () => page.click('text=Export summary (XLSX)'));
   const sheet2 = csvRows(fs.readFileSync(office(xlsx.file, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2', tmp), 'utf8'));
   assert.deepEqual(sheet2[0], ['File', 'Body', 'Year', 'Code', 'Severity', 'Cell', 'Line', 'Page', 'Message', 'Suggestion']);
@@ -113,6 +116,7 @@ test('English: the batch view, its exports, the last-year panel and the Word com
   assert.deepEqual(zh[0], ['\ufeff文件', '机关', '年度', '错误', '警告', '提示', '主要问题', '说明']);
   assert.match(zh.find((r) => r[0] === 'hongze_2023_layout.txt')[6], /A004 表四总计错误/);
   assert.equal(zh.find((r) => r[0] === 'empty.txt')[7], '文件是空的。');
+  assert.equal(zh.find((r) => r[0] === 'hongze_2024_layout.txt')[7], '已与上年报告对照：hongze_2023_layout.txt');
   // A report opened from the table: its back button follows a switch made in the checker.
   await page.$$eval('.batch-table button.link', (bs) => bs.find((b) => b.textContent === 'hongze_2024_layout.txt').click());
   await page.waitForFunction(() => !document.getElementById('app').hidden);

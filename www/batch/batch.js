@@ -235,7 +235,7 @@ class Batch {
     done.forEach((r, i) => {
       const before = found[i] === '' || found[i] == null ? null : done[Number(found[i])];
       if (!before || r.pairedWith) return;
-      jobs.push(this.pool.run('pair', r.summary.state, before.summary.state, r.name).then((p) => {
+      jobs.push(this.pool.run('pair', r.summary.state, before.summary.state, r.name, before.name).then((p) => {
         if (!p || run !== this.run) return;
         // The cross-year findings are added to the report's own (in each language).
         r.summary = { ...p, findings: p.findings.map((added, k) => [r.summary.findings[k], added].filter(Boolean).join('\u001e')) };
