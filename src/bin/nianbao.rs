@@ -603,7 +603,13 @@ fn run_check(
         let outputs: Vec<Option<(u64, usize)>> = done.iter().map(|d| d.as_ref().and_then(|k| k.output)).collect();
         let indices: Vec<usize> = (0..pairs.len()).collect();
         let (spill, side) = (&spill, &side);
-        let finished = |&i: &usize| -> Result<Option<(String, Vec<nianbao::Diagnostic>, Option<String>)>, String> {
+        /// A report's output as written, its cross-year findings and the file they compared it with.
+        struct Finished {
+            text: String,
+            later: Vec<nianbao::Diagnostic>,
+            previous: Option<String>,
+        }
+        let finished = |&i: &usize| -> Result<Option<Finished>, String> {
             let Some(at) = outputs[i] else { return Ok(None) };
             let (later, anchors) = match (pairs[i], sides[i], pairs[i].and_then(|j| sides[j])) {
                 (Some(_), Some(now), Some(before)) => {
@@ -623,7 +629,7 @@ fn run_check(
             let previous = pairs[i].filter(|&j| sides[i].is_some() && sides[j].is_some()).map(|j| files[j].display().to_string());
             let said = previous.as_deref().map(|file| batch::Previous { file, compared: true });
             let text = batch::finish(rendered, &later, &anchors, &files[i].display().to_string(), said, kind, min, style).into_owned();
-            Ok(Some((text, later, previous)))
+            Ok(Some(Finished { text, later, previous }))
         };
         let emitted = in_order(&indices, jobs, jobs * 64, finished, |i, found| {
             let found = found?;
@@ -638,7 +644,7 @@ fn run_check(
                 }
                 return Ok(());
             };
-            let Some((text, later, compared_with)) = found else { return Ok(()) };
+            let Some(Finished { text, later, previous: compared_with }) = found else { return Ok(()) };
             emit(&mut out, &text);
             *previous = compared_with;
             summary.add_findings(&later);
