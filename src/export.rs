@@ -72,10 +72,11 @@ fn title(r: &'static crate::rules::Rule, lang: Lang) -> &'static str {
 }
 
 /// The summary row of a checked report.
-/// `previous`: the file of last year's report that the cross-year rules
-/// (X001–X003) compared it with, said in the note column; a reviewer handing
-/// the sheet on can tell which reports were compared and which were not.
-pub fn summary_row(file: &str, s: &Summary, lang: Lang, previous: Option<&str>) -> Vec<Cell> {
+/// Said in the remarks column: `previous`, the file of last year's report
+/// that the cross-year rules (X001–X003) compared it with (whoever the sheet
+/// is handed to can tell which reports were compared); `same_year`, another
+/// file of the batch with a report of the same body and year.
+pub fn summary_row(file: &str, s: &Summary, lang: Lang, previous: Option<&str>, same_year: Option<&str>) -> Vec<Cell> {
     let top = s
         .top
         .iter()
@@ -87,7 +88,7 @@ pub fn summary_row(file: &str, s: &Summary, lang: Lang, previous: Option<&str>) 
         .join(say(lang, crate::messages::desk::LIST_SEP));
     // As the batch table says it: an empty cell would read as "not checked".
     let top = if top.is_empty() { say(lang, crate::messages::desk::NO_PROBLEM).to_string() } else { top };
-    vec![
+    let mut row = vec![
         text(file),
         text(s.organ.as_deref().unwrap_or("")),
         year(s.year),
@@ -95,11 +96,28 @@ pub fn summary_row(file: &str, s: &Summary, lang: Lang, previous: Option<&str>) 
         Cell::Number(s.warnings as f64),
         Cell::Number(s.infos as f64),
         text(&top),
-        previous.map_or(Cell::Empty, |p| {
-            Cell::Text(crate::messages::desk::PAIRED.say(lang == Lang::En, &[crate::messages::Arg::Text(p.to_string())]))
-        }),
-    ]
+        Cell::Empty,
+    ];
+    use crate::messages::desk::{PAIRED, SAME_YEAR};
+    for (k, file) in [(PAIRED, previous), (SAME_YEAR, same_year)] {
+        if let Some(f) = file {
+            add_remark(&mut row, lang, &k.say(lang == Lang::En, &[crate::messages::Arg::Text(f.to_string())]));
+        }
+    }
+    row
 }
+
+/// Adds `remark` to a summary row's remarks column, after what it says already.
+pub fn add_remark(row: &mut [Cell], lang: Lang, remark: &str) {
+    let Some(cell) = row.get_mut(REMARKS) else { return };
+    *cell = match std::mem::replace(cell, Cell::Empty) {
+        Cell::Text(t) if !t.is_empty() => Cell::Text(format!("{t}{}{remark}", say(lang, crate::messages::desk::LIST_SEP))),
+        _ => text(remark),
+    };
+}
+
+/// The remarks column (说明) of a summary row.
+const REMARKS: usize = 7;
 
 /// The summary row of a file that could not be read: `why` in the reader's words.
 pub fn problem_row(file: &str, why: &str) -> Vec<Cell> {
@@ -495,11 +513,18 @@ mod tests {
         // A report without findings says so, as the batch table does.
         let mut none = s.clone();
         none.top.clear();
-        assert_eq!(summary_row("a.txt", &none, Lang::Zh, None)[6], Cell::Text("未发现问题".into()));
+        assert_eq!(summary_row("a.txt", &none, Lang::Zh, None, None)[6], Cell::Text("未发现问题".into()));
         // The note says which report it was compared with, in the sheet's language.
-        assert_eq!(summary_row("a.txt", &none, Lang::Zh, None)[7], Cell::Empty);
-        assert_eq!(summary_row("b.txt", &none, Lang::Zh, Some("a.txt"))[7], Cell::Text("已与上年报告对照：a.txt".into()));
-        assert_eq!(summary_row("b.txt", &none, Lang::En, Some("a.txt"))[7], Cell::Text("Compared with last year's report: a.txt".into()));
+        assert_eq!(summary_row("a.txt", &none, Lang::Zh, None, None)[7], Cell::Empty);
+        assert_eq!(summary_row("b.txt", &none, Lang::Zh, Some("a.txt"), None)[7], Cell::Text("已与上年报告对照：a.txt".into()));
+        assert_eq!(
+            summary_row("b.txt", &none, Lang::En, Some("a.txt"), None)[7],
+            Cell::Text("Compared with last year's report: a.txt".into())
+        );
+        assert_eq!(
+            summary_row("b.txt", &none, Lang::Zh, Some("a.txt"), Some("b.pdf"))[7],
+            Cell::Text("已与上年报告对照：a.txt；本批中另有同一机关同一年度的报告：b.pdf".into())
+        );
     }
 
     #[test]

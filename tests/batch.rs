@@ -292,3 +292,33 @@ fn one_body_is_paired_when_its_name_gains_its_city() {
     let copied = codes(&docs[1]);
     assert!(copied.contains(&"X002".to_string()) && copied.contains(&"X003".to_string()), "{copied:?}");
 }
+
+/// Two reports of one body and year in a batch (the layout text and the
+/// pdftotext reading of the same report) are said to be so, by each: under
+/// the counts, in the JSON and in the summary's remarks; one body's report
+/// alone in its year is said nothing.
+#[test]
+fn the_same_body_and_year_twice_is_said() {
+    let d = batch_dir("twins");
+    std::fs::write(d.join("hongze_2024_reading_order.txt"), corpus("hongze_2024_reading_order.txt")).unwrap();
+    let csv = d.join("twins.csv");
+    let out = run(&["check", d.to_str().unwrap(), "--format", "jsonl", "--summary", "csv", csv.to_str().unwrap()]);
+    let docs = jsonl(&out);
+    let (layout, reading) = (d.join("hongze_2024_layout.txt"), d.join("hongze_2024_reading_order.txt"));
+    let doc = |p: &Path| docs.iter().find(|x| x["file"] == p.to_str().unwrap()).unwrap();
+    assert_eq!(doc(&layout)["same_year_as"], reading.to_str().unwrap());
+    assert_eq!(doc(&reading)["same_year_as"], layout.to_str().unwrap());
+    // Both are last year's report's next year: each was compared with it.
+    assert_eq!(doc(&reading)["previous"], d.join("hongze_2023_layout.txt").to_str().unwrap());
+    assert!(docs
+        .iter()
+        .filter(|x| x["file"] != layout.to_str().unwrap() && x["file"] != reading.to_str().unwrap())
+        .all(|x| x.get("same_year_as").is_none()));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let row = text.lines().find(|l| l.starts_with(reading.to_str().unwrap())).unwrap();
+    assert!(row.ends_with(&format!("；本批中另有同一机关同一年度的报告：{}", layout.display())), "{row}");
+
+    let out = run(&["check", d.to_str().unwrap(), "--color", "never", "--lang", "en"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(&format!("\n  Another report of this body and year in the batch: {}\n", reading.display())), "{text}");
+}

@@ -33,7 +33,7 @@ fn answer(
     w.key("state").str(&s.encode());
     w.key("row").begin_array();
     for lang in [Lang::Zh, Lang::En] {
-        w.str(&export::encode_rows(&[export::summary_row(file, s, lang, previous)]));
+        w.str(&export::encode_rows(&[export::summary_row(file, s, lang, previous, None)]));
     }
     w.end_array();
     w.key("findings").begin_array();
@@ -128,14 +128,29 @@ pub fn pair(now: &str, before: &str, file: &str, before_file: &str) -> String {
 /// is, per report, the index of last year's report or nothing, comma-separated.
 #[wasm_bindgen]
 pub fn pairs(keys: &str) -> String {
-    let keys: Vec<nianbao::summary::Key> = keys
-        .split('\n')
+    indices(&nianbao::summary::pairs(&keys_of(keys)))
+}
+
+/// For each report (`keys` as for `pairs`), another of the same body and
+/// year in the batch, as the command line finds it: the index or nothing,
+/// comma-separated.
+#[wasm_bindgen(js_name = sameYear)]
+pub fn same_year(keys: &str) -> String {
+    indices(&nianbao::summary::same_year(&keys_of(keys)))
+}
+
+/// `body<TAB>year` per line (empty when unknown).
+fn keys_of(keys: &str) -> Vec<nianbao::summary::Key<'_>> {
+    keys.split('\n')
         .map(|l| {
             let (o, y) = l.split_once('\t').unwrap_or((l, ""));
             ((!o.is_empty()).then_some(o), y.parse().ok())
         })
-        .collect();
-    nianbao::summary::pairs(&keys).iter().map(|p| p.map(|j| j.to_string()).unwrap_or_default()).collect::<Vec<_>>().join(",")
+        .collect()
+}
+
+fn indices(found: &[Option<usize>]) -> String {
+    found.iter().map(|p| p.map(|j| j.to_string()).unwrap_or_default()).collect::<Vec<_>>().join(",")
 }
 
 /// This year's report beside last year's (the single view's 上年报告): who
@@ -222,14 +237,26 @@ pub fn problem_row(file: &str, why: &str) -> String {
     export::encode_rows(&[export::problem_row(file, why)])
 }
 
-/// The batch summary as CSV (UTF-8 with BOM): `rows` joined by U+001E.
+/// The batch summary as CSV (UTF-8 with BOM): `rows` joined by U+001E;
+/// `remarks`, one per row joined by U+001E (mostly empty), what the batch as
+/// a whole says of each (another report of the same body and year).
 #[wasm_bindgen(js_name = exportCsv)]
-pub fn export_csv(lang: &str, rows: &str) -> Vec<u8> {
-    export::csv(&export::summary_header(Lang::parse(lang)), &export::decode_rows(rows))
+pub fn export_csv(lang: &str, rows: &str, remarks: &str) -> Vec<u8> {
+    export::csv(&export::summary_header(Lang::parse(lang)), &remarked(lang, rows, remarks))
 }
 
 /// The batch summary and every finding as XLSX.
 #[wasm_bindgen(js_name = exportXlsx)]
-pub fn export_xlsx(lang: &str, rows: &str, findings: &str) -> Vec<u8> {
-    export::xlsx(Lang::parse(lang), &export::decode_rows(rows), &export::decode_rows(findings))
+pub fn export_xlsx(lang: &str, rows: &str, remarks: &str, findings: &str) -> Vec<u8> {
+    export::xlsx(Lang::parse(lang), &remarked(lang, rows, remarks), &export::decode_rows(findings))
+}
+
+fn remarked(lang: &str, rows: &str, remarks: &str) -> Vec<Vec<export::Cell>> {
+    let mut rows = export::decode_rows(rows);
+    for (row, remark) in rows.iter_mut().zip(remarks.split('\u{1e}')) {
+        if !remark.is_empty() {
+            export::add_remark(row, Lang::parse(lang), remark);
+        }
+    }
+    rows
 }

@@ -396,6 +396,8 @@ struct Kept {
     findings: Vec<Vec<nianbao::export::Cell>>,
     /// The file of last year's report it was compared with (X001–X003 ran).
     previous: Option<String>,
+    /// Another file of the batch with a report of the same body and year.
+    same_year: Option<String>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -528,7 +530,7 @@ fn run_check(
                 r => Output::Now(r),
             },
             record: if pairing { batch::record(&summary.years, &batch::anchors(&o, &summary, kind)) } else { Vec::new() },
-            kept: Kept { summary, output: None, side: None, findings, previous: None },
+            kept: Kept { summary, output: None, side: None, findings, previous: None, same_year: None },
         })
     };
     let checked = in_order(&files, jobs, jobs * 8, check_one, |i, r| {
@@ -558,13 +560,15 @@ fn run_check(
                         kept.summary.years = Default::default();
                     }
                     (_, _, Output::Now(r)) => {
-                        emit(&mut out, &batch::finish(r, &[], &[], &files[i].display().to_string(), previous, kind, min, style));
+                        emit(&mut out, &batch::finish(r, &[], &[], &files[i].display().to_string(), previous, None, kind, min, style));
                         // Each report's output as soon as it is due (a reader of the stream sees progress).
                         keep(out.flush());
                     }
                     // Spooled only when the batch is paired, which made the spools.
                     (_, _, Output::Spooled(bytes)) => match batch::Rendered::from_bytes(&bytes) {
-                        Ok(r) => emit(&mut out, &batch::finish(r, &[], &[], &files[i].display().to_string(), previous, kind, min, style)),
+                        Ok(r) => {
+                            emit(&mut out, &batch::finish(r, &[], &[], &files[i].display().to_string(), previous, None, kind, min, style))
+                        }
                         Err(e) => eprintln!("nianbao: {e}"),
                     },
                 }
@@ -592,6 +596,7 @@ fn run_check(
     if let (Some(mut spill), Some(mut side)) = (spill, side) {
         let keys: Vec<nianbao::summary::Key> = done.iter().map(|d| d.as_ref().map(|k| k.summary.key()).unwrap_or((None, None))).collect();
         let pairs = nianbao::summary::pairs(&keys);
+        let twins = nianbao::summary::same_year(&keys);
         if let Err(e) = side.flush_writes().and_then(|_| spill.flush_writes()) {
             eprintln!("nianbao: cannot keep the output until the batch is paired: {e}");
             return ExitCode::from(2);
@@ -608,6 +613,7 @@ fn run_check(
             text: String,
             later: Vec<nianbao::Diagnostic>,
             previous: Option<String>,
+            same_year: Option<String>,
         }
         let finished = |&i: &usize| -> Result<Option<Finished>, String> {
             let Some(at) = outputs[i] else { return Ok(None) };
@@ -628,8 +634,11 @@ fn run_check(
             // Said only when the cross-year rules ran on the pair (both were read back).
             let previous = pairs[i].filter(|&j| sides[i].is_some() && sides[j].is_some()).map(|j| files[j].display().to_string());
             let said = previous.as_deref().map(|file| batch::Previous { file, compared: true });
-            let text = batch::finish(rendered, &later, &anchors, &files[i].display().to_string(), said, kind, min, style).into_owned();
-            Ok(Some(Finished { text, later, previous }))
+            let same_year = twins[i].map(|j| files[j].display().to_string());
+            let text =
+                batch::finish(rendered, &later, &anchors, &files[i].display().to_string(), said, same_year.as_deref(), kind, min, style)
+                    .into_owned();
+            Ok(Some(Finished { text, later, previous, same_year }))
         };
         let emitted = in_order(&indices, jobs, jobs * 64, finished, |i, found| {
             let found = found?;
@@ -638,15 +647,15 @@ fn run_check(
                     emit(&mut out, &nianbao::json::unreadable(&p.display().to_string(), why));
                 }
             }
-            let Some(Kept { summary, findings, previous, .. }) = &mut done[i] else {
+            let Some(Kept { summary, findings, previous, same_year, .. }) = &mut done[i] else {
                 if let (Some(why), true) = (&unread[i], json) {
                     emit(&mut out, &nianbao::json::unreadable(&files[i].display().to_string(), why));
                 }
                 return Ok(());
             };
-            let Some(Finished { text, later, previous: compared_with }) = found else { return Ok(()) };
+            let Some(Finished { text, later, previous: compared_with, same_year: twin }) = found else { return Ok(()) };
             emit(&mut out, &text);
-            *previous = compared_with;
+            (*previous, *same_year) = (compared_with, twin);
             summary.add_findings(&later);
             if want_findings {
                 findings.extend(nianbao::export::finding_rows(&files[i].display().to_string(), summary, &later, lang, None, None));
@@ -705,8 +714,8 @@ fn run_check(
         for ((d, why), f) in done.iter_mut().zip(&unread).zip(&files) {
             let path = f.display().to_string();
             match (d, why) {
-                (Some(Kept { summary: s, findings, previous, .. }), _) => {
-                    summary_rows.push(nianbao::export::summary_row(&path, s, lang, previous.as_deref()));
+                (Some(Kept { summary: s, findings, previous, same_year, .. }), _) => {
+                    summary_rows.push(nianbao::export::summary_row(&path, s, lang, previous.as_deref(), same_year.as_deref()));
                     finding_rows.append(findings);
                 }
                 (None, Some(why)) => summary_rows.push(nianbao::export::problem_row(&path, why)),

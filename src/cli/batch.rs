@@ -135,7 +135,9 @@ pub struct Previous<'a> {
 /// a check that made them all would have put them, and its last year's
 /// report (`previous`), said under the counts (text) or as the document's
 /// `previous` (JSON; `previous_not_compared` for a `--previous` that was not
-/// compared, so that a reader of the JSON alone knows X001–X003 did not run).
+/// compared, so that a reader of the JSON alone knows X001–X003 did not run);
+/// another report of the batch of the same body and year (`same_year`: a text
+/// and its PDF, two versions of one report) likewise, as `same_year_as`.
 #[allow(clippy::too_many_arguments)]
 pub fn finish<'a>(
     r: Rendered<'a>,
@@ -143,13 +145,31 @@ pub fn finish<'a>(
     anchors: &[Anchor],
     path: &str,
     previous: Option<Previous>,
+    same_year: Option<&str>,
     kind: Kind,
     min: Severity,
     style: Style,
 ) -> Cow<'a, str> {
     let text = merge(r, later, anchors, path, kind, min, style);
-    let Some(Previous { file, compared }) = previous else { return text };
+    if previous.is_none() && same_year.is_none() {
+        return text;
+    }
     let mut text = text.into_owned();
+    let said = |file: &str, k: nianbao::messages::Desk| k.say(style.english, &[nianbao::messages::Arg::text(&render::escape(file))]);
+    let mut lines = Vec::new();
+    let mut members = Vec::new();
+    if let Some(Previous { file, compared }) = previous {
+        lines.push(if compared {
+            said(file, nianbao::messages::desk::PAIRED)
+        } else {
+            style.text(nianbao::messages::cli::NOT_PAIRED, &[nianbao::messages::Arg::text(&render::escape(file))])
+        });
+        members.push((if compared { "previous" } else { "previous_not_compared" }, file));
+    }
+    if let Some(file) = same_year {
+        lines.push(said(file, nianbao::messages::desk::SAME_YEAR));
+        members.push(("same_year_as", file));
+    }
     match kind {
         Kind::Text => {
             // Under the counts line, before the blank line that ends the report.
@@ -157,26 +177,28 @@ pub fn finish<'a>(
             if blank {
                 text.pop();
             }
-            text.push_str("  ");
-            let file = [nianbao::messages::Arg::text(&render::escape(file))];
-            text.push_str(&if compared {
-                nianbao::messages::desk::PAIRED.say(style.english, &file)
-            } else {
-                style.text(nianbao::messages::cli::NOT_PAIRED, &file)
-            });
-            text.push('\n');
+            for line in lines {
+                text.push_str("  ");
+                text.push_str(&line);
+                text.push('\n');
+            }
             if blank {
                 text.push('\n');
             }
         }
         Kind::Json => {
-            // The document ends with its closing brace: the member goes before it.
+            // The document ends with its closing brace: the members go before it.
             if text.ends_with('}') {
                 text.pop();
                 let mut w = nianbao::json::Writer::new();
-                w.str(file);
-                text.push_str(if compared { ",\"previous\":" } else { ",\"previous_not_compared\":" });
-                text.push_str(&w.finish());
+                for (k, v) in members {
+                    w.str(k);
+                    text.push(',');
+                    text.push_str(&w.take());
+                    text.push(':');
+                    w.str(v);
+                    text.push_str(&w.take());
+                }
                 text.push('}');
             }
         }

@@ -434,6 +434,7 @@ desk! {
     RULE_FILTER "只看有 {0} 的报告" "Only reports with {0}";
     SHOW_ALL "显示全部（{0}）" "Show all ({0})";
     PAIRED "已与上年报告对照：{0}" "Compared with last year's report: {0}";
+    SAME_YEAR "本批中另有同一机关同一年度的报告：{0}" "Another report of this body and year in the batch: {0}";
     EMPTY "还没有报告。" "No reports yet.";
     OPEN "打开 {0}" "Open {0}";
     BACK_TO_BATCH "← 返回批量结果（{0} 份）" "← Back to the batch ({0} {0:report|reports})";

@@ -117,6 +117,8 @@ test('nine reports, a .zip of them and a broken file: one table, the command lin
   // Hongze 2024 is paired with 2023, and gives no X001/X002 (as on the command line).
   const hongze = await page.$eval('.batch-table tbody tr:nth-child(' + (rows.findIndex((r) => r[0] === 'hongze_2024_layout.txt') + 1) + ')', (tr) => tr.textContent);
   assert.match(hongze, /已与上年报告对照：hongze_2023_layout\.txt/);
+  // Its copy in the archive is the same body's report of the same year, and each says so.
+  assert.match(hongze, /本批中另有同一机关同一年度的报告：/);
   assert.ok(!want.get('hongze_2024_layout.txt').codes.has('X001') && !want.get('hongze_2024_layout.txt').codes.has('X002'));
   const totals = await page.textContent('.batch-rules');
   assert.doesNotMatch(totals, /X001|X002/);
@@ -150,6 +152,7 @@ test('nine reports, a .zip of them and a broken file: one table, the command lin
   const w23 = want.get('hongze_2023_layout.txt');
   assert.ok(csvLines.some((l) => l.startsWith(`hongze_2023_layout.txt,${w23.organ},${w23.year},${w23.errors},${w23.warnings},${w23.infos},`)), csvText);
   assert.ok(csvLines.some((l) => /^损坏\.docx,,,,,,,/.test(l)), csvText);
+  assert.ok(csvLines.some((l) => l.startsWith('hongze_2023_layout.txt,') && l.endsWith(',本批中另有同一机关同一年度的报告：报告.zip/年报/hongze_2023_layout.txt')), csvText);
   const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('text=导出汇总 XLSX')]);
   assert.match(xlsx.suggestedFilename(), /^年报检查汇总-\d{4}-\d\d-\d\d\.xlsx$/);
   const xlsxPath = path.join(tmp, 'summary.xlsx');
@@ -157,6 +160,7 @@ test('nine reports, a .zip of them and a broken file: one table, the command lin
   const sheet1 = soffice(xlsxPath, 1).trim().split('\n');
   assert.equal(sheet1.length, 1 + 22, sheet1.join('\n'));
   assert.ok(sheet1.some((l) => l.startsWith(`hongze_2023_layout.txt,${w23.organ},${w23.year},${w23.errors},${w23.warnings},${w23.infos},`)), sheet1.join('\n'));
+  assert.ok(sheet1.some((l) => l.startsWith('hongze_2023_layout.txt,') && l.endsWith(',本批中另有同一机关同一年度的报告：报告.zip/年报/hongze_2023_layout.txt')), sheet1.join('\n'));
   const sheet2 = csvRows(soffice(xlsxPath, 2));
   assert.deepEqual(sheet2[0], ['文件', '机关', '年度', '代码', '级别', '单元格', '行号', '页码', '问题', '建议']);
   const findings = 2 * [...want.values()].reduce((n, w) => n + w.errors + w.warnings + w.infos, 0);

@@ -231,6 +231,11 @@ class Batch {
     const keys = done.map((r) => `${(r.summary.organ ?? '').replace(/[\t\n]/g, ' ')}\t${r.summary.year ?? ''}`).join('\n');
     let found;
     try { found = (await this.pool.run('pairs', keys)).split(','); } catch (_) { return; }
+    // Another report of the same body and year (a text and its PDF): said beside each.
+    try {
+      const twins = (await this.pool.run('sameYear', keys)).split(',');
+      done.forEach((r, i) => { r.sameYearAs = twins[i] === '' || twins[i] == null ? null : done[Number(twins[i])]; });
+    } catch (_) { /* the pairs still stand */ }
     const jobs = [];
     done.forEach((r, i) => {
       const before = found[i] === '' || found[i] == null ? null : done[Number(found[i])];
@@ -353,13 +358,20 @@ class Batch {
     const pool = this.pool ?? (this.pool = new Pool(1));
     // The rows in the page's language now (each report's rows come in both).
     const k = lang() === 'en' ? 1 : 0;
+    const remarks = [];
     for (const r of this.rows) {
       if (r.state === 'done') {
         rows.push(r.summary.row[k]);
+        remarks.push(r.sameYearAs ? say('SAME_YEAR', r.sameYearAs.name) : '');
         if (r.summary.findings[k]) findings.push(r.summary.findings[k]);
-      } else if (r.state === 'failed') rows.push(await pool.run('problemRow', r.name, this.whyText(r)));
+      } else if (r.state === 'failed') {
+        rows.push(await pool.run('problemRow', r.name, this.whyText(r)));
+        remarks.push('');
+      }
     }
-    const bytes = kind === 'csv' ? await pool.run('csv', lang(), rows.join('\u001e')) : await pool.run('xlsx', lang(), rows.join('\u001e'), findings.join('\u001e'));
+    const bytes = kind === 'csv'
+      ? await pool.run('csv', lang(), rows.join('\u001e'), remarks.join('\u001e'))
+      : await pool.run('xlsx', lang(), rows.join('\u001e'), remarks.join('\u001e'), findings.join('\u001e'));
     const day = new Date();
     const date = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
     const name = `${say('SUMMARY_FILE')}-${date}.${kind}`;
@@ -408,7 +420,9 @@ class Batch {
         el('td', { class: `num ${s?.errors ? 'has-error' : ''}`, 'data-label': cols[3] }, s ? String(s.errors) : ''),
         el('td', { class: 'num', 'data-label': cols[4] }, s ? String(s.warnings) : ''),
         el('td', { class: 'num', 'data-label': cols[5] }, s ? String(s.infos) : ''),
-        el('td', { class: 'phrase' }, s ? this.phrase(r) : stateWord, r.pairedWith ? el('div', { class: 'paired' }, say('PAIRED', r.pairedWith.name)) : null));
+        el('td', { class: 'phrase' }, s ? this.phrase(r) : stateWord,
+          r.pairedWith ? el('div', { class: 'paired' }, say('PAIRED', r.pairedWith.name)) : null,
+          r.sameYearAs ? el('div', { class: 'paired' }, say('SAME_YEAR', r.sameYearAs.name)) : null));
     });
     const totals = this.totals();
     const focused = document.activeElement;

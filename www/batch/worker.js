@@ -17,10 +17,11 @@ const ops = {
     return r ? JSON.parse(r) : null;
   },
   pairs: (keys) => wasm_bindgen.pairs(keys),
+  sameYear: (keys) => wasm_bindgen.sameYear(keys),
   compareYears: (now, before) => JSON.parse(wasm_bindgen.compareYears(now, before)),
   problemRow: (file, why) => wasm_bindgen.problemRow(file, why),
-  csv: (lang, rows) => wasm_bindgen.exportCsv(lang, rows),
-  xlsx: (lang, rows, findings) => wasm_bindgen.exportXlsx(lang, rows, findings),
+  csv: (lang, rows, remarks) => wasm_bindgen.exportCsv(lang, rows, remarks),
+  xlsx: (lang, rows, remarks, findings) => wasm_bindgen.exportXlsx(lang, rows, remarks, findings),
 };
 
 self.onmessage = async (e) => {
