@@ -158,24 +158,26 @@ fn cell_name(c: &crate::diagnostic::CellRef, lang: Lang) -> String {
 
 /// The page a finding's span is on, for a report read from a PDF.
 pub type PageOf<'a> = &'a dyn Fn(crate::Span) -> Option<u32>;
+/// The line (1-based, as an editor counts) of a finding's place.
+pub type LineOf<'a> = &'a dyn Fn(crate::Span) -> Option<usize>;
 
-/// One row per finding of a report; `src`, when the text is at hand, gives
-/// each its line (the findings added by pairing come without it), and `page`
-/// its page when the report is a PDF: the line is in the text read from it,
-/// which the reviewer does not have, the page is where to look.
+/// One row per finding of a report; `line` gives each its line (from the
+/// text, or for the findings added by pairing from the places kept for
+/// them), and `page` its page when the report is a PDF: the line is in the
+/// text read from it, which the reviewer does not have, the page is where to look.
 pub fn finding_rows(
     file: &str,
     s: &Summary,
     diagnostics: &[Diagnostic],
     lang: Lang,
-    src: Option<&crate::Source>,
+    line: Option<LineOf>,
     page: Option<PageOf>,
 ) -> Vec<Vec<Cell>> {
     diagnostics
         .iter()
         .map(|d| {
             let cell = d.cell.as_ref().map(|c| cell_name(c, lang));
-            let line = src.map(|src| Cell::Number(src.line_col(d.span.start).0 as f64)).unwrap_or(Cell::Empty);
+            let line = line.and_then(|l| l(d.span)).map(|l| Cell::Number(l as f64)).unwrap_or(Cell::Empty);
             let page = page.and_then(|p| p(d.span)).map(|p| Cell::Number(p as f64)).unwrap_or(Cell::Empty);
             let severity = match lang {
                 Lang::Zh => d.severity.zh(),
@@ -488,7 +490,7 @@ mod tests {
         let (o, s) =
             crate::check_summarised(crate::Source::new(include_str!("../tests/corpus/real/hongze_2023_layout.txt")), Vec::new(), None);
         // A cell by its names, and the line of the finding.
-        let rows = finding_rows("a.txt", &s, &o.diagnostics, Lang::Zh, Some(&o.source), None);
+        let rows = finding_rows("a.txt", &s, &o.diagnostics, Lang::Zh, Some(&|sp: crate::Span| Some(o.source.line_col(sp.start).0)), None);
         let a004 = rows.iter().find(|r| r[3] == Cell::Text("A004".into())).unwrap();
         assert!(matches!(&a004[5], Cell::Text(t) if t.starts_with("表四 · ")), "{a004:?}");
         assert!(matches!(a004[6], Cell::Number(n) if n > 1.0), "{a004:?}");
@@ -497,7 +499,8 @@ mod tests {
         assert!(en.iter().all(|r| r[6] == Cell::Empty && r[7] == Cell::Empty));
         // From a PDF: the page of each finding beside its line.
         let page = |s: crate::Span| Some(1 + s.start / 2000);
-        let paged = finding_rows("a.pdf", &s, &o.diagnostics, Lang::Zh, Some(&o.source), Some(&page));
+        let paged =
+            finding_rows("a.pdf", &s, &o.diagnostics, Lang::Zh, Some(&|sp: crate::Span| Some(o.source.line_col(sp.start).0)), Some(&page));
         let a004 = paged.iter().find(|r| r[3] == Cell::Text("A004".into())).unwrap();
         assert!(matches!(a004[7], Cell::Number(n) if n >= 2.0), "{a004:?}");
         assert_eq!(paged[0].len(), findings_header(Lang::Zh).len());

@@ -35,6 +35,9 @@ pub struct Finding {
     pub code: &'static str,
     pub severity: Severity,
     pub message: String,
+    /// Where it starts in the report (byte offset): findings added later
+    /// (the cross-year ones) take the place they have in the full list.
+    pub at: u32,
 }
 
 /// What X001–X003 read of one report, and where their findings point in it.
@@ -290,6 +293,7 @@ impl Summary {
         for t in &self.top {
             put(&mut s, t.code);
             put(&mut s, t.severity.key());
+            put(&mut s, &t.at.to_string());
             put(&mut s, &t.message);
         }
         for (c, n) in &self.rules {
@@ -315,7 +319,8 @@ impl Summary {
         for _ in 0..n[3].min(TOP) {
             let c = code(take(&mut rest)?)?;
             let severity = Severity::parse(take(&mut rest)?)?;
-            top.push(Finding { code: c, severity, message: take(&mut rest)?.to_string() });
+            let at = take(&mut rest)?.parse().ok()?;
+            top.push(Finding { code: c, severity, message: take(&mut rest)?.to_string(), at });
         }
         let mut rules = Vec::new();
         for _ in 0..n[4].min(crate::rules::RULES.len()) {
@@ -371,10 +376,13 @@ impl Summary {
         self.rules.sort_by_key(|e| order(e.0));
         for sev in [Severity::Error, Severity::Warning, Severity::Info] {
             for d in diagnostics.iter().filter(|d| d.severity == sev) {
-                // Kept most serious first: a later finding enters only ahead of a milder one.
-                let at = self.top.iter().position(|t| t.severity < sev).unwrap_or(self.top.len());
+                // Most serious first, then by place in the report: findings
+                // added later (a batch's pairs) rank as in a check that made
+                // them all (`--previous`), whose findings come in that order.
+                let before = |t: &Finding| t.severity < sev || (t.severity == sev && t.at > d.span.start);
+                let at = self.top.iter().position(before).unwrap_or(self.top.len());
                 if at < TOP && !self.top.iter().any(|t| t.code == d.code) {
-                    self.top.insert(at, Finding { code: d.code, severity: d.severity, message: d.message.clone() });
+                    self.top.insert(at, Finding { code: d.code, severity: d.severity, message: d.message.clone(), at: d.span.start });
                     self.top.truncate(TOP);
                 }
             }

@@ -37,8 +37,9 @@ fn answer(
     }
     w.end_array();
     w.key("findings").begin_array();
+    let lines = |sp: nianbao::Span| src.map(|s| s.line_col(sp.start).0);
     for lang in [Lang::Zh, Lang::En] {
-        w.str(&export::encode_rows(&export::finding_rows(file, s, findings, lang, src, page)));
+        w.str(&export::encode_rows(&export::finding_rows(file, s, findings, lang, Some(&lines), page)));
     }
     w.end_array();
     if let Some(added) = added {

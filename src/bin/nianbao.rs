@@ -394,8 +394,12 @@ struct Kept {
     /// Where its cross-year facts and anchors wait (`batch::record`, in a `batch::Spool`).
     side: Option<(u64, usize)>,
     findings: Vec<Vec<nianbao::export::Cell>>,
+    /// Where each of `findings` sorts (`rules::order`): the cross-year ones join them in place.
+    finding_order: Vec<u64>,
     /// The file of last year's report it was compared with (X001–X003 ran).
     previous: Option<String>,
+    /// A `--previous` that is not last year's report of its body: not compared.
+    not_compared: bool,
     /// Another file of the batch with a report of the same body and year.
     same_year: Option<String>,
 }
@@ -516,10 +520,12 @@ fn run_check(
             o.layout = layout;
         }
         let path = path.display().to_string();
+        let finding_order = if want_findings { o.diagnostics.iter().map(nianbao::rules::order).collect() } else { Vec::new() };
         let findings = if want_findings {
             // A page only for a PDF (`place` finds none in text).
             let page = |s: nianbao::Span| o.place(s).map(|p| p.0);
-            nianbao::export::finding_rows(&path, &summary, &o.diagnostics, lang, Some(&o.source), Some(&page))
+            let line = |s: nianbao::Span| Some(o.source.line_col(s.start).0);
+            nianbao::export::finding_rows(&path, &summary, &o.diagnostics, lang, Some(&line), Some(&page))
         } else {
             Vec::new()
         };
@@ -530,7 +536,7 @@ fn run_check(
                 r => Output::Now(r),
             },
             record: if pairing { batch::record(&summary.years, &batch::anchors(&o, &summary, kind)) } else { Vec::new() },
-            kept: Kept { summary, output: None, side: None, findings, previous: None, same_year: None },
+            kept: Kept { summary, output: None, side: None, findings, finding_order, previous: None, not_compared: false, same_year: None },
         })
     };
     let checked = in_order(&files, jobs, jobs * 8, check_one, |i, r| {
@@ -544,6 +550,7 @@ fn run_check(
                 let Checked { output, record, mut kept, compared } = c;
                 let previous = previous_file.as_deref().map(|file| batch::Previous { file, compared });
                 kept.previous = previous_file.clone().filter(|_| compared);
+                kept.not_compared = previous_file.is_some() && !compared;
                 match (&mut spill, &mut side, output) {
                     (Some(spill), Some(side), Output::Spooled(bytes)) => {
                         match spill.put(bytes).and_then(|out| Ok((out, side.put(record)?))) {
@@ -614,6 +621,8 @@ fn run_check(
             later: Vec<nianbao::Diagnostic>,
             previous: Option<String>,
             same_year: Option<String>,
+            /// Where the cross-year findings point: (span, line, page).
+            places: Vec<(nianbao::Span, usize, Option<u32>)>,
         }
         let finished = |&i: &usize| -> Result<Option<Finished>, String> {
             let Some(at) = outputs[i] else { return Ok(None) };
@@ -638,7 +647,8 @@ fn run_check(
             let text =
                 batch::finish(rendered, &later, &anchors, &files[i].display().to_string(), said, same_year.as_deref(), kind, min, style)
                     .into_owned();
-            Ok(Some(Finished { text, later, previous, same_year }))
+            let places = if want_findings { batch::places(&anchors) } else { Vec::new() };
+            Ok(Some(Finished { text, later, previous, same_year, places }))
         };
         let emitted = in_order(&indices, jobs, jobs * 64, finished, |i, found| {
             let found = found?;
@@ -647,18 +657,27 @@ fn run_check(
                     emit(&mut out, &nianbao::json::unreadable(&p.display().to_string(), why));
                 }
             }
-            let Some(Kept { summary, findings, previous, same_year, .. }) = &mut done[i] else {
+            let Some(Kept { summary, findings, finding_order, previous, same_year, .. }) = &mut done[i] else {
                 if let (Some(why), true) = (&unread[i], json) {
                     emit(&mut out, &nianbao::json::unreadable(&files[i].display().to_string(), why));
                 }
                 return Ok(());
             };
-            let Some(Finished { text, later, previous: compared_with, same_year: twin }) = found else { return Ok(()) };
+            let Some(Finished { text, later, previous: compared_with, same_year: twin, places }) = found else { return Ok(()) };
             emit(&mut out, &text);
             (*previous, *same_year) = (compared_with, twin);
             summary.add_findings(&later);
             if want_findings {
-                findings.extend(nianbao::export::finding_rows(&files[i].display().to_string(), summary, &later, lang, None, None));
+                let place = |s: nianbao::Span| places.iter().find(|p| p.0 == s);
+                let (line, page) = (|s| place(s).map(|p| p.1), |s| place(s).and_then(|p| p.2));
+                let rows = nianbao::export::finding_rows(&files[i].display().to_string(), summary, &later, lang, Some(&line), Some(&page));
+                // Each in its place among the report's own, as a check that made them all lists them.
+                for (d, row) in later.iter().zip(rows) {
+                    let key = nianbao::rules::order(d);
+                    let at = finding_order.partition_point(|&k| k <= key);
+                    finding_order.insert(at, key);
+                    findings.insert(at, row);
+                }
             }
             Ok::<_, String>(())
         });
@@ -714,11 +733,20 @@ fn run_check(
         for ((d, why), f) in done.iter_mut().zip(&unread).zip(&files) {
             let path = f.display().to_string();
             match (d, why) {
-                (Some(Kept { summary: s, findings, previous, same_year, .. }), _) => {
-                    summary_rows.push(nianbao::export::summary_row(&path, s, lang, previous.as_deref(), same_year.as_deref()));
+                (Some(Kept { summary: s, findings, previous, same_year, not_compared, .. }), _) => {
+                    let mut row = nianbao::export::summary_row(&path, s, lang, previous.as_deref(), same_year.as_deref());
+                    if let Some(file) = previous_file.as_deref().filter(|_| *not_compared) {
+                        let said = style.text(nianbao::messages::cli::NOT_PAIRED, &[nianbao::messages::Arg::text(file)]);
+                        nianbao::export::add_remark(&mut row, lang, &said);
+                    }
+                    summary_rows.push(row);
                     finding_rows.append(findings);
                 }
-                (None, Some(why)) => summary_rows.push(nianbao::export::problem_row(&path, why)),
+                // Why, in the summary's language (the reader's words are in both).
+                (None, Some(why)) => {
+                    let (zh, en) = nianbao::json::sentences(why);
+                    summary_rows.push(nianbao::export::problem_row(&path, if style.english { en } else { zh }));
+                }
                 (None, None) => {}
             }
         }

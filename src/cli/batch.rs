@@ -122,6 +122,11 @@ pub fn anchors(o: &Outcome, s: &Summary, kind: Kind) -> Vec<Anchor> {
         .collect()
 }
 
+/// Where each anchor is, for the summary's findings sheet: (span, line, page).
+pub fn places(anchors: &[Anchor]) -> Vec<(Span, usize, Option<u32>)> {
+    anchors.iter().map(|a| (a.span, a.place.line, a.pdf.map(|p| p.0))).collect()
+}
+
 /// Last year's report of a report: found in the batch or given by
 /// `--previous`, and whether it was compared (a `--previous` of another body
 /// or year is not, and the output says so).
