@@ -178,11 +178,7 @@ fn collect(paths: &[PathBuf], problems: &mut Vec<(usize, PathBuf, String)>) -> V
         }
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => walk(p, &m, &mut seen, &mut out, problems),
-            Ok(m) => {
-                if seen.files.insert(id(&m)) {
-                    out.push(p.clone());
-                }
-            }
+            Ok(m) => seen.file(id(&m), p.clone(), false, &mut out),
             Err(e) if std::fs::symlink_metadata(p).is_ok() => problems.push((out.len(), p.clone(), link_problem(&e))),
             Err(_) => problems.push((out.len(), p.clone(), "文件或目录不存在。(No such file or directory.)".into())),
         }
@@ -201,8 +197,31 @@ fn walked_due<'a>(walked: &'a [(usize, PathBuf, String)], at: &mut usize, upto: 
 
 #[derive(Default)]
 struct Seen {
-    files: std::collections::HashSet<(u64, u64)>,
+    /// Each file's identity, and its place in the list while it is known
+    /// only by a symbolic link found in a folder.
+    files: std::collections::HashMap<(u64, u64), Option<usize>>,
     dirs: std::collections::HashSet<(u64, u64)>,
+}
+
+impl Seen {
+    /// Lists a file once, however many paths lead to it. A folder's link to a
+    /// file in it sorts where it may come first ("a_link.txt", "z_real.txt"):
+    /// the file is then listed under its own name, in the link's place, so
+    /// that a reviewer counting files finds the one that exists.
+    fn file(&mut self, id: (u64, u64), path: PathBuf, link: bool, out: &mut Vec<PathBuf>) {
+        match self.files.get_mut(&id) {
+            None => {
+                self.files.insert(id, link.then_some(out.len()));
+                out.push(path);
+            }
+            Some(by_link) => {
+                if let Some(at) = by_link.filter(|_| !link) {
+                    out[at] = path;
+                    *by_link = None;
+                }
+            }
+        }
+    }
 }
 
 /// The identity of a file whatever the path to it: device and inode.
@@ -254,9 +273,7 @@ fn walk(dir: &Path, meta: &std::fs::Metadata, seen: &mut Seen, out: &mut Vec<Pat
             // the directory's device): no call to the system per file.
             Ok(t) if t.is_file() => {
                 use std::os::unix::fs::DirEntryExt;
-                if seen.files.insert((id(meta).0, e.ino())) {
-                    out.push(p);
-                }
+                seen.file((id(meta).0, e.ino()), p, false, out);
                 continue;
             }
             Ok(t) if t.is_dir() => e.metadata(),
@@ -264,11 +281,7 @@ fn walk(dir: &Path, meta: &std::fs::Metadata, seen: &mut Seen, out: &mut Vec<Pat
         };
         match meta {
             Ok(m) if m.is_dir() => walk(&p, &m, seen, out, problems),
-            Ok(m) if report => {
-                if seen.files.insert(id(&m)) {
-                    out.push(p);
-                }
-            }
+            Ok(m) if report => seen.file(id(&m), p, true, out),
             Ok(_) => {}
             Err(e) if report => problems.push((out.len(), p, link_problem(&e))),
             Err(_) => {}
