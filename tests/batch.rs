@@ -284,6 +284,25 @@ fn a_bad_summary_format_is_refused() {
     let out = run(&["check", "tests/corpus/real/huaian_2024_layout.txt", "--summary", "pdf", "x.pdf"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("csv or xlsx"));
+    // A summary that cannot be written is said before any report is checked.
+    let out = run(&["check", "tests/corpus/real/huaian_2024_layout.txt", "--summary", "csv", "/nonexistent-folder/汇总.csv"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "nothing checked");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write the summary"));
+    // Trying does not leave a file behind, nor empty one that was there, when
+    // the run then stops (here: last year's report cannot be read).
+    let d = batch_dir("writable");
+    let (new, old) = (d.join("new.csv"), d.join("old.csv"));
+    std::fs::write(&old, "kept").unwrap();
+    let report = d.join("huaian_2024_layout.txt");
+    let missing = d.join("nothing.txt");
+    for to in [&new, &old] {
+        let out =
+            run(&["check", report.to_str().unwrap(), "--previous", missing.to_str().unwrap(), "--summary", "csv", to.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    assert!(!new.exists());
+    assert_eq!(std::fs::read_to_string(&old).unwrap(), "kept");
 }
 
 #[test]

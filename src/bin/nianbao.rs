@@ -439,6 +439,17 @@ fn run_check(
             );
             return ExitCode::from(2);
         }
+        // A summary that cannot be written is said before a long batch runs,
+        // not after it (a folder that does not exist, no permission). Opened
+        // without truncating; a file made only to try is removed again.
+        let existed = std::fs::symlink_metadata(to).is_ok();
+        if let Err(e) = std::fs::OpenOptions::new().append(true).create(true).open(to) {
+            eprintln!("nianbao: --summary {}: 无法写入汇总（{e}）; cannot write the summary: {e}", escape(&to.display().to_string()));
+            return ExitCode::from(2);
+        }
+        if !existed {
+            let _ = std::fs::remove_file(to);
+        }
     }
     // Last year's report given by hand: summarised once, paired with each
     // file that it is last year's report of (the test a batch pairs by).
