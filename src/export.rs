@@ -71,12 +71,32 @@ fn title(r: &'static crate::rules::Rule, lang: Lang) -> &'static str {
     }
 }
 
+/// For each report of a batch (its `summary::Key`), the other reports in it
+/// of the same body and year (exactly the same name), in the batch's order: a
+/// text and its PDF, or versions of one report, which a reviewer counts as
+/// one body's, not several.
+pub fn same_year(keys: &[crate::summary::Key]) -> Vec<Vec<usize>> {
+    let mut of: std::collections::HashMap<(&str, i32), Vec<usize>> = std::collections::HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        if let (Some(o), Some(y)) = *k {
+            of.entry((o, y)).or_default().push(i);
+        }
+    }
+    keys.iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let (Some(o), Some(y)) = *k else { return Vec::new() };
+            of.get(&(o, y)).map(|all| all.iter().copied().filter(|&j| j != i).collect()).unwrap_or_default()
+        })
+        .collect()
+}
+
 /// The summary row of a checked report.
 /// Said in the remarks column: `previous`, the file of last year's report
 /// that the cross-year rules (X001–X003) compared it with (whoever the sheet
-/// is handed to can tell which reports were compared); `same_year`, another
-/// file of the batch with a report of the same body and year.
-pub fn summary_row(file: &str, s: &Summary, lang: Lang, previous: Option<&str>, same_year: Option<&str>) -> Vec<Cell> {
+/// is handed to can tell which reports were compared); `same_year`, the
+/// other files of the batch with a report of the same body and year.
+pub fn summary_row(file: &str, s: &Summary, lang: Lang, previous: Option<&str>, same_year: &[String]) -> Vec<Cell> {
     let top = s
         .top
         .iter()
@@ -99,7 +119,8 @@ pub fn summary_row(file: &str, s: &Summary, lang: Lang, previous: Option<&str>, 
         Cell::Empty,
     ];
     use crate::messages::desk::{PAIRED, SAME_YEAR};
-    for (k, file) in [(PAIRED, previous), (SAME_YEAR, same_year)] {
+    let twins = (!same_year.is_empty()).then(|| same_year.join(say(lang, crate::messages::desk::LIST_SEP)));
+    for (k, file) in [(PAIRED, previous), (SAME_YEAR, twins.as_deref())] {
         if let Some(f) = file {
             add_remark(&mut row, lang, &k.say(lang == Lang::En, &[crate::messages::Arg::Text(f.to_string())]));
         }
@@ -319,13 +340,32 @@ fn column_name(mut i: usize) -> String {
 /// Most characters a spreadsheet cell holds (Excel's limit).
 const CELL_MAX: usize = 32_767;
 
+/// Widest a column is made (in characters): longer messages and paths are
+/// cut at the cell's edge, whole in the cell.
+const WIDTH_MAX: usize = 60;
+
 fn sheet(header: &[&str], rows: &[Vec<Cell>]) -> String {
     let mut s = String::from(concat!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
         "\n",
-        r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+        r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#,
+        // The header row stays in view while the reader scrolls.
+        r#"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#,
+        "<cols>"
     ));
     let head: Vec<Cell> = header.iter().map(|h| Cell::Text(h.to_string())).collect();
+    // Each column as wide as its widest cell (a CJK character is two wide), so
+    // that a file's name or a finding reads without widening it by hand.
+    let width = |c: &Cell| match c {
+        Cell::Text(t) => t.chars().take(WIDTH_MAX).map(|ch| if (ch as u32) < 0x1100 { 1 } else { 2 }).sum(),
+        Cell::Number(n) => crate::json::format_number(*n).len(),
+        Cell::Empty => 0,
+    };
+    for c in 0..head.len() {
+        let w = std::iter::once(&head).chain(rows).filter_map(|r| r.get(c)).map(width).max().unwrap_or(0);
+        s.push_str(&format!(r#"<col min="{0}" max="{0}" width="{1}" customWidth="1"/>"#, c + 1, (w + 2).clamp(6, WIDTH_MAX)));
+    }
+    s.push_str("</cols><sheetData>");
     for (r, row) in std::iter::once(&head).chain(rows).enumerate() {
         s.push_str(&format!(r#"<row r="{}">"#, r + 1));
         for (c, cell) in row.iter().enumerate() {
@@ -516,18 +556,32 @@ mod tests {
         // A report without findings says so, as the batch table does.
         let mut none = s.clone();
         none.top.clear();
-        assert_eq!(summary_row("a.txt", &none, Lang::Zh, None, None)[6], Cell::Text("未发现问题".into()));
+        assert_eq!(summary_row("a.txt", &none, Lang::Zh, None, &[])[6], Cell::Text("未发现问题".into()));
         // The note says which report it was compared with, in the sheet's language.
-        assert_eq!(summary_row("a.txt", &none, Lang::Zh, None, None)[7], Cell::Empty);
-        assert_eq!(summary_row("b.txt", &none, Lang::Zh, Some("a.txt"), None)[7], Cell::Text("已与上年报告对照：a.txt".into()));
+        assert_eq!(summary_row("a.txt", &none, Lang::Zh, None, &[])[7], Cell::Empty);
+        assert_eq!(summary_row("b.txt", &none, Lang::Zh, Some("a.txt"), &[])[7], Cell::Text("已与上年报告对照：a.txt".into()));
         assert_eq!(
-            summary_row("b.txt", &none, Lang::En, Some("a.txt"), None)[7],
+            summary_row("b.txt", &none, Lang::En, Some("a.txt"), &[])[7],
             Cell::Text("Compared with last year's report: a.txt".into())
         );
         assert_eq!(
-            summary_row("b.txt", &none, Lang::Zh, Some("a.txt"), Some("b.pdf"))[7],
-            Cell::Text("已与上年报告对照：a.txt；本批中另有同一机关同一年度的报告：b.pdf".into())
+            summary_row("b.txt", &none, Lang::Zh, Some("a.txt"), &["b.pdf".into(), "c.txt".into()])[7],
+            Cell::Text("已与上年报告对照：a.txt；本批中另有同一机关同一年度的报告：b.pdf；c.txt".into())
         );
+    }
+
+    #[test]
+    fn the_same_body_and_year_twice_is_found() {
+        let keys = [
+            (Some("甲"), Some(2024)),
+            (Some("乙"), Some(2024)),
+            (Some("甲"), Some(2024)),
+            (None, Some(2024)),
+            (None, Some(2024)),
+            (Some("甲"), Some(2023)),
+            (Some("甲"), Some(2024)),
+        ];
+        assert_eq!(same_year(&keys), vec![vec![2, 6], vec![], vec![0, 6], vec![], vec![], vec![], vec![0, 2]]);
     }
 
     #[test]
@@ -538,6 +592,8 @@ mod tests {
         assert_eq!(sheet.method, 0);
         let xml = std::str::from_utf8(sheet.data).unwrap();
         assert!(xml.contains("&lt;淮安&gt;</t>") && xml.contains(r#"<c r="B2"><v>2024</v></c>"#), "{xml}");
+        // The header row frozen; columns as wide as their widest cell ("<淮安>": 6, and 2 to spare; a control character counts 1).
+        assert!(xml.contains(r#"state="frozen""#) && xml.contains(r#"<col min="1" max="1" width="9" customWidth="1"/>"#), "{xml}");
         assert_eq!(column_name(0), "A");
         assert_eq!(column_name(27), "AB");
     }

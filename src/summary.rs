@@ -465,25 +465,6 @@ pub fn follows(now: Key, before: Key) -> bool {
     pairs(&[now, before])[0] == Some(1)
 }
 
-/// For each report of a batch, another report in it of the same body and
-/// year (exactly the same name), the first listed: a text and its PDF, or two
-/// versions of one report, which a reviewer counts as one body's, not two.
-pub fn same_year(keys: &[Key]) -> Vec<Option<usize>> {
-    let mut of: std::collections::HashMap<(&str, i32), Vec<usize>> = std::collections::HashMap::new();
-    for (i, k) in keys.iter().enumerate() {
-        if let (Some(o), Some(y)) = *k {
-            of.entry((o, y)).or_default().push(i);
-        }
-    }
-    keys.iter()
-        .enumerate()
-        .map(|(i, k)| {
-            let (Some(o), Some(y)) = *k else { return None };
-            of.get(&(o, y))?.iter().copied().find(|&j| j != i)
-        })
-        .collect()
-}
-
 /// For each report of a batch, the index of last year's report of the same
 /// body in the batch, if any: the first one listed under that exact name,
 /// else the one body whose name differs only by the places written before it.
@@ -568,19 +549,5 @@ mod tests {
         ];
         assert_eq!(pairs(&keys), vec![None, Some(0), None, Some(5), None, None, None, None]);
         assert!(same_body("江苏省淮安市洪泽区人民政府", "洪泽区人民政府") && !same_body("淮安市财政局", "财政局"));
-    }
-
-    #[test]
-    fn the_same_body_and_year_twice_is_found() {
-        let keys = [
-            (Some("甲"), Some(2024)),
-            (Some("乙"), Some(2024)),
-            (Some("甲"), Some(2024)),
-            (None, Some(2024)),
-            (None, Some(2024)),
-            (Some("甲"), Some(2023)),
-            (Some("甲"), Some(2024)),
-        ];
-        assert_eq!(same_year(&keys), vec![Some(2), None, Some(0), None, None, None, Some(0)]);
     }
 }

@@ -333,8 +333,8 @@ fn the_same_body_and_year_twice_is_said() {
     let docs = jsonl(&out);
     let (layout, reading) = (d.join("hongze_2024_layout.txt"), d.join("hongze_2024_reading_order.txt"));
     let doc = |p: &Path| docs.iter().find(|x| x["file"] == p.to_str().unwrap()).unwrap();
-    assert_eq!(doc(&layout)["same_year_as"], reading.to_str().unwrap());
-    assert_eq!(doc(&reading)["same_year_as"], layout.to_str().unwrap());
+    assert_eq!(doc(&layout)["same_year_as"], serde_json::json!([reading.to_str().unwrap()]));
+    assert_eq!(doc(&reading)["same_year_as"], serde_json::json!([layout.to_str().unwrap()]));
     // Both are last year's report's next year: each was compared with it.
     assert_eq!(doc(&reading)["previous"], d.join("hongze_2023_layout.txt").to_str().unwrap());
     assert!(docs
@@ -348,6 +348,13 @@ fn the_same_body_and_year_twice_is_said() {
     let out = run(&["check", d.to_str().unwrap(), "--color", "never", "--lang", "en"]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains(&format!("\n  Another report of this body and year in the batch: {}\n", reading.display())), "{text}");
+    // A third version: each names both others.
+    let third = d.join("hongze_2024_copy.txt");
+    std::fs::write(&third, corpus("hongze_2024_layout.txt")).unwrap();
+    let docs = jsonl(&run(&["check", d.to_str().unwrap(), "--format", "jsonl"]));
+    let doc = |p: &Path| docs.iter().find(|x| x["file"] == p.to_str().unwrap()).unwrap().clone();
+    assert_eq!(doc(&layout)["same_year_as"], serde_json::json!([third.to_str().unwrap(), reading.to_str().unwrap()]));
+    assert_eq!(doc(&third)["same_year_as"], serde_json::json!([layout.to_str().unwrap(), reading.to_str().unwrap()]));
 }
 
 /// A pair found in a batch gives the same summary row as the same two files

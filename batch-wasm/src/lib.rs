@@ -33,7 +33,7 @@ fn answer(
     w.key("state").str(&s.encode());
     w.key("row").begin_array();
     for lang in [Lang::Zh, Lang::En] {
-        w.str(&export::encode_rows(&[export::summary_row(file, s, lang, previous, None)]));
+        w.str(&export::encode_rows(&[export::summary_row(file, s, lang, previous, &[])]));
     }
     w.end_array();
     w.key("findings").begin_array();
@@ -132,12 +132,13 @@ pub fn pairs(keys: &str) -> String {
     indices(&nianbao::summary::pairs(&keys_of(keys)))
 }
 
-/// For each report (`keys` as for `pairs`), another of the same body and
-/// year in the batch, as the command line finds it: the index or nothing,
-/// comma-separated.
+/// For each report (`keys` as for `pairs`), the others of the same body and
+/// year in the batch, as the command line finds them: their indices joined by
+/// ";", comma-separated.
 #[wasm_bindgen(js_name = sameYear)]
 pub fn same_year(keys: &str) -> String {
-    indices(&nianbao::summary::same_year(&keys_of(keys)))
+    let found = nianbao::export::same_year(&keys_of(keys));
+    found.iter().map(|js| js.iter().map(|j| j.to_string()).collect::<Vec<_>>().join(";")).collect::<Vec<_>>().join(",")
 }
 
 /// `body<TAB>year` per line (empty when unknown).

@@ -413,8 +413,8 @@ struct Kept {
     previous: Option<String>,
     /// A `--previous` that is not last year's report of its body: not compared.
     not_compared: bool,
-    /// Another file of the batch with a report of the same body and year.
-    same_year: Option<String>,
+    /// The other files of the batch with a report of the same body and year.
+    same_year: Vec<String>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -560,7 +560,16 @@ fn run_check(
                 r => Output::Now(r),
             },
             record: if pairing { batch::record(&summary.years, &batch::anchors(&o, &summary, kind)) } else { Vec::new() },
-            kept: Kept { summary, output: None, side: None, findings, finding_order, previous: None, not_compared: false, same_year: None },
+            kept: Kept {
+                summary,
+                output: None,
+                side: None,
+                findings,
+                finding_order,
+                previous: None,
+                not_compared: false,
+                same_year: Vec::new(),
+            },
         })
     };
     let checked = in_order(&files, jobs, jobs * 8, check_one, |i, r| {
@@ -591,14 +600,14 @@ fn run_check(
                         kept.summary.years = Default::default();
                     }
                     (_, _, Output::Now(r)) => {
-                        emit(&mut out, &batch::finish(r, &[], &[], &files[i].display().to_string(), previous, None, kind, min, style));
+                        emit(&mut out, &batch::finish(r, &[], &[], &files[i].display().to_string(), previous, &[], kind, min, style));
                         // Each report's output as soon as it is due (a reader of the stream sees progress).
                         keep(out.flush());
                     }
                     // Spooled only when the batch is paired, which made the spools.
                     (_, _, Output::Spooled(bytes)) => match batch::Rendered::from_bytes(&bytes) {
                         Ok(r) => {
-                            emit(&mut out, &batch::finish(r, &[], &[], &files[i].display().to_string(), previous, None, kind, min, style))
+                            emit(&mut out, &batch::finish(r, &[], &[], &files[i].display().to_string(), previous, &[], kind, min, style))
                         }
                         Err(e) => eprintln!("nianbao: {e}"),
                     },
@@ -627,7 +636,7 @@ fn run_check(
     if let (Some(mut spill), Some(mut side)) = (spill, side) {
         let keys: Vec<nianbao::summary::Key> = done.iter().map(|d| d.as_ref().map(|k| k.summary.key()).unwrap_or((None, None))).collect();
         let pairs = nianbao::summary::pairs(&keys);
-        let twins = nianbao::summary::same_year(&keys);
+        let twins = nianbao::export::same_year(&keys);
         if let Err(e) = side.flush_writes().and_then(|_| spill.flush_writes()) {
             eprintln!("nianbao: cannot keep the output until the batch is paired: {e}");
             return ExitCode::from(2);
@@ -644,7 +653,7 @@ fn run_check(
             text: String,
             later: Vec<nianbao::Diagnostic>,
             previous: Option<String>,
-            same_year: Option<String>,
+            same_year: Vec<String>,
             /// Where the cross-year findings point: (span, line, page).
             places: Vec<(nianbao::Span, usize, Option<u32>)>,
         }
@@ -667,10 +676,9 @@ fn run_check(
             // Said only when the cross-year rules ran on the pair (both were read back).
             let previous = pairs[i].filter(|&j| sides[i].is_some() && sides[j].is_some()).map(|j| files[j].display().to_string());
             let said = previous.as_deref().map(|file| batch::Previous { file, compared: true });
-            let same_year = twins[i].map(|j| files[j].display().to_string());
+            let same_year: Vec<String> = twins[i].iter().map(|&j| files[j].display().to_string()).collect();
             let text =
-                batch::finish(rendered, &later, &anchors, &files[i].display().to_string(), said, same_year.as_deref(), kind, min, style)
-                    .into_owned();
+                batch::finish(rendered, &later, &anchors, &files[i].display().to_string(), said, &same_year, kind, min, style).into_owned();
             let places = if want_findings { batch::places(&anchors) } else { Vec::new() };
             Ok(Some(Finished { text, later, previous, same_year, places }))
         };
@@ -758,7 +766,7 @@ fn run_check(
             let path = f.display().to_string();
             match (d, why) {
                 (Some(Kept { summary: s, findings, previous, same_year, not_compared, .. }), _) => {
-                    let mut row = nianbao::export::summary_row(&path, s, lang, previous.as_deref(), same_year.as_deref());
+                    let mut row = nianbao::export::summary_row(&path, s, lang, previous.as_deref(), same_year);
                     if let Some(file) = previous_file.as_deref().filter(|_| *not_compared) {
                         let said = style.text(nianbao::messages::cli::NOT_PAIRED, &[nianbao::messages::Arg::text(file)]);
                         nianbao::export::add_remark(&mut row, lang, &said);

@@ -141,8 +141,8 @@ pub struct Previous<'a> {
 /// report (`previous`), said under the counts (text) or as the document's
 /// `previous` (JSON; `previous_not_compared` for a `--previous` that was not
 /// compared, so that a reader of the JSON alone knows X001–X003 did not run);
-/// another report of the batch of the same body and year (`same_year`: a text
-/// and its PDF, two versions of one report) likewise, as `same_year_as`.
+/// the other reports of the batch of the same body and year (`same_year`: a
+/// text and its PDF, versions of one report) likewise, as `same_year_as`.
 #[allow(clippy::too_many_arguments)]
 pub fn finish<'a>(
     r: Rendered<'a>,
@@ -150,30 +150,39 @@ pub fn finish<'a>(
     anchors: &[Anchor],
     path: &str,
     previous: Option<Previous>,
-    same_year: Option<&str>,
+    same_year: &[String],
     kind: Kind,
     min: Severity,
     style: Style,
 ) -> Cow<'a, str> {
     let text = merge(r, later, anchors, path, kind, min, style);
-    if previous.is_none() && same_year.is_none() {
+    if previous.is_none() && same_year.is_empty() {
         return text;
     }
     let mut text = text.into_owned();
     let said = |file: &str, k: nianbao::messages::Desk| k.say(style.english, &[nianbao::messages::Arg::text(&render::escape(file))]);
     let mut lines = Vec::new();
-    let mut members = Vec::new();
+    let mut members: Vec<(&str, String)> = Vec::new();
     if let Some(Previous { file, compared }) = previous {
         lines.push(if compared {
             said(file, nianbao::messages::desk::PAIRED)
         } else {
             style.text(nianbao::messages::cli::NOT_PAIRED, &[nianbao::messages::Arg::text(&render::escape(file))])
         });
-        members.push((if compared { "previous" } else { "previous_not_compared" }, file));
+        let mut w = nianbao::json::Writer::new();
+        w.str(file);
+        members.push((if compared { "previous" } else { "previous_not_compared" }, w.finish()));
     }
-    if let Some(file) = same_year {
-        lines.push(said(file, nianbao::messages::desk::SAME_YEAR));
-        members.push(("same_year_as", file));
+    if !same_year.is_empty() {
+        let sep = nianbao::messages::desk::LIST_SEP.template(style.english);
+        lines.push(said(&same_year.join(sep), nianbao::messages::desk::SAME_YEAR));
+        let mut w = nianbao::json::Writer::new();
+        w.begin_array();
+        for f in same_year {
+            w.str(f);
+        }
+        w.end_array();
+        members.push(("same_year_as", w.finish()));
     }
     match kind {
         Kind::Text => {
@@ -201,8 +210,7 @@ pub fn finish<'a>(
                     text.push(',');
                     text.push_str(&w.take());
                     text.push(':');
-                    w.str(v);
-                    text.push_str(&w.take());
+                    text.push_str(&v);
                 }
                 text.push('}');
             }

@@ -119,6 +119,9 @@ test('nine reports, a .zip of them and a broken file: one table, the command lin
   assert.match(hongze, /已与上年报告对照：hongze_2023_layout\.txt/);
   // Its copy in the archive is the same body's report of the same year, and each says so.
   assert.match(hongze, /本批中另有同一机关同一年度的报告：/);
+  // All the others are named: the pdftotext reading of the same report, and both copies in the archive.
+  const twins = hongze.slice(hongze.indexOf('本批中另有同一机关同一年度的报告：'));
+  for (const other of ['hongze_2024_reading_order.txt', '报告.zip/年报/hongze_2024_layout.txt', '报告.zip/年报/hongze_2024_reading_order.txt']) assert.ok(twins.includes(other), twins);
   assert.ok(!want.get('hongze_2024_layout.txt').codes.has('X001') && !want.get('hongze_2024_layout.txt').codes.has('X002'));
   const totals = await page.textContent('.batch-rules');
   assert.doesNotMatch(totals, /X001|X002/);

@@ -234,7 +234,7 @@ class Batch {
     // Another report of the same body and year (a text and its PDF): said beside each.
     try {
       const twins = (await this.pool.run('sameYear', keys)).split(',');
-      done.forEach((r, i) => { r.sameYearAs = twins[i] === '' || twins[i] == null ? null : done[Number(twins[i])]; });
+      done.forEach((r, i) => { r.sameYearAs = (twins[i] ?? '').split(';').filter(Boolean).map((j) => done[Number(j)]).filter(Boolean); });
     } catch (_) { /* the pairs still stand */ }
     const jobs = [];
     done.forEach((r, i) => {
@@ -352,6 +352,11 @@ class Batch {
     back.focus();
   }
 
+  /** Rows' file names as one list, in the page's language. */
+  names(rows) {
+    return rows.map((r) => r.name).join(say('LIST_SEP'));
+  }
+
   async exportAs(kind) {
     const rows = [];
     const findings = [];
@@ -362,7 +367,7 @@ class Batch {
     for (const r of this.rows) {
       if (r.state === 'done') {
         rows.push(r.summary.row[k]);
-        remarks.push(r.sameYearAs ? say('SAME_YEAR', r.sameYearAs.name) : '');
+        remarks.push(r.sameYearAs?.length ? say('SAME_YEAR', this.names(r.sameYearAs)) : '');
         if (r.summary.findings[k]) findings.push(r.summary.findings[k]);
       } else if (r.state === 'failed') {
         rows.push(await pool.run('problemRow', r.name, this.whyText(r)));
@@ -422,7 +427,7 @@ class Batch {
         el('td', { class: 'num', 'data-label': cols[5] }, s ? String(s.infos) : ''),
         el('td', { class: 'phrase' }, s ? this.phrase(r) : stateWord,
           r.pairedWith ? el('div', { class: 'paired' }, say('PAIRED', r.pairedWith.name)) : null,
-          r.sameYearAs ? el('div', { class: 'paired' }, say('SAME_YEAR', r.sameYearAs.name)) : null));
+          r.sameYearAs?.length ? el('div', { class: 'paired' }, say('SAME_YEAR', this.names(r.sameYearAs))) : null));
     });
     const totals = this.totals();
     const focused = document.activeElement;
