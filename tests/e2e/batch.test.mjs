@@ -184,6 +184,14 @@ test('nine reports, a .zip of them and a broken file: one table, the command lin
   await page.waitForFunction(() => document.getElementById('app').hidden && !document.getElementById('batch').hidden);
   assert.equal(await page.evaluate(() => window.scrollY), scrolled);
   assert.equal(await page.$eval('tr.last-opened th', (th) => th.textContent), 'hongze_2023_layout.txt');
+  // The browser's own Back (a phone's back gesture) does the same, and stays on the page.
+  const here = page.url();
+  await page.$$eval('.batch-table button.link', (bs) => bs.find((b) => b.textContent === 'hongze_2023_layout.txt').click());
+  await page.waitForFunction(() => !document.getElementById('app').hidden && document.getElementById('batch').hidden);
+  await page.goBack();
+  await page.waitForFunction(() => document.getElementById('app').hidden && !document.getElementById('batch').hidden);
+  assert.equal(page.url(), here);
+  assert.equal(await page.evaluate(() => window.scrollY), scrolled);
 
   // Nothing left the page: every request went to the site, and the first load fetched no batch file.
   assert.ok(requests.every((u) => u.startsWith(site.url) || u.startsWith('blob:')), requests.join('\n'));

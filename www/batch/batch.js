@@ -68,8 +68,15 @@ class Batch {
     this.root = el('section', { id: 'batch', class: 'batch', 'aria-labelledby': 'batch-title' });
     if (!document.querySelector("link[data-batch-css]")) document.head.append(el("link", { rel: "stylesheet", href: new URL("batch.css", import.meta.url).href, integrity: integrity('css') || null, "data-batch-css": true }));
     document.body.append(this.root);
-    this.backBar = el('div', { class: 'batch-back', hidden: true }, el('button', { type: 'button', onclick: () => this.show() }));
+    // Opening a report from the table is a step in the browser's history: its
+    // Back (a phone's back gesture) returns to the table, as 返回批量结果 does,
+    // instead of leaving the page and the batch with it.
+    this.backBar = el('div', { class: 'batch-back', hidden: true }, el('button', {
+      type: 'button',
+      onclick: () => (history.state?.nianbaoBatchRow != null ? history.back() : this.show()),
+    }));
     document.body.prepend(this.backBar);
+    addEventListener('popstate', () => { if (!this.backBar.hidden) this.show(); });
     // The page's language is the app's (its switch sets <html lang>): the view
     // and the back button follow it, whichever of the two is showing.
     new MutationObserver(() => { this.render(); this.labelBack(); }).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
@@ -348,6 +355,7 @@ class Batch {
     const dataTransfer = new DataTransfer();
     dataTransfer.items.add(file);
     window.dispatchEvent(new DragEvent('drop', { dataTransfer, cancelable: true }));
+    if (history.state?.nianbaoBatchRow == null) history.pushState({ nianbaoBatchRow: row.index }, '');
     window.scrollTo(0, 0);
     back.focus();
   }
