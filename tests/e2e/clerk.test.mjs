@@ -464,6 +464,14 @@ test('phone 390×844: one column, findings first, sticky summary, a tapped findi
   // Table three's row labels are readable (not one character per line).
   const label = await page.$eval('.t3 th[scope="row"]', (e) => e.getBoundingClientRect().width);
   assert.ok(label >= 100, `row label ${label}px wide`);
+  // In English too (longer words: the sample reports' menu was wider than the phone).
+  await page.click('#app button.lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(shots, 'phone-en.png') });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no horizontal scroll in English');
+  const cut = await page.$$eval('.toolbar > *', (es) => es.filter((e) => e.getBoundingClientRect().right > innerWidth).map((e) => e.outerHTML.slice(0, 60)));
+  assert.deepEqual(cut, [], 'every control of the toolbar within the screen');
   assert.deepEqual(problems, []);
   await context.close();
 });
