@@ -300,6 +300,7 @@ pub fn write_outcome(w: &mut Writer, o: &Outcome, opts: Options) {
     }
     w.key("report");
     report(w, &o.report, o.pdf_pages());
+    not_a_report(w, &o.report);
     w.key("diagnostics").begin_array();
     let mut cursor = crate::position::Cursor::new(&o.source);
     // In the browser, English is there once a reader has asked for it.
@@ -426,7 +427,15 @@ pub fn head(w: &mut Writer, o: &Outcome, file: Option<&str>) {
     }
     w.key("report");
     report(w, &o.report, o.pdf_pages());
+    not_a_report(w, &o.report);
     w.key("diagnostics").begin_array();
+}
+
+/// `"not_a_report": true` when the text does not read as a report (`Report::recognised`).
+fn not_a_report(w: &mut Writer, r: &crate::report::Report) {
+    if !r.recognised() {
+        w.key("not_a_report").bool(true);
+    }
 }
 
 /// A batch's entry for a file that could not be read: its name and why, in

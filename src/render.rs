@@ -33,7 +33,8 @@ impl Style {
             d.message.clone()
         }
     }
-    fn paint(&self, code: &str, s: &str) -> String {
+    /// `s` in the colour of SGR `code` when the output is coloured.
+    pub fn paint(&self, code: &str, s: &str) -> String {
         if self.color {
             format!("\x1b[{code}m{s}\x1b[0m")
         } else {

@@ -214,4 +214,14 @@ impl Report {
     pub fn section(&self, number: u8) -> Option<&Section> {
         self.sections.iter().find(|s| s.number == number)
     }
+    /// The text reads as an annual report: a table of one, or two of its six
+    /// sections at least. A title alone is not enough (a notice about the
+    /// reports, a portal page listing them carry reports' titles), nor one
+    /// heading (a notice's "一、总体要求"). A file that is no report is listed
+    /// as such in a batch instead of with findings that only say that a
+    /// report is missing; it counts neither as a report nor as an error, and
+    /// is never paired as a body's report of a year.
+    pub fn recognised(&self) -> bool {
+        self.sections.len() >= 2 || self.tables.all().next().is_some()
+    }
 }

@@ -389,3 +389,84 @@ fn a_pair_summarises_alike_in_a_batch_and_with_previous() {
     assert!(b.iter().any(|l| l.contains(",X002,")), "{b:?}");
     assert_eq!(b, s);
 }
+
+/// A folder's README or a notice saved beside the reports is no report: in a
+/// batch it is one line and a row that say so, counted neither as a report nor
+/// as an error; alone it is checked as given. A folder of such files passes no
+/// CI job.
+#[test]
+fn a_file_that_is_no_report_is_set_apart_in_a_batch() {
+    let d = std::env::temp_dir().join(format!("nianbao-batch-{}-noreport", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    // A report without errors, so that the batch's status is the report's alone.
+    let clean = run(&["check", "tests/corpus/real/hongze_2024_layout.txt"]);
+    std::fs::write(d.join("hongze_2024_layout.txt"), corpus("hongze_2024_layout.txt")).unwrap();
+    std::fs::write(d.join("README.md"), "# Reports\n\nDownloaded from the portals on 3 January.\n").unwrap();
+    // A notice about the reports: a report's title in its sentence, one numbered heading.
+    std::fs::write(
+        d.join("notice.txt"),
+        "关于做好年度报告工作的通知\n各单位：\n现就做好2024年度政府信息公开工作年度报告编制工作通知如下：\n一、总体要求\n按格式编制。\n",
+    )
+    .unwrap();
+    // A portal's page that lists reports: last year's title, and no report.
+    std::fs::write(
+        d.join("portal.html"),
+        "<html><body><ul><li><a href=\"a.html\">淮安市洪泽区人民政府2023年政府信息公开工作年度报告</a> 2024-01-20</li></ul></body></html>",
+    )
+    .unwrap();
+    // The lock file Word keeps beside an open document: not even listed.
+    std::fs::write(d.join("~$hongze.docx"), "x").unwrap();
+    let dir = d.to_str().unwrap();
+
+    let out = run(&["check", dir]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), clean.status.code(), "the status is the report's alone: {text}");
+    assert!(!text.contains("~$hongze.docx"), "{text}");
+    for f in ["README.md", "notice.txt", "portal.html"] {
+        assert!(text.contains(&format!("{f}: 未识别为政府信息公开工作年度报告")), "{f} is said to be no report: {text}");
+        let row =
+            text.lines().find(|l| l.contains(f) && l.contains("不像年报 not a report")).unwrap_or_else(|| panic!("{f}'s row: {text}"));
+        assert!(row.ends_with('—'), "no counts: {row}");
+    }
+    assert!(!text.contains("S001"), "no findings for the files that are no report: {text}");
+    assert!(text.contains("共 1 份报告"), "{text}");
+    assert!(text.contains("另有 3 个文件未识别为年度报告"), "{text}");
+    // The page that carries last year's title is nobody's report of 2023.
+    assert!(!text.contains("已与上年报告对照"), "{text}");
+
+    // JSON keeps everything, marked.
+    let docs = jsonl(&run(&["check", dir, "--format", "jsonl"]));
+    assert_eq!(docs.len(), 4);
+    for doc in &docs {
+        let no_report = !doc["file"].as_str().unwrap().ends_with("layout.txt");
+        assert_eq!(doc["not_a_report"] == true, no_report, "{}", doc["file"]);
+        assert!(no_report || doc.get("previous").is_none(), "{}", doc["file"]);
+        if doc["file"].as_str().unwrap().ends_with("README.md") {
+            assert!(codes(doc).contains(&"S001".to_string()), "the findings are kept in JSON");
+        }
+    }
+
+    // The summary says why, in its language, with no counts.
+    let csv = d.with_extension("csv");
+    run(&["check", dir, "--summary", "csv", csv.to_str().unwrap(), "--lang", "en"]);
+    let sheet = std::fs::read_to_string(&csv).unwrap();
+    let row = sheet.lines().find(|l| l.contains("README.md")).unwrap();
+    assert!(row.contains(",,,,,,,\"Not recognised as a government information disclosure annual report"), "{row}");
+
+    // Alone, the same file is checked as the report it was given as.
+    let alone = run(&["check", d.join("README.md").to_str().unwrap()]);
+    assert_eq!(alone.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&alone.stdout).contains("S001"));
+    let doc: serde_json::Value =
+        serde_json::from_slice(&run(&["check", d.join("README.md").to_str().unwrap(), "--format", "json"]).stdout).unwrap();
+    assert_eq!(doc["not_a_report"], true);
+
+    // A folder without one report is no pass.
+    std::fs::remove_file(d.join("hongze_2024_layout.txt")).unwrap();
+    let out = run(&["check", dir]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("0 reports checked: 3 files were not recognised as annual reports"));
+    let _ = std::fs::remove_dir_all(&d);
+    let _ = std::fs::remove_file(&csv);
+}

@@ -121,6 +121,10 @@ fn judge(path: &Path, exp: &Value) -> Outcome {
     let diags = got["diagnostics"].as_array().cloned().unwrap_or_default();
     let p001 = |t: &str| diags.iter().any(|d| d["code"] == "P001" && d["cell"]["table"] == t);
 
+    // A layout of a report must never be set apart as no report at all.
+    if got["not_a_report"] == true {
+        o.false_structure.push("not recognised as a report (not_a_report)".into());
+    }
     if got["report"]["year"] != exp["year"] {
         o.year = Some(format!("year {} != {}", got["report"]["year"], exp["year"]));
     }

@@ -64,6 +64,8 @@ export type MessageArg =
 
 export interface Result {
   report: Report;
+  /** Present when nothing of an annual report was found (no title, body, year, section or table). */
+  not_a_report?: true;
   diagnostics: Diagnostic[];
   summary: { errors: number; warnings: number; infos: number };
 }

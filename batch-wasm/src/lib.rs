@@ -17,31 +17,51 @@ use wasm_bindgen::prelude::*;
 /// summary as a string, for `pair`), `row` (its summary row) and `findings`
 /// (its findings' rows), rows encoded by `export::encode_rows`, each in both
 /// languages (`[zh, en]`): the exports follow the page's language when they
-/// are made, not when the report was checked.
+/// are made, not when the report was checked; `order`, where each finding
+/// sorts (`rules::order`, so that findings added by pairing join the
+/// report's own in place, as on the command line). A file that does not read
+/// as a report (`not_a_report`, `Report::recognised`) has a row that
+/// says so and no findings' rows, as in the command line's summary.
+#[allow(clippy::too_many_arguments)]
 fn answer(
     s: &Summary,
     file: &str,
     findings: &[nianbao::Diagnostic],
-    src: Option<&nianbao::Source>,
+    line: export::LineOf,
     page: Option<export::PageOf>,
     added: Option<&[nianbao::Diagnostic]>,
     previous: Option<&str>,
+    not_a_report: bool,
+    more: impl FnOnce(&mut Writer),
 ) -> String {
     let mut w = Writer::new();
     w.begin_object();
     s.write_fields(&mut w, file);
+    if not_a_report {
+        w.key("not_a_report").bool(true);
+    }
     w.key("state").str(&s.encode());
     w.key("row").begin_array();
     for lang in [Lang::Zh, Lang::En] {
-        w.str(&export::encode_rows(&[export::summary_row(file, s, lang, previous, &[])]));
+        let row = match not_a_report {
+            true => export::problem_row(file, &nianbao::messages::desk::NOT_A_REPORT.say(lang == Lang::En, &[])),
+            false => export::summary_row(file, s, lang, previous, &[]),
+        };
+        w.str(&export::encode_rows(&[row]));
     }
     w.end_array();
     w.key("findings").begin_array();
-    let lines = |sp: nianbao::Span| src.map(|s| s.line_col(sp.start).0);
+    let findings = if not_a_report { &[][..] } else { findings };
     for lang in [Lang::Zh, Lang::En] {
-        w.str(&export::encode_rows(&export::finding_rows(file, s, findings, lang, Some(&lines), page)));
+        w.str(&export::encode_rows(&export::finding_rows(file, s, findings, lang, Some(line), page)));
     }
     w.end_array();
+    w.key("order").begin_array();
+    for d in findings {
+        w.num(nianbao::rules::order(d) as f64);
+    }
+    w.end_array();
+    more(&mut w);
     if let Some(added) = added {
         w.key("added").begin_array();
         for d in added {
@@ -101,7 +121,20 @@ pub fn summarize(text: &str, notes: &[u32], file: &str, pages: &[u32]) -> String
     // The source drops a BOM the offsets of `pages` count.
     let bom = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
     let page = |s: nianbao::Span| page_at(pages, s.start + bom);
-    answer(&summary, file, &o.diagnostics, Some(&o.source), (!pages.is_empty()).then_some(&page as export::PageOf), None, None)
+    let line = |sp: nianbao::Span| Some(o.source.line_col(sp.start).0);
+    // Where the cross-year findings can point, placed now that the text is
+    // here (`pair` has only the summaries): start, end, line and page (0: none).
+    let places = |w: &mut Writer| {
+        w.key("places").begin_array();
+        for sp in summary.years.anchors() {
+            for n in [sp.start, sp.end, line(sp).unwrap_or(0) as u32, page(sp).unwrap_or(0)] {
+                w.num(n as f64);
+            }
+        }
+        w.end_array();
+    };
+    let has_pages = !pages.is_empty();
+    answer(&summary, file, &o.diagnostics, &line, has_pages.then_some(&page as export::PageOf), None, None, !o.report.recognised(), places)
 }
 
 /// The page whose text holds byte `at`, from `(start, page)` pairs in order
@@ -113,15 +146,19 @@ fn page_at(pages: &[u32], at: u32) -> Option<u32> {
 /// A report (`now`, a `state` from `summarize`) against last year's of the
 /// same body (`before`, from the file `before_file`): the cross-year findings
 /// added to its summary, whose row names the file it was compared with; its
-/// `findings` rows are only the added ones. An unreadable state gives "".
+/// `findings` rows (and `order`) are only the added ones, with their line and
+/// page from `places` (`summarize`'s). An unreadable state gives "".
 #[wasm_bindgen]
-pub fn pair(now: &str, before: &str, file: &str, before_file: &str) -> String {
+pub fn pair(now: &str, before: &str, file: &str, before_file: &str, places: &[u32]) -> String {
     let (Some(mut now), Some(before)) = (Summary::decode(now), Summary::decode(before)) else {
         return String::new();
     };
     let added = nianbao::rules::cross_year_findings(&now.years, &before.years);
     now.add_findings(&added);
-    answer(&now, file, &added, None, None, Some(&added), Some(before_file))
+    let place = |sp: nianbao::Span| places.chunks_exact(4).find(|p| p[0] == sp.start && p[1] == sp.end);
+    let line = |sp: nianbao::Span| place(sp).map(|p| p[2] as usize);
+    let page = |sp: nianbao::Span| place(sp).map(|p| p[3]).filter(|&p| p > 0);
+    answer(&now, file, &added, &line, Some(&page), Some(&added), Some(before_file), false, |_| {})
 }
 
 /// Pairs consecutive years of one body, as the command line does: `keys`

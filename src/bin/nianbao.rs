@@ -239,13 +239,17 @@ fn link_problem(e: &std::io::Error) -> String {
 }
 
 fn is_report(p: &Path) -> bool {
-    p.extension()
-        .and_then(|e| e.to_str())
-        // .md: what PDF and OCR converters write; .doc and .wps are walked to be
-        // named (save as .docx), not skipped without a word.
-        .is_some_and(|e| {
-            matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "html" | "htm" | "docx" | "odt" | "rtf" | "pdf" | "doc" | "wps")
-        })
+    // "~$报告.docx" is the lock file Word and WPS keep beside a document while
+    // it is open: no report, and always there in a folder being worked on.
+    let lock = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("~$"));
+    !lock
+        && p.extension()
+            .and_then(|e| e.to_str())
+            // .md: what PDF and OCR converters write; .doc and .wps are walked to be
+            // named (save as .docx), not skipped without a word.
+            .is_some_and(|e| {
+                matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "html" | "htm" | "docx" | "odt" | "rtf" | "pdf" | "doc" | "wps")
+            })
 }
 
 fn walk(dir: &Path, meta: &std::fs::Metadata, seen: &mut Seen, out: &mut Vec<PathBuf>, problems: &mut Vec<(usize, PathBuf, String)>) {
@@ -379,6 +383,8 @@ struct Row {
     infos: usize,
     /// It could not be read (its organ column says so, its counts are "—").
     unread: bool,
+    /// It does not read as a report (`Report::recognised`; likewise).
+    not_a_report: bool,
 }
 
 /// One file checked: its rendered output (cross-year findings still to come),
@@ -415,6 +421,9 @@ struct Kept {
     not_compared: bool,
     /// The other files of the batch with a report of the same body and year.
     same_year: Vec<String>,
+    /// A file of a batch that does not read as a report
+    /// (`Report::recognised`): listed as such, counted neither as a report nor as an error.
+    not_a_report: bool,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -544,6 +553,10 @@ fn run_check(
             o.layout = layout;
         }
         let path = path.display().to_string();
+        // Alone, a file is checked as the report it was given as; in a batch,
+        // one that does not read as a report is set apart.
+        let not_a_report = array && !o.report.recognised();
+        let want_findings = want_findings && !not_a_report;
         let finding_order = if want_findings { o.diagnostics.iter().map(nianbao::rules::order).collect() } else { Vec::new() };
         let findings = if want_findings {
             // A page only for a PDF (`place` finds none in text).
@@ -555,7 +568,11 @@ fn run_check(
         };
         Ok(Checked {
             compared,
-            output: match batch::render(&o, &path, kind, min, style) {
+            output: match if not_a_report && kind == batch::Kind::Text {
+                batch::not_a_report(&path, style)
+            } else {
+                batch::render(&o, &path, kind, min, style)
+            } {
                 r if pairing => Output::Spooled(r.to_bytes()),
                 r => Output::Now(r),
             },
@@ -569,6 +586,7 @@ fn run_check(
                 previous: None,
                 not_compared: false,
                 same_year: Vec::new(),
+                not_a_report,
             },
         })
     };
@@ -634,7 +652,10 @@ fn run_check(
 
     // Pairing on the summaries, then every output in input order.
     if let (Some(mut spill), Some(mut side)) = (spill, side) {
-        let keys: Vec<nianbao::summary::Key> = done.iter().map(|d| d.as_ref().map(|k| k.summary.key()).unwrap_or((None, None))).collect();
+        // A file that is no report is nobody's report of a year (a portal page
+        // listing reports carries their titles): never paired, never a twin.
+        let keys: Vec<nianbao::summary::Key> =
+            done.iter().map(|d| d.as_ref().filter(|k| !k.not_a_report).map(|k| k.summary.key()).unwrap_or((None, None))).collect();
         let pairs = nianbao::summary::pairs(&keys);
         let twins = nianbao::export::same_year(&keys);
         if let Err(e) = side.flush_writes().and_then(|_| spill.flush_writes()) {
@@ -727,20 +748,24 @@ fn run_check(
         keep(if array { writeln!(out, "]") } else { writeln!(out) });
     }
     // Every path given, in its place: the reports, and what could not be read.
-    let unread_row = |file: &Path| Row {
+    // A file set apart: not read, or no report. Its organ column says which; its counts are "—".
+    let apart_row = |file: &Path, unread: bool| Row {
         file: file.display().to_string(),
-        organ: "无法读取 unreadable".into(),
+        organ: if unread { "无法读取 unreadable" } else { "不像年报 not a report" }.into(),
         year: "—".into(),
         errors: 0,
         warnings: 0,
         infos: 0,
-        unread: true,
+        unread,
+        not_a_report: !unread,
     };
+    let unread_row = |file: &Path| apart_row(file, true);
     let mut rows: Vec<Row> = Vec::with_capacity(files.len() + walked.len());
     let mut at = 0;
     for (i, (d, f)) in done.iter().zip(&files).enumerate() {
         rows.extend(walked_due(&walked, &mut at, i).iter().map(|(_, p, _)| unread_row(p)));
         rows.push(match d {
+            Some(Kept { not_a_report: true, .. }) => apart_row(f, false),
             Some(Kept { summary: s, .. }) => Row {
                 file: f.display().to_string(),
                 organ: s.organ.clone().unwrap_or_else(|| "—".into()),
@@ -749,6 +774,7 @@ fn run_check(
                 warnings: s.warnings,
                 infos: s.infos,
                 unread: false,
+                not_a_report: false,
             },
             None => unread_row(f),
         });
@@ -765,6 +791,9 @@ fn run_check(
         for ((d, why), f) in done.iter_mut().zip(&unread).zip(&files) {
             let path = f.display().to_string();
             match (d, why) {
+                (Some(Kept { not_a_report: true, .. }), _) => {
+                    summary_rows.push(nianbao::export::problem_row(&path, &nianbao::messages::desk::NOT_A_REPORT.say(style.english, &[])));
+                }
                 (Some(Kept { summary: s, findings, previous, same_year, not_compared, .. }), _) => {
                     let mut row = nianbao::export::summary_row(&path, s, lang, previous.as_deref(), same_year);
                     if let Some(file) = previous_file.as_deref().filter(|_| *not_compared) {
@@ -789,9 +818,17 @@ fn run_check(
     for (p, why) in &problems {
         eprintln!("nianbao: {}: {}", escape(&p.display().to_string()), escape(why));
     }
-    let none = files.is_empty() && problems.is_empty();
+    let mut none = files.is_empty() && problems.is_empty();
     if none {
         eprintln!("nianbao: 未找到可检查的报告（.txt、.md、.html、.htm、.docx、.odt、.rtf、.pdf）; 0 reports checked: no .txt, .md, .html, .htm, .docx, .odt, .rtf or .pdf file found");
+    }
+    // Files, but not one report among them (a wrong folder): no pass either.
+    let not_reports = rows.iter().filter(|r| r.not_a_report).count();
+    if not_reports > 0 && rows.iter().all(|r| r.not_a_report || r.unread) {
+        let [zh, en] =
+            [false, true].map(|english| Style { english, ..style }.text(nianbao::messages::cli::NO_REPORTS, &[not_reports.into()]));
+        eprintln!("nianbao: {zh}; {en}");
+        none = true;
     }
     if let Some(e) = failed_write.into_inner().ok().flatten().filter(|e| e.kind() != std::io::ErrorKind::BrokenPipe) {
         // A full disk or a closed file must not pass for a clean run.
@@ -813,7 +850,7 @@ fn table(rows: &[Row], style: Style) -> String {
     let cells: Vec<[String; 6]> = rows
         .iter()
         .map(|r| {
-            let count = |n: usize| if r.unread { "—".to_string() } else { n.to_string() };
+            let count = |n: usize| if r.unread || r.not_a_report { "—".to_string() } else { n.to_string() };
             [
                 escape(&r.file).into_owned(),
                 escape(&r.organ).into_owned(),
@@ -838,13 +875,17 @@ fn table(rows: &[Row], style: Style) -> String {
     let (e, w, n): (usize, usize, usize) =
         (rows.iter().map(|r| r.errors).sum(), rows.iter().map(|r| r.warnings).sum(), rows.iter().map(|r| r.infos).sum());
     let bad = rows.iter().filter(|r| r.errors > 0).count();
-    let reports = rows.iter().filter(|r| !r.unread).count();
+    let reports = rows.iter().filter(|r| !r.unread && !r.not_a_report).count();
     s.push_str(&format!("\n{}\n", style.text(nianbao::messages::cli::BATCH, &[reports.into(), bad.into(), e.into(), w.into(), n.into()])));
-    // The table lists them too: the count says that its rows are not all reports.
-    let unread = rows.len() - reports;
-    if unread > 0 {
-        s.push_str(&style.text(nianbao::messages::cli::NOT_READ, &[unread.into()]));
-        s.push('\n');
+    // The table lists them too: the counts say that its rows are not all reports.
+    for (n, said) in [
+        (rows.iter().filter(|r| r.unread).count(), nianbao::messages::cli::NOT_READ),
+        (rows.iter().filter(|r| r.not_a_report).count(), nianbao::messages::cli::NOT_REPORTS),
+    ] {
+        if n > 0 {
+            s.push_str(&style.text(said, &[n.into()]));
+            s.push('\n');
+        }
     }
     s
 }

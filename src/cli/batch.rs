@@ -75,6 +75,15 @@ pub fn render(o: &Outcome, path: &str, kind: Kind, min: Severity, style: Style) 
     }
 }
 
+/// The text output of a file of a batch that does not read as a report
+/// (`Report::recognised`): one line saying so, in place of findings
+/// that would only say that a report is missing.
+pub fn not_a_report(path: &str, style: Style) -> Rendered<'static> {
+    let said = nianbao::messages::desk::NOT_A_REPORT.say(style.english, &[]);
+    let text = format!("{}: {}\n\n", render::escape(path), style.paint("1;33", &said));
+    Rendered { text: text.into(), head: 0, items: Vec::new(), shown: [0; 3] }
+}
+
 /// The output of a head, the findings in order and the counts shown.
 fn assemble<'a>(
     head: &str,

@@ -385,6 +385,8 @@ command_line! {
     NOT_PAIRED "未与上年报告对照：{0} 不是本报告机关上一年度的报告，跨年度检查（X001–X003）未做"
         "Not compared with last year's report: {0} is not last year's report of this body, so X001–X003 did not run";
     NOT_READ "另有 {0} 个文件无法读取（表中“无法读取”的行）" "{0} {0:file|files} could not be read (the rows marked unreadable)";
+    NOT_REPORTS "另有 {0} 个文件未识别为年度报告（表中“不像年报”的行）" "{0} {0:file was|files were} not recognised as annual reports (the rows marked “not a report”)";
+    NO_REPORTS "未找到可检查的报告：{0} 个文件都未识别为年度报告" "0 reports checked: {0} {0:file was|files were} not recognised as annual reports";
 }
 
 macro_rules! desk {
@@ -425,9 +427,13 @@ desk! {
     XLSX "导出汇总 XLSX" "Export summary (XLSX)";
     PROGRESS "已检查 {0} / {1} 份" "{0} of {1} checked";
     FINISHED "已检查 {0} 份，用时 {1} 秒" "{0} checked in {1} s";
+    FINISHED_REPORTS "：{0} 份报告" ": {0} {0:report|reports}";
+    FINISHED_UNREAD "，{0} 个文件无法读取" ", {0} {0:file|files} not read";
+    FINISHED_APART "，{0} 个文件不像年报" ", {0} {0:file that is not a report|files that are not reports}";
+    SHOWN "（显示 {0} 行）" " ({0} shown)";
     CANCELLED "已取消" "Cancelled";
-    SKIPPED "（跳过 {0} 个非报告文件：{1}）" " ({0} {0:file|files} that {0:is not a report|are not reports} skipped: {1})";
-    ONLY_ERRORS "只看有错误或无法读取的" "Only reports with errors, and files not read";
+    SKIPPED "（另跳过 {0} 个其他类型的文件：{1}）" " ({0} {0:file|files} of other kinds skipped: {1})";
+    ONLY_ERRORS "只看有错误、无法读取或不像年报的" "Only reports with errors, files not read and files that are not reports";
     FILTER "筛选文件或机关" "Filter by file or body";
     RULES "各规则涉及的报告" "Reports per rule";
     RULE_REPORTS "：{0} 份报告" ": {0} {0:report|reports}";
@@ -435,6 +441,8 @@ desk! {
     SHOW_ALL "显示全部（{0}）" "Show all ({0})";
     PAIRED "已与上年报告对照：{0}" "Compared with last year's report: {0}";
     SAME_YEAR "本批中另有同一机关同一年度的报告：{0}" "Another report of this body and year in the batch: {0}";
+    NOT_A_REPORT "未识别为政府信息公开工作年度报告：没有找到统计表，正文六个部分也至多找到一个，未计入报告。"
+        "Not recognised as a government information disclosure annual report: no table, and at most one of the six sections, was found, so it is not counted as a report.";
     EMPTY "还没有报告。" "No reports yet.";
     OPEN "打开 {0}" "Open {0}";
     BACK_TO_BATCH "← 返回批量结果（{0} 份）" "← Back to the batch ({0} {0:report|reports})";
@@ -466,9 +474,9 @@ desk! {
     WHY_TOO_LARGE "文件过大（超过 32 MB），不是一份年报。" "The file is too large (over 32 MB) to be a report.";
     WHY_EMPTY "文件是空的。" "The file is empty.";
     WHY_BINARY "这不是文本文件，也不是 .docx、.odt、.rtf、.pdf 或 .html 报告。" "This is not a text file, nor a .docx, .odt, .rtf, .pdf or .html report.";
-    WHY_DOC "这是旧版 Word 文件（.doc）：请在 Word 或 WPS 中另存为 .docx 再检查。"
-        "This is an old Word file (.doc): save it as .docx in Word or WPS and check that.";
-    WHY_WPS "这是 WPS 文字文件（.wps）：请在 WPS 中另存为 .docx 再检查。" "This is a WPS Writer file (.wps): save it as .docx in WPS and check that.";
+    WHY_DOC "这是旧版 Word 文件（.doc），请在 Word 或 WPS 中另存为 .docx 后再检查。"
+        "An old Word file (.doc): save it as .docx in Word or WPS, then check it.";
+    WHY_WPS "这是 WPS 文字文件（.wps），请在 WPS 中另存为 .docx 后再检查。" "A WPS Writer file (.wps): save it as .docx in WPS, then check it.";
     WHY_ZIP_OTHER "这是压缩文件，但不是 .docx 或 .odt 文档。" "This is an archive, not a .docx or .odt document.";
     WHY_DAMAGED "文件已损坏，无法读取。" "The file is damaged and cannot be read.";
     WHY_UNSUPPORTED "不支持的文件类型。" "This kind of file is not supported.";

@@ -35,7 +35,7 @@ const LABELS: &[(&str, &str)] = &[
     ("采购总金额", "Procurement amount"),
     ("第二十条第（九）项", "Article 20 (9)"),
     ("第二十条第(九)项", "Article 20 (9)"),
-    ("（六）其他处理（单行）", "(6) Otherwise handled (a single row)"),
+    ("其他处理仅一行", "“Otherwise handled” in one row"),
     // Table 三.
     ("自然人", "Natural persons"),
     ("商业企业", "Businesses"),

@@ -563,8 +563,8 @@ mod tests {
             assert!(!en.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)), "{name}: {en}");
         }
         assert_eq!(Desk::named("PROGRESS").unwrap().say(true, &[Arg::Num(3.0), Arg::Num(9.0)]), "3 of 9 checked");
-        assert_eq!(desk::SKIPPED.say(true, &[Arg::Num(1.0), Arg::text("a.png")]), " (1 file that is not a report skipped: a.png)");
-        assert_eq!(desk::SKIPPED.say(false, &[Arg::Num(2.0), Arg::text("a.png、b.xlsx")]), "（跳过 2 个非报告文件：a.png、b.xlsx）");
+        assert_eq!(desk::SKIPPED.say(true, &[Arg::Num(1.0), Arg::text("a.png")]), " (1 file of other kinds skipped: a.png)");
+        assert_eq!(desk::SKIPPED.say(false, &[Arg::Num(2.0), Arg::text("a.png、b.xlsx")]), "（另跳过 2 个其他类型的文件：a.png、b.xlsx）");
         assert_eq!(Desk::named("NO_SUCH"), None);
     }
 
@@ -580,7 +580,7 @@ mod tests {
         wordings.extend(SECTIONS.iter().map(|s| s.heading));
         wordings.extend(SIGNALS_2019);
         // The parser's kinds of conversion residue and the 2019 single row.
-        wordings.extend(["页码", "Markdown 粗体标记", "书签标记", "HTML 实体", "（六）其他处理（单行）"]);
+        wordings.extend(["页码", "Markdown 粗体标记", "书签标记", "HTML 实体", "其他处理仅一行"]);
         for w in wordings.into_iter().filter(|w| !w.is_empty()) {
             let en = labels::en(w).unwrap_or_else(|| panic!("no English for {w}"));
             assert!(!en.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)), "{w}: {en}");

@@ -707,7 +707,7 @@ fn read_aligned(
     if tpl.format == "2019" && id == TableId::T3 {
         let label = tx.ranges.iter().position(|&(a, b)| tx.buf.as_bytes()[a as usize..b as usize].ends_with("其他处理".as_bytes()));
         let span = label.map_or(region, |k| lx.tokens[tx.first as usize + k].span);
-        anomalies.push(Anomaly::Signal2019 { text: "（六）其他处理（单行）", span });
+        anomalies.push(Anomaly::Signal2019 { text: "其他处理仅一行", span });
     }
     column_headers(lx, tx, &table, &a, &groups, anomalies);
     table

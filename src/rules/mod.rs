@@ -207,7 +207,7 @@ catalog! {
     /// What: a body that cannot make 规章 (a department, a county, 乡镇 or 街道) reports 规章.
     /// Why: only the State Council's departments and provincial or districted-city governments make 规章 (立法法).
     /// Fix: count the documents as 行政规范性文件, or leave 规章 at 0.
-    A007 "regulation-authority" Warning "无规章制定权的机关填报了规章" "No authority to make 规章"
+    A007 "regulation-authority" Warning "无规章制定权的机关填报了规章" "Regulations reported by a body that cannot make them"
         "检查：部门、县区、乡镇或街道填报了规章数量。\n为何：按立法法，只有国务院部门和省、设区的市人民政府可以制定规章。\n怎么改：应计入行政规范性文件，或将规章填为0。";
     /// What: a figure in the text (applications received, carried over, reviews, lawsuits, 规章 issued) disagrees with the table, or the text says 未收到/无 while the table has cases.
     /// Why: text and tables are published together; a contradiction undermines both.

@@ -62,7 +62,9 @@ function soffice(file, sheet) {
   const r = spawnSync('soffice', [`-env:UserInstallation=file://${path.join(tmp, 'lo-profile')}`, '--headless', '--convert-to',
     `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${sheet}`, '--outdir', out, file], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
-  const made = fs.readdirSync(out).find((f) => f.endsWith('.csv'));
+  // Named after the file converted (the folder holds earlier conversions too).
+  const stem = path.basename(file).replace(/\.[^.]+$/, '');
+  const made = fs.readdirSync(out).find((f) => f.startsWith(stem) && f.endsWith('.csv'));
   return fs.readFileSync(path.join(out, made), 'utf8');
 }
 
@@ -86,6 +88,8 @@ test('nine reports, a .zip of them and a broken file: one table, the command lin
     ['../escape.txt', read(REPORTS[0])],
     ['notes.png', Buffer.from([0x89, 0x50, 0x4e, 0x47])],
     ['旧版.doc', doc],
+    // A note beside the reports: no report, said so, counted as none.
+    ['说明.txt', Buffer.from('本压缩包收录各单位2024年度政府信息公开工作年度报告，请查收。\n')],
   ]));
   const broken = path.join(tmp, '损坏.docx');
   fs.writeFileSync(broken, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(300, 7)]));
@@ -98,9 +102,9 @@ test('nine reports, a .zip of them and a broken file: one table, the command lin
   await finished(page);
 
   const rows = await table(page);
-  // 9 files, 9 zip entries, the nested archive and the climbing name (refused), the old Word file, the broken file; the image is skipped.
-  assert.equal(rows.length, 9 + 9 + 2 + 1 + 1, JSON.stringify(rows));
-  assert.match(await page.textContent('.batch-status'), /已检查 22 份.*跳过 1 个非报告文件：报告\.zip\/notes\.png/);
+  // 9 files, 9 zip entries, the nested archive and the climbing name (refused), the old Word file, the note, the broken file; the image is skipped.
+  assert.equal(rows.length, 9 + 9 + 2 + 1 + 1 + 1, JSON.stringify(rows));
+  assert.match(await page.textContent('.batch-status'), /已检查 23 份，用时 [\d.]+ 秒：18 份报告，4 个文件无法读取，1 个文件不像年报（另跳过 1 个其他类型的文件：报告\.zip\/notes\.png）/);
   assert.equal(await page.getAttribute('.batch-skipped', 'title'), '报告.zip/notes.png');
   for (const row of rows) {
     const name = base(row[0]);
@@ -113,6 +117,7 @@ test('nine reports, a .zip of them and a broken file: one table, the command lin
   assert.match(byName.get('报告.zip/../escape.txt')[1], /指向压缩包之外/);
   assert.match(byName.get('损坏.docx')[1], /压缩文件，但不是 \.docx|已损坏/);
   assert.match(byName.get('报告.zip/旧版.doc')[1], /旧版 Word 文件（\.doc）/);
+  assert.match(byName.get('报告.zip/说明.txt')[1], /^未识别为政府信息公开工作年度报告/);
 
   // Hongze 2024 is paired with 2023, and gives no X001/X002 (as on the command line).
   const hongze = await page.$eval('.batch-table tbody tr:nth-child(' + (rows.findIndex((r) => r[0] === 'hongze_2024_layout.txt') + 1) + ')', (tr) => tr.textContent);
@@ -131,13 +136,15 @@ test('nine reports, a .zip of them and a broken file: one table, the command lin
     if (reportsWith(code)) assert.match(totals, new RegExp(`${code} [^：]+：${reportsWith(code)} 份报告`), totals);
   }
 
-  // 只看有错误或无法读取的 (a file not read needs the reviewer too), and sorting by errors.
+  // 只看有错误、无法读取或不像年报的 (such files need the reviewer too), and sorting by errors.
   await page.check('.batch-filters input[type=checkbox]');
   const withErrors = await table(page);
+  // Not read (4), or no report (the note): each needs the reviewer's eye.
   const unread = rows.filter((r) => r.length === 2).length;
-  assert.equal(unread, 4);
+  assert.equal(unread, 5);
   assert.equal(withErrors.length, [...want.values()].filter((w) => w.errors > 0).length * 2 + unread, JSON.stringify(withErrors));
   assert.equal(withErrors.filter((r) => r.length === 2).length, unread);
+  assert.ok((await page.textContent('.batch-filters')).includes(`（显示 ${withErrors.length} 行）`), 'how many rows the filter leaves');
   await page.uncheck('.batch-filters input[type=checkbox]');
   await page.click('th:nth-child(4) button.sort');
   const sorted = (await table(page)).filter((r) => r.length > 2).map((r) => Number(r[3]));
@@ -151,7 +158,8 @@ test('nine reports, a .zip of them and a broken file: one table, the command lin
   const csvText = fs.readFileSync(csvPath, 'utf8');
   assert.ok(csvText.startsWith('\ufeff文件,机关,年度,错误,警告,提示,主要问题,说明'), csvText.slice(0, 80));
   const csvLines = csvText.trim().split('\r\n');
-  assert.equal(csvLines.length, 1 + 22);
+  assert.equal(csvLines.length, 1 + 23);
+  assert.ok(csvLines.some((l) => /^报告\.zip\/说明\.txt,,,,,,,未识别为政府信息公开工作年度报告/.test(l)), csvText);
   const w23 = want.get('hongze_2023_layout.txt');
   assert.ok(csvLines.some((l) => l.startsWith(`hongze_2023_layout.txt,${w23.organ},${w23.year},${w23.errors},${w23.warnings},${w23.infos},`)), csvText);
   assert.ok(csvLines.some((l) => /^损坏\.docx,,,,,,,/.test(l)), csvText);
@@ -161,13 +169,13 @@ test('nine reports, a .zip of them and a broken file: one table, the command lin
   const xlsxPath = path.join(tmp, 'summary.xlsx');
   await xlsx.saveAs(xlsxPath);
   const sheet1 = soffice(xlsxPath, 1).trim().split('\n');
-  assert.equal(sheet1.length, 1 + 22, sheet1.join('\n'));
+  assert.equal(sheet1.length, 1 + 23, sheet1.join('\n'));
   assert.ok(sheet1.some((l) => l.startsWith(`hongze_2023_layout.txt,${w23.organ},${w23.year},${w23.errors},${w23.warnings},${w23.infos},`)), sheet1.join('\n'));
   assert.ok(sheet1.some((l) => l.startsWith('hongze_2023_layout.txt,') && l.endsWith(',本批中另有同一机关同一年度的报告：报告.zip/年报/hongze_2023_layout.txt')), sheet1.join('\n'));
   const sheet2 = csvRows(soffice(xlsxPath, 2));
   assert.deepEqual(sheet2[0], ['文件', '机关', '年度', '代码', '级别', '单元格', '行号', '页码', '问题', '建议']);
   const findings = 2 * [...want.values()].reduce((n, w) => n + w.errors + w.warnings + w.infos, 0);
-  assert.equal(sheet2.length - 1, findings, 'one row per finding of every report');
+  assert.equal(sheet2.length - 1, findings, 'one row per finding of every report (and none for the note)');
   const a004 = sheet2.find((r) => r[3] === 'A004' && r[0] === 'hongze_2023_layout.txt');
   assert.ok(a004 && a004[4] === '错误' && a004[5].startsWith('表四 · ') && Number(a004[6]) > 0 && a004[7] === '' && /总计为 0/.test(a004[8]) && a004[9] === '11', JSON.stringify(a004));
 
@@ -192,10 +200,49 @@ test('nine reports, a .zip of them and a broken file: one table, the command lin
   await page.waitForFunction(() => document.getElementById('app').hidden && !document.getElementById('batch').hidden);
   assert.equal(page.url(), here);
   assert.equal(await page.evaluate(() => window.scrollY), scrolled);
+  // Back from the table returns to the single check, on the page, and the batch is still there.
+  await page.goBack();
+  await page.waitForFunction(() => !document.getElementById('app').hidden && document.getElementById('batch').hidden);
+  assert.equal(page.url(), here);
+  await page.click('button:has-text("批量检查…")');
+  await page.waitForFunction(() => document.getElementById('app').hidden && !document.getElementById('batch').hidden);
+  assert.equal((await table(page)).length, rows.length, 'the batch is kept');
+  // 返回单份检查 does the same as Back; Forward shows the batch again.
+  await page.click('#batch button[data-focus="back"]');
+  await page.waitForFunction(() => !document.getElementById('app').hidden && document.getElementById('batch').hidden);
+  await page.goForward();
+  await page.waitForFunction(() => document.getElementById('app').hidden && !document.getElementById('batch').hidden);
 
   // Nothing left the page: every request went to the site, and the first load fetched no batch file.
   assert.ok(requests.every((u) => u.startsWith(site.url) || u.startsWith('blob:')), requests.join('\n'));
   assert.ok(!requests.slice(0, loaded).some((u) => u.includes('/batch/')), 'the batch is not part of the first load');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a pair in the browser\'s batch gives the command line\'s summary: both sheets, the cross-year findings with their lines, in place', async () => {
+  // Huai'an 2024, and a copy of it as 2025 (copied tables and text: X002, X003).
+  const dir = path.join(tmp, 'pair');
+  fs.mkdirSync(dir, { recursive: true });
+  const names = ['a_huaian_2025.txt', 'huaian_2024_layout.txt'];
+  fs.writeFileSync(path.join(dir, names[0]), read('real/huaian_2024_layout.txt').toString('utf8').replaceAll('2024', '2025'));
+  fs.copyFileSync(path.join(corpus, 'real/huaian_2024_layout.txt'), path.join(dir, names[1]));
+  const cli = path.join(tmp, 'pair-cli.xlsx');
+  const ran = spawnSync('cargo', ['run', '-q', '--manifest-path', path.join(root, 'Cargo.toml'), '--bin', 'nianbao', '--', 'check', ...names, '--summary', 'xlsx', cli], { cwd: dir, encoding: 'utf8' });
+  assert.ok(fs.existsSync(cli), ran.stderr);
+
+  const { context, page, problems } = await open();
+  await page.setInputFiles('.toolbar input[type=file]', names.map((n) => path.join(dir, n)));
+  await page.waitForSelector('#batch .batch-table');
+  await finished(page);
+  await page.waitForFunction(() => /已与上年报告对照/.test(document.querySelector('.batch-table')?.textContent ?? ''));
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('text=导出汇总 XLSX')]);
+  const web = path.join(tmp, 'pair-web.xlsx');
+  await xlsx.saveAs(web);
+  for (const sheet of [1, 2]) assert.deepEqual(csvRows(soffice(web, sheet)), csvRows(soffice(cli, sheet)), `sheet ${sheet}`);
+  const found = csvRows(soffice(web, 2)).filter((r) => /^X00[23]$/.test(r[3]));
+  assert.equal(found.length, 2, JSON.stringify(found));
+  assert.ok(found.every((r) => Number(r[6]) > 0), 'each cross-year finding has its line');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -210,7 +257,9 @@ test('an unreadable file in English, and 500 reports summarised on this machine\
   const archive = path.join(tmp, 'many.zip');
   // A failed download saved under a PDF's name is a damaged PDF, not a report with findings.
   const page404 = Buffer.from('<!DOCTYPE html><html><body><h1>页面不存在</h1></body></html>');
-  fs.writeFileSync(archive, zip([...many, ['empty.txt', Buffer.alloc(0)], ['404.pdf', page404]]));
+  // Markdown, as converters write it: a report, and a folder's README that is none; Word's lock file is skipped.
+  const markdown = [['report.md', read(REPORTS[0])], ['README.md', Buffer.from('# Reports\n\nDownloaded from the portals in January.\n')], ['~$report.docx', Buffer.from('lock')]];
+  fs.writeFileSync(archive, zip([...many, ['empty.txt', Buffer.alloc(0)], ['404.pdf', page404], ...markdown]));
   const t0 = Date.now();
   await page.setInputFiles('.toolbar input[type=file]', [archive]);
   await page.waitForSelector('#batch .batch-table');
@@ -219,9 +268,11 @@ test('an unreadable file in English, and 500 reports summarised on this machine\
   const status = await page.textContent('.batch-status');
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   console.log(`500 reports summarised in ${(ms / 1000).toFixed(1)} s (page: ${status.trim()}), ${cores} cores`);
-  assert.match(status, /502 checked in/);
+  assert.match(status, /504 checked in [\d.]+ s: 501 reports, 2 files not read, 1 file that is not a report/);
   const rows = await table(page);
-  assert.equal(rows.length, 502);
+  assert.equal(rows.length, 504);
+  assert.match(rows.find((r) => r[0] === 'many.zip/README.md')[1], /^Not recognised as a government information disclosure annual report/);
+  assert.ok(rows.find((r) => r[0] === 'many.zip/report.md').length > 2, 'a report in Markdown is checked');
   assert.match(rows.find((r) => r[0].endsWith('empty.txt'))[1], /The file is empty/);
   assert.match(rows.find((r) => r[0].endsWith('404.pdf'))[1], /PDF/);
   assert.equal(rows.find((r) => r[0].endsWith('404.pdf')).length, 2, 'a row that says why, no counts');
@@ -229,15 +280,15 @@ test('an unreadable file in English, and 500 reports summarised on this machine\
   // 取消 stops a batch under way: what was not checked says so, and a new batch runs to its end.
   await page.click('text=Clear the list');
   await page.setInputFiles('#batch input[type=file]:not([webkitdirectory])', [archive]);
-  await page.waitForFunction(() => /^[1-9]\d* of 502 checked/.test(document.querySelector('.batch-status')?.textContent ?? ''));
+  await page.waitForFunction(() => /^[1-9]\d* of 504 checked/.test(document.querySelector('.batch-status')?.textContent ?? ''));
   await page.click('#batch button.danger');
   await page.waitForFunction(() => /Cancelled/.test(document.querySelector('.batch-status')?.textContent ?? ''));
   const after = await table(page);
   const cancelled = after.filter((r) => r[1] === 'Cancelled').length;
-  assert.ok(cancelled > 0 && cancelled < 502, `${cancelled} cancelled`);
+  assert.ok(cancelled > 0 && cancelled < 504, `${cancelled} cancelled`);
   await page.setInputFiles('#batch input[type=file]:not([webkitdirectory])', [path.join(corpus, 'real/huaian_2024_layout.txt')]);
   await finished(page);
-  assert.match(await page.textContent('.batch-status'), /503 checked in/);
+  assert.match(await page.textContent('.batch-status'), /505 checked in/);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -389,6 +440,12 @@ test('a phone: the batch is one column of cards, nothing off-screen; the empty v
     fs.copyFileSync(path.join(corpus, r), f);
     return f;
   });
+  // Two copies of one report under long names without spaces: each names the other, within the card.
+  for (const n of ['huaian_municipal_government_information_disclosure_annual_report_2024_final_version.txt', '淮安市人民政府2024年度政府信息公开工作年度报告_经主要负责同志审签后的最终版本.txt']) {
+    const f = path.join(tmp, n);
+    fs.copyFileSync(path.join(corpus, 'real/huaian_2024_layout.txt'), f);
+    files.push(f);
+  }
   await page.setInputFiles('#batch .toolbar input[type=file]', files);
   await finished(page);
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'nothing off-screen');

@@ -254,7 +254,7 @@ test('a folder dropped on the page: a trusted drop of a directory, walked into a
   assert.equal(rows.length, 2, JSON.stringify(rows));
   assert.ok(rows.some((r) => r.startsWith('年报/hongze_2023_layout.txt洪泽区人民政府2023')), JSON.stringify(rows));
   assert.ok(rows.some((r) => r.startsWith('年报/2024/hongze_2024_layout.txt淮安市洪泽区人民政府2024') && r.includes('已与上年报告对照：年报/hongze_2023_layout.txt')), JSON.stringify(rows));
-  assert.match(await page.textContent('.batch-status'), /已检查 2 份.*跳过 1 个非报告文件/);
+  assert.match(await page.textContent('.batch-status'), /已检查 2 份.*另跳过 1 个其他类型的文件/);
   assert.deepEqual(problems, []);
   await context.close();
 });

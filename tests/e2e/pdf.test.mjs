@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { serve, browser, root, pinned, csvRows, office } from './lib.mjs';
@@ -81,11 +82,20 @@ test('checkPdf: a password, a scan and a damaged file reject with their sentence
     assert.equal(err?.code, code, file);
     assert.ok(err.message.includes(sentence), err.message);
   }
-  const damaged = await page.evaluate(async () => {
+  const broken = '%PDF-1.7\n1 0 obj << /Type /Catalog >>\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF';
+  const damaged = await page.evaluate(async (broken) => {
     const m = await import('../nianbao.js');
-    try { await m.checkPdf(new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >>\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF')); return null; } catch (e) { return e.code; }
-  });
-  assert.equal(damaged, 'damaged');
+    try { await m.checkPdf(new TextEncoder().encode(broken)); return null; } catch (e) { return { code: e.code, zh: e.zh, en: e.en }; }
+  }, broken);
+  assert.equal(damaged?.code, 'damaged');
+  // The sentence says what the reader found, in the command line's words.
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-pdf-')), 'broken.pdf');
+  fs.writeFileSync(file, broken);
+  const cli = spawnSync('cargo', ['run', '-q', '--bin', 'nianbao', '--', 'check', file], { cwd: root, encoding: 'utf8' });
+  const detail = (s) => s.match(/此 PDF 已损坏，无法读取（(.+)）。/)?.[1];
+  assert.ok(detail(cli.stderr), cli.stderr);
+  assert.equal(detail(damaged.zh), detail(cli.stderr), damaged.zh);
+  assert.ok(damaged.en.endsWith(`(${detail(cli.stderr)}).`), damaged.en);
   // Still usable after the failures.
   const ok = await page.evaluate(async (b64) => {
     const m = await import('../nianbao.js');

@@ -18,7 +18,11 @@ const integrity = (name) => pins[name]?.[1] ?? '';
 
 // Files a batch reads, and files meant as reports that it cannot read (an old
 // Word or WPS file): those get a row saying what to do, never a silent skip.
-const REPORT = /\.(txt|docx|odt|rtf|html?|pdf|doc|wps)$/i;
+// .md: what PDF and OCR converters write. "~$…" is the lock file Word and WPS
+// keep beside an open document (skipped, as the command line skips it).
+const KINDS = /\.(txt|md|docx|odt|rtf|html?|pdf|doc|wps)$/i;
+const LOCK = /(^|\/)~\$[^/]*$/;
+const isReport = (path) => KINDS.test(path) && !LOCK.test(path);
 const el = (tag, attrs = {}, ...kids) => {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -29,6 +33,37 @@ const el = (tag, attrs = {}, ...kids) => {
   for (const k of kids.flat()) if (k != null) e.append(k);
   return e;
 };
+
+/**
+ * A report's findings' rows (`findings`: one string per language, rows
+ * separated by U+001E) with those added by pairing merged in, in the order
+ * of their `order` keys (`rules::order`): an added finding goes after the
+ * report's own of the same key, as the command line's summary has it.
+ */
+function merged(own, added) {
+  const rows = (s) => (s ? s.split('\u001e') : []);
+  const order = [...(own.order ?? [])];
+  const at = (added.order ?? []).map((key) => {
+    let i = 0;
+    while (i < order.length && order[i] <= key) i++;
+    order.splice(i, 0, key);
+    return i;
+  });
+  const findings = own.findings.map((mine, k) => {
+    const list = rows(mine);
+    rows(added.findings[k]).forEach((row, j) => list.splice(at[j], 0, row));
+    return list.join('\u001e');
+  });
+  return { findings, order };
+}
+
+/**
+ * A file name that a narrow column wraps after "/", "_", "-" or "." (where
+ * a reader sees its parts), not in the middle of a word.
+ */
+function breakable(name) {
+  return name.split(/(?<=[/_.\-])/).flatMap((part, i) => (i ? [document.createElement('wbr'), part] : [part]));
+}
 
 // ---- The batch
 
@@ -76,7 +111,17 @@ class Batch {
       onclick: () => (history.state?.nianbaoBatchRow != null ? history.back() : this.show()),
     }));
     document.body.prepend(this.backBar);
-    addEventListener('popstate', () => { if (!this.backBar.hidden) this.show(); });
+    // The batch view is a step in the history too: Back from it returns to
+    // the single check (the batch kept for 批量检查…) instead of leaving the page.
+    addEventListener('popstate', () => {
+      const s = history.state;
+      if (s?.nianbaoBatchRow != null) return;
+      if (s?.nianbaoBatch) {
+        if (this.root.hidden) this.show();
+      } else if (!this.root.hidden || !this.backBar.hidden) {
+        this.hide();
+      }
+    });
     // The page's language is the app's (its switch sets <html lang>): the view
     // and the back button follow it, whichever of the two is showing.
     new MutationObserver(() => { this.render(); this.labelBack(); }).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
@@ -89,6 +134,7 @@ class Batch {
   }
 
   show() {
+    if (!history.state?.nianbaoBatch) history.pushState({ nianbaoBatch: true }, '');
     document.getElementById('app')?.setAttribute('hidden', '');
     document.getElementById('years')?.setAttribute('hidden', '');
     this.backBar.hidden = true;
@@ -98,9 +144,16 @@ class Batch {
     this.root.querySelector('h2')?.focus({ preventScroll: true });
   }
 
+  /** 返回单份检查: as the browser's Back, when the batch view is the history's last step. */
   close() {
-    this.scrollY = window.scrollY;
+    if (history.state?.nianbaoBatch && history.state.nianbaoBatchRow == null) history.back();
+    else this.hide();
+  }
+
+  hide() {
+    if (!this.root.hidden) this.scrollY = window.scrollY;
     this.root.hidden = true;
+    this.backBar.hidden = true;
     document.getElementById('app')?.removeAttribute('hidden');
   }
 
@@ -132,9 +185,14 @@ class Batch {
       }
     }
     if (run !== this.run) return;
+    // A folder's files by name, as the command line lists them (the browser
+    // gives them in the disk's order; code-unit order is the command line's
+    // byte order for every name without characters outside the BMP).
+    const order = (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    found.splice(0, found.length, ...found.filter((f) => f.picked), ...found.filter((f) => !f.picked).sort(order));
     for (const f of found) {
       if (/\.zip$/i.test(f.path)) await this.addZip(f);
-      else if (f.picked || REPORT.test(f.path)) this.push({ name: f.path, source: { file: f.file } });
+      else if (f.picked || isReport(f.path)) this.push({ name: f.path, source: { file: f.file } });
       else this.skip(f.path);
     }
     this.render();
@@ -150,7 +208,7 @@ class Batch {
     let bytes;
     try { bytes = new Uint8Array(await f.file.arrayBuffer()); } catch (_) { this.push({ name: f.path, why: 'damaged' }); return; }
     let listed;
-    try { listed = listZip(bytes, (n) => REPORT.test(n)); } catch (e) { this.push({ name: f.path, why: e.key ?? 'damaged' }); return; }
+    try { listed = listZip(bytes, isReport); } catch (e) { this.push({ name: f.path, why: e.key ?? 'damaged' }); return; }
     this.skipped += listed.skipped;
     for (const n of listed.skippedNames) if (this.skippedNames.length < SKIPPED_NAMED) this.skippedNames.push(`${f.path}/${n}`);
     for (const e of listed.entries) {
@@ -235,7 +293,8 @@ class Batch {
   /** Consecutive years of one body, paired by the command line's rule (src/summary.rs `pairs`). */
   async pairAll(run) {
     const done = this.rows.filter((r) => r.state === 'done');
-    const keys = done.map((r) => `${(r.summary.organ ?? '').replace(/[\t\n]/g, ' ')}\t${r.summary.year ?? ''}`).join('\n');
+    // A file that is no report is nobody's report of a year: never paired, never a twin.
+    const keys = done.map((r) => (r.summary.not_a_report ? '\t' : `${(r.summary.organ ?? '').replace(/[\t\n]/g, ' ')}\t${r.summary.year ?? ''}`)).join('\n');
     let found;
     try { found = (await this.pool.run('pairs', keys)).split(','); } catch (_) { return; }
     // Another report of the same body and year (a text and its PDF): said beside each.
@@ -247,10 +306,11 @@ class Batch {
     done.forEach((r, i) => {
       const before = found[i] === '' || found[i] == null ? null : done[Number(found[i])];
       if (!before || r.pairedWith) return;
-      jobs.push(this.pool.run('pair', r.summary.state, before.summary.state, r.name, before.name).then((p) => {
+      jobs.push(this.pool.run('pair', r.summary.state, before.summary.state, r.name, before.name, r.summary.places).then((p) => {
         if (!p || run !== this.run) return;
-        // The cross-year findings are added to the report's own (in each language).
-        r.summary = { ...p, findings: p.findings.map((added, k) => [r.summary.findings[k], added].filter(Boolean).join('\u001e')) };
+        // The cross-year findings join the report's own (in each language), each in its place.
+        const { findings, order } = merged(r.summary, p);
+        r.summary = { ...p, findings, order, places: r.summary.places };
         r.pairedWith = before;
       }).catch(() => {}));
     });
@@ -314,15 +374,17 @@ class Batch {
   shown() {
     let rows = this.rows;
     // A file that could not be read is kept: it needs the reviewer more than any.
-    if (this.onlyErrors) rows = rows.filter((r) => r.summary?.errors > 0 || r.state === 'failed');
-    if (this.rule) rows = rows.filter((r) => r.summary?.rules?.[this.rule]);
+    if (this.onlyErrors) rows = rows.filter((r) => r.summary?.errors > 0 || r.state === 'failed' || r.summary?.not_a_report);
+    if (this.rule) rows = rows.filter((r) => r.summary?.rules?.[this.rule] && !r.summary.not_a_report);
     if (this.query) {
       const q = this.query.toLowerCase();
       rows = rows.filter((r) => r.name.toLowerCase().includes(q) || (r.summary?.organ ?? '').toLowerCase().includes(q));
     }
     const key = this.sort.key;
     if (key) {
-      const value = (r) => (key === 'name' ? r.name : key === 'organ' ? r.summary?.organ ?? '' : r.summary?.[key] ?? -1);
+      // A file that is no report sorts with those not read: its counts are no report's.
+      const counted = (r) => (r.summary?.not_a_report ? undefined : r.summary?.[key]);
+      const value = (r) => (key === 'name' ? r.name : key === 'organ' ? r.summary?.organ ?? '' : counted(r) ?? -1);
       rows = [...rows].sort((a, b) => {
         const x = value(a), y = value(b);
         return (typeof x === 'string' ? x.localeCompare(y, 'zh') : x - y) * this.sort.dir || a.index - b.index;
@@ -334,7 +396,10 @@ class Batch {
   /** Reports per rule across the batch, most first. */
   totals() {
     const n = new Map();
-    for (const r of this.rows) for (const code of Object.keys(r.summary?.rules ?? {})) n.set(code, (n.get(code) ?? 0) + 1);
+    for (const r of this.rows) {
+      if (r.summary?.not_a_report) continue;
+      for (const code of Object.keys(r.summary?.rules ?? {})) n.set(code, (n.get(code) ?? 0) + 1);
+    }
     return [...n].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   }
 
@@ -355,7 +420,7 @@ class Batch {
     const dataTransfer = new DataTransfer();
     dataTransfer.items.add(file);
     window.dispatchEvent(new DragEvent('drop', { dataTransfer, cancelable: true }));
-    if (history.state?.nianbaoBatchRow == null) history.pushState({ nianbaoBatchRow: row.index }, '');
+    if (history.state?.nianbaoBatchRow == null) history.pushState({ nianbaoBatch: true, nianbaoBatchRow: row.index }, '');
     window.scrollTo(0, 0);
     back.focus();
   }
@@ -414,16 +479,26 @@ class Batch {
     };
     const rows = this.shown();
     const cols = ['COL_FILE', 'COL_BODY', 'COL_YEAR', 'COL_ERRORS', 'COL_WARNINGS', 'COL_INFOS', 'COL_TOP'].map((c) => say(c));
-    const status = this.cancelled && !busy ? say('CANCELLED') : busy ? say('PROGRESS', done, all) : all ? say('FINISHED', all, (this.elapsed / 1000).toFixed(1)) : '';
+    // Files are not all reports: those not read and those that are no report are counted apart.
+    const unread = this.rows.filter((r) => r.state === 'failed').length;
+    const apart = this.rows.filter((r) => r.summary?.not_a_report).length;
+    const breakdown = unread + apart
+      ? say('FINISHED_REPORTS', all - unread - apart) + (unread ? say('FINISHED_UNREAD', unread) : '') + (apart ? say('FINISHED_APART', apart) : '')
+      : '';
+    const status = this.cancelled && !busy ? say('CANCELLED') : busy ? say('PROGRESS', done, all) : all ? say('FINISHED', all, (this.elapsed / 1000).toFixed(1)) + breakdown : '';
     const body = rows.map((r) => {
       const s = r.summary;
       const stateWord = r.state === 'waiting' ? say('WAITING') : r.state === 'reading' ? say('READING') : r.state === 'checking' ? say('CHECKING') : '';
       const name = r.state === 'done'
-        ? el('button', { type: 'button', class: 'link', 'aria-label': say('OPEN', r.name), onclick: () => this.openRow(r) }, r.name)
-        : r.name;
+        ? el('button', { type: 'button', class: 'link', 'aria-label': say('OPEN', r.name), onclick: () => this.openRow(r) }, breakable(r.name))
+        : breakable(r.name);
       const last = r.index === this.lastOpened ? 'last-opened' : null;
       if (r.state === 'failed') {
         return el('tr', { class: `failed ${last ?? ''}`, 'data-index': r.index }, el('th', { scope: 'row' }, name), el('td', { colspan: '6', class: 'why' }, this.whyText(r)));
+      }
+      // No report (a README, a notice): said instead of its findings; it still opens.
+      if (s?.not_a_report) {
+        return el('tr', { class: `failed ${last ?? ''}`, 'data-index': r.index }, el('th', { scope: 'row' }, name), el('td', { colspan: '6', class: 'why' }, say('NOT_A_REPORT')));
       }
       return el('tr', { 'data-index': r.index, class: last },
         el('th', { scope: 'row' }, name),
@@ -454,7 +529,7 @@ class Batch {
           el('button', { type: 'button', 'data-focus': 'back', onclick: () => this.close() }, say('BACK'))),
         el('p', { class: 'hint' }, say('INTRO')),
         el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': say('TITLE') },
-          el('label', { class: 'button file' }, say('ADD_FILES'), pick({ accept: '.txt,.docx,.odt,.rtf,.html,.htm,.pdf,.zip,.doc,.wps' })),
+          el('label', { class: 'button file' }, say('ADD_FILES'), pick({ accept: '.txt,.md,.docx,.odt,.rtf,.html,.htm,.pdf,.zip,.doc,.wps' })),
           el('label', { class: 'button file' }, say('ADD_FOLDER'), pick({ webkitdirectory: true })),
           busy ? el('button', { type: 'button', class: 'danger', 'data-focus': 'cancel', onclick: () => this.cancel() }, say('CANCEL')) : null,
           el('button', { type: 'button', 'data-focus': 'csv', disabled: busy || !all, onclick: () => this.exportAs('csv') }, say('CSV')),
@@ -473,6 +548,7 @@ class Batch {
         el('label', {}, el('input', { type: 'checkbox', 'data-focus': 'only', checked: this.onlyErrors, onchange: (e) => { this.onlyErrors = e.target.checked; this.render(); } }), ' ', say('ONLY_ERRORS')),
         el('label', {}, el('span', { class: 'visually-hidden' }, say('FILTER')),
           el('input', { type: 'search', 'data-focus': 'query', placeholder: say('FILTER'), value: this.query, oninput: (e) => { this.query = e.target.value; this.render(); } })),
+        rows.length < all ? el('span', { role: 'status' }, say('SHOWN', rows.length)) : null,
         this.rule ? el('button', { type: 'button', 'data-focus': 'all', onclick: () => { this.rule = null; this.render(); } }, say('SHOW_ALL', this.rule)) : null) : null,
       all ? el('table', { class: 'batch-table' },
         el('thead', {}, el('tr', {},

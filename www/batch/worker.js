@@ -12,8 +12,8 @@ let ready = null;
 
 const ops = {
   summarize: (text, notes, file, pages) => JSON.parse(wasm_bindgen.summarize(text, notes, file, pages)),
-  pair: (now, before, file, beforeFile) => {
-    const r = wasm_bindgen.pair(now, before, file, beforeFile);
+  pair: (now, before, file, beforeFile, places) => {
+    const r = wasm_bindgen.pair(now, before, file, beforeFile, new Uint32Array(places ?? []));
     return r ? JSON.parse(r) : null;
   },
   pairs: (keys) => wasm_bindgen.pairs(keys),

@@ -84,10 +84,21 @@ const SENTENCES = {
   unavailable: ['读取 PDF 的模块未能取得，或与发布的版本不一致（可能被篡改），未读取。', 'The PDF reader could not be fetched or does not match the published build (altered?): the PDF was not read.'],
 };
 
-/** An Error with `code` (password, scan, unmappable, too-large, damaged, unavailable), `zh` and `en`. */
+/**
+ * An Error with `code` (password, scan, unmappable, too-large, damaged,
+ * unavailable), `zh` and `en`. A damaged or too large PDF's sentence ends
+ * with what the reader found, as the command line's does ("此 PDF 已损坏，
+ * 无法读取（failed parsing cross reference table）。"): whoever is asked
+ * for help can tell one fault from another.
+ */
 export function pdfError(raw) {
   const code = Object.keys(SENTENCES).find((k) => raw === k || raw.startsWith(k + ':')) ?? 'damaged';
-  const [zh, en] = SENTENCES[code];
+  let [zh, en] = SENTENCES[code];
+  const why = raw.startsWith(code + ':') ? raw.slice(code.length + 1).trim() : '';
+  if (why && (code === 'damaged' || code === 'too-large')) {
+    zh = `${zh.slice(0, -1)}（${why}）。`;
+    en = `${en.slice(0, -1)} (${why}).`;
+  }
   const err = new Error(`${zh} ${en}`);
   err.code = code;
   err.zh = zh;
