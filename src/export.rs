@@ -96,7 +96,7 @@ pub fn same_year(keys: &[crate::summary::Key]) -> Vec<Vec<usize>> {
 /// that the cross-year rules (X001–X003) compared it with (whoever the sheet
 /// is handed to can tell which reports were compared); `same_year`, the
 /// other files of the batch with a report of the same body and year.
-pub fn summary_row(file: &str, s: &Summary, lang: Lang, previous: Option<&str>, same_year: &[String]) -> Vec<Cell> {
+pub fn summary_row(file: &str, s: &Summary, lang: Lang, previous: Option<&str>, same_year: &[&str]) -> Vec<Cell> {
     let top = s
         .top
         .iter()
@@ -565,7 +565,7 @@ mod tests {
             Cell::Text("Compared with last year's report: a.txt".into())
         );
         assert_eq!(
-            summary_row("b.txt", &none, Lang::Zh, Some("a.txt"), &["b.pdf".into(), "c.txt".into()])[7],
+            summary_row("b.txt", &none, Lang::Zh, Some("a.txt"), &["b.pdf", "c.txt"])[7],
             Cell::Text("已与上年报告对照：a.txt；本批中另有同一机关同一年度的报告：b.pdf；c.txt".into())
         );
     }

@@ -419,8 +419,8 @@ struct Kept {
     previous: Option<String>,
     /// A `--previous` that is not last year's report of its body: not compared.
     not_compared: bool,
-    /// The other files of the batch with a report of the same body and year.
-    same_year: Vec<String>,
+    /// The other files of the batch with a report of the same body and year (indices into `files`).
+    same_year: Vec<usize>,
     /// A file of a batch that does not read as a report
     /// (`Report::recognised`): listed as such, counted neither as a report nor as an error.
     not_a_report: bool,
@@ -657,7 +657,10 @@ fn run_check(
         let keys: Vec<nianbao::summary::Key> =
             done.iter().map(|d| d.as_ref().filter(|k| !k.not_a_report).map(|k| k.summary.key()).unwrap_or((None, None))).collect();
         let pairs = nianbao::summary::pairs(&keys);
-        let twins = nianbao::export::same_year(&keys);
+        let twins_of = nianbao::export::same_year(&keys);
+        // Each name made once: a body's copies each list all the others (n² names).
+        let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+        let names = &names;
         if let Err(e) = side.flush_writes().and_then(|_| spill.flush_writes()) {
             eprintln!("nianbao: cannot keep the output until the batch is paired: {e}");
             return ExitCode::from(2);
@@ -674,7 +677,7 @@ fn run_check(
             text: String,
             later: Vec<nianbao::Diagnostic>,
             previous: Option<String>,
-            same_year: Vec<String>,
+            same_year: Vec<usize>,
             /// Where the cross-year findings point: (span, line, page).
             places: Vec<(nianbao::Span, usize, Option<u32>)>,
         }
@@ -695,13 +698,12 @@ fn run_check(
             let bytes = spill.get(at).map_err(|e| format!("cannot read back the batch's output: {e}"))?;
             let rendered = batch::Rendered::from_bytes(&bytes).map_err(|e| format!("cannot read back the batch's output: {e}"))?;
             // Said only when the cross-year rules ran on the pair (both were read back).
-            let previous = pairs[i].filter(|&j| sides[i].is_some() && sides[j].is_some()).map(|j| files[j].display().to_string());
+            let previous = pairs[i].filter(|&j| sides[i].is_some() && sides[j].is_some()).map(|j| names[j].clone());
             let said = previous.as_deref().map(|file| batch::Previous { file, compared: true });
-            let same_year: Vec<String> = twins[i].iter().map(|&j| files[j].display().to_string()).collect();
-            let text =
-                batch::finish(rendered, &later, &anchors, &files[i].display().to_string(), said, &same_year, kind, min, style).into_owned();
+            let twins: Vec<&str> = twins_of[i].iter().map(|&j| names[j].as_str()).collect();
+            let text = batch::finish(rendered, &later, &anchors, &names[i], said, &twins, kind, min, style).into_owned();
             let places = if want_findings { batch::places(&anchors) } else { Vec::new() };
-            Ok(Some(Finished { text, later, previous, same_year, places }))
+            Ok(Some(Finished { text, later, previous, same_year: twins_of[i].clone(), places }))
         };
         let emitted = in_order(&indices, jobs, jobs * 64, finished, |i, found| {
             let found = found?;
@@ -795,7 +797,9 @@ fn run_check(
                     summary_rows.push(nianbao::export::problem_row(&path, &nianbao::messages::desk::NOT_A_REPORT.say(style.english, &[])));
                 }
                 (Some(Kept { summary: s, findings, previous, same_year, not_compared, .. }), _) => {
-                    let mut row = nianbao::export::summary_row(&path, s, lang, previous.as_deref(), same_year);
+                    let twins: Vec<String> = same_year.iter().map(|&j| files[j].display().to_string()).collect();
+                    let twins: Vec<&str> = twins.iter().map(String::as_str).collect();
+                    let mut row = nianbao::export::summary_row(&path, s, lang, previous.as_deref(), &twins);
                     if let Some(file) = previous_file.as_deref().filter(|_| *not_compared) {
                         let said = style.text(nianbao::messages::cli::NOT_PAIRED, &[nianbao::messages::Arg::text(file)]);
                         nianbao::export::add_remark(&mut row, lang, &said);

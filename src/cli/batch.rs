@@ -159,7 +159,7 @@ pub fn finish<'a>(
     anchors: &[Anchor],
     path: &str,
     previous: Option<Previous>,
-    same_year: &[String],
+    same_year: &[&str],
     kind: Kind,
     min: Severity,
     style: Style,
@@ -169,32 +169,22 @@ pub fn finish<'a>(
         return text;
     }
     let mut text = text.into_owned();
-    let said = |file: &str, k: nianbao::messages::Desk| k.say(style.english, &[nianbao::messages::Arg::text(&render::escape(file))]);
-    let mut lines = Vec::new();
-    let mut members: Vec<(&str, String)> = Vec::new();
-    if let Some(Previous { file, compared }) = previous {
-        lines.push(if compared {
-            said(file, nianbao::messages::desk::PAIRED)
-        } else {
-            style.text(nianbao::messages::cli::NOT_PAIRED, &[nianbao::messages::Arg::text(&render::escape(file))])
-        });
-        let mut w = nianbao::json::Writer::new();
-        w.str(file);
-        members.push((if compared { "previous" } else { "previous_not_compared" }, w.finish()));
-    }
-    if !same_year.is_empty() {
-        let sep = nianbao::messages::desk::LIST_SEP.template(style.english);
-        lines.push(said(&same_year.join(sep), nianbao::messages::desk::SAME_YEAR));
-        let mut w = nianbao::json::Writer::new();
-        w.begin_array();
-        for f in same_year {
-            w.str(f);
-        }
-        w.end_array();
-        members.push(("same_year_as", w.finish()));
-    }
     match kind {
         Kind::Text => {
+            let said =
+                |file: &str, k: nianbao::messages::Desk| k.say(style.english, &[nianbao::messages::Arg::text(&render::escape(file))]);
+            let mut lines = Vec::new();
+            if let Some(Previous { file, compared }) = previous {
+                lines.push(if compared {
+                    said(file, nianbao::messages::desk::PAIRED)
+                } else {
+                    style.text(nianbao::messages::cli::NOT_PAIRED, &[nianbao::messages::Arg::text(&render::escape(file))])
+                });
+            }
+            if !same_year.is_empty() {
+                let sep = nianbao::messages::desk::LIST_SEP.template(style.english);
+                lines.push(said(&same_year.join(sep), nianbao::messages::desk::SAME_YEAR));
+            }
             // Under the counts line, before the blank line that ends the report.
             let blank = text.ends_with("\n\n");
             if blank {
@@ -213,14 +203,22 @@ pub fn finish<'a>(
             // The document ends with its closing brace: the members go before it.
             if text.ends_with('}') {
                 text.pop();
-                let mut w = nianbao::json::Writer::new();
-                for (k, v) in members {
-                    w.str(k);
-                    text.push(',');
-                    text.push_str(&w.take());
-                    text.push(':');
-                    text.push_str(&v);
+                let mut w = nianbao::json::Writer::with_capacity(same_year.iter().map(|f| f.len() + 3).sum::<usize>() + 64);
+                if let Some(Previous { file, compared }) = previous {
+                    w.key(if compared { "previous" } else { "previous_not_compared" }).str(file);
                 }
+                if !same_year.is_empty() {
+                    if !w.is_empty() {
+                        w.raw(",");
+                    }
+                    w.key("same_year_as").begin_array();
+                    for f in same_year {
+                        w.str(f);
+                    }
+                    w.end_array();
+                }
+                text.push(',');
+                text.push_str(&w.finish());
                 text.push('}');
             }
         }
