@@ -293,6 +293,33 @@ test('an unreadable file in English, and 500 reports summarised on this machine\
   await context.close();
 });
 
+test('PDFs that cannot be read, among others read at once: each says why, and every other PDF of the batch is read', async () => {
+  const { context, page, problems } = await open();
+  const fixtures = path.join(root, 'target/pdf-fixtures');
+  const damaged = path.join(tmp, 'damaged.pdf');
+  fs.writeFileSync(damaged, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x41)]));
+  // Each fault restarts the reader: a PDF sent to the stopped one is sent again, not left waiting.
+  const empty = path.join(tmp, 'no-pages.pdf');
+  fs.writeFileSync(empty, '%PDF-1.4\n%%EOF\n');
+  // Encrypted without an open password (enc_aes256): read as any other.
+  const files = [damaged, path.join(fixtures, 'enc_password.pdf'), path.join(corpus, 'real/pdf/hongze_qu_2024.pdf'), empty,
+    path.join(fixtures, 'enc_aes256.pdf'), path.join(corpus, 'real/pdf/huaian_shi_2024.pdf'), path.join(fixtures, 'scan.pdf'),
+    path.join(corpus, 'real/pdf/hongze_qu_2023.pdf')];
+  await page.setInputFiles('.toolbar input[type=file]', files);
+  await page.waitForSelector('#batch .batch-table');
+  await finished(page);
+  const rows = await table(page);
+  assert.match(await page.textContent('.batch-status'), /已检查 8 份，用时 [\d.]+ 秒：4 份报告，4 个文件无法读取/, JSON.stringify(rows));
+  const row = (name) => rows.find((r) => r[0] === name);
+  assert.match(row('damaged.pdf')[1], /已损坏/);
+  assert.match(row('enc_password.pdf')[1], /密码/);
+  assert.match(row('no-pages.pdf')[1], /PDF/);
+  assert.match(row('scan.pdf')[1], /扫描件/);
+  for (const f of ['hongze_qu_2024.pdf', 'enc_aes256.pdf', 'huaian_shi_2024.pdf', 'hongze_qu_2023.pdf']) assert.ok(row(f).length > 2, `${f}: ${row(f)}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('对照上年: last year beside this year — table 三 carried in and out, X001–X003 from the command line\'s rules', async () => {
   const { context, page, problems } = await open();
   const now = read('real/hongze_2024_layout.txt').toString('utf8');

@@ -55,17 +55,19 @@ function listen(w) {
     pending.delete(e.data.id);
     if (e.data.ok) p.resolve({ ...JSON.parse(e.data.json), ms: e.data.ms });
     else {
-      // A fault may leave the module in a bad state: the next PDF gets a fresh worker.
-      stop();
+      // A fault may leave the module in a bad state: a fresh worker reads the PDFs still waiting.
+      restart();
       p.reject(pdfError(e.data.error));
     }
   };
   w.onerror = (e) => {
     e.preventDefault();
-    const all = [...pending.values()];
-    pending.clear();
-    stop();
-    for (const p of all) p.reject(pdfError('damaged: ' + (e.message || 'the reader stopped')));
+    // The worker reads one PDF at a time, in the order sent: the oldest one stopped it.
+    const [first] = pending.keys();
+    const p = pending.get(first);
+    pending.delete(first);
+    restart();
+    p?.reject(pdfError('damaged: ' + (e.message || 'the reader stopped')));
   };
 }
 
@@ -73,6 +75,32 @@ function stop() {
   if (worker) worker.terminate();
   worker = null;
   starting = null;
+}
+
+/**
+ * A new worker for the PDFs sent to the one stopped: a batch reads several
+ * at once, and one damaged PDF must not leave the others waiting for good.
+ */
+function restart() {
+  stop();
+  for (const id of pending.keys()) send(id);
+}
+
+/** Sends a waiting PDF to the worker (started if need be), once per worker. */
+function send(id) {
+  start().then(
+    () => {
+      const p = pending.get(id);
+      if (!p || p.to === worker) return;
+      p.to = worker;
+      const copy = p.bytes.slice().buffer;
+      worker.postMessage({ id, bytes: copy }, [copy]);
+    },
+    (err) => {
+      const p = pending.get(id);
+      if (pending.delete(id)) p.reject(err);
+    },
+  );
 }
 
 const SENTENCES = {
@@ -108,13 +136,11 @@ export function pdfError(raw) {
 }
 
 /** Reads a PDF in the worker: `{ text, pages: [[w, h]], map: [[start, end, page, x, y, w, h]], dropped, ms }`. */
-export async function extractPdf(bytes) {
-  await start();
-  const id = ++next;
-  const copy = bytes.slice().buffer;
+export function extractPdf(bytes) {
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    worker.postMessage({ id, bytes: copy }, [copy]);
+    const id = ++next;
+    pending.set(id, { resolve, reject, bytes, to: null });
+    send(id);
   });
 }
 
