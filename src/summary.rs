@@ -364,6 +364,14 @@ impl Summary {
         (self.organ.as_deref(), self.year)
     }
 
+    /// `key` for a batch's pairing and twins: no year when its own years
+    /// disagree (S009). A title's mistyped year would otherwise make this
+    /// year's report someone's "last year" and raise X001–X003 on a correct
+    /// report. (A `--previous` the user names is still compared by `key`.)
+    pub fn pairing_key(&self) -> Key<'_> {
+        (self.organ.as_deref(), self.year.filter(|_| !self.rules.iter().any(|e| e.0 == "S009")))
+    }
+
     fn add(&mut self, diagnostics: &[Diagnostic]) {
         for d in diagnostics {
             match self.rules.iter_mut().find(|e| e.0 == d.code) {

@@ -470,3 +470,31 @@ fn a_file_that_is_no_report_is_set_apart_in_a_batch() {
     let _ = std::fs::remove_dir_all(&d);
     let _ = std::fs::remove_file(&csv);
 }
+
+/// A report whose own years disagree (S009: its title says 2023, its period
+/// 2024) is nobody's report of a year in a batch: the correct 2024 report of
+/// the same body is not compared with it as last year's (which raised X001,
+/// X002 and X003 on a correct report), nor listed as its twin.
+#[test]
+fn a_report_whose_years_disagree_is_not_paired() {
+    let d = std::env::temp_dir().join(format!("nianbao-batch-{}-mistyped", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    let report = corpus("huaian_2024_layout.txt");
+    let (title, rest) = report.split_at(report.find("年政府信息公开工作年度报告").unwrap());
+    assert!(title.ends_with("2024 "), "the title's year: {title:?}");
+    let mistyped = format!("{}2023 {rest}", &title[..title.len() - 5]);
+    std::fs::write(d.join("huaian_2024.txt"), &report).unwrap();
+    std::fs::write(d.join("huaian_2024_mistyped.txt"), &mistyped).unwrap();
+    let out = run(&["check", d.to_str().unwrap(), "--format", "jsonl"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let docs: Vec<&str> = text.lines().collect();
+    assert_eq!(docs.len(), 2, "{text}");
+    assert!(docs[1].contains("\"S009\""), "the mistyped copy says its years disagree: {}", docs[1]);
+    for doc in docs {
+        for x in ["\"X001\"", "\"X002\"", "\"X003\"", "\"previous\"", "\"same_year_as\""] {
+            assert!(!doc.contains(x), "{x}: {doc}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&d);
+}

@@ -25,6 +25,8 @@ const SAID = {
   'file.bomb': ['解压后超过 64 MB，疑似压缩炸弹，未读取。请打开年报文件本身。', 'it inflates past 64 MB, likely a zip bomb, and was not read. Open the report itself.'],
   'file.entities': ['文档定义了 XML 实体（DOCTYPE）。Word、WPS 和 LibreOffice 从不这样写，这是“实体膨胀”攻击的写法，未读取。请在 Word 或 WPS 中另存一份，或全选复制后粘贴到编辑框。',
     'it declares XML entities (a DOCTYPE), which Word, WPS and LibreOffice never write: this is how entity-expansion attacks are made, so it was not read. Save a copy from Word or WPS, or copy and paste the text.'],
+  // As the command line and the batch say it; the editor keeps its text.
+  'file.empty': ['文件是空的。', 'the file is empty.'],
   'file.entries': [`压缩包列出了超过 ${MAX_ENTRIES} 个条目，不像是一份文档，未读取。`, `its archive lists more than ${MAX_ENTRIES} entries, which no document has; it was not read.`],
 };
 
@@ -64,6 +66,7 @@ export async function readFile(file) {
   const name = file.name.toLowerCase();
   let b;
   try { b = new Uint8Array(await file.arrayBuffer()); } catch (_) { fail('file.damaged'); }
+  if (!b.length) fail('file.empty');
   const starts = (sig) => sig.every((c, i) => b[i] === c);
   const notText = NOT_TEXT.some((e) => name.endsWith(e));
   if (starts(ZIP)) {

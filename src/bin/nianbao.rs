@@ -653,9 +653,10 @@ fn run_check(
     // Pairing on the summaries, then every output in input order.
     if let (Some(mut spill), Some(mut side)) = (spill, side) {
         // A file that is no report is nobody's report of a year (a portal page
-        // listing reports carries their titles): never paired, never a twin.
+        // listing reports carries their titles): never paired, never a twin;
+        // nor is a report whose own years disagree (`pairing_key`).
         let keys: Vec<nianbao::summary::Key> =
-            done.iter().map(|d| d.as_ref().filter(|k| !k.not_a_report).map(|k| k.summary.key()).unwrap_or((None, None))).collect();
+            done.iter().map(|d| d.as_ref().filter(|k| !k.not_a_report).map(|k| k.summary.pairing_key()).unwrap_or((None, None))).collect();
         let pairs = nianbao::summary::pairs(&keys);
         let twins_of = nianbao::export::same_year(&keys);
         // Each name made once: a body's copies each list all the others (n² names).

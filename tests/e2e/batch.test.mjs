@@ -320,6 +320,25 @@ test('PDFs that cannot be read, among others read at once: each says why, and ev
   await context.close();
 });
 
+test('a report whose own years disagree (S009) is nobody\'s last year: the correct report beside it gets no cross-year findings', async () => {
+  const { context, page, problems } = await open();
+  const report = read('real/huaian_2024_layout.txt').toString('utf8');
+  const right = path.join(tmp, 'huaian_2024.txt');
+  const wrong = path.join(tmp, 'huaian_2024_mistyped.txt');
+  fs.writeFileSync(right, report);
+  fs.writeFileSync(wrong, report.replace('2024 年政府信息公开工作年度报告', '2023 年政府信息公开工作年度报告'));
+  await page.setInputFiles('.toolbar input[type=file]', [right, wrong]);
+  await page.waitForSelector('#batch .batch-table');
+  await finished(page);
+  const rows = await table(page);
+  const row = (name) => rows.find((r) => r[0] === name);
+  assert.deepEqual(row('huaian_2024.txt').slice(1, 6), ['淮安市人民政府', '2024', '0', '0', '6'], JSON.stringify(rows));
+  assert.match(row('huaian_2024_mistyped.txt')[6], /S009/);
+  assert.doesNotMatch(JSON.stringify(rows), /已与上年报告对照|X00[123]|另有同一机关同一年度/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('对照上年: last year beside this year — table 三 carried in and out, X001–X003 from the command line\'s rules', async () => {
   const { context, page, problems } = await open();
   const now = read('real/hongze_2024_layout.txt').toString('utf8');

@@ -376,6 +376,21 @@ test('a billion laughs, zip bombs, too many entries and damaged .docx files each
   await says(files.bomb, /inflates past 64 MB, likely a zip bomb/);
   await says(files.laughs, /declares XML entities \(a DOCTYPE\)/);
   await says(files.truncated, /is damaged or incomplete/);
+  // An empty file says so, as the command line does, and the draft stays in the editor.
+  const empty = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-empty-')), 'empty.txt');
+  fs.writeFileSync(empty, '');
+  for (const [lang, sentence] of [['en', /“empty\.txt”: the file is empty\./], ['zh', /“empty\.txt”：文件是空的。/]]) {
+    if (lang === 'zh') {
+      await page.click('button.lang');
+      await page.waitForFunction(() => document.documentElement.lang === 'zh-CN' || document.documentElement.lang === 'zh');
+    }
+    await page.fill('#report', SEED);
+    await page.waitForSelector('[data-code]');
+    await page.setInputFiles('input[type=file]', empty);
+    await page.waitForFunction(() => /empty\.txt/.test(document.querySelector('.status[role="alert"]')?.textContent ?? ''), null, { timeout: 30000 });
+    assert.match(await page.textContent('.status[role="alert"]'), sentence);
+    assert.equal(await page.$eval('#report', (a) => a.value), SEED, 'the draft is kept');
+  }
   assert.deepEqual(problems, []);
   await context.close();
 });

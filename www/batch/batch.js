@@ -294,7 +294,9 @@ class Batch {
   async pairAll(run) {
     const done = this.rows.filter((r) => r.state === 'done');
     // A file that is no report is nobody's report of a year: never paired, never a twin.
-    const keys = done.map((r) => (r.summary.not_a_report ? '\t' : `${(r.summary.organ ?? '').replace(/[\t\n]/g, ' ')}\t${r.summary.year ?? ''}`)).join('\n');
+    // As the command line's `pairing_key`: a report whose own years disagree (S009) is nobody's report of a year.
+    const year = (s) => (s.rules?.S009 ? '' : s.year ?? '');
+    const keys = done.map((r) => (r.summary.not_a_report ? '\t' : `${(r.summary.organ ?? '').replace(/[\t\n]/g, ' ')}\t${year(r.summary)}`)).join('\n');
     let found;
     try { found = (await this.pool.run('pairs', keys)).split(','); } catch (_) { return; }
     // Another report of the same body and year (a text and its PDF): said beside each.

@@ -67,7 +67,7 @@ pub enum FileError {
     /// A damaged or truncated document.
     Damaged,
     /// A hostile document refused by the converters (a zip bomb, entity
-    /// expansion, too many entries): its sentence is `converter_sentence`.
+    /// expansion, too many entries), or an empty file: its sentence is `converter_sentence`.
     Refused,
     /// Over the size limit.
     TooLarge,
@@ -88,7 +88,7 @@ impl FileError {
             "file.too_large" => FileError::TooLarge,
             "file.pdf" => FileError::Pdf,
             "file.damaged" => FileError::Damaged,
-            "file.bomb" | "file.entities" | "file.entries" => FileError::Refused,
+            "file.bomb" | "file.entities" | "file.entries" | "file.empty" => FileError::Refused,
             // A module that failed to load (network, server): not the file's fault.
             _ if key.contains("import") || key.contains("fetch") || key.contains("module") => FileError::Unavailable,
             _ => FileError::Damaged,
