@@ -161,3 +161,22 @@ fn a_text_past_the_token_limit_says_where_reading_stopped() {
     let clean = nianbao::check(&base);
     assert_eq!(format!("{:?}", out.report.tables), format!("{:?}", clean.report.tables), "the report's tables read as without the paste");
 }
+
+/// A title whose year is written in Chinese numerals (二〇二四年), as some
+/// bodies' formal style has it, gives its body and year like one in digits:
+/// no S002 "missing year and body", and no A007 from a body then taken from
+/// the preface (a helper's trial, on Huai'an's real report).
+#[test]
+fn a_title_with_its_year_in_chinese_numerals() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/real/huaian_2024_layout.txt")).unwrap();
+    let zh = edit(&text, "2024 年政府信息公开工作年度报告", "二〇二四年政府信息公开工作年度报告");
+    let (a, b) = (json(&text), json(&zh));
+    assert_eq!(b["report"]["organ"], "淮安市人民政府");
+    assert_eq!(b["report"]["year"], 2024);
+    let codes =
+        |v: &Value| v["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    assert_eq!(codes(&b), codes(&a));
+    // Numerals that are no year stay none: a title with no year still says so.
+    let none = edit(&text, "2024 年政府信息公开工作年度报告", "二〇年政府信息公开工作年度报告");
+    assert!(codes(&json(&none)).contains(&"S002".to_string()));
+}

@@ -204,12 +204,12 @@ fn organ_year(title: &str, span: Span) -> (Option<Fact<String>>, Option<Fact<i32
     let chars: Vec<char> = title.chars().collect();
     let mut year = None;
     let mut organ_end = None;
+    // The year in digits or, in some bodies' formal style, in Chinese numerals (二〇二四年).
+    const ZH: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let digit = |c: &char| c.to_digit(10).or_else(|| ZH.iter().position(|z| z == c).map(|p| p as u32));
     for i in 0..chars.len().saturating_sub(4) {
-        if chars[i..i + 4].iter().all(|c| c.is_ascii_digit())
-            && chars.get(i + 4) == Some(&'年')
-            && (i == 0 || !chars[i - 1].is_ascii_digit())
-        {
-            let y: i32 = chars[i..i + 4].iter().collect::<String>().parse().unwrap_or(0);
+        let y = chars[i..i + 4].iter().try_fold(0, |y, c| Some(y * 10 + digit(c)? as i32));
+        if let (Some(y), Some('年'), true) = (y, chars.get(i + 4), i == 0 || digit(&chars[i - 1]).is_none()) {
             year = Some(Fact { value: y, span });
             organ_end = Some(i);
             break;

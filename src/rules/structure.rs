@@ -27,7 +27,8 @@ fn title(ctx: &mut Ctx) {
         ctx.emit("S001", at, msg!(S001), None, fix);
         return;
     };
-    let has_year = t.value.chars().filter(|c| c.is_ascii_digit()).count() >= 4 && t.value.contains('年');
+    // A year read from the title itself (2024年, 二〇二四年), not from the period.
+    let has_year = r.year.as_ref().is_some_and(|y| y.span == t.span);
     let standard = t.value.contains("政府信息公开工作年度报告");
     let has_organ = r.organ.as_ref().is_some_and(|o| o.span == t.span);
     let mut problems: Vec<Arg> = Vec::new();
