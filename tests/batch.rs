@@ -20,12 +20,18 @@ fn corpus(f: &str) -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/real").join(f)).unwrap()
 }
 
-/// A batch folder: Hongze's two years, Huai'an 2024, a copy of Huai'an as 2025
-/// listed before it (copied tables and text), and a file that cannot be read.
-fn batch_dir(name: &str) -> PathBuf {
+/// A new empty folder of this test run's own.
+fn empty_dir(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("nianbao-batch-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// A batch folder: Hongze's two years, Huai'an 2024, a copy of Huai'an as 2025
+/// listed before it (copied tables and text), and a file that cannot be read.
+fn batch_dir(name: &str) -> PathBuf {
+    let d = empty_dir(name);
     std::fs::write(d.join("a_huaian_2025.txt"), corpus("huaian_2024_layout.txt").replace("2024", "2025")).unwrap();
     for f in ["hongze_2023_layout.txt", "hongze_2024_layout.txt", "huaian_2024_layout.txt"] {
         std::fs::write(d.join(f), corpus(f)).unwrap();
@@ -160,9 +166,7 @@ fn each_file_is_opened_once() {
 /// a text report's have a line and no page.
 #[test]
 fn a_pdfs_findings_have_their_page_in_the_sheet() {
-    let d = std::env::temp_dir().join(format!("nianbao-batch-{}-pages", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
+    let d = empty_dir("pages");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     std::fs::copy(root.join("tests/corpus/real/pdf/hongze_qu_2023.pdf"), d.join("hongze_qu_2023.pdf")).unwrap();
     std::fs::write(d.join("huaian_2024_layout.txt"), corpus("huaian_2024_layout.txt")).unwrap();
@@ -308,9 +312,7 @@ fn a_bad_summary_format_is_refused() {
 #[test]
 fn one_body_is_paired_when_its_name_gains_its_city() {
     // Hongze's 2023 report says 洪泽区人民政府, its 2024 report 淮安市洪泽区人民政府.
-    let d = std::env::temp_dir().join(format!("nianbao-batch-{}-names", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
+    let d = empty_dir("names");
     let y2023 = corpus("hongze_2023_layout.txt");
     std::fs::write(d.join("a.txt"), &y2023).unwrap();
     std::fs::write(d.join("b.txt"), y2023.replace("2023", "2024").replace("洪泽区人民政府", "淮安市洪泽区人民政府")).unwrap();
@@ -396,9 +398,7 @@ fn a_pair_summarises_alike_in_a_batch_and_with_previous() {
 /// CI job.
 #[test]
 fn a_file_that_is_no_report_is_set_apart_in_a_batch() {
-    let d = std::env::temp_dir().join(format!("nianbao-batch-{}-noreport", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
+    let d = empty_dir("noreport");
     // A report without errors, so that the batch's status is the report's alone.
     let clean = run(&["check", "tests/corpus/real/hongze_2024_layout.txt"]);
     std::fs::write(d.join("hongze_2024_layout.txt"), corpus("hongze_2024_layout.txt")).unwrap();
@@ -477,9 +477,7 @@ fn a_file_that_is_no_report_is_set_apart_in_a_batch() {
 /// X002 and X003 on a correct report), nor listed as its twin.
 #[test]
 fn a_report_whose_years_disagree_is_not_paired() {
-    let d = std::env::temp_dir().join(format!("nianbao-batch-{}-mistyped", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
+    let d = empty_dir("mistyped");
     let report = corpus("huaian_2024_layout.txt");
     let (title, rest) = report.split_at(report.find("年政府信息公开工作年度报告").unwrap());
     assert!(title.ends_with("2024 "), "the title's year: {title:?}");

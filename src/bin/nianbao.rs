@@ -650,6 +650,8 @@ fn run_check(
         return code;
     }
 
+    // Each name made once: a body's copies each list all the others (n² names).
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
     // Pairing on the summaries, then every output in input order.
     if let (Some(mut spill), Some(mut side)) = (spill, side) {
         // A file that is no report is nobody's report of a year (a portal page
@@ -659,8 +661,6 @@ fn run_check(
             done.iter().map(|d| d.as_ref().filter(|k| !k.not_a_report).map(|k| k.summary.pairing_key()).unwrap_or((None, None))).collect();
         let pairs = nianbao::summary::pairs(&keys);
         let twins_of = nianbao::export::same_year(&keys);
-        // Each name made once: a body's copies each list all the others (n² names).
-        let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
         let names = &names;
         if let Err(e) = side.flush_writes().and_then(|_| spill.flush_writes()) {
             eprintln!("nianbao: cannot keep the output until the batch is paired: {e}");
@@ -791,16 +791,14 @@ fn run_check(
     if let Some((fmt, to)) = &summary_to {
         let mut summary_rows = Vec::new();
         let mut finding_rows = Vec::new();
-        for ((d, why), f) in done.iter_mut().zip(&unread).zip(&files) {
-            let path = f.display().to_string();
+        for ((d, why), path) in done.iter_mut().zip(&unread).zip(&names) {
             match (d, why) {
                 (Some(Kept { not_a_report: true, .. }), _) => {
-                    summary_rows.push(nianbao::export::problem_row(&path, &nianbao::messages::desk::NOT_A_REPORT.say(style.english, &[])));
+                    summary_rows.push(nianbao::export::problem_row(path, &nianbao::messages::desk::NOT_A_REPORT.say(style.english, &[])));
                 }
                 (Some(Kept { summary: s, findings, previous, same_year, not_compared, .. }), _) => {
-                    let twins: Vec<String> = same_year.iter().map(|&j| files[j].display().to_string()).collect();
-                    let twins: Vec<&str> = twins.iter().map(String::as_str).collect();
-                    let mut row = nianbao::export::summary_row(&path, s, lang, previous.as_deref(), &twins);
+                    let twins: Vec<&str> = same_year.iter().map(|&j| names[j].as_str()).collect();
+                    let mut row = nianbao::export::summary_row(path, s, lang, previous.as_deref(), &twins);
                     if let Some(file) = previous_file.as_deref().filter(|_| *not_compared) {
                         let said = style.text(nianbao::messages::cli::NOT_PAIRED, &[nianbao::messages::Arg::text(file)]);
                         nianbao::export::add_remark(&mut row, lang, &said);
@@ -811,7 +809,7 @@ fn run_check(
                 // Why, in the summary's language (the reader's words are in both).
                 (None, Some(why)) => {
                     let (zh, en) = nianbao::json::sentences(why);
-                    summary_rows.push(nianbao::export::problem_row(&path, if style.english { en } else { zh }));
+                    summary_rows.push(nianbao::export::problem_row(path, if style.english { en } else { zh }));
                 }
                 (None, None) => {}
             }
