@@ -90,6 +90,13 @@ impl Writer {
         self.after_value();
         self
     }
+    /// Appends a value that is JSON already (a string quoted once for many documents).
+    pub fn json(&mut self, value: &str) -> &mut Self {
+        self.sep();
+        self.out.push_str(value);
+        self.after_value();
+        self
+    }
     pub fn str(&mut self, s: &str) -> &mut Self {
         self.sep();
         string(&mut self.out, s);

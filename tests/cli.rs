@@ -287,8 +287,13 @@ fn fifos_devices_and_sockets_are_not_read() {
     let fifo = tmp("pipe.txt");
     let _ = std::fs::remove_file(&fifo);
     assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
-    alongside(&[&fifo, Path::new("/dev/zero"), Path::new("/dev/urandom")], &["FIFO", "device", "device"]);
-    // Inside a directory the FIFO is not even opened (the walk takes .txt files; the read refuses it).
+    // A socket cannot be opened at all: it is still said to be a socket.
+    let socket = tmp("socket.txt");
+    let _ = std::fs::remove_file(&socket);
+    let _listening = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    alongside(&[&fifo, Path::new("/dev/zero"), Path::new("/dev/urandom"), &socket], &["FIFO", "device", "device", "socket"]);
+    // Inside a directory too, the FIFO is refused without waiting for a writer
+    // (the walk takes .txt files; the read opens it without blocking and refuses it).
     let dir = tmp("with-fifo");
     std::fs::create_dir_all(&dir).unwrap();
     let inner = dir.join("pipe.txt");

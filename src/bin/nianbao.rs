@@ -662,6 +662,7 @@ fn run_check(
         let pairs = nianbao::summary::pairs(&keys);
         let twins_of = nianbao::export::same_year(&keys);
         let names = &names;
+        let listed: Vec<String> = names.iter().map(|n| batch::listed(n, kind)).collect();
         if let Err(e) = side.flush_writes().and_then(|_| spill.flush_writes()) {
             eprintln!("nianbao: cannot keep the output until the batch is paired: {e}");
             return ExitCode::from(2);
@@ -701,7 +702,7 @@ fn run_check(
             // Said only when the cross-year rules ran on the pair (both were read back).
             let previous = pairs[i].filter(|&j| sides[i].is_some() && sides[j].is_some()).map(|j| names[j].clone());
             let said = previous.as_deref().map(|file| batch::Previous { file, compared: true });
-            let twins: Vec<&str> = twins_of[i].iter().map(|&j| names[j].as_str()).collect();
+            let twins: Vec<&str> = twins_of[i].iter().map(|&j| listed[j].as_str()).collect();
             let text = batch::finish(rendered, &later, &anchors, &names[i], said, &twins, kind, min, style).into_owned();
             let places = if want_findings { batch::places(&anchors) } else { Vec::new() };
             Ok(Some(Finished { text, later, previous, same_year: twins_of[i].clone(), places }))

@@ -151,7 +151,8 @@ pub struct Previous<'a> {
 /// `previous` (JSON; `previous_not_compared` for a `--previous` that was not
 /// compared, so that a reader of the JSON alone knows X001–X003 did not run);
 /// the other reports of the batch of the same body and year (`same_year`: a
-/// text and its PDF, versions of one report) likewise, as `same_year_as`.
+/// text and its PDF, versions of one report) likewise, as `same_year_as`,
+/// their names as `listed` wrote them for `kind`.
 #[allow(clippy::too_many_arguments)]
 pub fn finish<'a>(
     r: Rendered<'a>,
@@ -183,7 +184,8 @@ pub fn finish<'a>(
             }
             if !same_year.is_empty() {
                 let sep = nianbao::messages::desk::LIST_SEP.template(style.english);
-                lines.push(said(&same_year.join(sep), nianbao::messages::desk::SAME_YEAR));
+                let names = same_year.join(sep);
+                lines.push(nianbao::messages::desk::SAME_YEAR.say(style.english, &[nianbao::messages::Arg::text(&names)]));
             }
             // Under the counts line, before the blank line that ends the report.
             let blank = text.ends_with("\n\n");
@@ -213,7 +215,7 @@ pub fn finish<'a>(
                     }
                     w.key("same_year_as").begin_array();
                     for f in same_year {
-                        w.str(f);
+                        w.json(f);
                     }
                     w.end_array();
                 }
@@ -224,6 +226,20 @@ pub fn finish<'a>(
         }
     }
     text.into()
+}
+
+/// A file's name as `finish` lists it among a report's twins, made once per
+/// batch (each of a body's n copies lists the n − 1 others): escaped for the
+/// terminal (text) or a JSON string.
+pub fn listed(name: &str, kind: Kind) -> String {
+    match kind {
+        Kind::Text => render::escape(name).into_owned(),
+        Kind::Json => {
+            let mut w = nianbao::json::Writer::new();
+            w.str(name);
+            w.finish()
+        }
+    }
 }
 
 fn merge<'a>(
