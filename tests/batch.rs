@@ -283,6 +283,42 @@ fn the_summary_as_csv_and_xlsx() {
     assert!(findings[1..].iter().all(|l| l.split(',').nth(6).is_some_and(|n| n.parse::<u32>().is_ok_and(|n| n > 0))), "lines:\n{sheet2}");
 }
 
+/// `--summary FILE`: the format is the file name's. Followed by a report, the
+/// report is checked in its place (clap takes it for a second value).
+#[test]
+fn the_summary_may_be_named_by_its_file_alone() {
+    let d = empty_dir("summary-alone");
+    let (csv, xlsx) = (d.join("汇总.csv"), d.join("汇总.XLSX"));
+    let (a, b) = ("tests/corpus/real/hongze_2023_layout.txt", "tests/corpus/real/huaian_2024_layout.txt");
+    let files = |csv: &Path| -> Vec<String> {
+        let sheet = std::fs::read_to_string(csv).unwrap();
+        sheet.lines().skip(1).map(|l| l.split(',').next().unwrap().trim_start_matches('\u{feff}').to_string()).collect()
+    };
+    for (args, order) in [
+        (vec![a, "--summary", csv.to_str().unwrap(), b], [a, b]),
+        (vec!["--summary", csv.to_str().unwrap(), b, a], [b, a]),
+        (vec![b, a, "--summary", csv.to_str().unwrap()], [b, a]),
+    ] {
+        let _ = std::fs::remove_file(&csv);
+        let out = run(&[&["check", "--format", "jsonl"], &args[..]].concat());
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        let checked: Vec<String> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["file"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(checked, order, "{args:?}");
+        assert_eq!(files(&csv), order, "{args:?}");
+    }
+    let out = run(&["check", a, "--summary", xlsx.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "Hongze 2023 has errors: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+    // A summary and no report: said in both languages.
+    let out = run(&["check", "--summary", csv.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("give the reports to check"));
+    let _ = std::fs::remove_dir_all(&d);
+}
+
 #[test]
 fn a_bad_summary_format_is_refused() {
     let out = run(&["check", "tests/corpus/real/huaian_2024_layout.txt", "--summary", "pdf", "x.pdf"]);
@@ -419,10 +455,16 @@ fn a_file_that_is_no_report_is_set_apart_in_a_batch() {
     std::fs::write(d.join("~$hongze.docx"), "x").unwrap();
     let dir = d.to_str().unwrap();
 
+    std::fs::write(d.join("photo.png"), b"\x89PNG\r\n").unwrap();
     let out = run(&["check", dir]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), clean.status.code(), "the status is the report's alone: {text}");
     assert!(!text.contains("~$hongze.docx"), "{text}");
+    // Files of other kinds are left unread, and said to be (as the browser says them).
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("跳过 2 个其他类型的文件") && said.contains("2 files of other kinds skipped"), "{said}");
+    assert!(said.contains("photo.png") && said.contains("~$hongze.docx"), "{said}");
+    std::fs::remove_file(d.join("photo.png")).unwrap();
     for f in ["README.md", "notice.txt", "portal.html"] {
         assert!(text.contains(&format!("{f}: 未识别为政府信息公开工作年度报告")), "{f} is said to be no report: {text}");
         let row =
@@ -466,7 +508,15 @@ fn a_file_that_is_no_report_is_set_apart_in_a_batch() {
     std::fs::remove_file(d.join("hongze_2024_layout.txt")).unwrap();
     let out = run(&["check", dir]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("0 reports checked: 3 files were not recognised as annual reports"));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("0 reports checked: 3 files were not recognised as annual reports"), "{said}");
+    assert!(said.contains("3 个文件都未识别为年度报告"), "{said}");
+    // One such file is not "all" of them.
+    for f in ["notice.txt", "portal.html"] {
+        std::fs::remove_file(d.join(f)).unwrap();
+    }
+    let said = String::from_utf8_lossy(&run(&["check", dir]).stderr).to_string();
+    assert!(said.contains("：1 个文件未识别为年度报告") && said.contains("1 file was not recognised"), "{said}");
     let _ = std::fs::remove_dir_all(&d);
     let _ = std::fs::remove_file(&csv);
 }

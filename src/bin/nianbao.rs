@@ -1,6 +1,6 @@
 //! The command line: check one report or thousands, as text, JSON or JSON lines.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use nianbao::input::{read_document, Document, InputError};
 use nianbao::json::Writer;
 use nianbao::render::escape;
@@ -30,7 +30,9 @@ struct Cli {
 enum Command {
     /// Check reports: files ("-" for standard input), or directories walked for .txt, .md, .html, .htm, .docx, .odt, .rtf and .pdf (and .doc, .wps, to say how to convert them).
     Check {
-        #[arg(required = true, value_name = "FILE|DIR")]
+        // Required, but checked by `main`: a `--summary` given its file alone
+        // takes the next path as its second value, and `main` gives it back.
+        #[arg(value_name = "FILE|DIR")]
         paths: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
@@ -50,8 +52,8 @@ enum Command {
         /// Language of the text output (JSON has both: message, message_en).
         #[arg(long, value_enum, default_value = "zh")]
         lang: Lang,
-        /// Also write the batch summary (one row per report; XLSX adds a sheet of every finding). FILE ends in .csv or .xlsx and is never one of the reports.
-        #[arg(long, num_args = 2, value_names = ["csv|xlsx", "FILE"])]
+        /// Also write the batch summary (one row per report; XLSX adds a sheet of every finding) to FILE, which ends in .csv or .xlsx and is never one of the reports; the format may be named before it (--summary xlsx 汇总.xlsx).
+        #[arg(long, num_args = 1..=2, value_name = "[csv|xlsx] FILE")]
         summary: Option<Vec<String>>,
     },
     /// List the rule catalog.
@@ -98,21 +100,45 @@ enum Color {
     Never,
 }
 
+/// `--summary`'s values: the format and the file, or the file alone (its
+/// name says the format). After a file alone, clap takes the next word for the
+/// second value: that is a report to check (returned, to go back among the
+/// paths).
+fn summary_values(values: &[String]) -> Result<(&str, &str, Option<&str>), ()> {
+    let named = |f: &str| ["csv", "xlsx"].into_iter().find(|x| f.to_ascii_lowercase().ends_with(&format!(".{x}")));
+    match values {
+        [f, path] if f == "csv" || f == "xlsx" => Ok((f, path, None)),
+        [path] | [path, _] if named(path).is_some() => Ok((named(path).unwrap_or_default(), path, values.get(1).map(String::as_str))),
+        _ => Err(()),
+    }
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     match cli.command {
-        Command::Check { paths, format, previous, min_severity, color, jobs, lang, summary } => {
-            let summary = match summary.as_deref() {
+        Command::Check { mut paths, format, previous, min_severity, color, jobs, lang, summary } => {
+            let summary = match summary.as_deref().map(summary_values) {
                 None => None,
-                Some([f, path]) => {
-                    let fmt = match f.as_str() {
-                        "csv" => batch::SummaryFormat::Csv,
-                        "xlsx" => batch::SummaryFormat::Xlsx,
-                        _ => {
-                            eprintln!("nianbao: --summary takes csv or xlsx, then a file name (--summary xlsx 汇总.xlsx)");
-                            return ExitCode::from(2);
-                        }
-                    };
+                Some(Err(())) => {
+                    eprintln!(
+                        "nianbao: --summary 后写汇总文件名（.csv 或 .xlsx），可在前面写格式：--summary 汇总.xlsx 或 --summary xlsx 汇总.xlsx; --summary takes csv or xlsx and the summary's file name, or the file name alone: --summary xlsx summary.xlsx or --summary summary.xlsx"
+                    );
+                    return ExitCode::from(2);
+                }
+                Some(Ok((f, path, report))) => {
+                    let fmt = if f == "csv" { batch::SummaryFormat::Csv } else { batch::SummaryFormat::Xlsx };
+                    // A report taken for `--summary`'s second value goes back
+                    // among the paths, in the place it was given.
+                    if let Some(report) = report {
+                        let check = matches.subcommand_matches("check");
+                        let at = check.and_then(|m| m.indices_of("summary")).and_then(|mut i| i.nth(1)).unwrap_or(usize::MAX);
+                        let before = check.and_then(|m| m.indices_of("paths")).map_or(0, |i| i.filter(|&k| k < at).count());
+                        paths.insert(before.min(paths.len()), PathBuf::from(report));
+                    }
                     // A forgotten file name makes the first report the summary's
                     // path: it would be overwritten. The name must say the format.
                     if !path.to_ascii_lowercase().ends_with(&format!(".{f}")) {
@@ -125,8 +151,11 @@ fn main() -> ExitCode {
                     }
                     Some((fmt, PathBuf::from(path)))
                 }
-                Some(_) => unreachable!("clap gives two values"),
             };
+            if paths.is_empty() {
+                eprintln!("nianbao: 请给出要检查的报告（文件或目录，- 为标准输入）; give the reports to check: files or directories (- for standard input)");
+                return ExitCode::from(2);
+            }
             let min = match min_severity {
                 MinSeverity::Info => Severity::Info,
                 MinSeverity::Warning => Severity::Warning,
@@ -164,7 +193,8 @@ fn jobs(s: &str) -> Result<u16, String> {
 /// directory is entered once (a symlink to a parent does not loop).
 /// `problems`: each path that could not be walked, with why and how many
 /// files came before it (its place among them in the output).
-fn collect(paths: &[PathBuf], problems: &mut Vec<(usize, PathBuf, String)>) -> Vec<PathBuf> {
+/// `skipped`: the files of the folders walked that are of other kinds (said, not read).
+fn collect(paths: &[PathBuf], problems: &mut Vec<(usize, PathBuf, String)>, skipped: &mut Vec<PathBuf>) -> Vec<PathBuf> {
     let mut seen = Seen::default();
     let mut out = Vec::new();
     let mut stdin = false;
@@ -183,6 +213,7 @@ fn collect(paths: &[PathBuf], problems: &mut Vec<(usize, PathBuf, String)>) -> V
             Err(_) => problems.push((out.len(), p.clone(), "文件或目录不存在。(No such file or directory.)".into())),
         }
     }
+    *skipped = seen.skipped;
     out
 }
 
@@ -201,6 +232,8 @@ struct Seen {
     /// only by a symbolic link found in a folder.
     files: std::collections::HashMap<(u64, u64), Option<usize>>,
     dirs: std::collections::HashSet<(u64, u64)>,
+    /// Files of other kinds in the folders walked (a photo, a spreadsheet).
+    skipped: Vec<PathBuf>,
 }
 
 impl Seen {
@@ -272,7 +305,10 @@ fn walk(dir: &Path, meta: &std::fs::Metadata, seen: &mut Seen, out: &mut Vec<Pat
         let p = e.path();
         let report = is_report(&p);
         let meta = match e.file_type() {
-            Ok(t) if t.is_file() && !report => continue,
+            Ok(t) if t.is_file() && !report => {
+                seen.skipped.push(p);
+                continue;
+            }
             // A plain file's identity is in its directory entry (its inode, on
             // the directory's device): no call to the system per file.
             Ok(t) if t.is_file() => {
@@ -437,7 +473,8 @@ fn run_check(
     summary_to: Option<(batch::SummaryFormat, PathBuf)>,
 ) -> ExitCode {
     let mut walked = Vec::new();
-    let files = collect(&paths, &mut walked);
+    let mut skipped = Vec::new();
+    let files = collect(&paths, &mut walked, &mut skipped);
     let mut problems: Vec<(PathBuf, String)> = walked.iter().map(|(_, p, why)| (p.clone(), why.clone())).collect();
     if let Some((_, to)) = &summary_to {
         let same = |f: &PathBuf| std::fs::canonicalize(f).ok().zip(std::fs::canonicalize(to).ok()).is_some_and(|(a, b)| a == b);
@@ -818,6 +855,16 @@ fn run_check(
         if let Err(e) = batch::write_summary(to, *fmt, lang, &summary_rows, &finding_rows) {
             problems.push((to.clone(), format!("无法写入汇总（{e}）。(Cannot write the summary: {e}.)")));
         }
+    }
+    // Said as the browser says it: how many, and the first few by name.
+    if !skipped.is_empty() {
+        let names: Vec<String> = skipped.iter().take(3).map(|p| escape(&p.display().to_string()).into_owned()).collect();
+        let more = if skipped.len() > 3 { "…" } else { "" };
+        let [zh, en] = [false, true].map(|english| {
+            let shown = names.join(nianbao::messages::desk::LIST_SEP.template(english)) + more;
+            Style { english, ..style }.text(nianbao::messages::cli::SKIPPED, &[skipped.len().into(), nianbao::messages::Arg::text(&shown)])
+        });
+        eprintln!("nianbao: {zh}; {en}");
     }
     for (p, why) in &problems {
         eprintln!("nianbao: {}: {}", escape(&p.display().to_string()), escape(why));

@@ -386,7 +386,8 @@ command_line! {
         "Not compared with last year's report: {0} is not last year's report of this body, so X001–X003 did not run";
     NOT_READ "另有 {0} 个文件无法读取（表中“无法读取”的行）" "{0} {0:file|files} could not be read (the rows marked unreadable)";
     NOT_REPORTS "另有 {0} 个文件未识别为年度报告（表中“不像年报”的行）" "{0} {0:file was|files were} not recognised as annual reports (the rows marked “not a report”)";
-    NO_REPORTS "未找到可检查的报告：{0} 个文件都未识别为年度报告" "0 reports checked: {0} {0:file was|files were} not recognised as annual reports";
+    SKIPPED "跳过 {0} 个其他类型的文件：{1}" "{0} {0:file|files} of other kinds skipped: {1}";
+    NO_REPORTS "未找到可检查的报告：{0} 个文件{0:|都}未识别为年度报告" "0 reports checked: {0} {0:file was|files were} not recognised as annual reports";
 }
 
 macro_rules! desk {
