@@ -100,6 +100,13 @@ test('nine reports, a .zip of them and a broken file: one table, the command lin
   await page.waitForSelector('#batch .batch-table');
   assert.ok(await page.$eval('#app', (a) => a.hidden), 'the checker steps aside for the batch');
   await finished(page);
+  // The header's words sit on one line, sortable (buttons) or not (主要问题).
+  const tops = await page.$$eval('.batch-table thead th', (ths) => ths.map((t) => {
+    const r = document.createRange();
+    r.selectNodeContents(document.createTreeWalker(t, NodeFilter.SHOW_TEXT).nextNode());
+    return Math.round(r.getBoundingClientRect().top);
+  }));
+  assert.equal(new Set(tops).size, 1, `the headers' tops: ${tops}`);
 
   const rows = await table(page);
   // 9 files, 9 zip entries, the nested archive and the climbing name (refused), the old Word file, the note, the broken file; the image is skipped.
