@@ -85,6 +85,23 @@ fn a_township_reporting_regulations() {
     assert!(codes(&t).contains(&"A007".to_string()), "{:?}", codes(&t));
 }
 
+/// National departments make regulations: 中国人民银行 (a body whose name ends
+/// in 行), 审计署, 中国证券监督管理委员会 are not accused of it (A007). A
+/// county still is.
+#[test]
+fn national_departments_reporting_regulations() {
+    for body in ["中国人民银行", "审计署", "中国证券监督管理委员会", "海关总署", "国家税务总局"] {
+        let t = edit(&base(), "某某市人民政府\n2023年", &format!("{body}\n2023年"));
+        let o = nianbao::check(&t);
+        assert_eq!(o.report.organ.as_ref().map(|f| f.value.as_str()), Some(body), "the body is read from the title");
+        assert!(!codes(&t).contains(&"A007".to_string()), "{body}: {:?}", codes(&t));
+    }
+    for county in ["某某县人民政府", "中牟县人民政府"] {
+        let t = edit(&base(), "某某市人民政府\n2023年", &format!("{county}\n2023年"));
+        assert!(codes(&t).contains(&"A007".to_string()), "{county}");
+    }
+}
+
 #[test]
 fn a_blank_table_in_the_old_format_is_outdated() {
     let old = "第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t\t\t\n规范性文件\t\t\t\n\

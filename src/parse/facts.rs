@@ -159,44 +159,16 @@ fn is_title_line(t: &str) -> bool {
         && !t.starts_with('(')
 }
 
-/// A body's name, by how such names end: 人民政府, 办公室, 局, 委员会, 街道办事处…
+/// A body's name, by how such names end: 人民政府, 办公室, 局, 委员会, 街道办事处,
+/// 中国人民银行… One character tells most (委员会 ends in 会, 办事处 in 处,
+/// 支队 in 队); a few endings need two.
 pub fn is_organ(name: &str) -> bool {
-    const ENDS: &[&str] = &[
-        "政府",
-        "办公室",
-        "办公厅",
-        "委员会",
-        "局",
-        "厅",
-        "委",
-        "办",
-        "部",
-        "署",
-        "院",
-        "中心",
-        "处",
-        "所",
-        "站",
-        "队",
-        "馆",
-        "会",
-        "街道",
-        "办事处",
-        "镇",
-        "乡",
-        "社区",
-        "公司",
-        "管委会",
-        "集团",
-        "园区",
-        "分局",
-        "支队",
-        "大队",
-    ];
+    const LAST: &[char] = &['府', '室', '局', '厅', '委', '办', '部', '署', '院', '处', '所', '站', '队', '馆', '会', '镇', '乡', '行'];
+    const ENDS: &[&str] = &["中心", "街道", "社区", "公司", "集团", "园区"];
     let n = name.chars().count();
     (3..=40).contains(&n)
         && !name.contains(|c: char| c.is_ascii_punctuation() || "，。；：、《》“”".contains(c))
-        && ENDS.iter().any(|e| name.ends_with(e))
+        && (name.ends_with(LAST) || ENDS.iter().any(|e| name.ends_with(e)))
 }
 
 /// Organ and year from a title such as 淮安市人民政府2024年政府信息公开工作年度报告.

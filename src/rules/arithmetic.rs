@@ -278,8 +278,8 @@ fn authority(ctx: &mut Ctx, t2: &TableRead) {
     if !vals.iter().any(|&v| v > 0.0) {
         return;
     }
-    let national =
-        o.starts_with("国家") || o.starts_with("国务院") || o.starts_with("中华人民共和国") || o.ends_with('部') || o.ends_with("总署");
+    // 中国人民银行, 中国证券监督管理委员会; 海关总署, 审计署.
+    let national = ["国家", "国务院", "中国", "中华"].iter().any(|p| o.starts_with(p)) || o.ends_with(['部', '署']);
     let local_gov = o.ends_with("人民政府");
     let below_city = ["县人民政府", "区人民政府", "旗人民政府", "乡人民政府", "镇人民政府"].iter().any(|s| o.ends_with(s))
         || o.contains("街道")
