@@ -108,8 +108,8 @@ fn summary_values(values: &[String]) -> Result<(&str, &str, Option<&str>), ()> {
     let named = |f: &str| ["csv", "xlsx"].into_iter().find(|x| f.to_ascii_lowercase().ends_with(&format!(".{x}")));
     match values {
         [f, path] if f == "csv" || f == "xlsx" => Ok((f, path, None)),
-        [path] | [path, _] if named(path).is_some() => Ok((named(path).unwrap_or_default(), path, values.get(1).map(String::as_str))),
-        _ => Err(()),
+        [path, rest @ ..] => named(path).map(|f| (f, path.as_str(), rest.first().map(String::as_str))).ok_or(()),
+        [] => Err(()),
     }
 }
 
