@@ -94,6 +94,33 @@ impl Values {
     }
 }
 
+/// Appends `chars` to `out` without ASCII digits.
+#[cfg(not(feature = "cli"))]
+fn push_without_digits(out: &mut String, chars: &[char]) {
+    out.extend(chars.iter().filter(|c| !c.is_ascii_digit()));
+}
+
+/// The same, encoded by hand into room made once: the command line encodes
+/// every report of a batch, and `String::extend` checks for room and encodes
+/// char by char (a third of this step's cost was validating again). The
+/// browser keeps the short form above (its first load has no bytes to spare).
+#[cfg(feature = "cli")]
+fn push_without_digits(out: &mut String, chars: &[char]) {
+    let mut b = std::mem::take(out).into_bytes();
+    b.reserve(chars.len() * 3);
+    for &c in chars.iter().filter(|c| !c.is_ascii_digit()) {
+        let u = c as u32;
+        match u {
+            0..=0x7F => b.push(u as u8),
+            0x80..=0x7FF => b.extend_from_slice(&[0xC0 | (u >> 6) as u8, 0x80 | (u & 0x3F) as u8]),
+            0x800..=0xFFFF => b.extend_from_slice(&[0xE0 | (u >> 12) as u8, 0x80 | ((u >> 6) & 0x3F) as u8, 0x80 | (u & 0x3F) as u8]),
+            _ => b.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+        }
+    }
+    // SAFETY: `out`'s bytes were a String, and each char was appended as its UTF-8 encoding.
+    *out = unsafe { String::from_utf8_unchecked(b) };
+}
+
 impl Years {
     /// `doc` is the parser's folded, space-free view of the whole text (the
     /// narrative is read from it, not folded again).
@@ -110,7 +137,7 @@ impl Years {
         }
         let mut narrative = String::new();
         for s in r.sections.iter().filter(|s| matches!(s.number, 1 | 5 | 6)) {
-            narrative.extend(doc.view(s.body).chars.iter().filter(|c| !c.is_ascii_digit()));
+            push_without_digits(&mut narrative, &doc.view(s.body).chars);
         }
         Years {
             tables: [readable(&r.tables.t2), readable(&r.tables.t3), readable(&r.tables.t4)],
@@ -514,6 +541,14 @@ pub fn pairs(keys: &[Key]) -> Vec<Option<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_narrative_is_its_chars_without_digits() {
+        let chars: Vec<char> = "a1·２三9\u{1F600}é0。".chars().collect();
+        let mut out = String::from("前");
+        push_without_digits(&mut out, &chars);
+        assert_eq!(out, "前a·２三\u{1F600}é。");
+    }
 
     #[test]
     fn years_round_trip_through_their_string() {
