@@ -349,6 +349,9 @@ function asEditorHolds({ text, notes }) {
 
 const BLOCK = new Set(['P', 'DIV', 'BR', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TABLE', 'SECTION', 'ARTICLE', 'BLOCKQUOTE', 'PRE', 'HR', 'TR', 'UL', 'OL']);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE']);
+// Inside these the text's own spacing and line breaks are kept (a text report
+// saved as a web page by LibreOffice or WPS is one <pre>).
+const PRE = new Set(['PRE', 'TEXTAREA', 'XMP', 'LISTING']);
 
 function tidy(text) {
   return text.split('\n').map((l) => l.replace(/[ \u00a0]+$/, '')).join('\n').replace(/\n{4,}/g, '\n\n\n');
@@ -361,26 +364,26 @@ export function htmlToText(html) {
   const doc = new DOMParser().parseFromString(plain, 'text/html');
   let out = '';
   const nl = () => { if (out && !out.endsWith('\n')) out += '\n'; };
-  const walk = (node, inCell) => {
+  const walk = (node, inCell, pre) => {
     for (const n of node.childNodes) {
       if (n.nodeType === 3) {
-        out += n.nodeValue.replace(/[\t\n\r ]+/g, ' ');
+        out += pre ? n.nodeValue.replace(/\r\n?/g, '\n') : n.nodeValue.replace(/[\t\n\r ]+/g, ' ');
       } else if (n.nodeType === 1) {
         const tag = n.tagName;
         if (SKIP.has(tag)) continue;
         if (tag === 'TD' || tag === 'TH') {
           if (out && !out.endsWith('\n')) out += '\t';
-          walk(n, true);
+          walk(n, true, pre);
           out = out.replace(/ +$/, '');
           continue;
         }
         if (BLOCK.has(tag)) { if (inCell) { if (!/[\t ]$/.test(out)) out += ' '; } else nl(); }
-        walk(n, inCell);
+        walk(n, inCell, pre || PRE.has(tag));
         if (tag === 'TR' || (BLOCK.has(tag) && !inCell)) nl();
       }
     }
   };
-  walk(doc.body ?? doc, false);
+  walk(doc.body ?? doc, false, false);
   return tidy(out.split('\n').map((l) => l.replace(/^ +/, '')).join('\n'));
 }
 

@@ -131,6 +131,18 @@ for fmt in docx odt rtf pdf html; do
   done
 done
 
+# A text report opened in LibreOffice and saved as a web page: the whole
+# text in one <pre>, its spacing and line breaks kept.
+mkdir -p "$work/txt" "$work/txt-html"
+for name in "${stale[@]}"; do cp "tests/corpus/${name%%__*}/${name#*__}.txt" "$work/txt/$name.txt"; done
+PAPERSIZE=a4 soffice -env:UserInstallation="file://$work/profile" --headless --norestore \
+  --infilter="Text (encoded):UTF8,LF,,," --convert-to html --outdir "$work/txt-html" "$work"/txt/*.txt >"$work/soffice-txt.log" 2>&1 ||
+  die "soffice --convert-to html (text) failed: $(cat "$work/soffice-txt.log")"
+for name in "${stale[@]}"; do
+  grep -q '<pre' "$work/txt-html/$name.html" 2>/dev/null || die "soffice made no <pre> page of $name: $(cat "$work/soffice-txt.log")"
+  mv "$work/txt-html/$name.html" "$zoo/$name/lo-text.html"
+done
+
 pdfjs_args=()
 portal_args=()
 flat_args=()
@@ -157,7 +169,7 @@ node "$here/pdfjs-text.mjs" "${pdfjs_args[@]}"
 
 for name in "${stale[@]}"; do
   d="$zoo/$name"
-  for f in render.html portal.html lo.docx lo.odt lo.rtf lo.pdf lo.html pdftotext-layout.txt pdftotext.txt pdfjs.txt \
+  for f in render.html portal.html lo.docx lo.odt lo.rtf lo.pdf lo.html lo-text.html pdftotext-layout.txt pdftotext.txt pdfjs.txt \
     flat.txt portal-flat.txt cr.txt pdftotext-layout-cr.txt md-markitdown.md md-pymupdf4llm.md \
     narrow.pdf narrow-pdftotext-layout.txt narrow-pdftotext.txt narrow-pdfjs.txt; do
     [ -s "$d/$f" ] || die "$d/$f was not made"

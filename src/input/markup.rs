@@ -127,15 +127,23 @@ fn convert(src: &str, dialect: Dialect) -> String {
     // ODF: depth of paragraphs and headings, outside which text is layout.
     let mut in_para = 0usize;
     let mut in_text = dialect == Dialect::Html;
+    // HTML: depth of preformatted elements, inside which spacing and line
+    // breaks are the text's own (a report saved as a page of plain text). The
+    // command line's alone: the browser reads pages with the DOM (convert.js),
+    // and its first load, which holds this reader for .docx, has no bytes to spare.
+    #[cfg(feature = "cli")]
+    let mut in_pre = 0usize;
+    #[cfg(not(feature = "cli"))]
+    let in_pre = 0usize;
     while !rest.is_empty() {
         let Some(lt) = rest.find('<') else {
             if in_text && skip_until.is_none() {
-                push_text(&mut out, rest, dialect);
+                push_text(&mut out, rest, dialect, in_pre > 0 && in_cell == 0);
             }
             break;
         };
         if lt > 0 && in_text && skip_until.is_none() {
-            push_text(&mut out, &rest[..lt], dialect);
+            push_text(&mut out, &rest[..lt], dialect, in_pre > 0 && in_cell == 0);
         }
         rest = &rest[lt..];
         if rest.starts_with("<!--") {
@@ -151,6 +159,16 @@ fn convert(src: &str, dialect: Dialect) -> String {
         if let Some(end) = skip_until {
             if closing && name == end {
                 skip_until = None;
+            }
+            continue;
+        }
+        #[cfg(feature = "cli")]
+        if dialect == Dialect::Html && in_cell == 0 && matches!(name.as_str(), "pre" | "textarea" | "xmp" | "listing") {
+            in_pre = if closing { in_pre.saturating_sub(1) } else { in_pre + 1 };
+            newline(&mut out);
+            // The line break right after the opening tag is not the text's (as browsers read it).
+            if !closing {
+                rest = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n')).unwrap_or(rest);
             }
             continue;
         }
@@ -311,9 +329,12 @@ fn newline(out: &mut String) {
     }
 }
 
-fn push_text(out: &mut String, raw: &str, dialect: Dialect) {
+fn push_text(out: &mut String, raw: &str, dialect: Dialect, preformatted: bool) {
     let text = decode_entities(raw);
-    if dialect == Dialect::Html {
+    if dialect == Dialect::Html && preformatted {
+        // Spacing separates a plain-text table's columns: kept, line ends as \n.
+        out.push_str(&text.replace("\r\n", "\n").replace('\r', "\n"));
+    } else if dialect == Dialect::Html {
         // HTML collapses white space; line breaks come from the tags.
         let mut last_space = out.ends_with([' ', '\n', '\t']);
         for c in text.chars() {
@@ -335,6 +356,13 @@ fn push_text(out: &mut String, raw: &str, dialect: Dialect) {
 #[cfg(test)]
 mod cells {
     use super::*;
+
+    #[cfg(feature = "cli")]
+    #[test]
+    fn preformatted_text_keeps_its_lines_and_spacing() {
+        let t = html_to_text("<body><p>标题</p><pre>\r\n规章      1   &amp;  0\r\n行政许可\t2\n</pre><p>结束</p></body>");
+        assert_eq!(t, "标题\n规章      1   &  0\n行政许可\t2\n结束\n");
+    }
 
     #[test]
     fn empty_html_cells_stay_cells() {

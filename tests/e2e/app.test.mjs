@@ -117,6 +117,22 @@ test('opens GBK text, .docx and .html files', async () => {
   await context.close();
 });
 
+test('a text report saved as a web page by LibreOffice (one <pre>) reads as the text does', async () => {
+  // Made by LibreOffice in scripts/zoo/make.sh (scripts/test.sh makes the zoo first).
+  const file = path.join(root, 'target/zoo/real__huaian_2024_layout/lo-text.html');
+  assert.ok(fs.existsSync(file), `${file} is missing: run scripts/zoo/make.sh`);
+  assert.match(fs.readFileSync(file, 'utf8'), /<pre/);
+  const { context, page, problems } = await open();
+  await page.setInputFiles('input[type=file]', file);
+  // Its line breaks and spacing kept: the tables are read (before, one long line: 缺少表二、表三).
+  await page.waitForFunction(() => document.querySelector('[data-cell="t3.received.total"]')?.textContent.includes('3119'));
+  assert.equal(await page.textContent('[data-cell="t4.review.total"]'), '351');
+  assert.match(await page.textContent('.summary .count.error'), /(^|\D)0 ?个?错误/);
+  assert.equal(await page.$$eval('[data-code="T002"]', (e) => e.length), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the draft survives a reload and "clear" erases it', async () => {
   const { context, page } = await open();
   const text = report('seeds/001_790cad3f7e066faa.txt');
