@@ -328,7 +328,9 @@ fn a_bad_summary_format_is_refused() {
     let out = run(&["check", "tests/corpus/real/huaian_2024_layout.txt", "--summary", "csv", "/nonexistent-folder/汇总.csv"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty(), "nothing checked");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write the summary"));
+    let said = String::from_utf8_lossy(&out.stderr);
+    // The system's reason is English: the Chinese half says it in Chinese.
+    assert!(said.contains("无法写入汇总（所在文件夹不存在）") && said.contains("cannot write the summary"), "{said}");
     // Trying does not leave a file behind, nor empty one that was there, when
     // the run then stops (here: last year's report cannot be read).
     let d = batch_dir("writable");
@@ -545,4 +547,39 @@ fn a_report_whose_years_disagree_is_not_paired() {
         }
     }
     let _ = std::fs::remove_dir_all(&d);
+}
+
+/// A .zip of reports in a folder is not read by the command line (the web
+/// app's batch unpacks archives): it is a row of the summary that says to
+/// unpack it, not a file skipped with a word on stderr that a summary handed
+/// on would not show. Checked alone it is named as what it is, not as a
+/// broken .docx.
+#[test]
+fn a_zip_of_reports_is_a_row_that_says_to_unpack_it() {
+    let d = empty_dir("zipped");
+    std::fs::write(d.join("hongze_2024_layout.txt"), corpus("hongze_2024_layout.txt")).unwrap();
+    // Packed by Python's zipfile, as an archiver packs a folder.
+    let zip = d.join("打包.zip");
+    let packed = Command::new("python3")
+        .args(["-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED); z.writestr('年报/a.txt', sys.argv[2]); z.close()"])
+        .arg(&zip)
+        .arg(corpus("hongze_2023_layout.txt"))
+        .status()
+        .expect("python3 runs");
+    assert!(packed.success());
+    let csv = d.join("汇总.csv");
+    let out = run(&["check", d.to_str().unwrap(), "--summary", csv.to_str().unwrap()]);
+    let (text, said) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.status.code(), Some(2), "a file not read makes the status 2: {text}");
+    assert!(!said.contains("其他类型"), "not skipped: {said}");
+    assert!(said.contains("这是压缩包（.zip）") && said.contains("A .zip archive"), "{said}");
+    assert!(text.lines().any(|l| l.contains("打包.zip") && l.contains("无法读取 unreadable")), "{text}");
+    let summary = std::fs::read_to_string(&csv).unwrap();
+    let row = summary.lines().find(|l| l.contains("打包.zip")).unwrap_or_else(|| panic!("the zip's row: {summary}"));
+    assert!(row.contains("请解压后再检查"), "{row}");
+
+    let alone = run(&["check", zip.to_str().unwrap()]);
+    let said = String::from_utf8_lossy(&alone.stderr);
+    assert_eq!(alone.status.code(), Some(2));
+    assert!(said.contains("这是压缩包（.zip）") && !said.contains(".docx"), "{said}");
 }

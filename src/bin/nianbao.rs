@@ -278,10 +278,14 @@ fn is_report(p: &Path) -> bool {
     !lock
         && p.extension()
             .and_then(|e| e.to_str())
-            // .md: what PDF and OCR converters write; .doc and .wps are walked to be
-            // named (save as .docx), not skipped without a word.
+            // .md: what PDF and OCR converters write; .doc, .wps and .zip are
+            // walked to be named (save as .docx, unpack), each a row of the
+            // summary, not skipped with only a word on stderr.
             .is_some_and(|e| {
-                matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "html" | "htm" | "docx" | "odt" | "rtf" | "pdf" | "doc" | "wps")
+                matches!(
+                    e.to_ascii_lowercase().as_str(),
+                    "txt" | "md" | "html" | "htm" | "docx" | "odt" | "rtf" | "pdf" | "doc" | "wps" | "zip"
+                )
             })
 }
 
@@ -463,6 +467,18 @@ struct Kept {
 }
 
 #[allow(clippy::too_many_arguments)]
+/// Why a file could not be written, in Chinese (the system's words are English).
+fn why_not_written(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "所在文件夹不存在".into(),
+        PermissionDenied | ReadOnlyFilesystem => "没有写入权限".into(),
+        IsADirectory => "这是一个文件夹".into(),
+        StorageFull => "磁盘已满".into(),
+        _ => format!("系统报告：{e}"),
+    }
+}
+
 fn run_check(
     paths: Vec<PathBuf>,
     format: Format,
@@ -490,7 +506,11 @@ fn run_check(
         // without truncating; a file made only to try is removed again.
         let existed = std::fs::symlink_metadata(to).is_ok();
         if let Err(e) = std::fs::OpenOptions::new().append(true).create(true).open(to) {
-            eprintln!("nianbao: --summary {}: 无法写入汇总（{e}）; cannot write the summary: {e}", escape(&to.display().to_string()));
+            eprintln!(
+                "nianbao: --summary {}: 无法写入汇总（{}）; cannot write the summary: {e}",
+                escape(&to.display().to_string()),
+                why_not_written(&e)
+            );
             return ExitCode::from(2);
         }
         if !existed {
@@ -853,7 +873,7 @@ fn run_check(
             }
         }
         if let Err(e) = batch::write_summary(to, *fmt, lang, &summary_rows, &finding_rows) {
-            problems.push((to.clone(), format!("无法写入汇总（{e}）。(Cannot write the summary: {e}.)")));
+            problems.push((to.clone(), format!("无法写入汇总（{}）。(Cannot write the summary: {e}.)", why_not_written(&e))));
         }
     }
     // Said as the browser says it: how many, and the first few by name.

@@ -36,6 +36,10 @@ pub enum InputError {
     /// An old binary word-processor file (OLE: Word 97–2003 .doc, WPS .wps): "doc" or "wps".
     Legacy(&'static str),
     Pdf(PdfProblem),
+    /// A .zip that is no office document: a folder of reports packed (the
+    /// browser's batch unpacks it; the command line asks for it unpacked).
+    #[cfg(feature = "cli")]
+    Archive,
 }
 
 /// Why a PDF gives no text, each said in one sentence.
@@ -55,7 +59,9 @@ impl fmt::Display for PdfProblem {
             PdfProblem::Scan => write!(f, "这是扫描件，没有文字层；请使用有文字的 PDF 或先做文字识别。(This is a scan with no text layer: use a PDF with text, or run text recognition first.)"),
             PdfProblem::Unmappable => write!(f, "此 PDF 的字体没有说明所绘文字，无法提取文本；请从原文档重新导出 PDF。(The PDF's fonts do not say which characters they draw: export the PDF again from the original document.)"),
             PdfProblem::TooLarge(why) => write!(f, "此 PDF 超出年度报告的合理规模，未读取（{why}）。(The PDF is too large to be a report: {why}.)"),
-            PdfProblem::Damaged(why) => write!(f, "此 PDF 已损坏，无法读取（{why}）。(The PDF is damaged: {why}.)"),
+            // The reader's own words (English) are kept, marked as its report: whoever
+            // is asked for help can tell one fault from another.
+            PdfProblem::Damaged(why) => write!(f, "此 PDF 已损坏，无法读取（读取器报告：{why}）。(The PDF is damaged: {why}.)"),
         }
     }
 }
@@ -98,6 +104,11 @@ impl fmt::Display for InputError {
                 write!(f, "不是普通文件（{zh}），未读取。(Not a regular file ({en}), not read.)")
             }
             InputError::Pdf(p) => write!(f, "{p}"),
+            #[cfg(feature = "cli")]
+            InputError::Archive => write!(
+                f,
+                "这是压缩包（.zip）：命令行不读取其中的文件，请解压后再检查（网页版的批量检查可直接读取压缩包）。(A .zip archive: the command line does not read the files inside it. Unpack it, then check them, or use the web app's batch check, which reads archives.)"
+            ),
         }
     }
 }
@@ -219,7 +230,7 @@ fn read_bytes(bytes: Vec<u8>, ext: &str) -> Result<Document, InputError> {
             r => Decoded::plain(r.map_err(InputError::Odt)?),
         }
     } else if zip {
-        Decoded::plain(docx::text(&bytes).map_err(InputError::Docx)?)
+        Decoded::plain(docx::text(&bytes).map_err(|why| if ext == "zip" { InputError::Archive } else { InputError::Docx(why) })?)
     } else if rtf::is_rtf(&bytes) {
         Decoded::plain(rtf::text(&bytes).map_err(InputError::Rtf)?)
     } else if ext == "odt" {

@@ -92,7 +92,7 @@ test('checkPdf: a password, a scan and a damaged file reject with their sentence
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-pdf-')), 'broken.pdf');
   fs.writeFileSync(file, broken);
   const cli = spawnSync('cargo', ['run', '-q', '--bin', 'nianbao', '--', 'check', file], { cwd: root, encoding: 'utf8' });
-  const detail = (s) => s.match(/此 PDF 已损坏，无法读取（(.+)）。/)?.[1];
+  const detail = (s) => s.match(/此 PDF 已损坏，无法读取（读取器报告：(.+)）。/)?.[1];
   assert.ok(detail(cli.stderr), cli.stderr);
   assert.equal(detail(damaged.zh), detail(cli.stderr), damaged.zh);
   assert.ok(damaged.en.endsWith(`(${detail(cli.stderr)}).`), damaged.en);

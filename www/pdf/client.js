@@ -116,7 +116,7 @@ const SENTENCES = {
  * An Error with `code` (password, scan, unmappable, too-large, damaged,
  * unavailable), `zh` and `en`. A damaged or too large PDF's sentence ends
  * with what the reader found, as the command line's does ("此 PDF 已损坏，
- * 无法读取（failed parsing cross reference table）。"): whoever is asked
+ * 无法读取（读取器报告：failed parsing cross reference table）。"): whoever is asked
  * for help can tell one fault from another.
  */
 export function pdfError(raw) {
@@ -124,7 +124,8 @@ export function pdfError(raw) {
   let [zh, en] = SENTENCES[code];
   const why = raw.startsWith(code + ':') ? raw.slice(code.length + 1).trim() : '';
   if (why && (code === 'damaged' || code === 'too-large')) {
-    zh = `${zh.slice(0, -1)}（${why}）。`;
+    // The reader's words are English: marked as its report in the Chinese sentence.
+    zh = `${zh.slice(0, -1)}（${code === 'damaged' ? '读取器报告：' : ''}${why}）。`;
     en = `${en.slice(0, -1)} (${why}).`;
   }
   const err = new Error(`${zh} ${en}`);
