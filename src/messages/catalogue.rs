@@ -512,6 +512,8 @@ desk! {
     // The annotated Word file (www/batch/word.js).
     AUTHOR "年报检查" "nianbao";
     ANNOTATED_FILE "年报检查批注" "nianbao-annotated";
+    ANNOTATED_NEW "编辑框中的文字与打开的“{0}”已不同（例如已在页面中应用修改，或粘贴了别的报告），批注版将是只含文字的新文档，不带原文档的格式。要在原文档上批注，请重新打开“{0}”再下载（安全的修改会作为修订写入）。仍要下载新文档吗？"
+        "The text in the editor is no longer that of “{0}” (fixes applied in the page, or another report pasted): the annotated file will be a new document of the text alone, without the original's formatting. To annotate the original, open “{0}” again and download then (safe fixes go in as tracked changes). Download a new document anyway?";
     COMMENT_ERROR "[{0} 错误] {1}" "[{0} error] {1}";
     COMMENT_WARNING "[{0} 警告] {1}" "[{0} warning] {1}";
     COMMENT_INFO "[{0} 提示] {1}" "[{0} note] {1}";

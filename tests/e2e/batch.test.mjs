@@ -437,7 +437,11 @@ test('下载批注版: the findings back into Word as comments at their text —
   await page.$eval('#report', (a, v) => { a.focus(); a.select(); document.execCommand('insertText', false, v); }, read('seeds/001_790cad3f7e066faa.txt').toString('utf8'));
   await page.waitForFunction(() => !document.getElementById('report').value.includes('洪泽区人民政府'));
   const pasted = await count();
+  // The .docx opened before is no longer the editor's text: she is asked before a new document is made.
+  // (`open` accepts every dialog.)
+  const asked = new Promise((resolve) => page.once('dialog', (d) => resolve(d.message())));
   const [second] = await Promise.all([page.waitForEvent('download'), page.click('text=下载批注版')]);
+  assert.match(await asked, /已不同.*新文档，不带原文档的格式/);
   assert.match(second.suggestedFilename(), /^年报检查批注-淄博高新技术产业开发区建设局-2023\.docx$/);
   const fresh = path.join(tmp, 'fresh.docx');
   await second.saveAs(fresh);

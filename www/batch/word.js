@@ -405,12 +405,15 @@ export async function annotated(docx) {
   if (!rels.includes(COMMENTS_REL)) entries.set(relsName, enc.encode(rels.replace('</Relationships>', `<Relationship Id="rIdNianbaoComments" Type="${COMMENTS_REL}" Target="comments.xml"/></Relationships>`)));
   const r = result.report;
   const who = original ? docx.name.replace(/\.docx$/i, '') : [r.organ, r.year].filter((x) => x != null).join('-') || stamp();
-  return { blob: zip(entries), name: `${say('ANNOTATED_FILE')}-${who}.docx`, comments: findings.length, tracked: tracked.size };
+  return { blob: zip(entries), name: `${say('ANNOTATED_FILE')}-${who}.docx`, comments: findings.length, tracked: tracked.size, original };
 }
 
 /** 下载批注版: builds the annotated document and saves it. */
 export async function downloadAnnotated(docx) {
-  const { blob, name } = await annotated(docx);
+  const { blob, name, original } = await annotated(docx);
+  // Her .docx was opened but the text has changed since: a new document would
+  // lose its formatting without a word, so she is asked first.
+  if (docx && !original && !window.confirm(say('ANNOTATED_NEW', docx.name))) return;
   const url = URL.createObjectURL(blob);
   const a = Object.assign(document.createElement('a'), { href: url, download: name, rel: 'noopener' });
   document.body.append(a);
