@@ -499,6 +499,10 @@ desk! {
     YEARS_UNKNOWN "（未识别）" "(not found)";
     YEARS_NOT_PAIR "两份报告不像同一机关相邻两年的报告，未做跨年度检查（X001–X003），与命令行的 --previous 相同。"
         "The two reports do not look like one body in consecutive years: the cross-year checks (X001–X003) were not run, as with the command line's --previous.";
+    YEARS_SAME_YEAR "两份报告都是 {0} 年度的，上年报告应为 {1} 年度，未做跨年度检查（X001–X003）。"
+        "Both reports are for {0}: last year's should be for {1}. The cross-year checks (X001–X003) were not run.";
+    YEARS_SWAPPED "“上年报告”是 {0} 年度的，晚于编辑框中的 {1} 年度：两份是否放反了？未做跨年度检查（X001–X003）。"
+        "The “last year” report is for {0}, later than the editor's {1}: are the two the wrong way round? The cross-year checks (X001–X003) were not run.";
     YEARS_COLUMN "列" "Column";
     YEARS_NOW "本年“上年结转”" "This year: carried over from last year";
     YEARS_BEFORE "上年“结转下年度继续办理”" "Last year: carried over to next year";

@@ -363,6 +363,11 @@ test('对照上年: last year beside this year — table 三 carried in and out,
   assert.equal(rows[0][0], '自然人');
   assert.ok(rows.every((r) => r[3] === '一致'), JSON.stringify(rows));
   assert.match(text, /未发现跨年问题/);
+  // The same year twice, and the two the wrong way round: said as such.
+  await page.fill('#years textarea', now);
+  await page.waitForFunction(() => /两份报告都是 2024 年度的，上年报告应为 2023 年度/.test(document.querySelector('#years').textContent));
+  await page.fill('#years textarea', now.replaceAll('2024', '2025'));
+  await page.waitForFunction(() => /“上年报告”是 2025 年度的，晚于编辑框中的 2024 年度/.test(document.querySelector('#years').textContent));
   // Last year's tables and text copied: X002 and X003, as the command line says; a finding selects its place.
   await page.fill('#years textarea', now.replaceAll('2024', '2023'));
   await page.waitForSelector('#years .years-findings');

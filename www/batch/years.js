@@ -172,7 +172,15 @@ class Years {
     else if (r) {
       const who = (x) => (x.organ ? `${x.organ} ${x.year ?? ''}` : say('YEARS_UNKNOWN'));
       body.push(el('p', {}, say('YEARS_WHO', who(r.now), who(r.before))));
-      if (!r.paired) body.push(el('p', { class: 'status' }, say('YEARS_NOT_PAIR')));
+      if (!r.paired) {
+        // Two years known: the likeliest slip is said (the same year twice, or the two swapped).
+        const [y, before] = [r.now.year, r.before.year];
+        const known = y != null && before != null;
+        const why = known && before === y ? say('YEARS_SAME_YEAR', String(y), String(y - 1))
+          : known && before > y ? say('YEARS_SWAPPED', String(before), String(y))
+            : say('YEARS_NOT_PAIR');
+        body.push(el('p', { class: 'status' }, why));
+      }
       if (r.carried.length) {
         body.push(el('table', { class: 'years-table' },
           el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, say('YEARS_COLUMN')), el('th', { scope: 'col', class: 'num' }, say('YEARS_NOW')), el('th', { scope: 'col', class: 'num' }, say('YEARS_BEFORE')), el('th', { scope: 'col' }, ''))),
