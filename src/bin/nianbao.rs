@@ -466,7 +466,6 @@ struct Kept {
     not_a_report: bool,
 }
 
-#[allow(clippy::too_many_arguments)]
 /// Why a file could not be written, in Chinese (the system's words are English).
 fn why_not_written(e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
@@ -479,6 +478,7 @@ fn why_not_written(e: &std::io::Error) -> String {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn run_check(
     paths: Vec<PathBuf>,
     format: Format,
