@@ -118,6 +118,88 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
+/// Appends `chars` to `out`, encoded by hand (`push_chars_where`); the
+/// browser's first load uses `String::extend`.
+#[cfg(feature = "cli")]
+pub fn push_chars(out: &mut String, chars: &[char]) {
+    push_chars_where(out, chars, |_| true);
+}
+
+/// Appends the `chars` that `keep` keeps to `out`, encoded by hand into room
+/// made once: the command line does this for every report of a batch, and
+/// `String::extend` checks for room and encodes char by char. The browser
+/// keeps the short forms (its first load has no bytes to spare).
+#[cfg(feature = "cli")]
+pub(crate) fn push_chars_where(out: &mut String, chars: &[char], keep: impl Fn(char) -> bool) {
+    let mut b = std::mem::take(out).into_bytes();
+    b.reserve(chars.len() * 3);
+    for &c in chars.iter().filter(|&&c| keep(c)) {
+        let u = c as u32;
+        match u {
+            0..=0x7F => b.push(u as u8),
+            0x80..=0x7FF => b.extend_from_slice(&[0xC0 | (u >> 6) as u8, 0x80 | (u & 0x3F) as u8]),
+            0x800..=0xFFFF => b.extend_from_slice(&[0xE0 | (u >> 12) as u8, 0x80 | ((u >> 6) & 0x3F) as u8, 0x80 | (u & 0x3F) as u8]),
+            _ => b.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+        }
+    }
+    // SAFETY: `out`'s bytes were a String, and each char was appended as its UTF-8 encoding.
+    *out = unsafe { String::from_utf8_unchecked(b) };
+}
+
+/// The folded chars of `text` and their positions, decoded with the
+/// standard iterator, as the browser's `Compact::new` reads them.
+#[cfg(all(test, feature = "cli"))]
+fn fill_chars(text: &str, base: usize, chars: &mut Vec<char>, pos: &mut Positions) {
+    let mut last = 0;
+    for (i, c) in text.char_indices() {
+        let Some(f) = fold_kept(c) else { continue };
+        chars.push(f);
+        let start = (base + i) as u32;
+        pos.push(start, c.len_utf8() as u8, last);
+        last = start;
+    }
+}
+
+/// What `fill_chars` gives, with ASCII and the ideographs of lead bytes
+/// E4–E9 (most of a report) read from the bytes without the decoder.
+#[cfg(feature = "cli")]
+fn fill_bytes(text: &str, base: usize, chars: &mut Vec<char>, pos: &mut Positions) {
+    let b = text.as_bytes();
+    let mut last = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let (f, len) = match x {
+            b' ' | b'\t' | b'\r' | b'\n' | 0x0B | 0x0C => {
+                i += 1;
+                continue;
+            }
+            0..0x80 => (x as char, 1),
+            // U+4000–U+9FFF: never space; folded by `fold_kept` as ideographs are.
+            0xE4..=0xE9 if i + 2 < b.len() => {
+                let code = (u32::from(x & 0x0F) << 12) | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F);
+                (crate::normalize::fold_ideograph(code), 3)
+            }
+            _ => {
+                let c = text[i..].chars().next().expect("i is at a char boundary");
+                let len = c.len_utf8();
+                match fold_kept(c) {
+                    Some(f) => (f, len),
+                    None => {
+                        i += len;
+                        continue;
+                    }
+                }
+            }
+        };
+        chars.push(f);
+        let start = (base + i) as u32;
+        pos.push(start, len as u8, last);
+        last = start;
+        i += len;
+    }
+}
+
 impl Compact {
     /// The view of `text[range]`, `base` being where `text` starts in the source.
     pub fn new(text: &str, base: usize) -> Compact {
@@ -126,16 +208,22 @@ impl Compact {
         let cap = text.chars().count();
         let mut chars = Vec::with_capacity(cap);
         let mut pos = Positions::with_capacity(cap);
-        let mut last = 0;
-        // Decoded with the standard iterator: a byte-level path for ASCII and
-        // ideographs saved 1 % of a batch's instructions and cost the browser's
-        // first load 226 bytes gzip, which its budget does not have.
-        for (i, c) in text.char_indices() {
-            let Some(f) = fold_kept(c) else { continue };
-            chars.push(f);
-            let start = (base + i) as u32;
-            pos.push(start, c.len_utf8() as u8, last);
-            last = start;
+        // The command line reads ASCII and ideographs from the bytes
+        // (`fill_bytes`, a tenth of a batch's instructions went here); the
+        // browser's first load has no room for a second loop.
+        #[cfg(feature = "cli")]
+        fill_bytes(text, base, &mut chars, &mut pos);
+        // As `fill_chars` in the tests, which hold the two equal.
+        #[cfg(not(feature = "cli"))]
+        {
+            let mut last = 0;
+            for (i, c) in text.char_indices() {
+                let Some(f) = fold_kept(c) else { continue };
+                chars.push(f);
+                let start = (base + i) as u32;
+                pos.push(start, c.len_utf8() as u8, last);
+                last = start;
+            }
         }
         Compact { chars: Shared::new(chars), pos: Rc::new(pos) }
     }
@@ -180,6 +268,9 @@ impl Compact {
     pub fn string(&self, a: usize, b: usize) -> String {
         let slice = &self.chars[a.min(b)..b.min(self.chars.len())];
         let mut s = String::with_capacity(slice.len() * 3);
+        #[cfg(feature = "cli")]
+        push_chars(&mut s, slice);
+        #[cfg(not(feature = "cli"))]
         s.extend(slice);
         s
     }
@@ -277,6 +368,42 @@ impl Phrases {
 mod tests {
     use super::*;
     use crate::normalize::{fold, is_space};
+
+    /// The command line's byte reading gives what the decoder gives: for every
+    /// char up to U+30000 and a few beyond, between ASCII, spaces and ideographs,
+    /// at every offset from a block's edge, and with long runs of spacing.
+    #[cfg(feature = "cli")]
+    #[test]
+    fn the_bytes_read_as_the_decoder_reads_them() {
+        let mut text = String::new();
+        for (k, c) in (0..0x3_0000u32).chain([0x10_FFFF]).filter_map(char::from_u32).enumerate() {
+            text.push(c);
+            text.push_str(["", " ", "a", "中", "\u{3000}", "\t\r\n"][k % 6]);
+            if k % 997 == 0 {
+                text.push_str(&" ".repeat(300));
+            }
+        }
+        for text in [&text[..], "", "a", "中", "國 ", "\u{4DFF}\u{4E00}\u{9FFF}\u{A000}"] {
+            let (mut a, mut pa) = (Vec::new(), Positions::with_capacity(0));
+            let (mut b, mut pb) = (Vec::new(), Positions::with_capacity(0));
+            fill_chars(text, 5, &mut a, &mut pa);
+            fill_bytes(text, 5, &mut b, &mut pb);
+            assert!(a == b);
+            assert!(pa.anchors == pb.anchors && pa.steps == pb.steps && pa.far == pb.far && pa.lens == pb.lens);
+        }
+    }
+
+    /// Chars of 1 to 4 bytes are appended as `String::push` appends them.
+    #[cfg(feature = "cli")]
+    #[test]
+    fn chars_are_appended_as_push_appends_them() {
+        let chars: Vec<char> = "a1·２三9\u{1F600}é0。\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}".chars().collect();
+        let mut out = String::from("前");
+        push_chars(&mut out, &chars);
+        let mut want = String::from("前");
+        chars.iter().for_each(|&c| want.push(c));
+        assert_eq!(out, want);
+    }
 
     /// The compact positions agree with a plain list of offsets, in views too.
     #[test]

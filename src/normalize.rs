@@ -236,6 +236,21 @@ const TRAD_BITS: [u64; 328] = {
     bits
 };
 
+/// `fold_kept` of the char U+4000–U+9FFF whose code is `code` (the
+/// command line reads these from the bytes).
+#[cfg(feature = "cli")]
+#[inline(always)]
+pub(crate) fn fold_ideograph(code: u32) -> char {
+    debug_assert!((0x4000..=0x9FFF).contains(&code));
+    // Every code of the range is a char (the surrogates start at U+D800).
+    let c = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
+    if code >= 0x4E00 {
+        simplify(c)
+    } else {
+        c
+    }
+}
+
 #[inline(always)]
 fn simplify(c: char) -> char {
     let off = c as u32 - 0x4E00;

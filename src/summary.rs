@@ -100,25 +100,11 @@ fn push_without_digits(out: &mut String, chars: &[char]) {
     out.extend(chars.iter().filter(|c| !c.is_ascii_digit()));
 }
 
-/// The same, encoded by hand into room made once: the command line encodes
-/// every report of a batch, and `String::extend` checks for room and encodes
-/// char by char (a third of this step's cost was validating again). The
-/// browser keeps the short form above (its first load has no bytes to spare).
+/// The same, encoded by hand (`compact::push_chars_where`): the command
+/// line encodes every report of a batch.
 #[cfg(feature = "cli")]
 fn push_without_digits(out: &mut String, chars: &[char]) {
-    let mut b = std::mem::take(out).into_bytes();
-    b.reserve(chars.len() * 3);
-    for &c in chars.iter().filter(|c| !c.is_ascii_digit()) {
-        let u = c as u32;
-        match u {
-            0..=0x7F => b.push(u as u8),
-            0x80..=0x7FF => b.extend_from_slice(&[0xC0 | (u >> 6) as u8, 0x80 | (u & 0x3F) as u8]),
-            0x800..=0xFFFF => b.extend_from_slice(&[0xE0 | (u >> 12) as u8, 0x80 | ((u >> 6) & 0x3F) as u8, 0x80 | (u & 0x3F) as u8]),
-            _ => b.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
-        }
-    }
-    // SAFETY: `out`'s bytes were a String, and each char was appended as its UTF-8 encoding.
-    *out = unsafe { String::from_utf8_unchecked(b) };
+    crate::compact::push_chars_where(out, chars, |c| !c.is_ascii_digit());
 }
 
 impl Years {

@@ -342,6 +342,9 @@ fn token_text(doc: &crate::compact::Compact, tok: &Token, buf: &mut String) {
     if chars.contains(&'[') || chars.contains(&'*') {
         buf.push_str(&strip_residue(&doc.string(a, b)));
     } else {
+        #[cfg(feature = "cli")]
+        crate::compact::push_chars(buf, chars);
+        #[cfg(not(feature = "cli"))]
         buf.extend(chars);
     }
 }
