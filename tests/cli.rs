@@ -561,3 +561,27 @@ fn every_path_given_has_its_json_entry() {
         assert_eq!(files, [HUAIAN, missing.to_str().unwrap(), "tests/corpus/real/hongze_2024_layout.txt"], "{extra:?}");
     }
 }
+
+/// A mistyped option or value is said in Chinese first, naming it (clap's
+/// own words, English, follow with its tip); help is printed as it is.
+#[test]
+fn usage_errors_are_said_in_chinese_first() {
+    for (args, said) in [
+        (&["check", "--sumary", "x.csv", HUAIAN][..], "不认识的选项“--sumary”（是否想写 --summary？）"),
+        (&["chek", HUAIAN][..], "不认识的命令“chek”（是否想写 check？）"),
+        (&["check", "--format", "yaml", HUAIAN][..], "选项“--format”的值“yaml”无效"),
+        (&["check", HUAIAN, "--summary"][..], "选项“--summary”缺少值"),
+    ] {
+        let out = run(args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        let first = err.lines().next().unwrap_or_default();
+        assert_eq!(first, format!("nianbao: {said}。用法见 nianbao --help 或 nianbao check --help"), "{args:?}");
+        assert!(err.contains("error:"), "clap's words follow: {err}");
+        assert!(out.stdout.is_empty());
+    }
+    let help = run(&["check", "--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&help.stdout);
+    assert!(text.contains("Usage: nianbao check [OPTIONS] [--summary [csv|xlsx] FILE] <FILE|DIR>..."), "{text}");
+}

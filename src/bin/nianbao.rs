@@ -29,6 +29,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Check reports: files ("-" for standard input), or directories walked for .txt, .md, .html, .htm, .docx, .odt, .rtf and .pdf (and .doc, .wps, to say how to convert them).
+    // `--summary` takes one file, its format perhaps named before it: clap's
+    // own usage line would show it repeatable.
+    #[command(override_usage = "nianbao check [OPTIONS] [--summary [csv|xlsx] FILE] <FILE|DIR>...")]
     Check {
         // Required, but checked by `main`: a `--summary` given its file alone
         // takes the next path as its second value, and `main` gives it back.
@@ -113,8 +116,51 @@ fn summary_values(values: &[String]) -> Result<(&str, &str, Option<&str>), ()> {
     }
 }
 
+/// clap's own errors (a mistyped option, a missing value) are English: a
+/// Chinese line comes first, naming what was wrong, then clap's words with
+/// its tip. Help and version are printed as they are.
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind::*};
+    if matches!(e.kind(), DisplayHelp | DisplayVersion | DisplayHelpOnMissingArgumentOrSubcommand) {
+        e.exit();
+    }
+    let context = |k| match e.get(k) {
+        Some(ContextValue::String(s)) => Some(escape(s).into_owned()),
+        Some(ContextValue::Strings(v)) => v.first().map(|s| escape(s).into_owned()),
+        _ => None,
+    };
+    // "--format <FORMAT>" is named by its option alone.
+    let arg = context(ContextKind::InvalidArg).map(|a| a.split(' ').next().unwrap_or_default().to_string());
+    let named = |what: &str, k| match context(k) {
+        Some(a) => format!("{what}“{a}”"),
+        None => what.to_string(),
+    };
+    let option = arg.as_deref().map(|a| format!("选项“{a}”")).unwrap_or_else(|| "选项".into());
+    let mut said = match e.kind() {
+        UnknownArgument => named("不认识的选项", ContextKind::InvalidArg),
+        InvalidSubcommand => named("不认识的命令", ContextKind::InvalidSubcommand),
+        InvalidValue | ValueValidation => match context(ContextKind::InvalidValue).filter(|v| !v.is_empty()) {
+            Some(v) => format!("{option}的值“{v}”无效"),
+            None => format!("{option}缺少值"),
+        },
+        MissingRequiredArgument => named("缺少必需的参数", ContextKind::InvalidArg),
+        TooManyValues | TooFewValues | WrongNumberOfValues => format!("{option}后的值个数不对"),
+        ArgumentConflict => format!("{option}不能与其他选项同时使用"),
+        _ => "命令行参数有误".to_string(),
+    };
+    if let Some(tip) = context(ContextKind::SuggestedArg).or_else(|| context(ContextKind::SuggestedSubcommand)) {
+        said.push_str(&format!("（是否想写 {tip}？）"));
+    }
+    eprintln!("nianbao: {said}。用法见 nianbao --help 或 nianbao check --help");
+    let _ = e.print();
+    ExitCode::from(2)
+}
+
 fn main() -> ExitCode {
-    let matches = Cli::command().get_matches();
+    let matches = match Cli::command().try_get_matches() {
+        Ok(m) => m,
+        Err(e) => return usage_error(e),
+    };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
