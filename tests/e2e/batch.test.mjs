@@ -444,7 +444,11 @@ test('下载批注版: the findings back into Word as comments at their text —
   const pasted = await count();
   // The .docx opened before is no longer the editor's text: she is asked before a new document is made.
   // (`open` accepts every dialog.)
-  const asked = new Promise((resolve) => page.once('dialog', (d) => resolve(d.message())));
+  // Within a minute, or the test fails saying so (a bare promise would wait for ever).
+  const asked = Promise.race([
+    new Promise((resolve) => page.once('dialog', (d) => resolve(d.message()))),
+    new Promise((resolve) => setTimeout(() => resolve('no question was asked within 60 s'), 60_000).unref()),
+  ]);
   const [second] = await Promise.all([page.waitForEvent('download'), page.click('text=下载批注版')]);
   assert.match(await asked, /已不同.*新文档，不带原文档的格式/);
   assert.match(second.suggestedFilename(), /^年报检查批注-淄博高新技术产业开发区建设局-2023\.docx$/);
