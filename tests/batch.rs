@@ -583,3 +583,68 @@ fn a_zip_of_reports_is_a_row_that_says_to_unpack_it() {
     assert_eq!(alone.status.code(), Some(2));
     assert!(said.contains("这是压缩包（.zip）") && !said.contains(".docx"), "{said}");
 }
+
+#[test]
+fn every_path_given_has_its_row_in_the_summary() {
+    // A link to nothing, a link loop and a path that does not exist are rows
+    // of the summary in their places, as in the text table, saying why.
+    let d = empty_dir("every-path");
+    std::fs::write(d.join("a.txt"), corpus("huaian_2024_layout.txt")).unwrap();
+    std::os::unix::fs::symlink("nowhere.txt", d.join("b_dangling.txt")).unwrap();
+    std::os::unix::fs::symlink("c_loop2.txt", d.join("c_loop1.txt")).unwrap();
+    std::os::unix::fs::symlink("c_loop1.txt", d.join("c_loop2.txt")).unwrap();
+    let csv = d.join("汇总.csv");
+    let missing = d.join("missing/x.txt");
+    let out = run(&["check", d.to_str().unwrap(), missing.to_str().unwrap(), "--summary", "csv", csv.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let rows: Vec<&str> = text.trim_start_matches('\u{feff}').lines().skip(1).collect();
+    let files: Vec<&str> = rows.iter().map(|r| r.split(',').next().unwrap()).collect();
+    let name = |f: &str| d.join(f).display().to_string();
+    assert_eq!(
+        files,
+        [name("a.txt"), name("b_dangling.txt"), name("c_loop1.txt"), name("c_loop2.txt"), missing.display().to_string()],
+        "{text}"
+    );
+    assert!(rows[1].ends_with("符号链接指向的文件无法读取（No such file or directory (os error 2)）。"), "{}", rows[1]);
+    assert!(rows[2].ends_with("符号链接循环指向自身，未读取。"), "{}", rows[2]);
+    assert!(rows[4].ends_with(",,,,,,,文件或目录不存在。"), "{}", rows[4]);
+    // The text table lists the same paths.
+    let table = run(&["check", d.to_str().unwrap(), missing.to_str().unwrap()]);
+    let table = String::from_utf8_lossy(&table.stdout);
+    for f in &files {
+        assert!(table.contains(f), "{f} in\n{table}");
+    }
+}
+
+#[test]
+fn the_summary_is_never_a_report_by_another_name() {
+    // A hard link is the report itself under another name: not overwritten.
+    let d = empty_dir("hard-link");
+    let report = d.join("2024.txt");
+    std::fs::write(&report, corpus("huaian_2024_layout.txt")).unwrap();
+    let before = std::fs::read(&report).unwrap();
+    let other_name = d.join("汇总.xlsx");
+    std::fs::hard_link(&report, &other_name).unwrap();
+    let out = run(&["check", report.to_str().unwrap(), "--summary", other_name.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("是要检查的报告，未覆盖它"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read(&report).unwrap(), before);
+    // A summary's file that exists and is no report is written over as asked.
+    let old = d.join("old.csv");
+    std::fs::write(&old, "last week's summary").unwrap();
+    let out = run(&["check", report.to_str().unwrap(), "--summary", old.to_str().unwrap()]);
+    assert_ne!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::read_to_string(&old).unwrap().starts_with("\u{feff}文件,机关"));
+}
+
+#[test]
+fn a_second_summary_is_a_usage_error_not_a_report() {
+    let d = empty_dir("two-summaries");
+    let (a, b) = (d.join("a.csv"), d.join("b.xlsx"));
+    let out =
+        run(&["check", "--summary", a.to_str().unwrap(), "--summary", b.to_str().unwrap(), "tests/corpus/real/huaian_2024_layout.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--summary 只能给一次"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stdout.is_empty() && !a.exists() && !b.exists(), "nothing checked, nothing written");
+}

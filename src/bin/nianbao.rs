@@ -167,6 +167,12 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Check { mut paths, format, previous, min_severity, color, jobs, lang, summary } => {
+            // Given twice, the second's file would be taken for a report: one summary a run.
+            let check = matches.subcommand_matches("check");
+            if check.and_then(|m| m.get_occurrences::<String>("summary")).is_some_and(|o| o.count() > 1) {
+                eprintln!("nianbao: --summary 只能给一次（一次检查写一份汇总）; --summary is given once (one summary file a run)");
+                return ExitCode::from(2);
+            }
             let summary = match summary.as_deref().map(summary_values) {
                 None => None,
                 Some(Err(())) => {
@@ -576,7 +582,9 @@ fn run_check(
     let files = collect(&paths, &mut walked, &mut skipped);
     let mut problems: Vec<(PathBuf, String)> = walked.iter().map(|(_, p, why)| (p.clone(), why.clone())).collect();
     if let Some((_, to)) = &summary_to {
-        let same = |f: &PathBuf| std::fs::canonicalize(f).ok().zip(std::fs::canonicalize(to).ok()).is_some_and(|(a, b)| a == b);
+        // The same file by any path: a link to it, or another name of it (a hard link).
+        let summary_id = std::fs::metadata(to).ok().map(|m| id(&m));
+        let same = |f: &PathBuf| summary_id.is_some() && std::fs::metadata(f).ok().map(|m| id(&m)) == summary_id;
         if files.iter().chain(previous.as_ref()).any(same) {
             eprintln!(
                 "nianbao: --summary：“{}”是要检查的报告，未覆盖它; the summary's file is one of the reports: not overwritten",
@@ -933,7 +941,16 @@ fn run_check(
     if let Some((fmt, to)) = &summary_to {
         let mut summary_rows = Vec::new();
         let mut finding_rows = Vec::new();
-        for ((d, why), path) in done.iter_mut().zip(&unread).zip(&names) {
+        // What could not be walked (a link to nothing, a path that does not
+        // exist, a folder not readable) has its row in its place, as in the
+        // text table: a summary handed on lists every path given.
+        let problem_row = |path: &Path, why: &str| {
+            let (zh, en) = nianbao::json::sentences(why);
+            nianbao::export::problem_row(&path.display().to_string(), if style.english { en } else { zh })
+        };
+        let mut walked_at = 0;
+        for (i, ((d, why), path)) in done.iter_mut().zip(&unread).zip(&names).enumerate() {
+            summary_rows.extend(walked_due(&walked, &mut walked_at, i).iter().map(|(_, p, why)| problem_row(p, why)));
             match (d, why) {
                 (Some(Kept { not_a_report: true, .. }), _) => {
                     summary_rows.push(nianbao::export::problem_row(path, &nianbao::messages::desk::NOT_A_REPORT.say(style.english, &[])));
@@ -949,13 +966,11 @@ fn run_check(
                     finding_rows.append(findings);
                 }
                 // Why, in the summary's language (the reader's words are in both).
-                (None, Some(why)) => {
-                    let (zh, en) = nianbao::json::sentences(why);
-                    summary_rows.push(nianbao::export::problem_row(path, if style.english { en } else { zh }));
-                }
+                (None, Some(why)) => summary_rows.push(problem_row(Path::new(path), why)),
                 (None, None) => {}
             }
         }
+        summary_rows.extend(walked_due(&walked, &mut walked_at, usize::MAX).iter().map(|(_, p, why)| problem_row(p, why)));
         if let Err(e) = batch::write_summary(to, *fmt, lang, &summary_rows, &finding_rows) {
             problems.push((to.clone(), format!("无法写入汇总（{}）。(Cannot write the summary: {e}.)", why_not_written(&e))));
         }

@@ -76,8 +76,9 @@ impl fmt::Display for InputError {
             InputError::Io(e) => write!(f, "无法读取（{e}）。(Cannot read: {e}.)"),
             InputError::Empty => write!(f, "文件是空的。(The file is empty.)"),
             InputError::TooLarge(n) => {
+                // To a tenth: just past the limit, a whole number would read as the limit itself ("32 MB, more than 32 MB").
                 let (mb, max) = (*n as f64 / 1048576.0, MAX_BYTES / 1048576);
-                write!(f, "文件有 {mb:.0} MB，超过年报的 {max} MB 上限，未读取。(The file is {mb:.0} MB, more than the {max} MB a report can be.)")
+                write!(f, "文件有 {mb:.1} MB，超过年报的 {max} MB 上限，未读取。(The file is {mb:.1} MB, more than the {max} MB a report can be.)")
             }
             InputError::Binary => write!(
                 f,
@@ -351,6 +352,13 @@ mod tests {
 
     fn fixture(ext: &str) -> std::path::PathBuf {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/office").join(format!("table.{ext}"))
+    }
+
+    #[test]
+    fn a_file_just_past_the_limit_is_not_said_to_be_the_limit() {
+        let said = InputError::TooLarge(MAX_BYTES + 100 * 1024).to_string();
+        assert!(said.starts_with("文件有 32.1 MB，超过年报的 32 MB 上限"), "{said}");
+        assert!(said.contains("(The file is 32.1 MB, more than the 32 MB"), "{said}");
     }
 
     #[test]
