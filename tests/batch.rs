@@ -648,3 +648,19 @@ fn a_second_summary_is_a_usage_error_not_a_report() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--summary 只能给一次"), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(out.stdout.is_empty() && !a.exists() && !b.exists(), "nothing checked, nothing written");
 }
+
+#[test]
+fn a_folder_given_with_nothing_to_check_is_said() {
+    let d = empty_dir("empty-folder");
+    let (empty, full) = (d.join("2023"), d.join("2024"));
+    std::fs::create_dir_all(empty.join("inner")).unwrap();
+    std::fs::create_dir_all(&full).unwrap();
+    std::fs::write(full.join("淮安.txt"), corpus("huaian_2024_layout.txt")).unwrap();
+    let out = run(&["check", full.to_str().unwrap(), empty.to_str().unwrap(), "--format", "jsonl"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("nianbao: {}: 目录中没有可检查的报告", empty.display())), "{err}");
+    assert!(!err.contains(&format!("{}: 目录中", full.display())), "{err}");
+    // Said, not an error: the exit status is the report's.
+    assert_ne!(out.status.code(), Some(2), "{err}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+}

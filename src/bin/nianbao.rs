@@ -259,7 +259,19 @@ fn collect(paths: &[PathBuf], problems: &mut Vec<(usize, PathBuf, String)>, skip
             continue;
         }
         match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => walk(p, &m, &mut seen, &mut out, problems),
+            Ok(m) if m.is_dir() => {
+                let before = (out.len(), problems.len(), seen.skipped.len());
+                walk(p, &m, &mut seen, &mut out, problems);
+                // A folder given beside others that holds nothing to check (a
+                // wrong folder, last year's not yet filled) is said, not passed
+                // over in silence (alone, the run says that no report was found).
+                if paths.len() > 1 && (out.len(), problems.len(), seen.skipped.len()) == before {
+                    eprintln!(
+                        "nianbao: {}: 目录中没有可检查的报告（.txt、.md、.html、.htm、.docx、.odt、.rtf、.pdf）; no reports in this directory",
+                        escape(&p.display().to_string())
+                    );
+                }
+            }
             Ok(m) => seen.file(id(&m), p.clone(), false, &mut out),
             Err(e) if std::fs::symlink_metadata(p).is_ok() => problems.push((out.len(), p.clone(), link_problem(&e))),
             Err(_) => problems.push((out.len(), p.clone(), "文件或目录不存在。(No such file or directory.)".into())),
