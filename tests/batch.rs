@@ -664,3 +664,27 @@ fn a_folder_given_with_nothing_to_check_is_said() {
     assert_ne!(out.status.code(), Some(2), "{err}");
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
 }
+
+#[test]
+fn what_could_not_be_read_is_said_in_input_order() {
+    // A file that cannot be read in the first folder, a link to nothing in
+    // the second: stderr names them in that order (the walk's were said first).
+    let d = empty_dir("stderr-order");
+    let (first, second) = (d.join("a"), d.join("b"));
+    std::fs::create_dir_all(&first).unwrap();
+    std::fs::create_dir_all(&second).unwrap();
+    std::fs::write(first.join("empty.txt"), "").unwrap();
+    std::fs::write(first.join("report.txt"), corpus("huaian_2024_layout.txt")).unwrap();
+    std::os::unix::fs::symlink("nowhere.txt", second.join("dangling.txt")).unwrap();
+    let out = run(&["check", first.to_str().unwrap(), second.to_str().unwrap(), "--format", "jsonl"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    let at = |f: &Path| err.find(&format!("nianbao: {}: ", f.display())).unwrap_or_else(|| panic!("{} in\n{err}", f.display()));
+    assert!(at(&first.join("empty.txt")) < at(&second.join("dangling.txt")), "{err}");
+    // The JSON has them in the same order.
+    let files: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["file"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(files.len(), 3, "{files:?}");
+    assert!(files[0].ends_with("a/empty.txt") && files[2].ends_with("b/dangling.txt"), "{files:?}");
+}

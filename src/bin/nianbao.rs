@@ -592,7 +592,9 @@ fn run_check(
     let mut walked = Vec::new();
     let mut skipped = Vec::new();
     let files = collect(&paths, &mut walked, &mut skipped);
-    let mut problems: Vec<(PathBuf, String)> = walked.iter().map(|(_, p, why)| (p.clone(), why.clone())).collect();
+    // What could not be read or written, each with where it is said among the
+    // others (before file k, its own file k, or after all): stderr in input order.
+    let mut problems: Vec<((usize, u8), PathBuf, String)> = walked.iter().map(|(k, p, why)| ((*k, 0), p.clone(), why.clone())).collect();
     if let Some((_, to)) = &summary_to {
         // The same file by any path: a link to it, or another name of it (a hard link).
         let summary_id = std::fs::metadata(to).ok().map(|m| id(&m));
@@ -800,7 +802,7 @@ fn run_check(
                 if json && spill.is_none() {
                     emit(&mut out, &nianbao::json::unreadable(&files[i].display().to_string(), &why));
                 }
-                problems.push((files[i].clone(), why.clone()));
+                problems.push(((i, 1), files[i].clone(), why.clone()));
                 unread.push(Some(why));
                 done.push(None);
             }
@@ -984,7 +986,11 @@ fn run_check(
         }
         summary_rows.extend(walked_due(&walked, &mut walked_at, usize::MAX).iter().map(|(_, p, why)| problem_row(p, why)));
         if let Err(e) = batch::write_summary(to, *fmt, lang, &summary_rows, &finding_rows) {
-            problems.push((to.clone(), format!("无法写入汇总（{}）。(Cannot write the summary: {e}.)", why_not_written(&e))));
+            problems.push((
+                (usize::MAX, 2),
+                to.clone(),
+                format!("无法写入汇总（{}）。(Cannot write the summary: {e}.)", why_not_written(&e)),
+            ));
         }
     }
     // Said as the browser says it: how many, and the first few by name.
@@ -997,7 +1003,8 @@ fn run_check(
         });
         eprintln!("nianbao: {zh}; {en}");
     }
-    for (p, why) in &problems {
+    problems.sort_by_key(|p| p.0);
+    for (_, p, why) in &problems {
         eprintln!("nianbao: {}: {}", escape(&p.display().to_string()), escape(why));
     }
     let mut none = files.is_empty() && problems.is_empty();
