@@ -663,6 +663,12 @@ fn a_folder_given_with_nothing_to_check_is_said() {
     // Said, not an error: the exit status is the report's.
     assert_ne!(out.status.code(), Some(2), "{err}");
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+    // A folder walked already (given twice, or inside a folder given before) is not said to be empty.
+    for args in [[full.to_str().unwrap(), full.to_str().unwrap()], [d.to_str().unwrap(), full.to_str().unwrap()]] {
+        let out = run(&[&["check"], &args[..]].concat());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("目录中没有可检查的报告"), "{args:?}: {err}");
+    }
 }
 
 #[test]

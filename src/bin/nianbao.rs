@@ -260,12 +260,14 @@ fn collect(paths: &[PathBuf], problems: &mut Vec<(usize, PathBuf, String)>, skip
         }
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => {
+                // Walked already (given twice, or inside a folder given before): not empty for that.
+                let again = seen.dirs.contains(&id(&m));
                 let before = (out.len(), problems.len(), seen.skipped.len());
                 walk(p, &m, &mut seen, &mut out, problems);
                 // A folder given beside others that holds nothing to check (a
                 // wrong folder, last year's not yet filled) is said, not passed
                 // over in silence (alone, the run says that no report was found).
-                if paths.len() > 1 && (out.len(), problems.len(), seen.skipped.len()) == before {
+                if paths.len() > 1 && !again && (out.len(), problems.len(), seen.skipped.len()) == before {
                     eprintln!(
                         "nianbao: {}: 目录中没有可检查的报告（.txt、.md、.html、.htm、.docx、.odt、.rtf、.pdf）; no reports in this directory",
                         escape(&p.display().to_string())
@@ -402,9 +404,10 @@ fn walk(dir: &Path, meta: &std::fs::Metadata, seen: &mut Seen, out: &mut Vec<Pat
 /// due next takes it, every later one already waiting and those completed
 /// while it takes. Nobody waits for a group of files to finish (which left a
 /// core idle behind the longest file of every group), and no thread sleeps
-/// and wakes to collect results (a context switch per file). A thread starts an item only while fewer than `window`
-/// results wait ahead of the one due, so memory stays bounded behind a slow
-/// file. An error from `take` stops the work after the items in hand. When
+/// and wakes to collect results (a context switch per file). A thread starts
+/// an item only while fewer than `window` results wait ahead of the one due
+/// (and at most as many are being taken), so memory stays bounded behind a
+/// slow file. An error from `take` stops the work after the items in hand. When
 /// the system gives fewer threads (a process limit), fewer are used, down to
 /// the calling thread alone.
 fn in_order<T: Sync, R: Send, E: Send>(
