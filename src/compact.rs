@@ -214,7 +214,7 @@ impl Compact {
         #[cfg(feature = "cli")]
         fill_bytes(text, base, &mut chars, &mut pos);
         // `fill_chars` written out: calling it, even inlined, cost the first
-        // load 71 bytes (the budget has 2). The tests hold the two equal.
+        // load 71 bytes (the budget has a few). The tests hold the two equal.
         #[cfg(not(feature = "cli"))]
         {
             let mut last = 0;
