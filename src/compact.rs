@@ -34,6 +34,8 @@ impl Positions {
         Positions { anchors: Vec::with_capacity(n / BLOCK + 1), steps: Vec::with_capacity(n), far: Vec::new(), lens: Vec::with_capacity(n) }
     }
 
+    // The browser's view and the tests' reference; the command line writes by index (`fill_bytes`).
+    #[cfg(any(not(feature = "cli"), test))]
     fn push(&mut self, start: u32, len: u8, last: u32) {
         let i = self.steps.len();
         if i % BLOCK == 0 {
@@ -161,10 +163,19 @@ fn fill_chars(text: &str, base: usize, chars: &mut Vec<char>, pos: &mut Position
 }
 
 /// What `fill_chars` gives, with ASCII and the ideographs of lead bytes
-/// E4–E9 (most of a report) read from the bytes without the decoder.
+/// E4–E9 (most of a report) read from the bytes without the decoder. The
+/// vectors start empty and are sized once to `count`, the chars of `text`,
+/// then written by index and cut to what was kept: three pushes a char were
+/// most of the view's cost.
 #[cfg(feature = "cli")]
-fn fill_bytes(text: &str, base: usize, chars: &mut Vec<char>, pos: &mut Positions) {
+fn fill_bytes(text: &str, base: usize, count: usize, chars: &mut Vec<char>, pos: &mut Positions) {
+    debug_assert!(chars.is_empty() && pos.steps.is_empty() && pos.anchors.is_empty());
+    chars.resize(count, '\0');
+    pos.steps.resize(count, 0);
+    pos.lens.resize(count, 0);
+    let (out, steps, lens) = (&mut chars[..], &mut pos.steps[..], &mut pos.lens[..]);
     let b = text.as_bytes();
+    let mut n = 0;
     let mut last = 0;
     let mut i = 0;
     while i < b.len() {
@@ -192,12 +203,25 @@ fn fill_bytes(text: &str, base: usize, chars: &mut Vec<char>, pos: &mut Position
                 }
             }
         };
-        chars.push(f);
         let start = (base + i) as u32;
-        pos.push(start, len as u8, last);
+        out[n] = f;
+        lens[n] = len as u8;
+        steps[n] = if n % BLOCK == 0 {
+            pos.anchors.push(start);
+            0
+        } else if start - last < FAR as u32 {
+            (start - last) as u8
+        } else {
+            pos.far.push((n as u32, start));
+            FAR
+        };
+        n += 1;
         last = start;
         i += len;
     }
+    chars.truncate(n);
+    pos.steps.truncate(n);
+    pos.lens.truncate(n);
 }
 
 impl Compact {
@@ -212,7 +236,7 @@ impl Compact {
         // folded view was a tenth of a batch's instructions); the browser's
         // first load has no room for a second loop.
         #[cfg(feature = "cli")]
-        fill_bytes(text, base, &mut chars, &mut pos);
+        fill_bytes(text, base, cap, &mut chars, &mut pos);
         // `fill_chars` written out: calling it, even inlined, cost the first
         // load 71 bytes (the budget has a few). The tests hold the two equal.
         #[cfg(not(feature = "cli"))]
@@ -388,7 +412,7 @@ mod tests {
             let (mut a, mut pa) = (Vec::new(), Positions::with_capacity(0));
             let (mut b, mut pb) = (Vec::new(), Positions::with_capacity(0));
             fill_chars(text, 5, &mut a, &mut pa);
-            fill_bytes(text, 5, &mut b, &mut pb);
+            fill_bytes(text, 5, text.chars().count(), &mut b, &mut pb);
             assert!(a == b);
             assert!(pa.anchors == pb.anchors && pa.steps == pb.steps && pa.far == pb.far && pa.lens == pb.lens);
         }
