@@ -69,6 +69,10 @@ pub struct Lexed {
 /// nothing a check can use.
 pub const MAX_TOKENS: usize = 1 << 21;
 
+/// Cells read in one line: as many as a cell's index can number. A table row
+/// has a dozen; a line of 30 million pipes held a cell for each (2.5 GB).
+const MAX_CELLS: usize = u16::MAX as usize;
+
 impl Lexed {
     pub fn line_tokens(&self, line: usize) -> &[Token] {
         let l = &self.lines[line];
@@ -324,7 +328,8 @@ pub(crate) struct Cell {
 /// tabs still count, so that column positions survive in tab-separated rows.
 /// An empty cell sits at the end of its stretch. True when a tab or a pipe
 /// separates cells.
-/// At most `room` words are read: the rest of the line is left out.
+/// At most `room` words and `MAX_CELLS` cells are read: the rest of the line
+/// is left out.
 fn cells(s: &str, out: &mut Vec<Cell>, words: &mut Vec<(usize, usize, Word)>, room: usize) -> bool {
     out.clear();
     words.clear();
@@ -353,7 +358,7 @@ fn cells(s: &str, out: &mut Vec<Cell>, words: &mut Vec<(usize, usize, Word)>, ro
         stops_closed = stops;
     };
     let mut i = 0;
-    while i < b.len() && words.len() < room {
+    while i < b.len() && words.len() < room && out.len() < MAX_CELLS {
         let sep = match b[i] {
             b'\t' | b'|' => 1,
             0xEF if b.get(i + 1) == Some(&0xBD) && b.get(i + 2) == Some(&0x9C) => 3, // U+FF5C
