@@ -20,29 +20,31 @@ static BLOCKS: AtomicU64 = AtomicU64::new(0);
 static LIVE: AtomicU64 = AtomicU64::new(0);
 static PEAK: AtomicU64 = AtomicU64::new(0);
 
-fn held(grown: u64, shrunk: u64) {
-    let now = LIVE.fetch_add(grown, Relaxed) + grown - shrunk;
-    LIVE.fetch_sub(shrunk, Relaxed);
-    PEAK.fetch_max(now, Relaxed);
+fn grew(n: u64) {
+    PEAK.fetch_max(LIVE.fetch_add(n, Relaxed) + n, Relaxed);
+}
+
+fn shrank(n: u64) {
+    LIVE.fetch_sub(n, Relaxed);
 }
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, l: Layout) -> *mut u8 {
         BYTES.fetch_add(l.size() as u64, Relaxed);
         BLOCKS.fetch_add(1, Relaxed);
-        held(l.size() as u64, 0);
+        grew(l.size() as u64);
         unsafe { System.alloc(l) }
     }
     unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
-        held(0, l.size() as u64);
+        shrank(l.size() as u64);
         unsafe { System.dealloc(p, l) }
     }
     unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
         BYTES.fetch_add(new as u64, Relaxed);
         BLOCKS.fetch_add(1, Relaxed);
         // Both blocks are held while the old one is copied.
-        held(new as u64, 0);
-        held(0, l.size() as u64);
+        grew(new as u64);
+        shrank(l.size() as u64);
         unsafe { System.realloc(p, l, new) }
     }
 }
