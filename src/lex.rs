@@ -90,6 +90,7 @@ pub fn lex(src: &Source) -> Lexed {
     let mut stopped_at = None;
     let mut cell_buf = Vec::new();
     let mut word_buf = Vec::new();
+    let mut empty_buf = Vec::new();
     let mut segs = Vec::new();
     let mut merged: Vec<(u16, u16)> = Vec::new();
     for i in 0..n {
@@ -100,7 +101,12 @@ pub fn lex(src: &Source) -> Lexed {
         for (k, &(a, b)) in segs.iter().enumerate() {
             let seg = &s[a..b];
             let base = span.start as usize + a;
-            // Markdown converters write ASCII pipes.
+            // Markdown converters write ASCII pipes. (The command line looks
+            // with memchr's SIMD search: the standard one goes byte by byte on
+            // short lines, and every line of a batch is looked at.)
+            #[cfg(feature = "cli")]
+            let piped = memchr::memchr(b'|', seg.as_bytes()).is_some();
+            #[cfg(not(feature = "cli"))]
             let piped = seg.as_bytes().contains(&b'|');
             let blank = seg.chars().all(|c| is_space(c) || c == '\u{000C}') || (piped && markdown_rule(seg));
             let first = tokens.len() as u32;
@@ -108,7 +114,7 @@ pub fn lex(src: &Source) -> Lexed {
                 stopped_at = Some(Span::new(base, base + seg.len()));
             }
             if !blank && stopped_at.is_none() {
-                lex_line(seg, base, lines.len() as u32, &mut tokens, &mut cell_buf, &mut word_buf);
+                lex_line(seg, base, lines.len() as u32, &mut tokens, &mut cell_buf, &mut word_buf, &mut empty_buf);
                 // One line can hold millions of words: it is cut where the limit is reached.
                 if tokens.len() >= MAX_TOKENS {
                     stopped_at = Some(Span::new(base, base + seg.len()));
@@ -141,14 +147,13 @@ fn mark_pages(text: &str, lines: &mut [Line]) {
         if lines[i].blank {
             continue;
         }
-        let raw = &text[lines[i].span.range()];
         // Most lines start with an ideograph or a letter, which no page mark
         // does: told from the first byte after the spacing, undecoded (by the
         // command line, which reads every line of a batch; in the browser's
         // first load these lines cost 281 bytes it does not have).
         #[cfg(feature = "cli")]
         {
-            let b = raw.as_bytes();
+            let b = &text.as_bytes()[lines[i].span.range()];
             let mut k = 0;
             while k < b.len() && space_len(b, k) > 0 {
                 k += space_len(b, k);
@@ -157,6 +162,7 @@ fn mark_pages(text: &str, lines: &mut [Line]) {
                 continue;
             }
         }
+        let raw = &text[lines[i].span.range()];
         // Page marks are short; a line with more text is not one.
         let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{000C}');
         if trimmed.len() > 40 || !trimmed.starts_with(|c: char| c.is_ascii_digit() || "-－—–第".contains(c)) {
@@ -264,12 +270,21 @@ pub fn dashed_page(t: &str) -> bool {
     !inner.is_empty() && inner.len() <= 3 && inner.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn lex_line(s: &str, base: usize, line: u32, out: &mut Vec<Token>, cell_buf: &mut Vec<Cell>, words: &mut Vec<(usize, usize, Word)>) {
+/// `empty`: room for the line's empty cells, reused from line to line.
+fn lex_line(
+    s: &str,
+    base: usize,
+    line: u32,
+    out: &mut Vec<Token>,
+    cell_buf: &mut Vec<Cell>,
+    words: &mut Vec<(usize, usize, Word)>,
+    empty: &mut Vec<(usize, u16)>,
+) {
     // Cells separated by tabs or pipes keep their column positions.
     let tabbed = cells(s, cell_buf, words, MAX_TOKENS.saturating_sub(out.len()));
     let mut cell = 0u16;
     let first = out.len();
-    let mut empty: Vec<(usize, u16)> = Vec::new();
+    empty.clear();
     for c in cell_buf.iter() {
         if tabbed && c.start == c.end {
             empty.push((c.start, cell));

@@ -169,6 +169,9 @@ pub fn finish<'a>(
     if previous.is_none() && same_year.is_empty() {
         return text;
     }
+    if kind == Kind::Json && text.ends_with('}') {
+        return with_members(&text, previous, same_year).into();
+    }
     let mut text = text.into_owned();
     match kind {
         Kind::Text => {
@@ -201,31 +204,40 @@ pub fn finish<'a>(
                 text.push('\n');
             }
         }
-        Kind::Json => {
-            // The document ends with its closing brace: the members go before it.
-            if text.ends_with('}') {
-                text.pop();
-                let mut w = nianbao::json::Writer::with_capacity(same_year.iter().map(|f| f.len() + 3).sum::<usize>() + 64);
-                if let Some(Previous { file, compared }) = previous {
-                    w.key(if compared { "previous" } else { "previous_not_compared" }).str(file);
-                }
-                if !same_year.is_empty() {
-                    if !w.is_empty() {
-                        w.raw(",");
-                    }
-                    w.key("same_year_as").begin_array();
-                    for f in same_year {
-                        w.json(f);
-                    }
-                    w.end_array();
-                }
-                text.push(',');
-                text.push_str(&w.finish());
-                text.push('}');
-            }
-        }
+        // A JSON document that does not end with its closing brace has no place for members.
+        Kind::Json => {}
     }
     text.into()
+}
+
+/// A report's JSON document with `previous` and `same_year_as` added before
+/// its closing brace, written once into a string of its final size (a batch
+/// of one body's copies lists every other copy in each: copying and growing
+/// each document was a pass over the whole output).
+fn with_members(doc: &str, previous: Option<Previous>, same_year: &[&str]) -> String {
+    let mut w = nianbao::json::Writer::with_capacity(same_year.iter().map(|f| f.len() + 3).sum::<usize>() + 64);
+    if let Some(Previous { file, compared }) = previous {
+        w.key(if compared { "previous" } else { "previous_not_compared" }).str(file);
+    }
+    if !same_year.is_empty() {
+        if !w.is_empty() {
+            w.raw(",");
+        }
+        w.key("same_year_as").begin_array();
+        for f in same_year {
+            w.json(f);
+        }
+        w.end_array();
+    }
+    let members = w.finish();
+    // The document ends with its closing brace: the members go before it.
+    let body = &doc[..doc.len() - 1];
+    let mut text = String::with_capacity(body.len() + members.len() + 2);
+    text.push_str(body);
+    text.push(',');
+    text.push_str(&members);
+    text.push('}');
+    text
 }
 
 /// A file's name as `finish` lists it among a report's twins, made once per

@@ -102,6 +102,22 @@ const LABELS: &[(&str, &str)] = &[
 
 /// The English of a wording: a template's, a row's name, or a rule's title.
 pub fn en(zh: &str) -> Option<&'static str> {
+    // The command line names rows in every finding of a batch: looked up, not
+    // searched for among a few hundred wordings (the first of equal ones wins
+    // either way).
+    #[cfg(feature = "cli")]
+    {
+        static BY_ZH: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> = std::sync::OnceLock::new();
+        let by_zh = BY_ZH.get_or_init(|| {
+            let mut m = std::collections::HashMap::new();
+            for (z, e) in all() {
+                m.entry(z.as_str()).or_insert(e.as_str());
+            }
+            m
+        });
+        by_zh.get(zh).copied()
+    }
+    #[cfg(not(feature = "cli"))]
     all().iter().find(|(z, _)| z == zh).map(|(_, e)| e.as_str())
 }
 

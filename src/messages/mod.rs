@@ -441,10 +441,31 @@ pub fn table_key(id: TableId) -> Key {
 /// is in the English catalogue (`labels::all`).
 fn row_name(out: &mut String, row: &Row, c: &dyn Catalogue) {
     if !row.group.is_empty() && row.key != "total" && row.key.contains('.') {
-        out.push_str(c.label(&crate::parse::core_label(row.group)));
+        out.push_str(c.label(&core_label(row.group)));
         out.push_str(c.message(SEP_ROW));
     }
-    out.push_str(c.label(&crate::parse::core_label(row.label)));
+    out.push_str(c.label(&core_label(row.label)));
+}
+
+/// A template label without its numbering (`parse::core_label`): the command
+/// line makes each once (a batch names rows in thousands of findings).
+#[cfg(feature = "cli")]
+fn core_label(label: &'static str) -> std::borrow::Cow<'static, str> {
+    static CORES: std::sync::OnceLock<std::collections::HashMap<&'static str, String>> = std::sync::OnceLock::new();
+    let cores = CORES.get_or_init(|| {
+        use crate::template::{T2_2019, T2_2021, T3_2019, T3_2021, T4};
+        let rows = [&T2_2019, &T2_2021, &T3_2019, &T3_2021, &T4].into_iter().flat_map(|t| t.rows.iter());
+        rows.flat_map(|r| [r.label, r.group]).map(|l| (l, crate::parse::core_label(l))).collect()
+    });
+    match cores.get(label) {
+        Some(c) => c.as_str().into(),
+        None => crate::parse::core_label(label).into(),
+    }
+}
+
+#[cfg(not(feature = "cli"))]
+fn core_label(label: &str) -> String {
+    crate::parse::core_label(label)
 }
 
 /// The English catalogue as the JSON the web app loads (`messages-en.json`):

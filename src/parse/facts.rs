@@ -105,7 +105,7 @@ fn title_text(src: &Source, span: Span) -> (String, Span) {
     if raw.len() > TITLE_SCAN {
         raw = &raw[..(0..=TITLE_SCAN).rev().find(|&k| raw.is_char_boundary(k)).unwrap_or(0)];
     }
-    let mut text = crate::parse::strip_residue(&compact(raw));
+    let mut text = crate::parse::strip_residue(compact(raw));
     text = text.trim_matches(|c: char| matches!(c, '#' | '*' | '|' | '>')).to_string();
     let mut skip = 0usize;
     if let Some(rest) = text.strip_prefix('-') {

@@ -159,13 +159,14 @@ fn collect_residue(src: &Source, lx: &Lexed, out: &mut Residues) {
     }
 }
 
-/// Removes conversion residue ("[bookmark: _GoBack]", "**") from a compact string.
-pub fn strip_residue(s: &str) -> String {
+/// Removes conversion residue ("[bookmark: _GoBack]", "**") from a compact
+/// string; most have none and are given back as they came.
+pub fn strip_residue(s: String) -> String {
     if !s.contains('[') && !s.contains('*') {
-        return s.to_string();
+        return s;
     }
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
+    let mut rest = &s[..];
     while let Some(i) = rest.find("[bookmark:") {
         out.push_str(&rest[..i]);
         rest = match rest[i..].find(']') {
@@ -179,7 +180,7 @@ pub fn strip_residue(s: &str) -> String {
 
 /// A label without spacing, residue and its numbering ("1.", "（三）", "一、").
 pub fn core_label(s: &str) -> String {
-    let c = strip_residue(&crate::normalize::compact(s));
+    let c = strip_residue(crate::normalize::compact(s));
     let mut chars: &[char] = &c.chars().collect::<Vec<_>>();
     for _ in 0..2 {
         if chars.first() == Some(&'(') {

@@ -44,7 +44,7 @@ pub fn find(src: &Source, lx: &Lexed, doc: &Compact) -> Vec<Section> {
             continue;
         }
         let (a, b) = (doc.at_offset(line.span.start), doc.at_offset(line.span.end));
-        let text = crate::parse::strip_residue(&doc.string(a, b));
+        let text = crate::parse::strip_residue(doc.string(a, b));
         let text = text.trim_matches(|c: char| matches!(c, '*' | '#' | '|' | '>')).to_string();
         let Some((tpl, variant)) = heading(&text) else {
             continue;

@@ -340,7 +340,7 @@ fn token_text(doc: &crate::compact::Compact, tok: &Token, buf: &mut String) {
     let (a, b) = (doc.at_offset(tok.span.start), doc.at_offset(tok.span.end));
     let chars = &doc.chars[a..b];
     if chars.contains(&'[') || chars.contains(&'*') {
-        buf.push_str(&strip_residue(&doc.string(a, b)));
+        buf.push_str(&strip_residue(doc.string(a, b)));
     } else {
         #[cfg(feature = "cli")]
         crate::compact::push_chars(buf, chars);
