@@ -302,6 +302,24 @@ impl Compact {
 
     /// First position at or after `from` where `pat` (already folded) starts.
     pub fn find(&self, pat: &str, from: usize) -> Option<usize> {
+        // The command line decodes a short phrase (all the facts and rules
+        // look for) on the stack: a batch searches thousands.
+        #[cfg(feature = "cli")]
+        {
+            let mut buf = ['\0'; 32];
+            let mut n = 0;
+            for c in pat.chars() {
+                if n == buf.len() {
+                    n = usize::MAX;
+                    break;
+                }
+                buf[n] = c;
+                n += 1;
+            }
+            if n != usize::MAX {
+                return self.find_chars(&buf[..n], from, self.chars.len());
+            }
+        }
         let p: Vec<char> = pat.chars().collect();
         self.find_chars(&p, from, self.chars.len())
     }

@@ -125,9 +125,19 @@ impl Source {
             text.drain(..3);
         }
         let b = text.as_bytes();
-        let mut line_starts = vec![0u32];
-        let mut rows = vec![0u32];
-        let mut term_lens = Vec::new();
+        // The command line makes room for a line every 24 bytes (a report has
+        // one every 30 or so), up to 64 K lines, at once: grown from nothing,
+        // each list was copied eight times a report of a batch.
+        #[cfg(feature = "cli")]
+        let (mut line_starts, mut rows, mut term_lens) = {
+            let room = (b.len() / 24).min(1 << 16) + 1;
+            let (mut starts, mut rows) = (Vec::with_capacity(room), Vec::with_capacity(room));
+            starts.push(0u32);
+            rows.push(0u32);
+            (starts, rows, Vec::with_capacity(room))
+        };
+        #[cfg(not(feature = "cli"))]
+        let (mut line_starts, mut rows, mut term_lens) = (vec![0u32], vec![0u32], Vec::new());
         // On x86-64 the lines are indexed 16 bytes at a time up to the last
         // whole block (`index_blocks`); the loop below does the rest.
         #[cfg(target_arch = "x86_64")]

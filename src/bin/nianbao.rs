@@ -706,15 +706,15 @@ fn run_check(
         }
     };
     let mut first_json = true;
-    let mut emit = |out: &mut std::io::BufWriter<std::io::Stdout>, text: &str| match format {
-        Format::Text => keep(write!(out, "{text}")),
-        Format::Json | Format::Jsonl => {
-            let sep = if format == Format::Json && !first_json { "," } else { "" };
-            keep(write!(out, "{sep}{text}"));
-            if format == Format::Jsonl {
-                keep(writeln!(out));
-            }
-            first_json = false;
+    // A report's output in its pieces (`batch::Finished`), each written as it is.
+    let mut emit = |out: &mut std::io::BufWriter<std::io::Stdout>, text: &str, tail: &str| {
+        if format == Format::Json && !std::mem::replace(&mut first_json, false) {
+            keep(out.write_all(b","));
+        }
+        keep(out.write_all(text.as_bytes()));
+        keep(out.write_all(tail.as_bytes()));
+        if format == Format::Jsonl {
+            keep(out.write_all(b"\n"));
         }
     };
     // An array whenever several reports could be meant (several files, or a
@@ -804,7 +804,7 @@ fn run_check(
     let checked = in_order(&files, jobs, jobs * 8, check_one, |i, r| {
         if json && spill.is_none() {
             for (_, p, why) in walked_due(&walked, &mut walked_at, i) {
-                emit(&mut out, &nianbao::json::unreadable(&p.display().to_string(), why));
+                emit(&mut out, &nianbao::json::unreadable(&p.display().to_string(), why), "");
             }
         }
         match r {
@@ -829,14 +829,16 @@ fn run_check(
                         kept.summary.years = Default::default();
                     }
                     (_, _, Output::Now(r)) => {
-                        emit(&mut out, &batch::finish(r, &[], &[], &files[i].display().to_string(), previous, &[], kind, min, style));
+                        let f = batch::finish(r, &[], &[], &files[i].display().to_string(), previous, &[], kind, min, style);
+                        emit(&mut out, &f.body, &f.tail);
                         // Each report's output as soon as it is due (a reader of the stream sees progress).
                         keep(out.flush());
                     }
                     // Spooled only when the batch is paired, which made the spools.
                     (_, _, Output::Spooled(bytes)) => match batch::Rendered::from_bytes(&bytes) {
                         Ok(r) => {
-                            emit(&mut out, &batch::finish(r, &[], &[], &files[i].display().to_string(), previous, &[], kind, min, style))
+                            let f = batch::finish(r, &[], &[], &files[i].display().to_string(), previous, &[], kind, min, style);
+                            emit(&mut out, &f.body, &f.tail)
                         }
                         Err(e) => eprintln!("nianbao: {e}"),
                     },
@@ -848,7 +850,7 @@ fn run_check(
                 let why = e.to_string();
                 // In its place now, unless the outputs wait for pairing.
                 if json && spill.is_none() {
-                    emit(&mut out, &nianbao::json::unreadable(&files[i].display().to_string(), &why));
+                    emit(&mut out, &nianbao::json::unreadable(&files[i].display().to_string(), &why), "");
                 }
                 problems.push(((i, 1), files[i].clone(), why.clone()));
                 unread.push(Some(why));
@@ -885,9 +887,10 @@ fn run_check(
         let outputs: Vec<Option<(u64, usize)>> = done.iter().map(|d| d.as_ref().and_then(|k| k.output)).collect();
         let indices: Vec<usize> = (0..pairs.len()).collect();
         let (spill, side) = (&spill, &side);
-        /// A report's output as written, its cross-year findings and the file they compared it with.
-        struct Finished {
-            text: String,
+        /// A report's output as written (in two pieces: `batch::Finished`), its
+        /// cross-year findings and the file they compared it with.
+        struct Finished<'s> {
+            text: batch::Finished<'s>,
             later: Vec<nianbao::Diagnostic>,
             previous: Option<String>,
             same_year: Vec<usize>,
@@ -907,14 +910,14 @@ fn run_check(
                 }
                 _ => (Vec::new(), Vec::new()),
             };
-            // Borrowed from the spool when it is in memory: finished without another copy.
-            let bytes = spill.get(at).map_err(|e| format!("cannot read back the batch's output: {e}"))?;
-            let rendered = batch::Rendered::from_bytes(&bytes).map_err(|e| format!("cannot read back the batch's output: {e}"))?;
+            // Borrowed from the spool when it is in memory: finished and written without another copy.
+            let unread = |e: std::io::Error| format!("cannot read back the batch's output: {e}");
+            let rendered = batch::Rendered::from_spool(spill.get(at).map_err(unread)?).map_err(unread)?;
             // Said only when the cross-year rules ran on the pair (both were read back).
             let previous = pairs[i].filter(|&j| sides[i].is_some() && sides[j].is_some()).map(|j| names[j].clone());
             let said = previous.as_deref().map(|file| batch::Previous { file, compared: true });
             let twins: Vec<&str> = twins_of[i].iter().map(|&j| listed[j].as_str()).collect();
-            let text = batch::finish(rendered, &later, &anchors, &names[i], said, &twins, kind, min, style).into_owned();
+            let text = batch::finish(rendered, &later, &anchors, &names[i], said, &twins, kind, min, style);
             let places = if want_findings { batch::places(&anchors) } else { Vec::new() };
             Ok(Some(Finished { text, later, previous, same_year: twins_of[i].clone(), places }))
         };
@@ -922,17 +925,17 @@ fn run_check(
             let found = found?;
             if json {
                 for (_, p, why) in walked_due(&walked, &mut walked_at, i) {
-                    emit(&mut out, &nianbao::json::unreadable(&p.display().to_string(), why));
+                    emit(&mut out, &nianbao::json::unreadable(&p.display().to_string(), why), "");
                 }
             }
             let Some(Kept { summary, findings, finding_order, previous, same_year, .. }) = &mut done[i] else {
                 if let (Some(why), true) = (&unread[i], json) {
-                    emit(&mut out, &nianbao::json::unreadable(&files[i].display().to_string(), why));
+                    emit(&mut out, &nianbao::json::unreadable(&files[i].display().to_string(), why), "");
                 }
                 return Ok(());
             };
             let Some(Finished { text, later, previous: compared_with, same_year: twin, places }) = found else { return Ok(()) };
-            emit(&mut out, &text);
+            emit(&mut out, &text.body, &text.tail);
             (*previous, *same_year) = (compared_with, twin);
             summary.add_findings(&later);
             if want_findings {
@@ -956,7 +959,7 @@ fn run_check(
     }
     if json {
         for (_, p, why) in walked_due(&walked, &mut walked_at, usize::MAX) {
-            emit(&mut out, &nianbao::json::unreadable(&p.display().to_string(), why));
+            emit(&mut out, &nianbao::json::unreadable(&p.display().to_string(), why), "");
         }
     }
     if format == Format::Json {

@@ -145,6 +145,16 @@ pub struct Previous<'a> {
     pub compared: bool,
 }
 
+/// A report's output (`finish`) as two pieces written one after the other:
+/// the report as rendered (borrowed from the spool when the pairing changed nothing in it)
+/// and what the pairing adds after it. A batch writes the two as they are: a
+/// body's copies each list all the others, and joining them was a copy of the
+/// whole output.
+pub struct Finished<'a> {
+    pub body: Cow<'a, str>,
+    pub tail: String,
+}
+
 /// The report's whole output: `later` findings (cross-year) merged in where
 /// a check that made them all would have put them, and its last year's
 /// report (`previous`), said under the counts (text) or as the document's
@@ -164,13 +174,22 @@ pub fn finish<'a>(
     kind: Kind,
     min: Severity,
     style: Style,
-) -> Cow<'a, str> {
+) -> Finished<'a> {
     let text = merge(r, later, anchors, path, kind, min, style);
     if previous.is_none() && same_year.is_empty() {
-        return text;
+        return Finished { body: text, tail: String::new() };
     }
     if kind == Kind::Json && text.ends_with('}') {
-        return with_members(&text, previous, same_year).into();
+        // The members go before the document's closing brace.
+        let tail = members(previous, same_year);
+        let body = match text {
+            Cow::Borrowed(t) => Cow::Borrowed(&t[..t.len() - 1]),
+            Cow::Owned(mut t) => {
+                t.pop();
+                Cow::Owned(t)
+            }
+        };
+        return Finished { body, tail };
     }
     let mut text = text.into_owned();
     match kind {
@@ -207,20 +226,20 @@ pub fn finish<'a>(
         // A JSON document that does not end with its closing brace has no place for members.
         Kind::Json => {}
     }
-    text.into()
+    Finished { body: text.into(), tail: String::new() }
 }
 
-/// A report's JSON document with `previous` and `same_year_as` added before
-/// its closing brace, written once into a string of its final size (a batch
-/// of one body's copies lists every other copy in each: copying and growing
-/// each document was a pass over the whole output).
-fn with_members(doc: &str, previous: Option<Previous>, same_year: &[&str]) -> String {
+/// What a report's JSON document gains from the pairing, from the comma after
+/// its last member to its closing brace: `previous` and `same_year_as`,
+/// written once into a string of its final size.
+fn members(previous: Option<Previous>, same_year: &[&str]) -> String {
     let mut w = nianbao::json::Writer::with_capacity(same_year.iter().map(|f| f.len() + 3).sum::<usize>() + 64);
+    w.raw(",");
     if let Some(Previous { file, compared }) = previous {
         w.key(if compared { "previous" } else { "previous_not_compared" }).str(file);
     }
     if !same_year.is_empty() {
-        if !w.is_empty() {
+        if previous.is_some() {
             w.raw(",");
         }
         w.key("same_year_as").begin_array();
@@ -229,15 +248,8 @@ fn with_members(doc: &str, previous: Option<Previous>, same_year: &[&str]) -> St
         }
         w.end_array();
     }
-    let members = w.finish();
-    // The document ends with its closing brace: the members go before it.
-    let body = &doc[..doc.len() - 1];
-    let mut text = String::with_capacity(body.len() + members.len() + 2);
-    text.push_str(body);
-    text.push(',');
-    text.push_str(&members);
-    text.push('}');
-    text
+    w.raw("}");
+    w.finish()
 }
 
 /// A file's name as `finish` lists it among a report's twins, made once per
@@ -409,6 +421,18 @@ impl<'a> Rendered<'a> {
         out
     }
 
+    /// The rendered output read back from a spool: borrowed from it when it
+    /// is in memory, its own when it was read from the spool's file.
+    pub fn from_spool(b: Cow<'a, [u8]>) -> std::io::Result<Rendered<'a>> {
+        match b {
+            Cow::Borrowed(b) => Rendered::from_bytes(b),
+            Cow::Owned(b) => {
+                let r = Rendered::from_bytes(&b)?;
+                Ok(Rendered { text: Cow::Owned(r.text.into_owned()), ..r })
+            }
+        }
+    }
+
     pub fn from_bytes(b: &'a [u8]) -> std::io::Result<Rendered<'a>> {
         let damaged = || std::io::Error::other("the batch's kept output is damaged");
         let mut r = Reader(b);
@@ -461,7 +485,13 @@ pub fn write_summary(
 /// its cross-year facts, then its anchors, each as fixed-width numbers
 /// (little-endian) and its excerpt's length and bytes.
 pub fn record(years: &nianbao::summary::Years, anchors: &[Anchor]) -> Vec<u8> {
-    let mut b = Vec::with_capacity(years.narrative.len() + 1024);
+    // Sized once for what `Years::to_bytes` and the anchors write at most: a
+    // record is kilobytes and grew three or four times.
+    let tables: usize = years.tables.iter().flatten().map(|v| 4 + v.template.format.len() + 9 * v.cells.len()).sum();
+    let spans = 4 + 8 * (3 + years.carried_in.len());
+    let anchored: usize = anchors.iter().map(|a| 72 + a.place.excerpt.len()).sum();
+    let cap = 12 + tables + spans + 4 + years.narrative.len() + anchored;
+    let mut b = Vec::with_capacity(cap);
     years.to_bytes(&mut b);
     for a in anchors {
         let (page, r) = a.pdf.map(|(p, r)| (p, [r.x, r.y, r.w, r.h])).unwrap_or((0, [0.0; 4]));
@@ -477,6 +507,7 @@ pub fn record(years: &nianbao::summary::Years, anchors: &[Anchor]) -> Vec<u8> {
         }
         b.extend_from_slice(p.excerpt.as_bytes());
     }
+    debug_assert!(b.len() <= cap, "a record outgrew its room: {} > {cap}", b.len());
     b
 }
 

@@ -367,11 +367,22 @@ pub fn placeholders(template: &str) -> Vec<(usize, Option<&str>)> {
 /// catalogue's tests hold every template to that; the browser carries no
 /// general parser for it).
 pub fn fill(out: &mut String, template: &str, args: &[Arg], c: &dyn Catalogue) {
+    // The command line makes room for the template and its arguments' usual
+    // length at once (the text grew three or four times a message), and looks
+    // for the braces byte by byte: templates are a sentence long, and a batch
+    // fills thousands (the standard search sets up a memchr for each). The
+    // browser keeps the short forms: its first load has no bytes to spare.
+    #[cfg(feature = "cli")]
+    out.reserve(template.len() + 32);
+    #[cfg(feature = "cli")]
+    let (open_at, close_at) = (|s: &str| s.bytes().position(|x| x == b'{'), |s: &str| s.bytes().position(|x| x == b'}'));
+    #[cfg(not(feature = "cli"))]
+    let (open_at, close_at) = (|s: &str| s.find('{'), |s: &str| s.find('}'));
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = open_at(rest) {
         out.push_str(&rest[..open]);
         let spec = &rest[open + 1..];
-        let close = spec.find('}').unwrap_or(spec.len());
+        let close = close_at(spec).unwrap_or(spec.len());
         if let Some(arg) = spec.bytes().next().and_then(|d| args.get(d.wrapping_sub(b'0') as usize)) {
             match (arg, spec.get(2..close)) {
                 (Arg::Num(v), Some(choices)) => choose(out, *v, choices),

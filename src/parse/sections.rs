@@ -66,24 +66,26 @@ pub fn find(src: &Source, lx: &Lexed, doc: &Compact) -> Vec<Section> {
 pub(crate) fn heading_len(s: &str) -> Option<(usize, bool)> {
     // The folded, space-free text of the first 48 characters, with the byte
     // offset where each ends.
-    let mut chars: Vec<char> = Vec::with_capacity(48);
-    let mut ends: Vec<usize> = Vec::with_capacity(48);
+    // On the stack: every numbered line of a batch's tables is looked at.
+    let (mut all, mut all_ends, mut n) = (['\0'; 48], [0usize; 48], 0);
     for (i, c) in s.char_indices() {
         let f = fold(c);
         if is_space(f) {
             continue;
         }
-        chars.push(f);
-        ends.push(i + c.len_utf8());
-        if chars.len() >= 48 {
+        all[n] = f;
+        all_ends[n] = i + c.len_utf8();
+        n += 1;
+        if n >= 48 {
             break;
         }
     }
+    let (chars, ends) = (&all[..n], &all_ends[..n]);
     if chars.len() < 4 || !NUMERALS.contains(&chars[0]) || !matches!(chars[1], '、' | '.' | ',' | ':') {
         return None;
     }
     for tpl in SECTIONS {
-        let plain = &tpl.heading[tpl.heading.find('、').map(|i| i + '、'.len_utf8()).unwrap_or(0)..];
+        let plain = tpl.plain();
         for wording in std::iter::once(plain).chain(tpl.variants.iter().copied()) {
             let n = wording.chars().count();
             if chars.len() >= 2 + n && chars[2..2 + n].iter().copied().eq(wording.chars()) {
@@ -98,22 +100,30 @@ pub(crate) fn heading_len(s: &str) -> Option<(usize, bool)> {
         .find(|&k| chars[k].is_ascii_digit() || (NUMERALS.contains(&chars[k]) && chars.get(k + 1) == Some(&'、')))
         .unwrap_or(chars.len().min(42));
     let end = (3..limit).find(|&k| matches!((chars[k - 1], chars[k]), ('情', '况') | ('事', '项')))? + 1;
-    let text: String = chars[..end].iter().collect();
-    heading(&text).map(|_| (ends[end - 1], false))
+    let mut buf = [0u8; 48 * 4];
+    let mut len = 0;
+    for c in &chars[..end] {
+        len += c.encode_utf8(&mut buf[len..]).len();
+    }
+    // SAFETY: `buf[..len]` holds whole chars, each written by `encode_utf8`.
+    heading(unsafe { std::str::from_utf8_unchecked(&buf[..len]) }).map(|_| (ends[end - 1], false))
 }
 
 /// The template a heading line stands for, and whether it is a variant wording.
 fn heading(text: &str) -> Option<(&'static SectionTemplate, bool)> {
-    let chars: Vec<char> = text.chars().collect();
-    if chars.len() < 3 || chars.len() > 40 {
+    // Read in place, without copies: a report's every numbered line is looked at.
+    let mut chars = text.chars();
+    let (a, b) = (chars.next()?, chars.next()?);
+    let after = chars.as_str();
+    if after.is_empty() || chars.take(39).count() > 38 {
         return None;
     }
-    let numbered = NUMERALS.contains(&chars[0]) && matches!(chars[1], '、' | '.' | ',' | ':');
-    let rest: String = if numbered { chars[2..].iter().collect() } else { text.to_string() };
+    let numbered = NUMERALS.contains(&a) && matches!(b, '、' | '.' | ',' | ':');
+    let rest = if numbered { after } else { text };
     let rest = rest.trim_end_matches(['。', '.', ':']);
     for tpl in SECTIONS {
         // Template headings are already folded and space-free (checked by a test).
-        let plain = &tpl.heading[tpl.heading.find('、').map(|i| i + '、'.len_utf8()).unwrap_or(0)..];
+        let plain = tpl.plain();
         let exact = rest == plain;
         if numbered {
             if exact {
@@ -137,7 +147,9 @@ mod tests {
     #[test]
     fn heading_starts_cover_the_template() {
         for t in SECTIONS {
+            // `plain` is the heading after its first 、, as it says.
             let plain = &t.heading[t.heading.find('、').map(|i| i + '、'.len_utf8()).unwrap_or(0)..];
+            assert_eq!(t.plain(), plain);
             for h in std::iter::once(plain).chain(t.variants.iter().copied()) {
                 assert!(HEADING_STARTS.contains(&h.chars().next().unwrap()), "{h}");
             }

@@ -126,6 +126,20 @@ pub struct SectionTemplate {
     pub keywords: &'static [&'static str],
 }
 
+impl SectionTemplate {
+    /// The heading without its numeral ("总体情况" of "一、总体情况"): every
+    /// heading starts with one numeral and "、" (the parser asks for every
+    /// numbered line, so this is not searched for each time).
+    pub fn plain(&self) -> &'static str {
+        let h = self.heading;
+        if h.as_bytes().get(3..6) == Some("、".as_bytes()) {
+            &h[6..]
+        } else {
+            h
+        }
+    }
+}
+
 /// Words that only the 2019 (试行) format prints: column headers, rows, items.
 pub const SIGNALS_2019: &[&str] = &[
     "本年新制作数量",
