@@ -614,6 +614,14 @@ mod tests {
         let back = Rendered::from_bytes(&bytes).unwrap();
         assert!(matches!(back.text, Cow::Borrowed(_)), "read back without a copy");
         assert_eq!((&*back.text, back.head, back.items.clone(), back.shown), (&*r.text, r.head, r.items.clone(), r.shown));
+        // From a spool: borrowed from its memory, its own when read from its file.
+        let kept = Rendered::from_spool(Cow::Borrowed(&bytes)).unwrap();
+        assert!(matches!(kept.text, Cow::Borrowed(_)));
+        let read = Rendered::from_spool(Cow::Owned(bytes.clone())).unwrap();
+        assert!(matches!(read.text, Cow::Owned(_)));
+        for x in [kept, read] {
+            assert_eq!((&*x.text, x.head, x.items.clone(), x.shown), (&*r.text, r.head, r.items.clone(), r.shown));
+        }
         let mut bad = r.to_bytes();
         bad[0] = 200; // the head ends past the text
         assert!(Rendered::from_bytes(&bad).is_err());
