@@ -310,18 +310,15 @@ impl Compact {
             let mut n = 0;
             for c in pat.chars() {
                 if n == buf.len() {
-                    n = usize::MAX;
-                    break;
+                    return self.find_chars(&pat.chars().collect::<Vec<_>>(), from, self.chars.len());
                 }
                 buf[n] = c;
                 n += 1;
             }
-            if n != usize::MAX {
-                return self.find_chars(&buf[..n], from, self.chars.len());
-            }
+            self.find_chars(&buf[..n], from, self.chars.len())
         }
-        let p: Vec<char> = pat.chars().collect();
-        self.find_chars(&p, from, self.chars.len())
+        #[cfg(not(feature = "cli"))]
+        self.find_chars(&pat.chars().collect::<Vec<_>>(), from, self.chars.len())
     }
 
     pub fn find_chars(&self, p: &[char], from: usize, to: usize) -> Option<usize> {

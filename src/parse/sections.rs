@@ -115,6 +115,7 @@ fn heading(text: &str) -> Option<(&'static SectionTemplate, bool)> {
     let mut chars = text.chars();
     let (a, b) = (chars.next()?, chars.next()?);
     let after = chars.as_str();
+    // 3 to 40 chars: the two read and 1 to 38 more (counted no further).
     if after.is_empty() || chars.take(39).count() > 38 {
         return None;
     }
