@@ -120,22 +120,15 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
-/// Appends `chars` to `out`, encoded by hand (`push_chars_where`); the
-/// browser's first load uses `String::extend`.
+/// Appends `chars` to `out`, encoded by hand into room made once: the
+/// command line does this for every text cell of a batch's tables, and
+/// `String::extend` checks for room and encodes char by char. The browser
+/// keeps the short form (its first load has no bytes to spare).
 #[cfg(feature = "cli")]
 pub fn push_chars(out: &mut String, chars: &[char]) {
-    push_chars_where(out, chars, |_| true);
-}
-
-/// Appends the `chars` that `keep` keeps to `out`, encoded by hand into room
-/// made once: the command line does this for every report of a batch, and
-/// `String::extend` checks for room and encodes char by char. The browser
-/// keeps the short forms (its first load has no bytes to spare).
-#[cfg(feature = "cli")]
-pub(crate) fn push_chars_where(out: &mut String, chars: &[char], keep: impl Fn(char) -> bool) {
     let mut b = std::mem::take(out).into_bytes();
     b.reserve(chars.len() * 3);
-    for &c in chars.iter().filter(|&&c| keep(c)) {
+    for &c in chars {
         let u = c as u32;
         match u {
             0..=0x7F => b.push(u as u8),
@@ -222,6 +215,37 @@ fn fill_bytes(text: &str, base: usize, count: usize, chars: &mut Vec<char>, pos:
     chars.truncate(n);
     pos.steps.truncate(n);
     pos.lens.truncate(n);
+}
+
+/// The folded chars of `text` that `keep` keeps (as `Compact::new` folds
+/// them, spacing left out), appended to `out`, without the positions a view
+/// keeps: ASCII and the ideographs of lead bytes E4–E9 read from the bytes,
+/// as `fill_bytes` reads them (the command line folds the narratives of
+/// every pair of a batch).
+#[cfg(feature = "cli")]
+pub fn fold_into(text: &str, out: &mut Vec<char>, keep: impl Fn(char) -> bool) {
+    let b = text.as_bytes();
+    out.reserve(b.len() / 2);
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let (f, len) = match x {
+            b' ' | b'\t' | b'\r' | b'\n' | 0x0B | 0x0C => (None, 1),
+            0..0x80 => (Some(x as char), 1),
+            0xE4..=0xE9 if i + 2 < b.len() => {
+                let code = (u32::from(x & 0x0F) << 12) | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F);
+                (Some(crate::normalize::fold_ideograph(code)), 3)
+            }
+            _ => {
+                let c = text[i..].chars().next().expect("i is at a char boundary");
+                (fold_kept(c), c.len_utf8())
+            }
+        };
+        if let Some(f) = f.filter(|&f| keep(f)) {
+            out.push(f);
+        }
+        i += len;
+    }
 }
 
 impl Compact {
@@ -365,19 +389,33 @@ impl Compact {
 }
 
 /// A few phrases (folded, without spacing) looked for together in one pass
-/// over folded text: a mask of their first chars' low six bits rules out
+/// over folded text: a mask of their first chars' low bits rules out
 /// almost every position with one AND.
 pub struct Phrases {
     chars: Vec<Vec<char>>,
     /// Each phrase's first char (a char that passes the mask and starts none is passed over).
     firsts: Vec<char>,
-    mask: u64,
+    mask: Mask,
 }
+
+/// The command line's mask holds ten bits of a char (with six, a fifth of a
+/// report's ideographs passed it, in every stretch of every report of a
+/// batch); the browser's, six (the wider one cost its first load 1.4 KB).
+#[cfg(feature = "cli")]
+type Mask = [u64; 16];
+#[cfg(not(feature = "cli"))]
+type Mask = u64;
 
 impl Phrases {
     pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> Phrases {
         let chars: Vec<Vec<char>> = phrases.into_iter().map(|p| p.chars().collect()).collect();
         let firsts: Vec<char> = chars.iter().filter_map(|p| p.first().copied()).collect();
+        #[cfg(feature = "cli")]
+        let mask = firsts.iter().fold([0u64; 16], |mut m, &c| {
+            m[c as usize % 1024 / 64] |= 1 << (c as u32 % 64);
+            m
+        });
+        #[cfg(not(feature = "cli"))]
         let mask = firsts.iter().fold(0u64, |m, &c| m | 1 << (c as u32 % 64));
         Phrases { chars, firsts, mask }
     }
@@ -392,7 +430,11 @@ impl Phrases {
     pub fn scan(&self, chars: &[char], lo: usize, hi: usize, mut found: impl FnMut(usize, usize)) {
         for i in lo..hi.min(chars.len()) {
             let c = chars[i];
-            if self.mask & (1 << (c as u32 % 64)) == 0 || !self.firsts.contains(&c) {
+            #[cfg(feature = "cli")]
+            let passed = self.mask[c as usize % 1024 / 64] & (1 << (c as u32 % 64)) != 0;
+            #[cfg(not(feature = "cli"))]
+            let passed = self.mask & (1 << (c as u32 % 64)) != 0;
+            if !passed || !self.firsts.contains(&c) {
                 continue;
             }
             for (k, p) in self.chars.iter().enumerate() {
@@ -429,6 +471,11 @@ mod tests {
             fill_chars(text, 5, &mut a, &mut pa);
             fill_bytes(text, 5, text.chars().count(), &mut b, &mut pb);
             assert!(a == b);
+            let (mut c, mut digitless) = (vec!['前'], Vec::new());
+            fold_into(text, &mut c, |_| true);
+            fold_into(text, &mut digitless, |c| !c.is_ascii_digit());
+            assert!(c[1..] == a[..] && c[0] == '前');
+            assert!(digitless.iter().copied().eq(a.iter().copied().filter(|c| !c.is_ascii_digit())));
             assert!(pa.anchors == pb.anchors && pa.steps == pb.steps && pa.far == pb.far && pa.lens == pb.lens);
         }
     }

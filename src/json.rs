@@ -246,7 +246,7 @@ fn number(out: &mut String, v: f64) {
     // Counts are most of a batch's numbers: written without a String each
     // (the command line only; the browser bundle keeps the one formatter).
     #[cfg(feature = "cli")]
-    if v.fract() == 0.0 && v.abs() < 9e15 {
+    if v.abs() < 9e15 && crate::is_whole(v) {
         let n = v as i64;
         let mut digits = [0u8; 20];
         let mut at = digits.len();
@@ -660,6 +660,31 @@ mod tests {
             (1.000001, "1.000001"),
         ] {
             assert_eq!(format_number(v), s);
+        }
+    }
+
+    #[test]
+    fn whole_as_fract_says() {
+        for v in [
+            0.0,
+            -0.0,
+            1.0,
+            -3.0,
+            0.5,
+            -0.5,
+            96171.6,
+            9e15,
+            9.3e18,
+            -9.3e18,
+            1e300,
+            4503599627370495.5,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ] {
+            assert_eq!(crate::is_whole(v), v.fract() == 0.0, "{v}");
         }
     }
 

@@ -28,6 +28,27 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use report::Report;
 pub use source::{Source, Span};
 
+/// True when `v` is a whole number (`v.fract() == 0.0`). The command line
+/// tells it by a round trip through an integer: x86-64's baseline has no
+/// instruction to truncate a float, and `fract` called the C library for
+/// every number of a batch. WebAssembly truncates in one instruction.
+#[inline]
+pub(crate) fn is_whole(v: f64) -> bool {
+    #[cfg(feature = "cli")]
+    {
+        // Past 2^63 every finite float is whole (and the cast would saturate).
+        if v.abs() < 9.2e18 {
+            (v as i64) as f64 == v
+        } else {
+            v.is_finite()
+        }
+    }
+    #[cfg(not(feature = "cli"))]
+    {
+        v.fract() == 0.0
+    }
+}
+
 /// A checked report: the model, its findings and the text they point into.
 pub struct Outcome {
     pub source: Source,
@@ -92,13 +113,14 @@ pub fn check_input(source: Source, notes: Vec<diagnostic::InputNote>, previous: 
 
 /// What the cross-year rules read of a report's text (it is parsed, not checked).
 pub fn years_of(text: &str) -> summary::Years {
-    let parsed = parse::parse(&Source::new(text));
-    summary::Years::of(&parsed.report, &parsed.doc)
+    let src = Source::new(text);
+    let parsed = parse::parse(&src);
+    summary::Years::of(&parsed.report, src.text())
 }
 
 /// Checks a report against last year's, given by its summary.
 pub fn check_against(source: Source, notes: Vec<diagnostic::InputNote>, previous: Option<&summary::Years>) -> Outcome {
-    check_parsed(source, notes, |_| previous).0
+    check_parsed(source, notes, |_| previous)
 }
 
 /// Checks a report against `previous` (a report's summary) only if that is
@@ -107,23 +129,22 @@ pub fn check_against(source: Source, notes: Vec<diagnostic::InputNote>, previous
 /// make the cross-year rules accuse falsely. The flag says whether they ran.
 pub fn check_after(source: Source, notes: Vec<diagnostic::InputNote>, previous: &summary::Summary) -> (Outcome, summary::Summary, bool) {
     let mut paired = false;
-    let (o, doc) = check_parsed(source, notes, |r| {
+    let o = check_parsed(source, notes, |r| {
         paired = summary::follows(r.key(), previous.key());
         paired.then_some(&previous.years)
     });
-    let s = summary::Summary::of(&o.report, &doc, &o.diagnostics);
+    let s = summary::Summary::of(&o.report, o.source.text(), &o.diagnostics);
     (o, s, paired)
 }
 
-/// Checks a report and summarises it for a batch (what a batch keeps of it),
-/// while the parser's folded view of the text is still at hand.
+/// Checks a report and summarises it for a batch (what a batch keeps of it).
 pub fn check_summarised(
     source: Source,
     notes: Vec<diagnostic::InputNote>,
     previous: Option<&summary::Years>,
 ) -> (Outcome, summary::Summary) {
-    let (o, doc) = check_parsed(source, notes, |_| previous);
-    let s = summary::Summary::of(&o.report, &doc, &o.diagnostics);
+    let o = check_parsed(source, notes, |_| previous);
+    let s = summary::Summary::of(&o.report, o.source.text(), &o.diagnostics);
     (o, s)
 }
 
@@ -132,18 +153,17 @@ fn check_parsed<'p>(
     source: Source,
     notes: Vec<diagnostic::InputNote>,
     previous: impl FnOnce(&report::Report) -> Option<&'p summary::Years>,
-) -> (Outcome, compact::Compact) {
+) -> Outcome {
     let parsed = parse::parse(&source);
     let previous = previous(&parsed.report);
     let diagnostics = rules::run(&source, &parsed, previous, notes);
-    let o = Outcome {
+    Outcome {
         source,
         report: parsed.report,
         diagnostics,
         #[cfg(feature = "cli")]
         layout: None,
-    };
-    (o, parsed.doc)
+    }
 }
 
 /// Checks the text read from a PDF's geometry; findings carry page and box.

@@ -52,9 +52,10 @@ pub struct Years {
     pub tables_span: Span,
     /// Where a finding about the narrative points: section 一's heading.
     pub text_span: Span,
-    /// The narrative of sections 一, 五 and 六, folded, without spacing and digits: the
-    /// fingerprint copied text is measured with (kept whole so the share is exact;
-    /// as UTF-8, which a batch keeps and reads back as it is).
+    /// The text of sections 一, 五 and 六 as written, one after another:
+    /// copied text is measured on its folded chars without spacing and digits
+    /// (`narrative_chars`), kept whole so that the share is exact. Folded only
+    /// when two reports are compared: most reports of a batch have no pair.
     pub narrative: String,
 }
 
@@ -94,23 +95,9 @@ impl Values {
     }
 }
 
-/// Appends `chars` to `out` without ASCII digits.
-#[cfg(not(feature = "cli"))]
-fn push_without_digits(out: &mut String, chars: &[char]) {
-    out.extend(chars.iter().filter(|c| !c.is_ascii_digit()));
-}
-
-/// The same, encoded by hand (`compact::push_chars_where`): the command
-/// line encodes every report of a batch.
-#[cfg(feature = "cli")]
-fn push_without_digits(out: &mut String, chars: &[char]) {
-    crate::compact::push_chars_where(out, chars, |c| !c.is_ascii_digit());
-}
-
 impl Years {
-    /// `doc` is the parser's folded, space-free view of the whole text (the
-    /// narrative is read from it, not folded again).
-    pub fn of(r: &Report, doc: &crate::compact::Compact) -> Years {
+    /// `text`: the text `r` was parsed from.
+    pub fn of(r: &Report, text: &str) -> Years {
         let readable = |t: &Option<TableRead>| t.as_ref().filter(|t| !t.unreadable).map(Values::of);
         let t3 = r.tables.t3.as_ref();
         let mut carried_in = Vec::new();
@@ -123,7 +110,7 @@ impl Years {
         }
         let mut narrative = String::new();
         for s in r.sections.iter().filter(|s| matches!(s.number, 1 | 5 | 6)) {
-            push_without_digits(&mut narrative, &doc.view(s.body).chars);
+            narrative.push_str(text.get(s.body.range()).unwrap_or(""));
         }
         Years {
             tables: [readable(&r.tables.t2), readable(&r.tables.t3), readable(&r.tables.t4)],
@@ -133,6 +120,18 @@ impl Years {
             text_span: r.section(1).map(|s| s.span).unwrap_or_default(),
             narrative,
         }
+    }
+    /// The narrative as copied text is measured: folded, without spacing and digits.
+    pub fn narrative_chars(&self) -> Vec<char> {
+        #[cfg(feature = "cli")]
+        {
+            let mut chars = Vec::new();
+            crate::compact::fold_into(&self.narrative, &mut chars, |c| !c.is_ascii_digit());
+            chars
+        }
+        // The browser compares one pair at a time: folded as a view is (no second folding loop in the bundle).
+        #[cfg(not(feature = "cli"))]
+        crate::compact::Compact::new(&self.narrative, 0).chars.iter().copied().filter(|c| !c.is_ascii_digit()).collect()
     }
     pub fn table(&self, id: TableId) -> Option<&Values> {
         self.tables[id as usize].as_ref()
@@ -349,7 +348,7 @@ impl Summary {
     }
 
     /// Summarises a checked report from its model and findings (all of them, whatever is shown).
-    pub fn of(report: &Report, doc: &crate::compact::Compact, diagnostics: &[Diagnostic]) -> Summary {
+    pub fn of(report: &Report, text: &str, diagnostics: &[Diagnostic]) -> Summary {
         let n = |s| diagnostics.iter().filter(|d| d.severity == s).count();
         let mut s = Summary {
             organ: report.organ.as_ref().map(|f| f.value.clone()),
@@ -359,7 +358,7 @@ impl Summary {
             infos: n(Severity::Info),
             top: Vec::new(),
             rules: Vec::new(),
-            years: Years::of(report, doc),
+            years: Years::of(report, text),
         };
         s.add(diagnostics);
         s
@@ -540,11 +539,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_narrative_is_its_chars_without_digits() {
-        let chars: Vec<char> = "a1·２三9\u{1F600}é0。".chars().collect();
-        let mut out = String::from("前");
-        push_without_digits(&mut out, &chars);
-        assert_eq!(out, "前a·２三\u{1F600}é。");
+    fn the_narrative_is_measured_folded_without_spacing_and_digits() {
+        let y = Years { narrative: "a1 ·２\n三9\u{1F600}é0。\u{3000}並".into(), ..Years::default() };
+        assert_eq!(y.narrative_chars().into_iter().collect::<String>(), "a·三\u{1F600}é。并");
+        // As the parser's folded view has sections 一, 五 and 六.
+        for f in ["tests/corpus/real/hongze_2024_layout.txt", "tests/corpus/seeds/001_790cad3f7e066faa.txt"] {
+            let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(f)).unwrap();
+            let parsed = crate::parse::parse(&crate::Source::new(&text));
+            let y = Years::of(&parsed.report, &text);
+            let viewed: String = parsed
+                .report
+                .sections
+                .iter()
+                .filter(|s| matches!(s.number, 1 | 5 | 6))
+                .flat_map(|s| parsed.doc.view(s.body).chars.to_vec())
+                .filter(|c| !c.is_ascii_digit())
+                .collect();
+            assert!(viewed.chars().count() > 200, "{f}");
+            assert_eq!(y.narrative_chars().into_iter().collect::<String>(), viewed, "{f}");
+        }
     }
 
     #[test]
@@ -552,7 +565,7 @@ mod tests {
         for f in ["tests/corpus/real/hongze_2024_layout.txt", "tests/corpus/real/huaian_2024_layout.txt"] {
             let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(f)).unwrap();
             let parsed = crate::parse::parse(&crate::Source::new(&text));
-            let y = Years::of(&parsed.report, &parsed.doc);
+            let y = Years::of(&parsed.report, &text);
             assert!(y.tables.iter().all(Option::is_some) && y.narrative.chars().count() > 200, "{f}");
             assert_eq!(Years::decode(&y.encode()).as_ref(), Some(&y), "{f}");
             let mut b = Vec::new();

@@ -235,7 +235,7 @@ fn numbers(ctx: &mut Ctx, t: &TableRead) {
             let col = &trow.columns[c];
             let problem = if v < 0.0 && col.key != "change" {
                 A005_NEGATIVE
-            } else if v.fract() != 0.0 && !trow.decimal {
+            } else if !crate::is_whole(v) && !trow.decimal {
                 A005_FRACTION
             } else {
                 continue;

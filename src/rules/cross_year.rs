@@ -16,7 +16,7 @@ pub fn check(ctx: &mut Ctx) {
     let Some(before) = ctx.previous else {
         return;
     };
-    let now = Years::of(ctx.report, ctx.doc);
+    let now = Years::of(ctx.report, ctx.src.text());
     compare(&now, before, &mut |code, span, message, cell, fix| ctx.emit(code, span, message, cell, fix));
 }
 
@@ -75,11 +75,11 @@ fn compare(now: &Years, before: &Years, emit: &mut impl FnMut(&'static str, Span
         emit("X002", now.tables_span, msg!(X002, same as usize), None, None);
     }
     // X003: share of this year's narrative trigrams found in last year's.
-    let (now_len, before_len) = (now.narrative.chars().count(), before.narrative.chars().count());
-    if now_len >= 200 && before_len >= 200 {
-        let grams = GramSet::of(&before.narrative, before_len);
-        let total = now_len - 2;
-        let hit = trigrams(&now.narrative).filter(|&g| grams.has(g)).count();
+    let (now_text, before_text) = (now.narrative_chars(), before.narrative_chars());
+    if now_text.len() >= 200 && before_text.len() >= 200 {
+        let grams = GramSet::of(&before_text);
+        let total = now_text.len() - 2;
+        let hit = trigrams(&now_text).filter(|&g| grams.has(g)).count();
         let share = hit as f64 / total as f64;
         if share >= 0.8 {
             emit("X003", now.text_span, msg!(X003, (share * 100.0).round() as u32), None, None);
@@ -99,9 +99,9 @@ struct GramSet {
 const FREE: u64 = u64::MAX;
 
 impl GramSet {
-    /// The trigrams of `s`, which has `chars` characters.
-    fn of(s: &str, chars: usize) -> GramSet {
-        let bits = (2 * chars.max(2)).next_power_of_two().trailing_zeros().max(4);
+    /// The trigrams of `s`.
+    fn of(s: &[char]) -> GramSet {
+        let bits = (2 * s.len().max(2)).next_power_of_two().trailing_zeros().max(4);
         let mut set = GramSet { slots: vec![FREE; 1 << bits], shift: 64 - bits };
         for g in trigrams(s) {
             let mut i = set.home(g);
@@ -130,8 +130,8 @@ impl GramSet {
 }
 
 /// The character trigrams of `s`, each packed into a u64 (21 bits a char).
-fn trigrams(s: &str) -> impl Iterator<Item = u64> + '_ {
-    let mut chars = s.chars().map(|c| c as u64);
+fn trigrams(s: &[char]) -> impl Iterator<Item = u64> + '_ {
+    let mut chars = s.iter().map(|&c| c as u64);
     let mut last = chars.next().unwrap_or(0) << 21 | chars.next().unwrap_or(0);
     chars.map(move |c| {
         let gram = last << 21 | c;
@@ -148,16 +148,19 @@ mod tests {
     /// either text, whatever the chars (the highest code point among them).
     #[test]
     fn the_gram_set_holds_exactly_the_trigrams() {
-        let before = "本机关二〇二三年度政府信息公开工作总体情况良好，主动公开信息一百二十条\u{10FFFF}\u{10FFFF}\u{10FFFF}ab";
-        let now = "本机关二〇二四年度政府信息公开工作总体情况良好，依申请公开信息三十条\u{10FFFF}\u{10FFFF}\u{10FFFF}ac";
-        let set = GramSet::of(before, before.chars().count());
+        let before: Vec<char> =
+            "本机关二〇二三年度政府信息公开工作总体情况良好，主动公开信息一百二十条\u{10FFFF}\u{10FFFF}\u{10FFFF}ab".chars().collect();
+        let now: Vec<char> =
+            "本机关二〇二四年度政府信息公开工作总体情况良好，依申请公开信息三十条\u{10FFFF}\u{10FFFF}\u{10FFFF}ac".chars().collect();
+        let (before, now) = (&before[..], &now[..]);
+        let set = GramSet::of(before);
         let mut sorted: Vec<u64> = trigrams(before).collect();
         sorted.sort_unstable();
         for g in trigrams(now).chain(trigrams(before)) {
             assert_eq!(set.has(g), sorted.binary_search(&g).is_ok(), "{g:x}");
         }
         assert!(trigrams(now).any(|g| set.has(g)) && trigrams(now).any(|g| !set.has(g)));
-        let empty = GramSet::of("", 0);
+        let empty = GramSet::of(&[]);
         assert!(!empty.has(0) && !empty.has(1 << 40));
     }
 }

@@ -69,7 +69,7 @@ fn numbering(ctx: &mut Ctx) {
     for s in ctx.report.sections.iter().filter(|s| matches!(s.number, 1 | 5 | 6)) {
         let mut last: Option<(u8, u32)> = None;
         let mut offset = s.span.end as usize;
-        for line in ctx.src.slice(Span { start: s.span.end, end: s.body.end }).split_inclusive('\n') {
+        for line in lines(ctx.src.slice(Span { start: s.span.end, end: s.body.end })) {
             if let Some((style, v, lead)) = enumerator(line) {
                 if let Some((ls, lv)) = last {
                     let paren = |x: u8| x <= 1;
@@ -116,6 +116,25 @@ fn punctuation(ctx: &mut Ctx) {
     }
 }
 
+/// The lines of `text`, each with its line feed, as `split_inclusive('\n')`
+/// cuts them. The command line finds the line feeds with `memchr`'s SIMD
+/// search (the standard one took a third of the rules' own time in a batch).
+#[cfg(feature = "cli")]
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1).chain(std::iter::once(text.len()));
+    ends.filter_map(move |end| {
+        let line = text.get(start..end).filter(|l| !l.is_empty());
+        start = end;
+        line
+    })
+}
+
+#[cfg(not(feature = "cli"))]
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive('\n')
+}
+
 /// Where `pat` occurs in `text`, without overlaps, as `match_indices` finds
 /// it. The command line searches with `memchr`'s SIMD substring search: this
 /// runs over every report's whole text three times, and the standard
@@ -134,10 +153,15 @@ fn occurrences<'t>(text: &'t str, pat: &'t str) -> impl Iterator<Item = usize> +
 
 #[cfg(test)]
 mod tests {
-    use super::occurrences;
+    use super::{lines, occurrences};
     use proptest::prelude::*;
 
     proptest! {
+        #[test]
+        fn lines_are_cut_as_split_inclusive_cuts_them(text in "[a\n中\r]{0,12}") {
+            prop_assert_eq!(lines(&text).collect::<Vec<_>>(), text.split_inclusive('\n').collect::<Vec<_>>());
+        }
+
         /// The command line's search finds what the standard library's finds,
         /// overlaps included ("。。。" is one pair, not two).
         #[test]
