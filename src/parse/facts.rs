@@ -272,7 +272,8 @@ fn number_at(c: &Compact, i: usize, max: usize) -> Option<(u32, usize)> {
     if let Some(r) = c.digits(i, max) {
         return Some(r);
     }
-    let zh = |ch: char| "〇零一二三四五六七八九十О".contains(ch);
+    // A match, not a search of a string of them (a substring search set up per char).
+    let zh = |ch: char| matches!(ch, '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | 'О');
     let mut j = i;
     while j < c.len() && j - i < max.max(3) + 1 && zh(c.chars[j]) {
         j += 1;

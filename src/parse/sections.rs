@@ -87,9 +87,13 @@ pub(crate) fn heading_len(s: &str) -> Option<(usize, bool)> {
     for tpl in SECTIONS {
         let plain = tpl.plain();
         for wording in std::iter::once(plain).chain(tpl.variants.iter().copied()) {
-            let n = wording.chars().count();
-            if chars.len() >= 2 + n && chars[2..2 + n].iter().copied().eq(wording.chars()) {
-                return Some((ends[1 + n], true));
+            // Compared char by char as far as they agree (not counted first).
+            let mut k = 2;
+            if wording.chars().all(|w| {
+                k += 1;
+                chars.get(k - 1) == Some(&w)
+            }) {
+                return Some((ends[k - 1], true));
             }
         }
     }
