@@ -985,7 +985,7 @@ fn run_check(
         rows.push(match d {
             Some(Kept { not_a_report: true, .. }) => apart_row(f, false),
             Some(Kept { summary: s, .. }) => Row {
-                file: f.display().to_string(),
+                file: names[i].clone(),
                 organ: s.organ.clone().unwrap_or_else(|| "—".into()),
                 year: s.year.map(|y| y.to_string()).unwrap_or_else(|| "—".into()),
                 errors: s.errors,
