@@ -278,6 +278,9 @@ fn number_at(c: &Compact, i: usize, max: usize) -> Option<(u32, usize)> {
     while j < c.len() && j - i < max.max(3) + 1 && zh(c.chars[j]) {
         j += 1;
     }
+    if j == i {
+        return None;
+    }
     let s: String = c.chars[i..j].iter().collect();
     chinese_number(&s).map(|v| (v, j))
 }
