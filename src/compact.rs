@@ -157,8 +157,30 @@ fn fill_chars(text: &str, base: usize, chars: &mut Vec<char>, pos: &mut Position
     }
 }
 
-/// What `fill_chars` gives, with ASCII and the ideographs of lead bytes
-/// E4–E9 (most of a report) read from the bytes without the decoder. The
+/// The folded char at byte `i` of `text` (None for spacing) and its length:
+/// ASCII and the ideographs of lead bytes E4–E9 (most of a report) read from
+/// the bytes without the decoder. `i` is at a char boundary.
+#[cfg(feature = "cli")]
+#[inline(always)]
+fn folded_at(text: &str, i: usize) -> (Option<char>, usize) {
+    let b = text.as_bytes();
+    let x = b[i];
+    match x {
+        b' ' | b'\t' | b'\r' | b'\n' | 0x0B | 0x0C => (None, 1),
+        0..0x80 => (Some(x as char), 1),
+        // U+4000–U+9FFF: never space; folded by `fold_kept` as ideographs are.
+        0xE4..=0xE9 if i + 2 < b.len() => {
+            let code = (u32::from(x & 0x0F) << 12) | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F);
+            (Some(crate::normalize::fold_ideograph(code)), 3)
+        }
+        _ => {
+            let c = text[i..].chars().next().expect("i is at a char boundary");
+            (fold_kept(c), c.len_utf8())
+        }
+    }
+}
+
+/// What `fill_chars` gives, each char read by `folded_at`. The
 /// vectors start empty and are sized once to `count`, the chars of `text`,
 /// then written by index and cut to what was kept: three pushes a char were
 /// most of the view's cost.
@@ -174,28 +196,11 @@ fn fill_bytes(text: &str, base: usize, count: usize, chars: &mut Vec<char>, pos:
     let mut last = 0;
     let mut i = 0;
     while i < b.len() {
-        let x = b[i];
-        let (f, len) = match x {
-            b' ' | b'\t' | b'\r' | b'\n' | 0x0B | 0x0C => {
-                i += 1;
+        let (f, len) = match folded_at(text, i) {
+            (Some(f), len) => (f, len),
+            (None, len) => {
+                i += len;
                 continue;
-            }
-            0..0x80 => (x as char, 1),
-            // U+4000–U+9FFF: never space; folded by `fold_kept` as ideographs are.
-            0xE4..=0xE9 if i + 2 < b.len() => {
-                let code = (u32::from(x & 0x0F) << 12) | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F);
-                (crate::normalize::fold_ideograph(code), 3)
-            }
-            _ => {
-                let c = text[i..].chars().next().expect("i is at a char boundary");
-                let len = c.len_utf8();
-                match fold_kept(c) {
-                    Some(f) => (f, len),
-                    None => {
-                        i += len;
-                        continue;
-                    }
-                }
             }
         };
         let start = (base + i) as u32;
@@ -221,28 +226,14 @@ fn fill_bytes(text: &str, base: usize, count: usize, chars: &mut Vec<char>, pos:
 
 /// The folded chars of `text` that `keep` keeps (as `Compact::new` folds
 /// them, spacing left out), appended to `out`, without the positions a view
-/// keeps: ASCII and the ideographs of lead bytes E4–E9 read from the bytes,
-/// as `fill_bytes` reads them (the command line folds the narratives of
-/// every pair of a batch).
+/// keeps, each read by `folded_at` (the command line folds the narratives
+/// of every pair of a batch).
 #[cfg(feature = "cli")]
 pub fn fold_into(text: &str, out: &mut Vec<char>, keep: impl Fn(char) -> bool) {
-    let b = text.as_bytes();
-    out.reserve(b.len() / 2);
+    out.reserve(text.len() / 2);
     let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
-        let (f, len) = match x {
-            b' ' | b'\t' | b'\r' | b'\n' | 0x0B | 0x0C => (None, 1),
-            0..0x80 => (Some(x as char), 1),
-            0xE4..=0xE9 if i + 2 < b.len() => {
-                let code = (u32::from(x & 0x0F) << 12) | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F);
-                (Some(crate::normalize::fold_ideograph(code)), 3)
-            }
-            _ => {
-                let c = text[i..].chars().next().expect("i is at a char boundary");
-                (fold_kept(c), c.len_utf8())
-            }
-        };
+    while i < text.len() {
+        let (f, len) = folded_at(text, i);
         if let Some(f) = f.filter(|&f| keep(f)) {
             out.push(f);
         }

@@ -545,8 +545,9 @@ mod tests {
         // As the parser's folded view has sections 一, 五 and 六.
         for f in ["tests/corpus/real/hongze_2024_layout.txt", "tests/corpus/seeds/001_790cad3f7e066faa.txt"] {
             let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(f)).unwrap();
-            let parsed = crate::parse::parse(&crate::Source::new(&text));
-            let y = Years::of(&parsed.report, &text);
+            let src = crate::Source::new(&text);
+            let parsed = crate::parse::parse(&src);
+            let y = Years::of(&parsed.report, src.text());
             let viewed: String = parsed
                 .report
                 .sections
