@@ -110,8 +110,10 @@ pub fn lex(src: &Source) -> Lexed {
             let piped = seg.as_bytes().contains(&b'|');
             #[cfg(not(feature = "cli"))]
             let blank = seg.chars().all(|c| is_space(c) || c == '\u{000C}') || (piped && markdown_rule(seg));
+            // (The leading run of ASCII spaces passed at once: text from a PDF indents with them.)
             #[cfg(feature = "cli")]
-            let blank = seg.chars().all(|c| is_space(c) || c == '\u{000C}') || (markdown_rule(seg) && seg.contains('|'));
+            let blank = seg[seg.bytes().take_while(|&x| x == b' ').count()..].chars().all(|c| is_space(c) || c == '\u{000C}')
+                || (markdown_rule(seg) && seg.contains('|'));
             let first = tokens.len() as u32;
             if !blank && stopped_at.is_none() && tokens.len() >= MAX_TOKENS {
                 stopped_at = Some(Span::new(base, base + seg.len()));
@@ -161,7 +163,8 @@ fn mark_pages(text: &str, lines: &mut [Line]) {
         #[cfg(feature = "cli")]
         {
             let b = &text.as_bytes()[lines[i].span.range()];
-            let mut k = 0;
+            // A run of ASCII spaces (a PDF's indent) at once.
+            let mut k = b.iter().take_while(|&&x| x == b' ').count();
             while k < b.len() && space_len(b, k) > 0 {
                 k += space_len(b, k);
             }
@@ -664,7 +667,15 @@ fn classify(w: &str) -> Word {
     if !b.is_empty() && b.len() <= 15 && b.iter().all(u8::is_ascii_digit) {
         return Word::Number(b.iter().fold(0u64, |n, d| n * 10 + (d - b'0') as u64) as f64);
     }
-    // Most words are Chinese text: decide those at the first character.
+    // Most words are Chinese text: decide those at the first character, by
+    // the command line from its first byte when it is a letter or an
+    // ideograph other than 无 (無), which fold to neither a digit nor a sign.
+    #[cfg(feature = "cli")]
+    match b.first() {
+        Some(b'a'..=b'z' | b'A'..=b'Z') => return Word::Text,
+        Some(0xE4..=0xE9) if !(w.starts_with('无') || w.starts_with('無')) => return Word::Text,
+        _ => {}
+    }
     let first = w.chars().next().map(fold).unwrap_or(' ');
     if !(first.is_ascii_digit() || matches!(first, '-' | '+' | '/' | '\\' | '*' | '×' | '无')) {
         return Word::Text;

@@ -238,14 +238,18 @@ const TRAD_BITS: [u64; 328] = {
 
 /// `fold_kept` of the char U+4000–U+9FFF whose code is `code` (the
 /// command line reads these from the bytes).
+///
+/// # Safety
+/// `code` is at most 0x9FFF (what a lead byte E4–E9 and two continuation
+/// bytes encode): every code up to U+9FFF is a char (the surrogates start at
+/// U+D800). Not checked again: `char::from_u32`'s check was a tenth of the
+/// folded view's instructions, and a clamp to the range another twentieth.
 #[cfg(feature = "cli")]
 #[inline(always)]
-pub(crate) fn fold_ideograph(code: u32) -> char {
+pub(crate) unsafe fn fold_ideograph(code: u32) -> char {
     debug_assert!((0x4000..=0x9FFF).contains(&code));
-    // SAFETY: every code up to U+9FFF is a char (the surrogates start at
-    // U+D800). Not checked again: `char::from_u32`'s check was a tenth of the
-    // folded view's instructions.
-    let c = unsafe { char::from_u32_unchecked(code.min(0x9FFF)) };
+    // SAFETY: as the caller promises.
+    let c = unsafe { char::from_u32_unchecked(code) };
     if code >= 0x4E00 {
         simplify(c)
     } else {

@@ -270,27 +270,29 @@ pub fn align(rows: &[RowSpec], groups: &[Group], sims: &[f32], number: NumberOf,
     best[0].0 = 0.0;
     debug_assert_eq!(sims.len(), r * g);
     let sizes: Vec<usize> = groups.iter().map(|grp| grp.values.len()).collect();
-    // Cells in order, each move from (i, j) relaxing a later cell: `at` is
-    // (i, j)'s place in `best`, a row down is `w` places on.
+    // Cells in order, each move from (i, j) relaxing a later cell: (i, j)
+    // is `row[j]`, and k rows down is `below[(k - 1) * w + j]`. A row is
+    // taken apart from the rows below it (into which its moves reach) once,
+    // not every cell indexed in the whole table: the cells are the
+    // aligner's inner loop, and checking those indices was a sixth of it.
     for i in 0..=r {
         let row_sims = &sims[(i * g).min(sims.len())..((i + 1) * g).min(sims.len())];
+        let (row, below) = best[i * w..].split_at_mut(w);
+        let relax = |cell: &mut (f32, Move), s: f32, m: Move| {
+            if s > cell.0 {
+                *cell = (s, m);
+            }
+        };
         for j in 0..=g {
-            let at = i * w + j;
-            let here = best[at].0;
+            let here = row[j].0;
             if here == f32::NEG_INFINITY {
                 continue;
             }
-            let mut relax = |at: usize, s: f32, m: Move| {
-                let cell = &mut best[at];
-                if s > cell.0 {
-                    *cell = (s, m);
-                }
-            };
             if i < r {
-                relax(at + w, here - SKIP_ROW, Move::SkipRow);
+                relax(&mut below[j], here - SKIP_ROW, Move::SkipRow);
             }
             if j < g {
-                relax(at + 1, here - skip_cost[j], Move::SkipGroup);
+                relax(&mut row[j + 1], here - skip_cost[j], Move::SkipGroup);
             }
             if i < r && j < g {
                 let size = sizes[j];
@@ -317,10 +319,10 @@ pub fn align(rows: &[RowSpec], groups: &[Group], sims: &[f32], number: NumberOf,
                         read_rows(rows, i, k, nums_of(j), row_ok).0
                     };
                     let label = if k == 1 { label_score(sim) } else { 0.5 * label_score(sim) };
-                    relax(at + k * w + 1, here + label + cells_score, Move::Place { rows: k as u16, mismatch: false });
+                    relax(&mut below[(k - 1) * w + j + 1], here + label + cells_score, Move::Place { rows: k as u16, mismatch: false });
                 }
                 if size != rows[i].width && sim >= MISMATCH_MIN_SIM {
-                    relax(at + w + 1, here + label_score(sim) - MISMATCH, Move::Place { rows: 1, mismatch: true });
+                    relax(&mut below[j + 1], here + label_score(sim) - MISMATCH, Move::Place { rows: 1, mismatch: true });
                 }
             }
         }
