@@ -251,15 +251,22 @@ fn fill_bytes(text: &str, base: usize, count: usize, chars: &mut Vec<char>, pos:
 /// of every pair of a batch).
 #[cfg(feature = "cli")]
 pub fn fold_into(text: &str, out: &mut Vec<char>, keep: impl Fn(char) -> bool) {
-    out.reserve(text.len() / 2);
+    // Room for a char a byte, the most there can be: written without a
+    // check of room for each (as `fill_bytes` writes the view).
+    out.reserve(text.len());
+    let (p, mut n) = (out.as_mut_ptr(), out.len());
     let mut i = 0;
     while i < text.len() {
         let (f, len) = folded_at(text, i);
         if let Some(f) = f.filter(|&f| keep(f)) {
-            out.push(f);
+            // SAFETY: at most one char is kept for each byte of `text`, for which room was made.
+            unsafe { p.add(n).write(f) };
+            n += 1;
         }
         i += len;
     }
+    // SAFETY: the first `n` were there or written above.
+    unsafe { out.set_len(n) };
 }
 
 impl Compact {

@@ -520,6 +520,19 @@ fn lex_cell(s: &str, prose: bool, at: Origin, out: &mut Vec<Token>, words: &[(us
     }
     debug_assert_eq!(prose, s.contains('。'));
     debug_assert!(words.iter().all(|w| w.2 != Word::Text || !has_glued(&s[w.0..w.1])));
+    // A cell of one value, most of a table's cells, read as the rest below
+    // reads it (the command line; the browser's first load has no room).
+    #[cfg(feature = "cli")]
+    if let [(a, b, w @ (Word::Number(_) | Word::Placeholder))] = *words {
+        if !prose && out.len() < MAX_TOKENS {
+            let kind = match w {
+                Word::Number(v) => Kind::Number(v),
+                _ => Kind::Placeholder,
+            };
+            out.push(at.token(kind, a, b));
+        }
+        return;
+    }
     if !prose && words.iter().any(|w| w.2 == Word::TextDigits && has_glued(&s[w.0..w.1])) {
         return lex_glued(s, at, words, out);
     }
