@@ -250,12 +250,27 @@ pub(crate) unsafe fn fold_ideograph(code: u32) -> char {
     debug_assert!((0x4000..=0x9FFF).contains(&code));
     // SAFETY: as the caller promises.
     let c = unsafe { char::from_u32_unchecked(code) };
-    if code >= 0x4E00 {
-        simplify(c)
-    } else {
-        c
+    let k = (code - 0x4000) as usize;
+    // SAFETY: `k < 0x6000`, so `k / 64 < 384`, the table's length.
+    if unsafe { *IDEOGRAPH_BITS.get_unchecked(k / 64) } & (1 << (k % 64)) == 0 {
+        return c;
     }
+    simplify(c)
 }
+
+/// `TRAD_BITS` from U+4000 instead of U+4E00 (none below it): one look at a
+/// table tells an ideograph of lead byte E4–E9 that is not traditional,
+/// without first asking where it lies.
+#[cfg(feature = "cli")]
+const IDEOGRAPH_BITS: [u64; 384] = {
+    let mut bits = [0u64; 384];
+    let mut i = 0;
+    while i < TRAD_BITS.len() {
+        bits[i + (0x4E00 - 0x4000) / 64] = TRAD_BITS[i];
+        i += 1;
+    }
+    bits
+};
 
 #[inline(always)]
 fn simplify(c: char) -> char {
