@@ -245,30 +245,6 @@ fn fill_bytes(text: &str, base: usize, count: usize, chars: &mut Vec<char>, pos:
     }
 }
 
-/// The folded chars of `text` that `keep` keeps (as `Compact::new` folds
-/// them, spacing left out), appended to `out`, without the positions a view
-/// keeps, each read by `folded_at` (the command line folds the narratives
-/// of every pair of a batch).
-#[cfg(feature = "cli")]
-pub fn fold_into(text: &str, out: &mut Vec<char>, keep: impl Fn(char) -> bool) {
-    // Room for a char a byte, the most there can be: written without a
-    // check of room for each (as `fill_bytes` writes the view).
-    out.reserve(text.len());
-    let (p, mut n) = (out.as_mut_ptr(), out.len());
-    let mut i = 0;
-    while i < text.len() {
-        let (f, len) = folded_at(text, i);
-        if let Some(f) = f.filter(|&f| keep(f)) {
-            // SAFETY: at most one char is kept for each byte of `text`, for which room was made.
-            unsafe { p.add(n).write(f) };
-            n += 1;
-        }
-        i += len;
-    }
-    // SAFETY: the first `n` were there or written above.
-    unsafe { out.set_len(n) };
-}
-
 impl Compact {
     /// The view of `text[range]`, `base` being where `text` starts in the source.
     pub fn new(text: &str, base: usize) -> Compact {
@@ -492,11 +468,6 @@ mod tests {
             fill_chars(text, 5, &mut a, &mut pa);
             fill_bytes(text, 5, text.chars().count(), &mut b, &mut pb);
             assert!(a == b);
-            let (mut c, mut digitless) = (vec!['前'], Vec::new());
-            fold_into(text, &mut c, |_| true);
-            fold_into(text, &mut digitless, |c| !c.is_ascii_digit());
-            assert!(c[1..] == a[..] && c[0] == '前');
-            assert!(digitless.iter().copied().eq(a.iter().copied().filter(|c| !c.is_ascii_digit())));
             assert!(pa.anchors == pb.anchors && pa.steps == pb.steps && pa.far == pb.far && pa.lens == pb.lens);
         }
     }

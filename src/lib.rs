@@ -115,12 +115,12 @@ pub fn check_input(source: Source, notes: Vec<diagnostic::InputNote>, previous: 
 pub fn years_of(text: &str) -> summary::Years {
     let src = Source::new(text);
     let parsed = parse::parse(&src);
-    summary::Years::of(&parsed.report, src.text())
+    summary::Years::of(&parsed.report, &parsed.doc)
 }
 
 /// Checks a report against last year's, given by its summary.
 pub fn check_against(source: Source, notes: Vec<diagnostic::InputNote>, previous: Option<&summary::Years>) -> Outcome {
-    check_parsed(source, notes, |_| previous)
+    check_parsed(source, notes, |_| previous).0
 }
 
 /// Checks a report against `previous` (a report's summary) only if that is
@@ -129,11 +129,11 @@ pub fn check_against(source: Source, notes: Vec<diagnostic::InputNote>, previous
 /// make the cross-year rules accuse falsely. The flag says whether they ran.
 pub fn check_after(source: Source, notes: Vec<diagnostic::InputNote>, previous: &summary::Summary) -> (Outcome, summary::Summary, bool) {
     let mut paired = false;
-    let o = check_parsed(source, notes, |r| {
+    let (o, doc) = check_parsed(source, notes, |r| {
         paired = summary::follows(r.key(), previous.key());
         paired.then_some(&previous.years)
     });
-    let s = summary::Summary::of(&o.report, o.source.text(), &o.diagnostics);
+    let s = summary::Summary::of(&o.report, &doc, &o.diagnostics);
     (o, s, paired)
 }
 
@@ -143,27 +143,29 @@ pub fn check_summarised(
     notes: Vec<diagnostic::InputNote>,
     previous: Option<&summary::Years>,
 ) -> (Outcome, summary::Summary) {
-    let o = check_parsed(source, notes, |_| previous);
-    let s = summary::Summary::of(&o.report, o.source.text(), &o.diagnostics);
+    let (o, doc) = check_parsed(source, notes, |_| previous);
+    let s = summary::Summary::of(&o.report, &doc, &o.diagnostics);
     (o, s)
 }
 
-/// `previous`: last year's report to check against, decided once the report is read.
+/// `previous`: last year's report to check against, decided once the report
+/// is read. The parser's folded view is handed back for a summary (`Years::of`).
 fn check_parsed<'p>(
     source: Source,
     notes: Vec<diagnostic::InputNote>,
     previous: impl FnOnce(&report::Report) -> Option<&'p summary::Years>,
-) -> Outcome {
+) -> (Outcome, compact::Compact) {
     let parsed = parse::parse(&source);
     let previous = previous(&parsed.report);
     let diagnostics = rules::run(&source, &parsed, previous, notes);
-    Outcome {
+    let o = Outcome {
         source,
         report: parsed.report,
         diagnostics,
         #[cfg(feature = "cli")]
         layout: None,
-    }
+    };
+    (o, parsed.doc)
 }
 
 /// Checks the text read from a PDF's geometry; findings carry page and box.

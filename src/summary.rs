@@ -52,11 +52,11 @@ pub struct Years {
     pub tables_span: Span,
     /// Where a finding about the narrative points: section 一's heading.
     pub text_span: Span,
-    /// The text of sections 一, 五 and 六 as written, one after another:
-    /// copied text is measured on its folded chars without spacing and digits
-    /// (`narrative_chars`), kept whole so that the share is exact. Folded only
-    /// when two reports are compared: most reports of a batch have no pair.
-    pub narrative: String,
+    /// Sections 一, 五 and 六 one after another as copied text is measured:
+    /// their folded chars without spacing (X003 leaves out the digits), kept
+    /// whole so that the share is exact. Copied from the parser's view: a
+    /// batch folded each paired report's text again for every pair.
+    pub narrative: Vec<char>,
 }
 
 /// A readable table's values in template order.
@@ -96,8 +96,8 @@ impl Values {
 }
 
 impl Years {
-    /// `text`: the text `r` was parsed from.
-    pub fn of(r: &Report, text: &str) -> Years {
+    /// `doc`: the folded view of the text `r` was parsed from (`Parsed::doc`).
+    pub fn of(r: &Report, doc: &crate::compact::Compact) -> Years {
         let readable = |t: &Option<TableRead>| t.as_ref().filter(|t| !t.unreadable).map(Values::of);
         let t3 = r.tables.t3.as_ref();
         let mut carried_in = Vec::new();
@@ -108,9 +108,9 @@ impl Years {
                 }
             }
         }
-        let mut narrative = String::new();
+        let mut narrative: Vec<char> = Vec::new();
         for s in r.sections.iter().filter(|s| matches!(s.number, 1 | 5 | 6)) {
-            narrative.push_str(text.get(s.body.range()).unwrap_or(""));
+            narrative.extend_from_slice(&doc.view(s.body).chars);
         }
         Years {
             tables: [readable(&r.tables.t2), readable(&r.tables.t3), readable(&r.tables.t4)],
@@ -120,18 +120,6 @@ impl Years {
             text_span: r.section(1).map(|s| s.span).unwrap_or_default(),
             narrative,
         }
-    }
-    /// The narrative as copied text is measured: folded, without spacing and digits.
-    pub fn narrative_chars(&self) -> Vec<char> {
-        #[cfg(feature = "cli")]
-        {
-            let mut chars = Vec::new();
-            crate::compact::fold_into(&self.narrative, &mut chars, |c| !c.is_ascii_digit());
-            chars
-        }
-        // The browser compares one pair at a time: folded as a view is (no second folding loop in the bundle).
-        #[cfg(not(feature = "cli"))]
-        crate::compact::Compact::new(&self.narrative, 0).chars.iter().copied().filter(|c| !c.is_ascii_digit()).collect()
     }
     pub fn table(&self, id: TableId) -> Option<&Values> {
         self.tables[id as usize].as_ref()
@@ -164,7 +152,7 @@ impl Years {
             .map(|s| format!("{}-{}", s.start, s.end))
             .collect();
         put(&spans.join(","));
-        put(&self.narrative);
+        put(&self.narrative.iter().collect::<String>());
         s
     }
 
@@ -190,7 +178,7 @@ impl Years {
             let (a, b) = p.split_once('-')?;
             spans.push(Span { start: a.parse().ok()?, end: b.parse().ok()? });
         }
-        let narrative = take()?.to_string();
+        let narrative = take()?.chars().collect();
         if spans.len() < 3 {
             return None;
         }
@@ -249,7 +237,15 @@ impl Years {
             .flat_map(|s| s.start.to_le_bytes().into_iter().chain(s.end.to_le_bytes()))
             .collect();
         put(out, &spans);
-        put(out, self.narrative.as_bytes());
+        // The narrative's chars, counted, four bytes each (little-endian).
+        out.extend_from_slice(&(self.narrative.len() as u32).to_le_bytes());
+        #[cfg(target_endian = "little")]
+        // SAFETY: a char is a u32 in memory, here little-endian: its bytes are its `to_le_bytes`.
+        out.extend_from_slice(unsafe { std::slice::from_raw_parts(self.narrative.as_ptr().cast::<u8>(), 4 * self.narrative.len()) });
+        #[cfg(not(target_endian = "little"))]
+        for &c in &self.narrative {
+            out.extend_from_slice(&(c as u32).to_le_bytes());
+        }
     }
 
     /// Reads `to_bytes`'s bytes; the rest of `b` after them is returned beside.
@@ -283,12 +279,7 @@ impl Years {
             .map(|c| Span { start: u32::from_le_bytes([c[0], c[1], c[2], c[3]]), end: u32::from_le_bytes([c[4], c[5], c[6], c[7]]) })
             .collect();
         let n = u32::from_le_bytes(take(4)?.try_into().ok()?) as usize;
-        // A batch reads back every paired report's narrative (kilobytes): the
-        // command line checks it with SIMD, the browser with the standard check.
-        #[cfg(feature = "cli")]
-        let narrative = simdutf8::basic::from_utf8(take(n)?).ok()?.to_string();
-        #[cfg(not(feature = "cli"))]
-        let narrative = std::str::from_utf8(take(n)?).ok()?.to_string();
+        let narrative = chars(take(n.checked_mul(4)?)?)?;
         if spans.len() < 3 {
             return None;
         }
@@ -296,6 +287,20 @@ impl Years {
             Years { tables, t3_span: spans[0], tables_span: spans[1], text_span: spans[2], carried_in: spans[3..].to_vec(), narrative };
         Some((years, rest))
     }
+}
+
+/// Chars written as little-endian u32s (`Years::to_bytes`), None if any is
+/// no char. Copied and checked whole, not a char at a time: a batch reads
+/// back every paired report's kilobytes.
+fn chars(b: &[u8]) -> Option<Vec<char>> {
+    let words: Vec<u32> = b.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
+    if words.iter().fold(false, |bad, &x| bad | (x >= 0x11_0000) | (x & 0xFFFF_F800 == 0xD800)) {
+        return None;
+    }
+    let mut words = std::mem::ManuallyDrop::new(words);
+    // SAFETY: every value was found above to be a char (no surrogate, at
+    // most U+10FFFF), and a char has a u32's size and alignment.
+    Some(unsafe { Vec::from_raw_parts(words.as_mut_ptr().cast::<char>(), words.len(), words.capacity()) })
 }
 
 impl Summary {
@@ -348,7 +353,7 @@ impl Summary {
     }
 
     /// Summarises a checked report from its model and findings (all of them, whatever is shown).
-    pub fn of(report: &Report, text: &str, diagnostics: &[Diagnostic]) -> Summary {
+    pub fn of(report: &Report, doc: &crate::compact::Compact, diagnostics: &[Diagnostic]) -> Summary {
         let n = |s| diagnostics.iter().filter(|d| d.severity == s).count();
         let mut s = Summary {
             organ: report.organ.as_ref().map(|f| f.value.clone()),
@@ -358,7 +363,7 @@ impl Summary {
             infos: n(Severity::Info),
             top: Vec::new(),
             rules: Vec::new(),
-            years: Years::of(report, text),
+            years: Years::of(report, doc),
         };
         s.add(diagnostics);
         s
@@ -539,25 +544,39 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_narrative_is_measured_folded_without_spacing_and_digits() {
-        let y = Years { narrative: "a1 ·２\n三9\u{1F600}é0。\u{3000}並".into(), ..Years::default() };
-        assert_eq!(y.narrative_chars().into_iter().collect::<String>(), "a·三\u{1F600}é。并");
-        // As the parser's folded view has sections 一, 五 and 六.
-        for f in ["tests/corpus/real/hongze_2024_layout.txt", "tests/corpus/seeds/001_790cad3f7e066faa.txt"] {
-            let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(f)).unwrap();
+    fn the_narrative_is_kept_folded_without_spacing() {
+        // Sections 一, 五 and 6 of real reports, one with a line of every kind
+        // of char put into its section 一: the chars each folds to (as the
+        // parser's view folds them), spacing left out.
+        let odd = "a1 ·２\n三9\u{1F600}é0。\u{3000}並";
+        for (f, put) in [
+            ("tests/corpus/real/hongze_2024_layout.txt", false),
+            ("tests/corpus/real/hongze_2024_layout.txt", true),
+            ("tests/corpus/seeds/001_790cad3f7e066faa.txt", false),
+        ] {
+            let mut text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(f)).unwrap();
+            if put {
+                let src = crate::Source::new(&text);
+                // After the heading's line.
+                let body = crate::parse::parse(&src).report.section(1).unwrap().body.start as usize;
+                let at = body + text[body..].find('\n').unwrap() + 1;
+                text.insert_str(at, odd);
+            }
             let src = crate::Source::new(&text);
             let parsed = crate::parse::parse(&src);
-            let y = Years::of(&parsed.report, src.text());
-            let viewed: String = parsed
+            let y = Years::of(&parsed.report, &parsed.doc);
+            let folded: String = parsed
                 .report
                 .sections
                 .iter()
                 .filter(|s| matches!(s.number, 1 | 5 | 6))
-                .flat_map(|s| parsed.doc.view(s.body).chars.to_vec())
-                .filter(|c| !c.is_ascii_digit())
+                .flat_map(|s| src.text()[s.body.range()].chars())
+                .filter_map(crate::normalize::fold_kept)
                 .collect();
-            assert!(viewed.chars().count() > 200, "{f}");
-            assert_eq!(y.narrative_chars().into_iter().collect::<String>(), viewed, "{f}");
+            assert!(folded.chars().count() > 200, "{f}");
+            let narrative: String = y.narrative.iter().collect();
+            assert_eq!(narrative, folded, "{f}");
+            assert_eq!(narrative.contains("a1·2三9\u{1F600}é0。并"), put, "{f}");
         }
     }
 
@@ -566,8 +585,8 @@ mod tests {
         for f in ["tests/corpus/real/hongze_2024_layout.txt", "tests/corpus/real/huaian_2024_layout.txt"] {
             let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(f)).unwrap();
             let parsed = crate::parse::parse(&crate::Source::new(&text));
-            let y = Years::of(&parsed.report, &text);
-            assert!(y.tables.iter().all(Option::is_some) && y.narrative.chars().count() > 200, "{f}");
+            let y = Years::of(&parsed.report, &parsed.doc);
+            assert!(y.tables.iter().all(Option::is_some) && y.narrative.len() > 200, "{f}");
             assert_eq!(Years::decode(&y.encode()).as_ref(), Some(&y), "{f}");
             let mut b = Vec::new();
             y.to_bytes(&mut b);

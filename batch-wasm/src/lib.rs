@@ -203,7 +203,7 @@ pub fn compare_years(now: &str, before: &str) -> String {
     let read = |text: &str| {
         let src = nianbao::Source::new(text);
         let parsed = nianbao::parse::parse(&src);
-        let years = nianbao::summary::Years::of(&parsed.report, src.text());
+        let years = nianbao::summary::Years::of(&parsed.report, &parsed.doc);
         let report = parsed.report;
         (src, report, years)
     };

@@ -490,7 +490,7 @@ pub fn record(years: &nianbao::summary::Years, anchors: &[Anchor]) -> Vec<u8> {
     let tables: usize = years.tables.iter().flatten().map(|v| 4 + v.template.format.len() + 9 * v.cells.len()).sum();
     let spans = 4 + 8 * (3 + years.carried_in.len());
     let anchored: usize = anchors.iter().map(|a| 72 + a.place.excerpt.len()).sum();
-    let cap = 12 + tables + spans + 4 + years.narrative.len() + anchored;
+    let cap = 12 + tables + spans + 4 + 4 * years.narrative.len() + anchored;
     let mut b = Vec::with_capacity(cap);
     years.to_bytes(&mut b);
     for a in anchors {
