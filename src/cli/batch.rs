@@ -485,12 +485,13 @@ pub fn write_summary(
 /// its cross-year facts, then its anchors, each as fixed-width numbers
 /// (little-endian) and its excerpt's length and bytes.
 pub fn record(years: &nianbao::summary::Years, anchors: &[Anchor]) -> Vec<u8> {
-    // Sized once for what `Years::to_bytes` and the anchors write at most: a
-    // record is kilobytes and grew three or four times.
+    // Sized once for what `Years::to_bytes` and the anchors write at most (a
+    // rare narrative with chars beyond the Basic Multilingual Plane grows
+    // once): a record is kilobytes and grew three or four times.
     let tables: usize = years.tables.iter().flatten().map(|v| 4 + v.template.format.len() + 9 * v.cells.len()).sum();
     let spans = 4 + 8 * (3 + years.carried_in.len());
     let anchored: usize = anchors.iter().map(|a| 72 + a.place.excerpt.len()).sum();
-    let cap = 12 + tables + spans + 4 + 4 * years.narrative.len() + anchored;
+    let cap = 12 + tables + spans + 5 + 2 * years.narrative.len() + anchored;
     let mut b = Vec::with_capacity(cap);
     years.to_bytes(&mut b);
     for a in anchors {
