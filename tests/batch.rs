@@ -630,6 +630,12 @@ fn the_summary_is_never_a_report_by_another_name() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("是要检查的报告，未覆盖它"), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(std::fs::read(&report).unwrap(), before);
+    // Likewise when the folder is walked while its reports are checked: nothing is written.
+    let out = run(&["check", d.to_str().unwrap(), "--summary", other_name.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("是要检查的报告，未覆盖它"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stdout.is_empty(), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(std::fs::read(&report).unwrap(), before);
     // A summary's file that exists and is no report is written over as asked.
     let old = d.join("old.csv");
     std::fs::write(&old, "last week's summary").unwrap();

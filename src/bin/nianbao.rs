@@ -291,15 +291,15 @@ fn jobs(s: &str) -> Result<u16, String> {
 /// `problems`: each path that could not be walked, with why and how many
 /// files came before it (its place among them in the output).
 /// `skipped`: the files of the folders walked that are of other kinds (said, not read).
-fn collect(paths: &[PathBuf], problems: &mut Vec<(usize, PathBuf, String)>, skipped: &mut Vec<PathBuf>) -> Vec<PathBuf> {
+/// They are handed to `out` as they are found, and it is finished when all are.
+fn collect(paths: &[PathBuf], problems: &mut Vec<(usize, PathBuf, String)>, skipped: &mut Vec<PathBuf>, out: &Found) {
     let mut seen = Seen::default();
-    let mut out = Vec::new();
     let mut stdin = false;
     for p in paths {
         // "-": the report piped in (read once, however often it is named).
         if p.as_os_str() == STDIN {
             if !std::mem::replace(&mut stdin, true) {
-                out.push(p.clone());
+                out.push(p.clone(), false);
             }
             continue;
         }
@@ -308,7 +308,7 @@ fn collect(paths: &[PathBuf], problems: &mut Vec<(usize, PathBuf, String)>, skip
                 // Walked already (given twice, or inside a folder given before): not empty for that.
                 let again = seen.dirs.contains(&id(&m));
                 let before = (out.len(), problems.len(), seen.skipped.len());
-                walk(p, &m, &mut seen, &mut out, problems);
+                walk(p, &m, &mut seen, out, problems);
                 // A folder given beside others that holds nothing to check (a
                 // wrong folder, last year's not yet filled) is said, not passed
                 // over in silence (alone, the run says that no report was found).
@@ -319,13 +319,104 @@ fn collect(paths: &[PathBuf], problems: &mut Vec<(usize, PathBuf, String)>, skip
                     );
                 }
             }
-            Ok(m) => seen.file(id(&m), p.clone(), false, &mut out),
+            Ok(m) => seen.file(id(&m), p.clone(), false, out),
             Err(e) if std::fs::symlink_metadata(p).is_ok() => problems.push((out.len(), p.clone(), link_problem(&e))),
             Err(_) => problems.push((out.len(), p.clone(), "文件或目录不存在。(No such file or directory.)".into())),
         }
     }
     *skipped = seen.skipped;
-    out
+    out.finish();
+}
+
+/// The files to check as the walk finds them (`collect`), shared with the
+/// threads that check them meanwhile: a batch of folders starts on its first
+/// file while the rest are found (the walk is a call to the system for each
+/// folder, a hundredth of a batch's time, with a core idle). A file listed by
+/// a link may yet be listed under its own name (`Seen::file`): none from it on
+/// is handed out until that is settled, when the walk is over.
+#[derive(Default)]
+struct Found {
+    state: std::sync::Mutex<Listed>,
+    added: std::sync::Condvar,
+}
+
+#[derive(Default)]
+struct Listed {
+    files: Vec<PathBuf>,
+    /// The files listed by a link that the file's own name may replace (indices).
+    by_link: std::collections::BTreeSet<usize>,
+    done: bool,
+    /// Threads waiting for a file (a wake is a call to the system: only for them).
+    waiting: usize,
+}
+
+impl Found {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Listed> {
+        self.state.lock().expect("no panics while holding the lock")
+    }
+
+    fn len(&self) -> usize {
+        self.lock().files.len()
+    }
+
+    fn push(&self, path: PathBuf, link: bool) {
+        let mut l = self.lock();
+        if link {
+            let at = l.files.len();
+            l.by_link.insert(at);
+        }
+        l.files.push(path);
+        if l.waiting > 0 {
+            self.added.notify_all();
+        }
+    }
+
+    /// The file listed by a link at `at`, under its own name.
+    fn replace(&self, at: usize, path: PathBuf) {
+        let mut l = self.lock();
+        l.files[at] = path;
+        l.by_link.remove(&at);
+        if l.waiting > 0 {
+            self.added.notify_all();
+        }
+    }
+
+    /// Every file is found: each is handed out as it is listed now.
+    fn finish(&self) {
+        let mut l = self.lock();
+        l.done = true;
+        l.by_link.clear();
+        self.added.notify_all();
+    }
+
+    /// No more files are handed out (the batch stops), and none is listed.
+    fn stop(&self) {
+        self.lock().files.clear();
+        self.finish();
+    }
+
+    /// File `i`, once it is found and settled; None when there is none.
+    fn get(&self, i: usize) -> Option<PathBuf> {
+        let mut l = self.lock();
+        loop {
+            let settled = l.by_link.first().copied().unwrap_or(usize::MAX);
+            if i < settled {
+                if let Some(p) = l.files.get(i) {
+                    return Some(p.clone());
+                }
+            }
+            if l.done {
+                return None;
+            }
+            l.waiting += 1;
+            l = self.added.wait(l).expect("no panics while holding the lock");
+            l.waiting -= 1;
+        }
+    }
+
+    fn into_files(self) -> Vec<PathBuf> {
+        self.state.into_inner().expect("no panics while holding the lock").files
+    }
 }
 
 /// The paths that could not be walked (`collect`'s problems) that are due
@@ -352,15 +443,15 @@ impl Seen {
     /// file in it sorts where it may come first ("a_link.txt", "z_real.txt"):
     /// the file is then listed under its own name, in the link's place, so
     /// that a reviewer counting files finds the one that exists.
-    fn file(&mut self, id: (u64, u64), path: PathBuf, link: bool, out: &mut Vec<PathBuf>) {
+    fn file(&mut self, id: (u64, u64), path: PathBuf, link: bool, out: &Found) {
         match self.files.get_mut(&id) {
             None => {
                 self.files.insert(id, link.then_some(out.len()));
-                out.push(path);
+                out.push(path, link);
             }
             Some(by_link) => {
                 if let Some(at) = by_link.filter(|_| !link) {
-                    out[at] = path;
+                    out.replace(at, path);
                     *by_link = None;
                 }
             }
@@ -400,7 +491,7 @@ fn is_report(p: &Path) -> bool {
             })
 }
 
-fn walk(dir: &Path, meta: &std::fs::Metadata, seen: &mut Seen, out: &mut Vec<PathBuf>, problems: &mut Vec<(usize, PathBuf, String)>) {
+fn walk(dir: &Path, meta: &std::fs::Metadata, seen: &mut Seen, out: &Found, problems: &mut Vec<(usize, PathBuf, String)>) {
     if !seen.dirs.insert(id(meta)) {
         return;
     }
@@ -444,8 +535,8 @@ fn walk(dir: &Path, meta: &std::fs::Metadata, seen: &mut Seen, out: &mut Vec<Pat
     }
 }
 
-/// Runs `f` on every item on `jobs` threads (this one among them) and hands
-/// each result to `take` in item order: the thread that completes the result
+/// Runs `f` on every item on `jobs` threads (this one among them, once it
+/// has done `first`) and hands each result to `take` in item order: the thread that completes the result
 /// due next takes it, every later one already waiting and those completed
 /// while it takes. Nobody waits for a group of files to finish (which left a
 /// core idle behind the longest file of every group), and no thread sleeps
@@ -454,12 +545,16 @@ fn walk(dir: &Path, meta: &std::fs::Metadata, seen: &mut Seen, out: &mut Vec<Pat
 /// (and at most as many are being taken), so memory stays bounded behind a
 /// slow file. An error from `take` stops the work after the items in hand. When
 /// the system gives fewer threads (a process limit), fewer are used, down to
-/// the calling thread alone.
-fn in_order<T: Sync, R: Send, E: Send>(
-    items: &[T],
+/// the calling thread alone. `item(i)` is item i (None past the last; it may
+/// wait for one still being found), of at most `items`.
+#[allow(clippy::too_many_arguments)]
+fn in_order<T, R: Send, E: Send>(
+    item: impl Fn(usize) -> Option<T> + Sync,
+    items: usize,
     jobs: usize,
     window: usize,
-    f: impl Fn(&T) -> R + Sync,
+    first: impl FnOnce(),
+    f: impl Fn(T) -> R + Sync,
     take: impl FnMut(usize, R) -> Result<(), E> + Send,
 ) -> Result<(), E> {
     use std::collections::VecDeque;
@@ -486,9 +581,9 @@ fn in_order<T: Sync, R: Send, E: Send>(
     let lock = || state.lock().expect("no panics while holding the lock");
     let work = || loop {
         let i = next.fetch_add(1, Ordering::Relaxed);
-        if i >= items.len() {
+        let Some(t) = (i < items).then(|| item(i)).flatten() else {
             break;
-        }
+        };
         {
             let mut st = lock();
             while st.failed.is_none() && i >= st.due + window {
@@ -500,7 +595,7 @@ fn in_order<T: Sync, R: Send, E: Send>(
                 break;
             }
         }
-        let r = f(&items[i]);
+        let r = f(t);
         let mut st = lock();
         let k = i - st.due;
         if st.waiting.len() <= k {
@@ -550,11 +645,12 @@ fn in_order<T: Sync, R: Send, E: Send>(
         }
     };
     std::thread::scope(|s| {
-        for _ in 1..jobs.min(items.len()) {
+        for _ in 1..jobs.min(items) {
             if std::thread::Builder::new().spawn_scoped(s, work).is_err() {
                 break;
             }
         }
+        first();
         work();
     });
     match state.into_inner().expect("no panics while holding the lock").failed {
@@ -639,20 +735,34 @@ fn run_check(
 ) -> ExitCode {
     let mut walked = Vec::new();
     let mut skipped = Vec::new();
-    let files = collect(&paths, &mut walked, &mut skipped);
+    // Folders with no last year's report given by hand are walked while the
+    // files found are checked (`Found`): their batch is paired, so nothing is
+    // written before the walk is over. Else every file is found first.
+    let stream = previous.is_none() && paths.iter().any(|p| p.as_os_str() != STDIN && p.is_dir());
+    let found = Found::default();
+    if !stream {
+        collect(&paths, &mut walked, &mut skipped, &found);
+    }
+    // The summary's file among the reports, by any path: a link to it, or
+    // another name of it (a hard link). It is not overwritten.
+    let summary_id = summary_to.as_ref().and_then(|(_, to)| std::fs::metadata(to).ok()).map(|m| id(&m));
+    let overwrites = |found: &Found| {
+        let same = |f: &PathBuf| summary_id.is_some() && std::fs::metadata(f).ok().map(|m| id(&m)) == summary_id;
+        summary_id.is_some() && found.lock().files.iter().chain(previous.as_ref()).any(same)
+    };
+    let not_overwritten = |to: &Path| {
+        eprintln!(
+            "nianbao: --summary：“{}”是要检查的报告，未覆盖它; the summary's file is one of the reports: not overwritten",
+            escape(&to.display().to_string())
+        );
+        ExitCode::from(2)
+    };
     // What could not be read or written, each with where it is said among the
     // others (before file k, its own file k, or after all): stderr in input order.
-    let mut problems: Vec<((usize, u8), PathBuf, String)> = walked.iter().map(|(k, p, why)| ((*k, 0), p.clone(), why.clone())).collect();
+    let mut problems: Vec<((usize, u8), PathBuf, String)> = Vec::new();
     if let Some((_, to)) = &summary_to {
-        // The same file by any path: a link to it, or another name of it (a hard link).
-        let summary_id = std::fs::metadata(to).ok().map(|m| id(&m));
-        let same = |f: &PathBuf| summary_id.is_some() && std::fs::metadata(f).ok().map(|m| id(&m)) == summary_id;
-        if files.iter().chain(previous.as_ref()).any(same) {
-            eprintln!(
-                "nianbao: --summary：“{}”是要检查的报告，未覆盖它; the summary's file is one of the reports: not overwritten",
-                escape(&to.display().to_string())
-            );
-            return ExitCode::from(2);
+        if !stream && overwrites(&found) {
+            return not_overwritten(to);
         }
         // A summary that cannot be written is said before a long batch runs,
         // not after it (a folder that does not exist, no permission). Opened
@@ -690,7 +800,7 @@ fn run_check(
     let kind = if format == Format::Text { batch::Kind::Text } else { batch::Kind::Json };
     // Reports of one body in consecutive years are paired once all are checked;
     // until then each output waits in a spool (`batch::Spool`).
-    let pairing = prev.is_none() && files.len() > 1;
+    let pairing = prev.is_none() && (stream || found.len() > 1);
     let want_findings = summary_to.as_ref().is_some_and(|s| s.0 == batch::SummaryFormat::Xlsx);
     // Summaries and finding lists follow --lang, like the text output.
     let lang = if style.english { nianbao::export::Lang::En } else { nianbao::export::Lang::Zh };
@@ -719,7 +829,7 @@ fn run_check(
     };
     // An array whenever several reports could be meant (several files, or a
     // directory however many it holds): a reader's code gets one shape.
-    let array = files.len() + walked.len() > 1 || paths.iter().any(|p| p.is_dir());
+    let array = stream || found.len() + walked.len() > 1 || paths.iter().any(|p| p.is_dir());
     // In JSON every path given has its entry in its place: a report's
     // document, or what could not be read and why (`json::unreadable`).
     let json = kind == batch::Kind::Json;
@@ -801,7 +911,23 @@ fn run_check(
             },
         })
     };
-    let checked = in_order(&files, jobs, jobs * 8, check_one, |i, r| {
+    // What the walk finds meanwhile (`stream`), and whether it found the summary's file among the reports.
+    let (mut walked_late, mut skipped_late, mut overwrote) = (Vec::new(), Vec::new(), false);
+    let walk_meanwhile = || {
+        if stream {
+            collect(&paths, &mut walked_late, &mut skipped_late, &found);
+            if overwrites(&found) {
+                found.stop();
+                overwrote = true;
+            }
+        }
+    };
+    let check_found = |path: PathBuf| {
+        let r = check_one(&path);
+        (path, r)
+    };
+    // Each result in input order, as soon as it is due.
+    let take = |i: usize, (path, r): (PathBuf, Result<Checked, InputError>)| {
         if json && spill.is_none() {
             for (_, p, why) in walked_due(&walked, &mut walked_at, i) {
                 emit(&mut out, &nianbao::json::unreadable(&p.display().to_string(), why), "");
@@ -829,7 +955,7 @@ fn run_check(
                         kept.summary.years = Default::default();
                     }
                     (_, _, Output::Now(r)) => {
-                        let f = batch::finish(r, &[], &[], &files[i].display().to_string(), previous, &[], kind, min, style);
+                        let f = batch::finish(r, &[], &[], &path.display().to_string(), previous, &[], kind, min, style);
                         emit(&mut out, &f.body, &f.tail);
                         // Each report's output as soon as it is due (a reader of the stream sees progress).
                         keep(out.flush());
@@ -837,7 +963,7 @@ fn run_check(
                     // Spooled only when the batch is paired, which made the spools.
                     (_, _, Output::Spooled(bytes)) => match batch::Rendered::from_bytes(&bytes) {
                         Ok(r) => {
-                            let f = batch::finish(r, &[], &[], &files[i].display().to_string(), previous, &[], kind, min, style);
+                            let f = batch::finish(r, &[], &[], &path.display().to_string(), previous, &[], kind, min, style);
                             emit(&mut out, &f.body, &f.tail)
                         }
                         Err(e) => eprintln!("nianbao: {e}"),
@@ -850,18 +976,29 @@ fn run_check(
                 let why = e.to_string();
                 // In its place now, unless the outputs wait for pairing.
                 if json && spill.is_none() {
-                    emit(&mut out, &nianbao::json::unreadable(&files[i].display().to_string(), &why), "");
+                    emit(&mut out, &nianbao::json::unreadable(&path.display().to_string(), &why), "");
                 }
-                problems.push(((i, 1), files[i].clone(), why.clone()));
+                problems.push(((i, 1), path, why.clone()));
                 unread.push(Some(why));
                 done.push(None);
             }
         }
         Ok(())
-    });
+    };
+    let checked = in_order(|i| found.get(i), usize::MAX, jobs, jobs * 8, walk_meanwhile, check_found, take);
     if let Err(code) = checked {
         return code;
     }
+    if let (true, Some((_, to))) = (overwrote, &summary_to) {
+        // Nothing written: the array's opening bracket waits in the buffer, dropped unwritten.
+        drop(out.into_parts());
+        return not_overwritten(to);
+    }
+    if stream {
+        (walked, skipped) = (walked_late, skipped_late);
+    }
+    problems.extend(walked.iter().map(|(k, p, why)| ((*k, 0), p.clone(), why.clone())));
+    let files = found.into_files();
 
     // Each name made once: a body's copies each list all the others (n² names).
     let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
@@ -885,7 +1022,6 @@ fn run_check(
         // written in input order.
         let sides: Vec<Option<(u64, usize)>> = done.iter().map(|d| d.as_ref().and_then(|k| k.side)).collect();
         let outputs: Vec<Option<(u64, usize)>> = done.iter().map(|d| d.as_ref().and_then(|k| k.output)).collect();
-        let indices: Vec<usize> = (0..pairs.len()).collect();
         let (spill, side) = (&spill, &side);
         /// A report's output as written (in two pieces: `batch::Finished`), its
         /// cross-year findings and the file they compared it with.
@@ -897,7 +1033,7 @@ fn run_check(
             /// Where the cross-year findings point: (span, line, page).
             places: Vec<(nianbao::Span, usize, Option<u32>)>,
         }
-        let finished = |&i: &usize| -> Result<Option<Finished>, String> {
+        let finished = |i: usize| -> Result<Option<Finished>, String> {
             let Some(at) = outputs[i] else { return Ok(None) };
             let (later, anchors) = match (pairs[i], sides[i], pairs[i].and_then(|j| sides[j])) {
                 (Some(_), Some(now), Some(before)) => {
@@ -921,7 +1057,7 @@ fn run_check(
             let places = if want_findings { batch::places(&anchors) } else { Vec::new() };
             Ok(Some(Finished { text, later, previous, same_year: twins_of[i].clone(), places }))
         };
-        let emitted = in_order(&indices, jobs, jobs * 64, finished, |i, found| {
+        let take = |i: usize, found: Result<Option<Finished>, String>| {
             let found = found?;
             if json {
                 for (_, p, why) in walked_due(&walked, &mut walked_at, i) {
@@ -951,7 +1087,8 @@ fn run_check(
                 }
             }
             Ok::<_, String>(())
-        });
+        };
+        let emitted = in_order(|i| (i < pairs.len()).then_some(i), pairs.len(), jobs, jobs * 64, || {}, finished, take);
         if let Err(e) = emitted {
             eprintln!("nianbao: {e}");
             return ExitCode::from(2);
@@ -1161,14 +1298,59 @@ mod tests {
         for jobs in [1, 2, 3, 8] {
             for window in [1, 4, 64] {
                 let mut taken = Vec::new();
-                let r: Result<(), ()> = in_order(&items, jobs, window, busy, |i, v| {
-                    assert_eq!(i as u64, v, "result {v} handed over as item {i}");
-                    taken.push(i);
-                    Ok(())
-                });
+                let r: Result<(), ()> = in_order(
+                    |i| items.get(i),
+                    items.len(),
+                    jobs,
+                    window,
+                    || {},
+                    busy,
+                    |i, v| {
+                        assert_eq!(i as u64, v, "result {v} handed over as item {i}");
+                        taken.push(i);
+                        Ok(())
+                    },
+                );
                 assert!(r.is_ok());
                 assert_eq!(taken, (0..300).collect::<Vec<_>>(), "{jobs} jobs, window {window}");
             }
+        }
+    }
+
+    /// Files found while the batch runs are each checked once, in order, and
+    /// none listed by a link is checked before its own name may replace it.
+    #[test]
+    fn files_found_while_they_are_checked_are_each_checked_once_under_their_names() {
+        use super::Found;
+        use std::path::PathBuf;
+        for jobs in [1, 2, 4] {
+            let found = Found::default();
+            let mut taken = Vec::new();
+            let walk = || {
+                found.push(PathBuf::from("link to 0"), true);
+                for k in 1..300 {
+                    found.push(PathBuf::from(k.to_string()), false);
+                }
+                found.replace(0, PathBuf::from("0"));
+                found.push(PathBuf::from("a link to a file elsewhere"), true);
+                found.finish();
+            };
+            let r: Result<(), ()> = in_order(
+                |i| found.get(i),
+                usize::MAX,
+                jobs,
+                8,
+                walk,
+                |p: PathBuf| p,
+                |i, p| {
+                    let want = if i == 300 { "a link to a file elsewhere".to_string() } else { i.to_string() };
+                    assert_eq!(p, PathBuf::from(want));
+                    taken.push(i);
+                    Ok(())
+                },
+            );
+            assert!(r.is_ok());
+            assert_eq!(taken, (0..=300).collect::<Vec<_>>(), "{jobs} jobs");
         }
     }
 
@@ -1177,14 +1359,22 @@ mod tests {
         let items: Vec<u64> = (0..300).collect();
         for jobs in [1, 2, 4] {
             let mut taken = Vec::new();
-            let r = in_order(&items, jobs, 8, busy, |i, _| {
-                taken.push(i);
-                if i == 40 {
-                    Err("full disk")
-                } else {
-                    Ok(())
-                }
-            });
+            let r = in_order(
+                |i| items.get(i),
+                items.len(),
+                jobs,
+                8,
+                || {},
+                busy,
+                |i, _| {
+                    taken.push(i);
+                    if i == 40 {
+                        Err("full disk")
+                    } else {
+                        Ok(())
+                    }
+                },
+            );
             assert_eq!(r, Err("full disk"));
             assert_eq!(taken, (0..=40).collect::<Vec<_>>(), "nothing is taken after the error ({jobs} jobs)");
         }
