@@ -747,7 +747,7 @@ fn run_check(
     // another name of it (a hard link). It is not overwritten.
     let summary_id = summary_to.as_ref().and_then(|(_, to)| std::fs::metadata(to).ok()).map(|m| id(&m));
     let overwrites = |found: &Found| {
-        let same = |f: &PathBuf| summary_id.is_some() && std::fs::metadata(f).ok().map(|m| id(&m)) == summary_id;
+        let same = |f: &PathBuf| std::fs::metadata(f).ok().map(|m| id(&m)) == summary_id;
         summary_id.is_some() && found.lock().files.iter().chain(previous.as_ref()).any(same)
     };
     let not_overwritten = |to: &Path| {
@@ -985,7 +985,9 @@ fn run_check(
         }
         Ok(())
     };
-    let checked = in_order(|i| found.get(i), usize::MAX, jobs, jobs * 8, walk_meanwhile, check_found, take);
+    // As many threads as files when they are all found already (one file: no second thread).
+    let at_most = if stream { usize::MAX } else { found.len() };
+    let checked = in_order(|i| found.get(i), at_most, jobs, jobs * 8, walk_meanwhile, check_found, take);
     if let Err(code) = checked {
         return code;
     }
