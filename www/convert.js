@@ -90,7 +90,8 @@ export async function readFile(file) {
   if (starts(RTF)) return rtfToText(b);
   if (notText) fail('file.not_text');
   const d = decodeBytes(b, name);
-  if (!d) fail(name.endsWith('.doc') ? 'file.doc' : 'file.not_text');
+  // Bytes of no known kind keep the message of the kind the name promised, as on the command line (src/input read_bytes).
+  if (!d) fail(name.endsWith('.doc') ? 'file.doc' : /\.(docx|odt|rtf)$/.test(name) ? 'file.damaged' : 'file.not_text');
   return d.notes.length ? asEditorHolds(d) : d.text;
 }
 

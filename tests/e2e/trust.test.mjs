@@ -341,6 +341,8 @@ function hostileFiles() {
     entries: write('entries.docx', many),
     truncated: write('truncated.docx', good.subarray(0, good.length >> 1)),
     corrupt: write('corrupt.docx', corrupt),
+    // No zip at all: bytes of no known kind keep the message of the kind the name promised, as on the command line.
+    noise: write('noise.docx', Buffer.from(Array.from({ length: 600 }, (_, i) => (i * 151 + (i >> 3)) % 256))),
     formfeed: write('formfeed.docx', docx(documentXml(lines))),
   };
   return { files, close: () => fs.rmSync(dir, { recursive: true, force: true }) };
@@ -370,6 +372,7 @@ test('a billion laughs, zip bombs, too many entries and damaged .docx files each
   await says(files.entries, /压缩包列出了超过 10000 个条目/);
   await says(files.truncated, /已损坏或不完整/);
   await says(files.corrupt, /已损坏或不完整/);
+  await says(files.noise, /已损坏或不完整/);
   // In English too.
   await page.click('button.lang');
   await page.waitForFunction(() => document.documentElement.lang === 'en');

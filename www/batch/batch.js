@@ -290,25 +290,39 @@ class Batch {
     this.schedule();
   }
 
-  /** Consecutive years of one body, paired by the command line's rule (src/summary.rs `pairs`). */
-  async pairAll(run) {
+  /**
+   * Consecutive years of one body, paired by the command line's rule
+   * (src/summary.rs `pairs`). One pairing at a time: a cancelled batch's
+   * pairing may still run when the next files are added, and a report's
+   * cross-year findings must join its own once.
+   */
+  pairAll(run) {
+    const next = (this.pairing ?? Promise.resolve()).then(() => this.pairNow(run));
+    this.pairing = next.catch(() => {});
+    return next;
+  }
+
+  async pairNow(run) {
+    // The pool of this run: a stop clears `this.pool`, and this one's calls then fail (each caught).
+    const pool = this.pool;
+    if (run !== this.run || !pool) return;
     const done = this.rows.filter((r) => r.state === 'done');
     // A file that is no report is nobody's report of a year: never paired, never a twin.
     // As the command line's `pairing_key`: a report whose own years disagree (S009) is nobody's report of a year.
     const year = (s) => (s.rules?.S009 ? '' : s.year ?? '');
     const keys = done.map((r) => (r.summary.not_a_report ? '\t' : `${(r.summary.organ ?? '').replace(/[\t\n]/g, ' ')}\t${year(r.summary)}`)).join('\n');
     let found;
-    try { found = (await this.pool.run('pairs', keys)).split(','); } catch (_) { return; }
+    try { found = (await pool.run('pairs', keys)).split(','); } catch (_) { return; }
     // Another report of the same body and year (a text and its PDF): said beside each.
     try {
-      const twins = (await this.pool.run('sameYear', keys)).split(',');
+      const twins = (await pool.run('sameYear', keys)).split(',');
       done.forEach((r, i) => { r.sameYearAs = (twins[i] ?? '').split(';').filter(Boolean).map((j) => done[Number(j)]).filter(Boolean); });
     } catch (_) { /* the pairs still stand */ }
     const jobs = [];
     done.forEach((r, i) => {
       const before = found[i] === '' || found[i] == null ? null : done[Number(found[i])];
       if (!before || r.pairedWith) return;
-      jobs.push(this.pool.run('pair', r.summary.state, before.summary.state, r.name, before.name, r.summary.places).then((p) => {
+      jobs.push(pool.run('pair', r.summary.state, before.summary.state, r.name, before.name, r.summary.places).then((p) => {
         if (!p || run !== this.run) return;
         // The cross-year findings join the report's own (in each language), each in its place.
         const { findings, order } = merged(r.summary, p);
@@ -319,18 +333,31 @@ class Batch {
     await Promise.all(jobs);
   }
 
-  cancel() {
+  /** Stops whatever is under way; what was not checked says so. */
+  stop() {
     this.run++;
     this.pool?.stop();
     this.pool = null;
     for (const r of this.rows) if (r.state !== 'done' && r.state !== 'failed') { r.state = 'failed'; r.why = 'cancelled'; }
     this.running = 0;
+  }
+
+  /**
+   * 取消: the reports checked so far stay, paired as a finished batch's are
+   * (their cross-year findings are not lost with the rest).
+   */
+  cancel() {
+    this.stop();
     this.cancelled = true;
     this.render();
+    if (!this.rows.some((r) => r.state === 'done')) return;
+    this.pool = new Pool(Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8)));
+    const run = this.run;
+    this.pairAll(run).then(() => { if (run === this.run) this.render(); });
   }
 
   clear() {
-    this.cancel();
+    this.stop();
     this.rows = [];
     this.skipped = 0;
     this.skippedNames = [];
@@ -487,7 +514,9 @@ class Batch {
     const breakdown = unread + apart
       ? say('FINISHED_REPORTS', all - unread - apart) + (unread ? say('FINISHED_UNREAD', unread) : '') + (apart ? say('FINISHED_APART', apart) : '')
       : '';
-    const status = this.cancelled && !busy ? say('CANCELLED') : busy ? say('PROGRESS', done, all) : all ? say('FINISHED', all, (this.elapsed / 1000).toFixed(1)) + breakdown : '';
+    // Cancelled: how many of the files were checked (or found unreadable) before it.
+    const settled = this.rows.filter((r) => r.state === 'done' || (r.state === 'failed' && r.why !== 'cancelled')).length;
+    const status = this.cancelled && !busy ? say('CANCELLED_AT', settled, all) : busy ? say('PROGRESS', done, all) : all ? say('FINISHED', all, (this.elapsed / 1000).toFixed(1)) + breakdown : '';
     const body = rows.map((r) => {
       const s = r.summary;
       const stateWord = r.state === 'waiting' ? say('WAITING') : r.state === 'reading' ? say('READING') : r.state === 'checking' ? say('CHECKING') : '';
@@ -544,7 +573,7 @@ class Batch {
     // replaceChildren would write a null as the text "null".
     this.rest.replaceChildren(...[
       el('div', { class: 'batch-progress' },
-        all ? el('progress', { max: String(all), value: String(done), 'aria-label': say('PROGRESS', done, all) }) : null,
+        all ? el('progress', { max: String(all), value: String(this.cancelled && !busy ? settled : done), 'aria-label': status }) : null,
         el('span', { role: 'status', class: 'batch-status' }, status, this.skipped ? skippedNote(this.skipped, this.skippedNames) : '')),
       all ? el('div', { class: 'batch-filters' },
         el('label', {}, el('input', { type: 'checkbox', 'data-focus': 'only', checked: this.onlyErrors, onchange: (e) => { this.onlyErrors = e.target.checked; this.render(); } }), ' ', say('ONLY_ERRORS')),

@@ -65,6 +65,8 @@ export class Pool {
   }
   run(op, ...args) {
     return new Promise((resolve, reject) => {
+      // A stopped pool starts no workers again: what was under way when it stopped ends here.
+      if (this.stopped) { reject(new Error('cancelled')); return; }
       this.queue.push({ op, args, resolve, reject });
       if (this.url) { this.pump(); return; }
       // The worker's script first (once): until it is here, jobs wait in the queue.
@@ -84,6 +86,7 @@ export class Pool {
     }
   }
   stop() {
+    this.stopped = true;
     for (const s of this.workers) s.worker.terminate();
     for (const j of this.queue) j.reject(new Error('cancelled'));
     for (const s of this.workers) s.job?.reject(new Error('cancelled'));

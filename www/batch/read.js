@@ -76,7 +76,8 @@ export async function textOf(bytes, name) {
   } else {
     // A text file (or an HTML page): its encoding as the checker page decides it.
     const d = await run('decodeBytes', bytes, name);
-    if (!d) throw new Unreadable(lower.endsWith('.doc') ? 'doc' : 'binary');
+    // Bytes of no known kind keep the message of the kind the name promised, as on the command line (src/input read_bytes).
+    if (!d) throw new Unreadable(lower.endsWith('.doc') ? 'doc' : /\.(docx|odt|rtf)$/.test(lower) ? 'damaged' : 'binary');
     ({ text, notes } = d);
   }
   if (!text.trim()) throw new Unreadable('empty');
