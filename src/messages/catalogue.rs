@@ -435,6 +435,7 @@ desk! {
     CANCELLED "已取消" "Cancelled";
     CANCELLED_AT "已取消：已检查 {0} / {1} 份" "Cancelled: {0} of {1} checked";
     SKIPPED "（另跳过 {0} 个其他类型的文件：{1}）" " ({0} {0:file|files} of other kinds skipped: {1})";
+    REPEATED "（{0} 个文件已在列表中，未重复添加）" " ({0} {0:file was|files were} in the list already: not added again)";
     ONLY_ERRORS "只看有错误、无法读取或不像年报的" "Only reports with errors, files not read and files that are not reports";
     FILTER "筛选文件或机关" "Filter by file or body";
     RULES "各规则涉及的报告" "Reports per rule";

@@ -253,6 +253,28 @@ test('a pair in the browser\'s batch gives the command line\'s summary: both she
   const found = csvRows(soffice(web, 2)).filter((r) => /^X00[23]$/.test(r[3]));
   assert.equal(found.length, 2, JSON.stringify(found));
   assert.ok(found.every((r) => Number(r[6]) > 0), 'each cross-year finding has its line');
+
+  // Opened from the table, the report compared with last year's opens beside it (对照上年):
+  // the checker lists the table's cross-year findings, and its JSON export has them.
+  await page.$$eval('.batch-table button.link', (bs, name) => bs.find((b) => b.textContent === name).click(), names[0]);
+  await page.waitForFunction(() => !document.getElementById('app').hidden && document.getElementById('years') && !document.getElementById('years').hidden);
+  await page.waitForFunction(() => ['X002', 'X003'].every((c) => document.querySelector(`#diagnostics [data-code="${c}"]`)), null, { timeout: 30_000 });
+  assert.equal(await page.$eval('#years textarea', (t) => t.value), read('real/huaian_2024_layout.txt').toString('utf8'));
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('text=导出 JSON')]);
+  const saved = path.join(tmp, 'pair-opened.json');
+  await json.saveAs(saved);
+  const doc = JSON.parse(fs.readFileSync(saved, 'utf8'));
+  const table2 = csvRows(soffice(web, 2)).filter((r) => r[0] === names[0] && r[3].startsWith('X')).map((r) => r[3]).sort();
+  assert.deepEqual(doc.diagnostics.filter((d) => d.code.startsWith('X')).map((d) => d.code).sort(), table2, 'the batch\'s cross-year findings');
+  assert.ok(table2.includes('X002') && table2.includes('X003'), table2.join());
+  // Back to the table, then last year's report itself: compared with nothing, it opens without the panel.
+  await page.click('.batch-back button');
+  await page.waitForFunction(() => document.getElementById('app').hidden && document.getElementById('years').hidden);
+  await page.$$eval('.batch-table button.link', (bs) => bs.find((b) => b.textContent === 'huaian_2024_layout.txt').click());
+  await page.waitForFunction(() => !document.getElementById('app').hidden);
+  await page.waitForFunction((v) => document.querySelector('#report').value === v, read('real/huaian_2024_layout.txt').toString('utf8'));
+  assert.ok(await page.$eval('#years', (y) => y.hidden), 'no panel beside a report compared with nothing');
+  assert.ok(!(await page.$$eval('#diagnostics [data-code]', (e) => e.map((x) => x.dataset.code))).some((c) => c.startsWith('X')));
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -309,6 +331,10 @@ test('an unreadable file in English, and 500 reports summarised on this machine\
   await page.setInputFiles('#batch input[type=file]:not([webkitdirectory])', [path.join(corpus, 'real/huaian_2024_layout.txt')]);
   await finished(page);
   assert.match(await page.textContent('.batch-status'), /505 checked in/);
+  // The same file chosen again is not listed twice (the command line checks a file given twice once), and the status says so.
+  await page.setInputFiles('#batch input[type=file]:not([webkitdirectory])', [path.join(corpus, 'real/huaian_2024_layout.txt')]);
+  await page.waitForFunction(() => /1 file was in the list already: not added again/.test(document.querySelector('.batch-status')?.textContent ?? ''));
+  assert.equal((await table(page)).length, 505);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -9,6 +9,7 @@
 import { listZip, SKIPPED_NAMED } from './archive.js';
 import { Pool } from './pool.js';
 import { textOf, Unreadable, whyText } from './read.js';
+import { besideBatch } from './years.js';
 import { ready, lang, say, title } from './words.js';
 
 // scripts/pin.mjs gives this module `__nianbaoPins`: the integrity hash of
@@ -95,6 +96,9 @@ class Batch {
     this.skipped = 0;
     this.skippedNames = [];
     this.pool = null;
+    // The files listed (name, size, time): one added again is not listed twice.
+    this.added = new Set();
+    this.repeated = 0;
     this.running = 0;
     this.run = 0;
     this.started = 0;
@@ -191,6 +195,10 @@ class Batch {
     const order = (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
     found.splice(0, found.length, ...found.filter((f) => f.picked), ...found.filter((f) => !f.picked).sort(order));
     for (const f of found) {
+      // Already in the list (chosen again, or dropped twice): checked once, as the command line checks a file given twice.
+      const key = `${f.path}\u0000${f.file.size}\u0000${f.file.lastModified}`;
+      if (this.added.has(key)) { this.repeated++; continue; }
+      this.added.add(key);
       if (/\.zip$/i.test(f.path)) await this.addZip(f);
       else if (f.picked || isReport(f.path)) this.push({ name: f.path, source: { file: f.file } });
       else this.skip(f.path);
@@ -361,6 +369,8 @@ class Batch {
     this.rows = [];
     this.skipped = 0;
     this.skippedNames = [];
+    this.added = new Set();
+    this.repeated = 0;
     this.cancelled = false;
     this.rule = null;
     this.render();
@@ -452,6 +462,14 @@ class Batch {
     if (history.state?.nianbaoBatchRow == null) history.pushState({ nianbaoBatch: true, nianbaoBatchRow: row.index }, '');
     window.scrollTo(0, 0);
     back.focus();
+    // Compared with last year's report in the batch: opened beside it (对照上年), so
+    // that the checker lists the cross-year findings the table gave it. (The batch
+    // view hides the panel again; a report not compared opens without it.)
+    if (row.pairedWith) {
+      let before;
+      try { before = await textOf(await this.bytesOf(row.pairedWith, true), row.pairedWith.name); } catch (_) { return; }
+      if (this.lastOpened === row.index && this.root.hidden) await besideBatch(before.text);
+    }
   }
 
   /** Rows' file names as one list, in the page's language. */
@@ -574,7 +592,7 @@ class Batch {
     this.rest.replaceChildren(...[
       el('div', { class: 'batch-progress' },
         all ? el('progress', { max: String(all), value: String(this.cancelled && !busy ? settled : done), 'aria-label': status }) : null,
-        el('span', { role: 'status', class: 'batch-status' }, status, this.skipped ? skippedNote(this.skipped, this.skippedNames) : '')),
+        el('span', { role: 'status', class: 'batch-status' }, status, this.skipped ? skippedNote(this.skipped, this.skippedNames) : '', this.repeated ? say('REPEATED', this.repeated) : '')),
       all ? el('div', { class: 'batch-filters' },
         el('label', {}, el('input', { type: 'checkbox', 'data-focus': 'only', checked: this.onlyErrors, onchange: (e) => { this.onlyErrors = e.target.checked; this.render(); } }), ' ', say('ONLY_ERRORS')),
         el('label', {}, el('span', { class: 'visually-hidden' }, say('FILTER')),

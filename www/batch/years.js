@@ -58,6 +58,24 @@ export async function openYears() {
   panel.show();
 }
 
+/**
+ * A report opened from the batch table that the batch compared with last
+ * year's: the panel shows beside it with that report's text, so that the
+ * checker lists the cross-year findings the table gave it, and the JSON
+ * export and 下载批注版 carry them too. Not scrolled to, nor focused: the
+ * report is what was opened.
+ */
+export async function besideBatch(text) {
+  await ready();
+  panel ??= new Years();
+  panel.setBefore(text);
+  panel.problem = null;
+  panel.seen = null;
+  panel.root.hidden = false;
+  panel.render();
+  panel.refresh();
+}
+
 /** Last year's report while the panel is open with one ('' otherwise): 下载批注版 checks with it too. */
 export function previous() {
   return panel && !panel.root.hidden ? panel.before : '';
