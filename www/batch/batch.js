@@ -86,6 +86,9 @@ function skippedNote(count, names) {
   return el('span', { class: 'batch-skipped', title: names.join('\n') + (count > names.length ? '\n…' : '') }, say('SKIPPED', count, shown));
 }
 
+/** One worker a core, at most 8. */
+const poolSize = () => Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8));
+
 class Batch {
   constructor() {
     this.rows = [];
@@ -246,7 +249,7 @@ class Batch {
   async check() {
     const todo = this.rows.filter((r) => r.state === 'waiting');
     if (!todo.length) return;
-    const size = Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8));
+    const size = poolSize();
     this.pool ??= new Pool(size);
     const run = this.run;
     if (!this.running) { this.started = performance.now(); this.elapsed = 0; this.cancelled = false; }
@@ -359,7 +362,7 @@ class Batch {
     this.cancelled = true;
     this.render();
     if (!this.rows.some((r) => r.state === 'done')) return;
-    this.pool = new Pool(Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 8)));
+    this.pool = new Pool(poolSize());
     const run = this.run;
     this.pairAll(run).then(() => { if (run === this.run) this.render(); });
   }

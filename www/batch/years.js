@@ -71,8 +71,7 @@ export async function besideBatch(text) {
   panel.setBefore(text);
   panel.problem = null;
   panel.seen = null;
-  panel.root.hidden = false;
-  panel.render();
+  panel.show(false);
   panel.refresh();
 }
 
@@ -118,10 +117,12 @@ class Years {
     this.unsaved = !keep(text);
   }
 
-  show() {
+  /** `focus`: scrolled to, its paste box focused (opened by hand, not beside a report opened from the batch). */
+  show(focus = true) {
     this.root.hidden = false;
     this.unsaved = !keep(this.before);
     this.render();
+    if (!focus) return;
     this.root.scrollIntoView({ block: 'start' });
     this.root.querySelector('textarea')?.focus({ preventScroll: true });
   }
